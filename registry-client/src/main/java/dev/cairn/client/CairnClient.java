@@ -1,0 +1,196 @@
+package dev.cairn.client;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.MappingIterator;
+import dev.cairn.client.model.AuditEntry;
+import dev.cairn.client.model.AuditQuery;
+import dev.cairn.client.model.AuditVerification;
+import dev.cairn.client.model.Model;
+import dev.cairn.client.model.ModelCreate;
+import dev.cairn.client.model.ModelPatch;
+import dev.cairn.client.model.ModelQuery;
+import dev.cairn.client.model.Page;
+import dev.cairn.client.model.Project;
+import dev.cairn.client.model.ProjectCreate;
+import dev.cairn.client.model.ProjectPatch;
+import dev.cairn.client.model.ServiceInfo;
+import dev.cairn.client.model.Version;
+import dev.cairn.client.model.VersionCreate;
+import dev.cairn.client.model.VersionPatch;
+import dev.cairn.client.model.VersionQuery;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The Java client of the Cairn registry REST API. Every error answer is thrown as {@link
+ * CairnApiException}; transport failures as {@link UncheckedIOException}.
+ */
+public final class CairnClient {
+
+  private static final String API = "/api/v1";
+
+  private final HttpTransport transport;
+
+  private CairnClient(HttpTransport transport) {
+    this.transport = transport;
+  }
+
+  /** A client for the registry at {@code baseUri} authenticating with {@code token}. */
+  public static CairnClient create(URI baseUri, String token) {
+    return create(
+        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
+        baseUri,
+        token,
+        Duration.ofSeconds(30));
+  }
+
+  public static CairnClient create(
+      HttpClient http, URI baseUri, String token, Duration requestTimeout) {
+    return new CairnClient(
+        new HttpTransport(http, baseUri, token, CairnJson.lenientMapper(), requestTimeout));
+  }
+
+  public ServiceInfo serviceInfo() {
+    return transport.send("GET", "/", null, new TypeReference<>() {});
+  }
+
+  // Projects
+
+  public Project createProject(ProjectCreate request) {
+    return transport.send("POST", API + "/projects", request, new TypeReference<>() {});
+  }
+
+  public Page<Project> listProjects(Integer limit, String pageToken) {
+    String query = new QueryString().add("limit", limit).add("page_token", pageToken).toString();
+    return transport.send("GET", API + "/projects" + query, null, new TypeReference<>() {});
+  }
+
+  public Project getProject(String project) {
+    return transport.send("GET", projectPath(project), null, new TypeReference<>() {});
+  }
+
+  public Project patchProject(String project, ProjectPatch patch) {
+    return transport.send("PATCH", projectPath(project), patch, new TypeReference<>() {});
+  }
+
+  public void deleteProject(String project) {
+    transport.send("DELETE", projectPath(project), null, null);
+  }
+
+  // Models
+
+  public Model createModel(String project, ModelCreate request) {
+    return transport.send(
+        "POST", projectPath(project) + "/models", request, new TypeReference<>() {});
+  }
+
+  public Page<Model> listModels(String project, ModelQuery query) {
+    String qs =
+        new QueryString()
+            .add("state", query.state())
+            .addAll("label", query.labels())
+            .add("q", query.q())
+            .add("order_by", query.orderBy())
+            .add("limit", query.limit())
+            .add("page_token", query.pageToken())
+            .toString();
+    return transport.send(
+        "GET", projectPath(project) + "/models" + qs, null, new TypeReference<>() {});
+  }
+
+  public Model getModel(String project, String model) {
+    return transport.send("GET", modelPath(project, model), null, new TypeReference<>() {});
+  }
+
+  public Model patchModel(String project, String model, ModelPatch patch) {
+    return transport.send("PATCH", modelPath(project, model), patch, new TypeReference<>() {});
+  }
+
+  public void deleteModel(String project, String model) {
+    transport.send("DELETE", modelPath(project, model), null, null);
+  }
+
+  // Versions
+
+  public Version createVersion(String project, String model, VersionCreate request) {
+    return transport.send(
+        "POST", modelPath(project, model) + "/versions", request, new TypeReference<>() {});
+  }
+
+  public Page<Version> listVersions(String project, String model, VersionQuery query) {
+    String qs =
+        new QueryString()
+            .add("variant", query.variant())
+            .add("state", query.state())
+            .addAll("label", query.labels())
+            .add("limit", query.limit())
+            .add("page_token", query.pageToken())
+            .toString();
+    return transport.send(
+        "GET", modelPath(project, model) + "/versions" + qs, null, new TypeReference<>() {});
+  }
+
+  public Version getVersion(String project, String model, String version) {
+    return transport.send(
+        "GET", versionPath(project, model, version), null, new TypeReference<>() {});
+  }
+
+  public Version patchVersion(String project, String model, String version, VersionPatch patch) {
+    return transport.send(
+        "PATCH", versionPath(project, model, version), patch, new TypeReference<>() {});
+  }
+
+  // Audit
+
+  public Page<AuditEntry> listAudit(String project, AuditQuery query) {
+    return transport.send(
+        "GET", projectPath(project) + "/audit" + auditQuery(query), null, new TypeReference<>() {});
+  }
+
+  /** Streams every matching audit entry (ndjson export) to {@code sink}, one at a time. */
+  public void exportAudit(String project, AuditQuery query, Consumer<AuditEntry> sink) {
+    String path = projectPath(project) + "/audit" + auditQuery(query);
+    try (InputStream in =
+            transport.sendForStream("GET", path, null, Map.of("Accept", "application/x-ndjson"));
+        MappingIterator<AuditEntry> entries =
+            transport.json().readerFor(AuditEntry.class).readValues(in)) {
+      entries.forEachRemaining(sink);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public AuditVerification verifyAudit() {
+    return transport.send("GET", API + "/audit/verify", null, new TypeReference<>() {});
+  }
+
+  private static String auditQuery(AuditQuery query) {
+    return new QueryString()
+        .add("model", query.model())
+        .add("action", query.action())
+        .add("actor", query.actor())
+        .add("since", query.since())
+        .add("until", query.until())
+        .add("limit", query.limit())
+        .add("page_token", query.pageToken())
+        .toString();
+  }
+
+  private static String projectPath(String project) {
+    return API + "/projects/" + QueryString.encode(project);
+  }
+
+  private static String modelPath(String project, String model) {
+    return projectPath(project) + "/models/" + QueryString.encode(model);
+  }
+
+  private static String versionPath(String project, String model, String version) {
+    return modelPath(project, model) + "/versions/" + QueryString.encode(version);
+  }
+}

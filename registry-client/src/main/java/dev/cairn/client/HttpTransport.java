@@ -1,0 +1,109 @@
+package dev.cairn.client;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Sends JSON requests with the bearer token and turns problem+json answers into {@link
+ * CairnApiException}; the one place that knows HTTP.
+ */
+final class HttpTransport {
+
+  private final HttpClient http;
+  private final URI base;
+  private final String token;
+  private final ObjectMapper json;
+  private final Duration timeout;
+
+  HttpTransport(HttpClient http, URI base, String token, ObjectMapper json, Duration timeout) {
+    this.http = http;
+    this.base = base;
+    this.token = token;
+    this.json = json;
+    this.timeout = timeout;
+  }
+
+  ObjectMapper json() {
+    return json;
+  }
+
+  <T> T send(String method, String path, Object body, TypeReference<T> type) {
+    try (InputStream in = sendForStream(method, path, body, Map.of())) {
+      return type == null ? null : json.readValue(in, type);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The body of a 2xx answer as a stream the caller must close. */
+  InputStream sendForStream(String method, String path, Object body, Map<String, String> headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(timeout)
+            .header("Accept", accept(headers));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    headers.forEach(
+        (name, value) -> {
+          if (!name.equalsIgnoreCase("Accept")) {
+            request.header(name, value);
+          }
+        });
+    try {
+      if (body == null) {
+        request.method(method, HttpRequest.BodyPublishers.noBody());
+      } else {
+        request.header("Content-Type", "application/json");
+        request.method(
+            method, HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
+      }
+      HttpResponse<InputStream> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+      if (response.statusCode() >= 400) {
+        throw problem(response);
+      }
+      return response.body();
+    } catch (IOException e) {
+      throw new UncheckedIOException("registry unreachable at " + base + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while calling the registry", e);
+    }
+  }
+
+  private static String accept(Map<String, String> headers) {
+    return headers.getOrDefault("Accept", "application/json");
+  }
+
+  private CairnApiException problem(HttpResponse<InputStream> response) throws IOException {
+    try (InputStream in = response.body()) {
+      byte[] bytes = in.readAllBytes();
+      JsonNode node = null;
+      try {
+        node = json.readTree(bytes);
+      } catch (IOException notJson) {
+        // Not every proxy in front of the registry answers with problem+json.
+      }
+      String code =
+          node != null && node.hasNonNull("code")
+              ? node.get("code").asText()
+              : "HTTP_" + response.statusCode();
+      String detail =
+          node != null && node.hasNonNull("detail")
+              ? node.get("detail").asText()
+              : new String(bytes);
+      return new CairnApiException(response.statusCode(), code, detail, node);
+    }
+  }
+}

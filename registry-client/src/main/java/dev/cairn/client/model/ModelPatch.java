@@ -1,0 +1,22 @@
+package dev.cairn.client.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Body of {@code PATCH …/models/{m}}; absent members are left unchanged. {@code state} moves
+ * between {@code LIVE} and {@code ARCHIVED}; {@code protected_aliases} needs the admin role.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ModelPatch(
+    String description,
+    String task,
+    Map<String, String> labels,
+    String state,
+    List<String> protectedAliases) {
+
+  public static ModelPatch state(String state) {
+    return new ModelPatch(null, null, null, state, null);
+  }
+}

@@ -1,0 +1,29 @@
+package dev.cairn.registry.auth;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Asks each configured identity source in turn; the first that knows the token wins. */
+public final class Authenticators implements Authenticator {
+
+  private final List<Authenticator> sources;
+
+  public Authenticators(List<Authenticator> sources) {
+    this.sources = List.copyOf(sources);
+  }
+
+  public boolean isEmpty() {
+    return sources.isEmpty();
+  }
+
+  @Override
+  public Optional<Principal> authenticate(String bearerToken) {
+    for (Authenticator source : sources) {
+      Optional<Principal> principal = source.authenticate(bearerToken);
+      if (principal.isPresent()) {
+        return principal;
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,104 @@
+package dev.cairn.registry.auth;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import dev.cairn.registry.config.JwtSettings;
+import dev.cairn.registry.config.StartupException;
+import java.io.IOException;
+import java.net.URI;
+import java.text.ParseException;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Signed JWTs (RS256/ES256) checked against a JWKS URL (keys cached and refreshed) or file; {@code
+ * exp}, {@code nbf}, {@code iss} and {@code aud} are enforced. Roles come from a configurable claim
+ * that may be a list or an OAuth {@code scope} string; projects from another.
+ */
+public final class JwtAuthenticator implements Authenticator {
+
+  private static final Logger LOG = Logger.getLogger(JwtAuthenticator.class.getName());
+
+  private final DefaultJWTProcessor<SecurityContext> processor;
+  private final JwtSettings settings;
+
+  private JwtAuthenticator(DefaultJWTProcessor<SecurityContext> processor, JwtSettings settings) {
+    this.processor = processor;
+    this.settings = settings;
+  }
+
+  public static JwtAuthenticator create(JwtSettings settings) {
+    if (settings.issuer().isEmpty() || settings.audience().isEmpty()) {
+      throw new StartupException(
+          "JWT authentication needs CAIRN_JWT_ISSUER and CAIRN_JWT_AUDIENCE besides the JWKS.");
+    }
+    DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    processor.setJWSKeySelector(
+        new JWSVerificationKeySelector<>(
+            Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), keys(settings)));
+    processor.setJWTClaimsSetVerifier(
+        new DefaultJWTClaimsVerifier<>(
+            settings.audience().get(),
+            new JWTClaimsSet.Builder().issuer(settings.issuer().get()).build(),
+            Set.of("sub", "exp")));
+    return new JwtAuthenticator(processor, settings);
+  }
+
+  private static JWKSource<SecurityContext> keys(JwtSettings settings) {
+    try {
+      if (settings.jwksUrl().isPresent()) {
+        return JWKSourceBuilder.create(URI.create(settings.jwksUrl().get()).toURL())
+            .retrying(true)
+            .build();
+      }
+      return new ImmutableJWKSet<>(JWKSet.load(settings.jwksFile().orElseThrow().toFile()));
+    } catch (IOException | ParseException | IllegalArgumentException e) {
+      throw new StartupException("Cannot load the JWT keys: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Optional<Principal> authenticate(String bearerToken) {
+    if (bearerToken.chars().filter(c -> c == '.').count() != 2) {
+      return Optional.empty();
+    }
+    try {
+      JWTClaimsSet claims = processor.process(bearerToken, null);
+      Set<Role> roles = new HashSet<>();
+      for (String name : values(claims.getClaim(settings.rolesClaim()))) {
+        Role.parse(name).ifPresent(roles::add);
+      }
+      Set<String> projects = new HashSet<>(values(claims.getClaim(settings.projectsClaim())));
+      return Optional.of(new Principal(claims.getSubject(), roles, projects));
+    } catch (ParseException | BadJOSEException | JOSEException e) {
+      LOG.log(Level.FINE, "JWT refused: {0}", e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  /** A claim as a list of strings: a JSON list, or a space/comma separated string. */
+  private static List<String> values(Object claim) {
+    return switch (claim) {
+      case null -> List.of();
+      case Collection<?> list -> list.stream().map(String::valueOf).toList();
+      case String s -> Arrays.stream(s.split("[\\s,]+")).filter(v -> !v.isEmpty()).toList();
+      default -> List.of(String.valueOf(claim));
+    };
+  }
+}

@@ -1,0 +1,45 @@
+package dev.cairn.registry.auth;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An authenticated caller: the name audit entries show, its roles and the projects it may see
+ * ({@code *} for all).
+ */
+public record Principal(String name, Set<Role> roles, Set<String> projects) {
+
+  public Principal {
+    roles = Set.copyOf(roles);
+    projects = Set.copyOf(projects);
+  }
+
+  public boolean canSee(String project) {
+    return projects.contains("*") || projects.contains(project);
+  }
+
+  public boolean allProjects() {
+    return projects.contains("*");
+  }
+
+  /**
+   * Whether this caller may act with {@code needed}: any role reads, admin may do everything,
+   * publisher and approver rights are separate (an approver does not publish).
+   */
+  public boolean may(Role needed) {
+    if (roles.contains(Role.ADMIN)) {
+      return true;
+    }
+    return switch (needed) {
+      case READER -> !roles.isEmpty();
+      case PUBLISHER -> roles.contains(Role.PUBLISHER);
+      case APPROVER -> roles.contains(Role.APPROVER);
+      case ADMIN -> false;
+    };
+  }
+
+  /** Role names, sorted, as audit entries record them. */
+  public List<String> roleNames() {
+    return roles.stream().map(Role::wireName).sorted().toList();
+  }
+}

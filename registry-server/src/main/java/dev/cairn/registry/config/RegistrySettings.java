@@ -1,0 +1,30 @@
+package dev.cairn.registry.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** Everything the registry is configured with, resolved from environment and application.yaml. */
+public record RegistrySettings(
+    String host,
+    int port,
+    Path dataDir,
+    Optional<String> dbUrl,
+    String dbUser,
+    String dbPassword,
+    String environment,
+    Optional<Path> tokensFile,
+    Optional<String> bootstrapAdminToken,
+    JwtSettings jwt,
+    List<String> allowedOrigins,
+    long maxJsonBytes,
+    int dbPoolSize) {
+
+  public boolean embeddedDatabase() {
+    return dbUrl.isEmpty();
+  }
+
+  public boolean production() {
+    return "production".equals(environment);
+  }
+}

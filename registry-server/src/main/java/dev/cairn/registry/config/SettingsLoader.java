@@ -1,0 +1,119 @@
+package dev.cairn.registry.config;
+
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads {@link RegistrySettings}: each {@code CAIRN_*} environment variable overrides its key in
+ * {@code application.yaml}. The environment is passed in, so tests configure a server without
+ * touching the process environment.
+ */
+public final class SettingsLoader {
+
+  /** Environment variable → configuration key under {@code cairn}. */
+  private static final Map<String, String> ENVIRONMENT_KEYS =
+      Map.ofEntries(
+          Map.entry("CAIRN_HOST", "host"),
+          Map.entry("CAIRN_PORT", "port"),
+          Map.entry("CAIRN_DATA_DIR", "data-dir"),
+          Map.entry("CAIRN_DB_URL", "db.url"),
+          Map.entry("CAIRN_DB_USER", "db.user"),
+          Map.entry("CAIRN_DB_PASSWORD", "db.password"),
+          Map.entry("CAIRN_DB_POOL_SIZE", "db.pool-size"),
+          Map.entry("CAIRN_ENVIRONMENT", "environment"),
+          Map.entry("CAIRN_TOKENS_FILE", "auth.tokens-file"),
+          Map.entry("CAIRN_BOOTSTRAP_ADMIN_TOKEN", "auth.bootstrap-admin-token"),
+          Map.entry("CAIRN_JWT_JWKS_URL", "auth.jwt.jwks-url"),
+          Map.entry("CAIRN_JWT_JWKS_FILE", "auth.jwt.jwks-file"),
+          Map.entry("CAIRN_JWT_ISSUER", "auth.jwt.issuer"),
+          Map.entry("CAIRN_JWT_AUDIENCE", "auth.jwt.audience"),
+          Map.entry("CAIRN_JWT_ROLES_CLAIM", "auth.jwt.roles-claim"),
+          Map.entry("CAIRN_JWT_PROJECTS_CLAIM", "auth.jwt.projects-claim"),
+          Map.entry("CAIRN_ALLOWED_ORIGINS", "allowed-origins"),
+          Map.entry("CAIRN_MAX_JSON_BYTES", "limits.max-json-bytes"));
+
+  private SettingsLoader() {}
+
+  public static RegistrySettings load(Map<String, String> environment) {
+    if (environment.containsKey("CAIRN_AUTH_DISABLED")) {
+      throw new StartupException(
+          "CAIRN_AUTH_DISABLED is set, but authentication cannot be disabled in Cairn: "
+              + "remove the variable and use a token (see README, Configuration).");
+    }
+    Map<String, String> overrides = new HashMap<>();
+    ENVIRONMENT_KEYS.forEach(
+        (variable, key) -> {
+          String value = environment.get(variable);
+          if (value != null && !value.isBlank()) {
+            overrides.put("cairn." + key, value.trim());
+          }
+        });
+    Config config =
+        Config.builder()
+            .disableEnvironmentVariablesSource()
+            .disableSystemPropertiesSource()
+            .sources(ConfigSources.create(overrides), ConfigSources.classpath("application.yaml"))
+            .build()
+            .get("cairn");
+    return fromConfig(config);
+  }
+
+  private static RegistrySettings fromConfig(Config c) {
+    Optional<String> dbUrl = optional(c, "db.url");
+    String environment =
+        optional(c, "environment").orElse(dbUrl.isEmpty() ? "development" : "production");
+    if (!environment.equals("development") && !environment.equals("production")) {
+      throw new StartupException(
+          "CAIRN_ENVIRONMENT must be 'development' or 'production', not '" + environment + "'.");
+    }
+    List<String> origins =
+        optional(c, "allowed-origins").stream()
+            .flatMap(s -> Arrays.stream(s.split(",")))
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .toList();
+    if ("production".equals(environment) && origins.contains("*")) {
+      throw new StartupException(
+          "CAIRN_ALLOWED_ORIGINS may not be '*' in production: list the allowed origins.");
+    }
+    return new RegistrySettings(
+        c.get("host").asString().orElse("0.0.0.0"),
+        integer(c, "port", 8080),
+        Path.of(c.get("data-dir").asString().orElse("./cairn-data")).toAbsolutePath().normalize(),
+        dbUrl,
+        c.get("db.user").asString().orElse("postgres"),
+        c.get("db.password").asString().orElse(""),
+        environment,
+        optional(c, "auth.tokens-file").map(Path::of),
+        optional(c, "auth.bootstrap-admin-token"),
+        new JwtSettings(
+            optional(c, "auth.jwt.jwks-url"),
+            optional(c, "auth.jwt.jwks-file").map(Path::of),
+            optional(c, "auth.jwt.issuer"),
+            optional(c, "auth.jwt.audience"),
+            c.get("auth.jwt.roles-claim").asString().orElse("roles"),
+            c.get("auth.jwt.projects-claim").asString().orElse("projects")),
+        origins,
+        c.get("limits.max-json-bytes").asLong().orElse(1024L * 1024),
+        integer(c, "db.pool-size", 16));
+  }
+
+  private static Optional<String> optional(Config c, String key) {
+    return c.get(key).asString().asOptional().map(String::trim).filter(s -> !s.isEmpty());
+  }
+
+  private static int integer(Config c, String key, int fallback) {
+    Optional<String> raw = optional(c, key);
+    try {
+      return raw.map(Integer::parseInt).orElse(fallback);
+    } catch (NumberFormatException e) {
+      throw new StartupException("'" + key + "' must be a number, not '" + raw.get() + "'.");
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package dev.cairn.registry.db;
+
+import dev.cairn.registry.config.StartupException;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * A PostgreSQL server run by the registry itself (zonky), its data kept under the data directory so
+ * it survives restarts: the laptop deployment of spec 00-overview.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+  private final EmbeddedPostgres postgres;
+
+  private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    this.postgres = postgres;
+  }
+
+  /** Starts (or restarts on existing data) the server under {@code dataDir/postgres}. */
+  public static EmbeddedDatabase start(Path dataDir) {
+    Path pgData = dataDir.resolve("postgres");
+    try {
+      Files.createDirectories(dataDir);
+      EmbeddedPostgres postgres =
+          EmbeddedPostgres.builder()
+              .setDataDirectory(pgData)
+              .setCleanDataDirectory(false)
+              .setPGStartupWait(Duration.ofSeconds(60))
+              .setServerConfig("max_connections", "200")
+              .start();
+      return new EmbeddedDatabase(postgres);
+    } catch (IOException | RuntimeException e) {
+      throw new StartupException(
+          "The embedded PostgreSQL could not start in " + pgData + ": " + e.getMessage(), e);
+    }
+  }
+
+  public DataSourceSpec dataSource() {
+    return new DataSourceSpec(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", true);
+  }
+
+  @Override
+  public void close() throws IOException {
+    postgres.close();
+  }
+}

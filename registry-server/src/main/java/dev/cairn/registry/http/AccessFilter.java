@@ -1,0 +1,74 @@
+package dev.cairn.registry.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cairn.registry.auth.AuthContext;
+import dev.cairn.registry.auth.Principal;
+import dev.cairn.registry.logging.StructuredLog;
+import dev.cairn.registry.service.HttpMetrics;
+import io.helidon.http.Method;
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+
+/**
+ * Outermost filter: assigns the request id, and when the answer is sent records it in the metrics
+ * and writes the access line (and, for writes, the write line) of seed 001's telemetry.
+ */
+public final class AccessFilter implements Filter {
+
+  private final HttpMetrics metrics;
+  private final StructuredLog log;
+
+  public AccessFilter(HttpMetrics metrics, StructuredLog log) {
+    this.metrics = metrics;
+    this.log = log;
+  }
+
+  @Override
+  public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+    long start = System.nanoTime();
+    String requestId = RequestIds.assign(req);
+    res.header(RequestIds.HEADER, requestId);
+    res.whenSent(() -> record(req, res, requestId, System.nanoTime() - start));
+    chain.proceed();
+  }
+
+  private void record(RoutingRequest req, RoutingResponse res, String requestId, long nanos) {
+    String method = req.prologue().method().text();
+    String route = RouteTemplates.of(req);
+    int status = res.status().code();
+    metrics.record(method, route, status, nanos);
+    String actor = AuthContext.get(req).map(Principal::name).orElse("anonymous");
+    ObjectNode access =
+        log.event("http.request")
+            .put("request_id", requestId)
+            .put("actor", actor)
+            .put("method", method)
+            .put("route", route)
+            .put("status", status)
+            .put("latency_ms", nanos / 1_000_000.0);
+    log.access(access);
+    if (isWrite(req.prologue().method()) && route.startsWith("/api/")) {
+      var params = req.path().pathParameters();
+      ObjectNode write =
+          log.event("registry.write")
+              .put("request_id", requestId)
+              .put("method", method)
+              .put("route", route)
+              .put("project", params.first("project").orElse(null))
+              .put("model", params.first("model").orElse(null))
+              .put("version", params.first("version").orElse(null))
+              .put("actor", actor)
+              .put("result", status < 400 ? "ok" : "refused:" + status);
+      log.write(write);
+    }
+  }
+
+  private static boolean isWrite(Method method) {
+    return method.equals(Method.POST)
+        || method.equals(Method.PUT)
+        || method.equals(Method.PATCH)
+        || method.equals(Method.DELETE);
+  }
+}

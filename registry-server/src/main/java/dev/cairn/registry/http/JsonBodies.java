@@ -1,0 +1,103 @@
+package dev.cairn.registry.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.stream.Collectors;
+
+/**
+ * Reads JSON request bodies: only JSON media types (else 415), at most the configured size (else
+ * 413, checked while reading), unknown members and wrong types refused (400).
+ */
+public final class JsonBodies {
+
+  private final ObjectMapper json;
+  private final long maxBytes;
+
+  public JsonBodies(ObjectMapper json, long maxBytes) {
+    this.json = json;
+    this.maxBytes = maxBytes;
+  }
+
+  public <T> T read(ServerRequest req, Class<T> type) {
+    return convert(readTree(req), type);
+  }
+
+  /** A body already parsed as a tree, bound to {@code type} with the same strictness. */
+  public <T> T convert(JsonNode tree, Class<T> type) {
+    try {
+      return json.treeToValue(tree, type);
+    } catch (JsonProcessingException e) {
+      throw refusal(e);
+    }
+  }
+
+  public JsonNode readTree(ServerRequest req) {
+    requireJsonMediaType(req);
+    long declared = req.headers().contentLength().orElse(-1L);
+    if (declared > maxBytes) {
+      throw tooLarge();
+    }
+    try (InputStream in = new LimitedInputStream(req.content().inputStream(), maxBytes)) {
+      JsonNode tree = json.readTree(in);
+      if (tree == null || tree.isMissingNode()) {
+        throw ApiException.badRequest("the request body is empty; a JSON object is expected");
+      }
+      if (!tree.isObject()) {
+        throw ApiException.badRequest("the request body must be a JSON object");
+      }
+      return tree;
+    } catch (LimitedInputStream.LimitExceededException e) {
+      throw tooLarge();
+    } catch (JsonProcessingException e) {
+      throw refusal(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private ApiException tooLarge() {
+    return new ApiException(
+        413, "PAYLOAD_TOO_LARGE", "JSON bodies are limited to " + maxBytes + " bytes");
+  }
+
+  private static void requireJsonMediaType(ServerRequest req) {
+    String type = req.headers().first(HeaderNames.CONTENT_TYPE).orElse("").split(";", 2)[0].trim();
+    if (!type.equals("application/json")
+        && !(type.startsWith("application/") && type.endsWith("+json"))) {
+      throw new ApiException(
+          415,
+          "UNSUPPORTED_MEDIA_TYPE",
+          type.isEmpty()
+              ? "a Content-Type of application/json is required"
+              : "Content-Type '" + type + "' is not accepted here; use application/json");
+    }
+  }
+
+  private static ApiException refusal(JsonProcessingException e) {
+    if (e instanceof UnrecognizedPropertyException unknown) {
+      return ApiException.badRequest("unknown field '" + unknown.getPropertyName() + "'");
+    }
+    if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+      String field =
+          mismatch.getPath().stream()
+              .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+              .collect(Collectors.joining("."));
+      return ApiException.badRequest("field '" + field + "' has the wrong type or value");
+    }
+    // The original message quotes the input; keep only where it broke.
+    var location = e.getLocation();
+    return ApiException.badRequest(
+        "malformed JSON"
+            + (location == null
+                ? ""
+                : " at line " + location.getLineNr() + ", column " + location.getColumnNr()));
+  }
+}

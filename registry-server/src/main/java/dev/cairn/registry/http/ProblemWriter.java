@@ -1,0 +1,52 @@
+package dev.cairn.registry.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.Locale;
+
+/** Writes an {@link ApiException} as an RFC 9457 problem+json answer. */
+public final class ProblemWriter {
+
+  public static final String PROBLEM_JSON = "application/problem+json";
+
+  private final ObjectMapper json;
+
+  public ProblemWriter(ObjectMapper json) {
+    this.json = json;
+  }
+
+  public void write(ServerRequest req, ServerResponse res, ApiException e) {
+    if (res.isSent()) {
+      return;
+    }
+    ObjectNode body = json.createObjectNode();
+    String baseCode = e.code().split(":", 2)[0];
+    body.put(
+        "type",
+        "https://cairn.dev/problems/" + baseCode.toLowerCase(Locale.ROOT).replace('_', '-'));
+    body.put("title", title(baseCode));
+    body.put("status", e.status());
+    body.put("code", e.code());
+    body.put("detail", e.detail());
+    body.put("instance", req.path().rawPath());
+    body.put("request_id", RequestIds.of(req));
+    e.members().forEach((name, value) -> body.set(name, json.valueToTree(value)));
+    e.headers().forEach(res::header);
+    res.status(e.status());
+    res.header(HeaderNames.CONTENT_TYPE, PROBLEM_JSON);
+    try {
+      res.send(json.writeValueAsBytes(body));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException impossible) {
+      throw new IllegalStateException(impossible);
+    }
+  }
+
+  /** {@code MODEL_NOT_FOUND} → {@code Model not found}. */
+  static String title(String baseCode) {
+    String words = baseCode.toLowerCase(Locale.ROOT).replace('_', ' ');
+    return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+  }
+}

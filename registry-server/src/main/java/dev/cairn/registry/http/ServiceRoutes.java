@@ -1,0 +1,55 @@
+package dev.cairn.registry.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cairn.client.model.ServiceInfo;
+import dev.cairn.registry.service.DatabaseHealth;
+import dev.cairn.registry.service.HttpMetrics;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerResponse;
+
+/** The public service endpoints: {@code /}, health, Prometheus metrics. */
+public final class ServiceRoutes implements RouteGroup {
+
+  private final ServiceInfo info;
+  private final DatabaseHealth database;
+  private final HttpMetrics metrics;
+  private final Responses responses;
+
+  public ServiceRoutes(
+      ServiceInfo info, DatabaseHealth database, HttpMetrics metrics, Responses responses) {
+    this.info = info;
+    this.database = database;
+    this.metrics = metrics;
+    this.responses = responses;
+  }
+
+  @Override
+  public void routes(ApiRoutes routes) {
+    routes
+        .get("/", (req, res) -> responses.ok(res, info))
+        .get("/health", this::ready)
+        .get("/health/ready", this::ready)
+        .get("/health/live", this::live)
+        .get("/metrics", this::metrics);
+  }
+
+  private void live(ApiRequest req, ServerResponse res) {
+    responses.ok(res, responses.json().createObjectNode().put("status", "UP"));
+  }
+
+  /** 503 while the database is unreachable, so a load balancer stops sending traffic here. */
+  private void ready(ApiRequest req, ServerResponse res) {
+    boolean up = database.up();
+    ObjectNode body = responses.json().createObjectNode().put("status", up ? "UP" : "DOWN");
+    body.putArray("checks").addObject().put("name", "database").put("status", up ? "UP" : "DOWN");
+    if (!up) {
+      res.header("Retry-After", "5");
+    }
+    responses.send(res, up ? 200 : 503, body);
+  }
+
+  private void metrics(ApiRequest req, ServerResponse res) {
+    res.header(HeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
+    res.send(metrics.prometheus());
+  }
+}

@@ -1,0 +1,84 @@
+package dev.cairn.registry.http;
+
+import dev.cairn.client.model.Version;
+import dev.cairn.client.model.VersionCreate;
+import dev.cairn.client.model.VersionPatch;
+import dev.cairn.registry.auth.Role;
+import dev.cairn.registry.model.Labels;
+import dev.cairn.registry.version.VersionFilter;
+import dev.cairn.registry.version.VersionService;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.List;
+
+/** {@code …/models/{model}/versions}: metadata of versions (uploads come with the blob store). */
+public final class VersionRoutes implements RouteGroup {
+
+  private static final String VERSIONS = ModelRoutes.MODEL + "/versions";
+  private static final String VERSION = VERSIONS + "/{version}";
+
+  private final VersionService versions;
+  private final Responses responses;
+
+  public VersionRoutes(VersionService versions, Responses responses) {
+    this.versions = versions;
+    this.responses = responses;
+  }
+
+  @Override
+  public void routes(ApiRoutes routes) {
+    routes
+        .post(VERSIONS, this::create)
+        .get(VERSIONS, this::list)
+        .get(VERSION, this::get)
+        .patch(VERSION, this::patch);
+  }
+
+  private void create(ApiRequest req, ServerResponse res) {
+    String project = req.project();
+    req.require(Role.PUBLISHER);
+    String model = req.model();
+    Version created = versions.create(req.actor(), project, model, req.body(VersionCreate.class));
+    responses.created(
+        res,
+        "/api/v1/projects/" + project + "/models/" + model + "/versions/" + created.version(),
+        created);
+  }
+
+  private void list(ApiRequest req, ServerResponse res) {
+    String project = req.project();
+    req.require(Role.READER);
+    String model = req.model();
+    var labels = Labels.filters(req.queryAll("label"));
+    if (labels.isEmpty()) {
+      responses.ok(res, new dev.cairn.client.model.Page<>(List.of(), null));
+      return;
+    }
+    VersionFilter filter =
+        new VersionFilter(req.query("variant"), req.query("state"), labels.get());
+    responses.ok(
+        res,
+        versions.list(project, model, filter, req.limit(), req.query("page_token").orElse(null)));
+  }
+
+  private void get(ApiRequest req, ServerResponse res) {
+    String project = req.project();
+    req.require(Role.READER);
+    responses.ok(res, versions.get(project, req.model(), req.version()));
+  }
+
+  private void patch(ApiRequest req, ServerResponse res) {
+    String project = req.project();
+    req.require(Role.PUBLISHER);
+    String model = req.model();
+    String version = req.version();
+    responses.ok(
+        res,
+        versions.patch(
+            req.actor(),
+            project,
+            model,
+            version,
+            req.bodyTree(),
+            tree -> req.convert(tree, VersionPatch.class)));
+  }
+}

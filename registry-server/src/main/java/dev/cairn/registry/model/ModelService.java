@@ -1,0 +1,224 @@
+package dev.cairn.registry.model;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cairn.client.model.Model;
+import dev.cairn.client.model.ModelCreate;
+import dev.cairn.client.model.ModelPatch;
+import dev.cairn.client.model.Page;
+import dev.cairn.registry.audit.Actor;
+import dev.cairn.registry.audit.AuditLog;
+import dev.cairn.registry.audit.AuditRecord;
+import dev.cairn.registry.db.Db;
+import dev.cairn.registry.db.Rows;
+import dev.cairn.registry.http.ApiException;
+import dev.cairn.registry.http.Names;
+import dev.cairn.registry.paging.PageTokens;
+import dev.cairn.registry.paging.SortOrder;
+import dev.cairn.registry.project.StoredProject;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The life of a model: create, list, change, archive, soft-delete; each write audited. */
+public final class ModelService {
+
+  private static final List<String> STATES = List.of("LIVE", "ARCHIVED");
+
+  private final Db db;
+  private final ModelRepository models;
+  private final ModelLookup lookup;
+  private final AuditLog audit;
+  private final PageTokens pageTokens;
+  private final ObjectMapper json;
+
+  public ModelService(
+      Db db,
+      ModelRepository models,
+      ModelLookup lookup,
+      AuditLog audit,
+      PageTokens pageTokens,
+      ObjectMapper json) {
+    this.db = db;
+    this.models = models;
+    this.lookup = lookup;
+    this.audit = audit;
+    this.pageTokens = pageTokens;
+    this.json = json;
+  }
+
+  public Model create(Actor actor, String project, ModelCreate request) {
+    String name = Names.resource("model", request.name());
+    List<String> variants = variants(request.variants());
+    String defaultVariant =
+        request.defaultVariant() == null ? variants.get(0) : request.defaultVariant();
+    if (!variants.contains(defaultVariant)) {
+      throw ApiException.badRequest(
+          "default_variant '" + defaultVariant + "' is not one of the variants " + variants);
+    }
+    Instant now = Rows.now();
+    UUID id = UUID.randomUUID();
+    Model model =
+        new Model(
+            id.toString(),
+            name,
+            project,
+            request.description(),
+            request.task(),
+            Labels.valid(request.labels()),
+            variants,
+            defaultVariant,
+            aliases(request.protectedAliases()),
+            "LIVE",
+            now,
+            actor.name(),
+            now);
+    try {
+      return db.inTransaction(
+          tx -> {
+            StoredProject p = lookup.project(tx, project);
+            models.insert(tx, new StoredModel(id, p.id(), model));
+            audit.append(
+                tx,
+                actor,
+                AuditRecord.of("MODEL_CREATE", project, name, name, null, json.valueToTree(model)));
+            return model;
+          });
+    } catch (RuntimeException e) {
+      if (Db.isUniqueViolation(e)) {
+        throw ApiException.conflict(
+            "MODEL_EXISTS", "model '" + name + "' already exists in project '" + project + "'");
+      }
+      throw e;
+    }
+  }
+
+  public Model get(String project, String model) {
+    return db.read(exec -> lookup.model(exec, project, model)).view();
+  }
+
+  public Page<Model> list(
+      String project, ModelFilter filter, SortOrder order, int limit, String pageToken) {
+    String listing = "models:" + project + ":" + order.wireName();
+    Optional<List<String>> after =
+        Optional.ofNullable(pageToken).map(t -> pageTokens.read(listing, t));
+    List<Model> rows =
+        db.read(
+            exec -> {
+              StoredProject p = lookup.project(exec, project);
+              return models.list(exec, p.id(), project, filter, order, after, limit + 1);
+            });
+    if (rows.size() <= limit) {
+      return new Page<>(rows, null);
+    }
+    Model last = rows.get(limit - 1);
+    String sortValue = order.byName() ? last.name() : last.createdAt().toString();
+    return new Page<>(
+        List.copyOf(rows.subList(0, limit)),
+        pageTokens.issue(listing, List.of(sortValue, last.id())));
+  }
+
+  /** Applies a patch; {@code mayProtect} tells whether the caller may change protected aliases. */
+  public Model patch(
+      Actor actor, String project, String name, ModelPatch patch, boolean mayProtect) {
+    if (patch.protectedAliases() != null && !mayProtect) {
+      throw ApiException.forbidden("changing protected_aliases needs the admin role");
+    }
+    if (patch.state() != null && !STATES.contains(patch.state())) {
+      throw ApiException.badRequest("state must be LIVE or ARCHIVED");
+    }
+    return db.inTransaction(
+        tx -> {
+          StoredModel stored = lookup.lockModel(tx, project, name);
+          Model before = stored.view();
+          Model after =
+              new Model(
+                  before.id(),
+                  before.name(),
+                  project,
+                  patch.description() != null ? patch.description() : before.description(),
+                  patch.task() != null ? patch.task() : before.task(),
+                  patch.labels() != null ? Labels.valid(patch.labels()) : before.labels(),
+                  before.variants(),
+                  before.defaultVariant(),
+                  patch.protectedAliases() != null
+                      ? aliases(patch.protectedAliases())
+                      : before.protectedAliases(),
+                  patch.state() != null ? patch.state() : before.state(),
+                  before.createdAt(),
+                  before.createdBy(),
+                  Rows.now());
+          models.update(tx, stored.id(), after);
+          audit.append(
+              tx,
+              actor,
+              AuditRecord.of(
+                  "MODEL_UPDATE",
+                  project,
+                  name,
+                  name,
+                  json.valueToTree(before),
+                  json.valueToTree(after)));
+          return after;
+        });
+  }
+
+  /** Soft-deletes an archived model: the tombstone stays, the name is free again. */
+  public void delete(Actor actor, String project, String name) {
+    db.inTransaction(
+        tx -> {
+          StoredModel stored = lookup.lockModel(tx, project, name);
+          if (!"ARCHIVED".equals(stored.view().state())) {
+            throw ApiException.conflict(
+                "MODEL_NOT_ARCHIVED", "model '" + name + "' must be ARCHIVED before it is deleted");
+          }
+          models.delete(tx, stored.id(), Rows.now());
+          audit.append(
+              tx,
+              actor,
+              AuditRecord.of(
+                  "MODEL_DELETE", project, name, name, json.valueToTree(stored.view()), null));
+          return null;
+        });
+  }
+
+  private static List<String> variants(List<String> requested) {
+    if (requested == null) {
+      return List.of("default");
+    }
+    if (requested.isEmpty() || requested.size() > 64) {
+      throw ApiException.badRequest("a model has 1 to 64 variants");
+    }
+    LinkedHashSet<String> unique = new LinkedHashSet<>();
+    for (String variant : requested) {
+      if (!unique.add(Names.resource("variant", variant))) {
+        throw ApiException.badRequest("variant '" + variant + "' is listed twice");
+      }
+    }
+    return List.copyOf(unique);
+  }
+
+  private static List<String> aliases(List<String> requested) {
+    if (requested == null) {
+      return List.of();
+    }
+    LinkedHashSet<String> unique = new LinkedHashSet<>();
+    requested.forEach(alias -> unique.add(Names.resource("alias", alias)));
+    return List.copyOf(unique);
+  }
+
+  /** Filters of {@code GET …/models} from query values. */
+  public static Optional<ModelFilter> filter(
+      Optional<String> state, List<String> labels, Optional<String> prefix) {
+    state.ifPresent(
+        s -> {
+          if (!STATES.contains(s)) {
+            throw ApiException.badRequest("state must be LIVE or ARCHIVED");
+          }
+        });
+    Optional<Map<String, String>> wanted = Labels.filters(labels);
+    return wanted.map(w -> new ModelFilter(state, w, prefix));
+  }
+}

@@ -1,0 +1,64 @@
+package dev.cairn.registry.version;
+
+import dev.cairn.client.model.FileDeclaration;
+import dev.cairn.client.model.VersionFile;
+import dev.cairn.registry.http.ApiException;
+import dev.cairn.registry.http.Names;
+import java.net.URI;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Checks the files a new version declares: paths, pinned digests, sizes and reference URIs. */
+final class FileDeclarations {
+
+  static final int MAX_FILES = 10_000;
+  private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+  private static final Set<String> REFERENCE_SCHEMES = Set.of("https", "http", "s3", "file");
+
+  private FileDeclarations() {}
+
+  static List<VersionFile> valid(List<FileDeclaration> declared) {
+    if (declared == null) {
+      return List.of();
+    }
+    if (declared.size() > MAX_FILES) {
+      throw ApiException.badRequest("a version has at most " + MAX_FILES + " files");
+    }
+    Set<String> paths = new HashSet<>();
+    return declared.stream()
+        .map(
+            f -> {
+              String path = Names.filePath(f.path());
+              if (!paths.add(path)) {
+                throw ApiException.badRequest("file '" + path + "' is declared twice");
+              }
+              String sha = f.sha256() == null ? "" : f.sha256().toLowerCase(Locale.ROOT);
+              if (!SHA256.matcher(sha).matches()) {
+                throw ApiException.badRequest("file '" + path + "': sha256 must be 64 hex digits");
+              }
+              if (f.sizeBytes() == null || f.sizeBytes() < 0) {
+                throw ApiException.badRequest("file '" + path + "': size_bytes is required");
+              }
+              String uri = f.uri() == null ? null : reference(path, f.uri());
+              return new VersionFile(
+                  path, sha, f.sizeBytes(), uri == null ? "upload" : "reference", uri, false);
+            })
+        .toList();
+  }
+
+  private static String reference(String path, String uri) {
+    try {
+      String scheme = URI.create(uri).getScheme();
+      if (scheme != null && REFERENCE_SCHEMES.contains(scheme.toLowerCase(Locale.ROOT))) {
+        return uri;
+      }
+    } catch (IllegalArgumentException e) {
+      // answered below
+    }
+    throw ApiException.badRequest(
+        "file '" + path + "': uri must be an https, http, s3 or file URI");
+  }
+}

@@ -1,0 +1,226 @@
+package dev.cairn.registry.version;
+
+import dev.cairn.client.model.Failure;
+import dev.cairn.client.model.RuntimeRequirement;
+import dev.cairn.client.model.Validation;
+import dev.cairn.client.model.Version;
+import dev.cairn.client.model.VersionFile;
+import dev.cairn.registry.db.Db;
+import dev.cairn.registry.db.Rows;
+import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbRow;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** SQL for versions and their files. */
+public final class VersionRepository {
+
+  private static final String COLUMNS =
+      "id, version, variant, state, format, CAST(runtime AS text) AS runtime, digest, size_bytes,"
+          + " CAST(metadata AS text) AS metadata, CAST(provenance AS text) AS provenance,"
+          + " CAST(validation AS text) AS validation, CAST(labels AS text) AS labels, notes,"
+          + " description, CAST(failure AS text) AS failure, created_at, created_by, ready_at";
+  private static final String FIND =
+      "SELECT "
+          + COLUMNS
+          + " FROM versions WHERE model_id = CAST(? AS uuid) AND version = ? AND deleted_at IS NULL";
+  private static final String LOCK = FIND + " FOR UPDATE";
+  private static final String HIGHEST_AUTO_NUMBER =
+      "SELECT COALESCE(MAX(CAST(substr(version, 2) AS bigint)), 0) AS n FROM versions"
+          + " WHERE model_id = CAST(? AS uuid) AND version ~ '^v[0-9]{1,18}$'";
+  private static final String INSERT =
+      "INSERT INTO versions (id, model_id, version, variant, state, format, runtime, metadata,"
+          + " provenance, validation, labels, notes, description, created_at, created_by,"
+          + " updated_at) VALUES (CAST(? AS uuid), CAST(? AS uuid), ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb),"
+          + " CAST(? AS jsonb), CAST(? AS jsonb), CAST(? AS jsonb), ?, ?, ?, ?, ?)";
+  private static final String INSERT_FILE =
+      "INSERT INTO version_files (version_id, path, sha256, size_bytes, source, uri)"
+          + " VALUES (CAST(? AS uuid), ?, ?, ?, ?, ?)";
+  private static final String FILES =
+      "SELECT path, sha256, size_bytes, source, uri, present FROM version_files"
+          + " WHERE version_id = CAST(? AS uuid) ORDER BY path";
+  private static final String FILES_OF_MANY =
+      "SELECT version_id, path, sha256, size_bytes, source, uri, present FROM version_files"
+          + " WHERE version_id = ANY (CAST(? AS uuid[])) ORDER BY path";
+  private static final String UPDATE_EDITABLE =
+      "UPDATE versions SET notes = ?, description = ?, labels = CAST(? AS jsonb), state = ?,"
+          + " updated_at = ? WHERE id = CAST(? AS uuid)";
+  private static final String LIST =
+      "SELECT "
+          + COLUMNS
+          + " FROM versions WHERE model_id = CAST(? AS uuid) AND deleted_at IS NULL"
+          + " AND (CAST(? AS text) IS NULL OR variant = ?)"
+          + " AND (CAST(? AS text) IS NULL OR state = ?)"
+          + " AND labels @> CAST(? AS jsonb)";
+  private static final String LIST_AFTER =
+      " AND (created_at, id) > (CAST(? AS timestamptz), CAST(? AS uuid))";
+  private static final String LIST_ORDER = " ORDER BY created_at, id LIMIT ?";
+
+  public Optional<StoredVersion> find(DbExecute exec, UUID modelId, String model, String version) {
+    return exec.get(FIND, modelId, version).map(row -> withFiles(exec, version(row, model)));
+  }
+
+  public Optional<StoredVersion> lock(DbExecute tx, UUID modelId, String model, String version) {
+    return tx.get(LOCK, modelId, version).map(row -> withFiles(tx, version(row, model)));
+  }
+
+  /** The highest {@code v<n>} number in use; call with the model row locked. */
+  public long highestAutoNumber(DbExecute tx, UUID modelId) {
+    return tx.get(HIGHEST_AUTO_NUMBER, modelId).map(r -> Rows.longValue(r, "n")).orElse(0L);
+  }
+
+  public void insert(DbExecute tx, UUID modelId, StoredVersion stored) {
+    Version v = stored.view();
+    tx.dml(
+        INSERT,
+        stored.id(),
+        modelId,
+        v.version(),
+        v.variant(),
+        v.state(),
+        v.format(),
+        Rows.json(v.runtime()),
+        Rows.json(v.metadata()),
+        Rows.json(v.provenance()),
+        Rows.json(v.validation()),
+        Rows.json(v.labels()),
+        v.notes(),
+        v.description(),
+        Rows.param(v.createdAt()),
+        v.createdBy(),
+        Rows.param(v.createdAt()));
+    for (VersionFile f : v.files()) {
+      tx.dml(INSERT_FILE, stored.id(), f.path(), f.sha256(), f.sizeBytes(), f.source(), f.uri());
+    }
+  }
+
+  public void updateEditable(DbExecute tx, UUID id, Version v, Instant at) {
+    tx.dml(
+        UPDATE_EDITABLE,
+        v.notes(),
+        v.description(),
+        Rows.json(v.labels()),
+        v.state(),
+        Rows.param(at),
+        id);
+  }
+
+  public List<Version> list(
+      DbExecute exec,
+      UUID modelId,
+      String model,
+      VersionFilter filter,
+      Optional<List<String>> after,
+      int limit) {
+    StringBuilder sql = new StringBuilder(LIST);
+    List<Object> params = new ArrayList<>();
+    params.add(modelId);
+    params.add(filter.variant().orElse(null));
+    params.add(filter.variant().orElse(null));
+    params.add(filter.state().orElse(null));
+    params.add(filter.state().orElse(null));
+    params.add(Rows.json(filter.labels()));
+    after.ifPresent(
+        position -> {
+          sql.append(LIST_AFTER);
+          params.add(Rows.param(Instant.parse(position.get(0))));
+          params.add(position.get(1));
+        });
+    sql.append(LIST_ORDER);
+    params.add(limit);
+    List<Version> versions =
+        Db.list(exec, sql.toString(), row -> version(row, model).view(), params.toArray());
+    if (versions.isEmpty()) {
+      return versions;
+    }
+    // Files of the whole page in one query, after the page's own result is closed.
+    Map<String, List<VersionFile>> files =
+        Db.list(
+                exec,
+                FILES_OF_MANY,
+                row -> Map.entry(Rows.string(row, "version_id"), file(row)),
+                (Object) versions.stream().map(Version::id).toArray(String[]::new))
+            .stream()
+            .collect(
+                Collectors.groupingBy(
+                    Map.Entry::getKey,
+                    Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+    return versions.stream().map(v -> withFiles(v, files.getOrDefault(v.id(), List.of()))).toList();
+  }
+
+  private static StoredVersion withFiles(DbExecute exec, StoredVersion stored) {
+    return new StoredVersion(
+        stored.id(),
+        withFiles(stored.view(), Db.list(exec, FILES, VersionRepository::file, stored.id())));
+  }
+
+  static Version withFiles(Version v, List<VersionFile> files) {
+    return new Version(
+        v.id(),
+        v.model(),
+        v.version(),
+        v.variant(),
+        v.state(),
+        v.format(),
+        v.runtime(),
+        v.digest(),
+        v.sizeBytes(),
+        List.copyOf(files),
+        v.metadata(),
+        v.provenance(),
+        v.validation(),
+        v.labels(),
+        v.notes(),
+        v.description(),
+        v.aliases(),
+        v.failure(),
+        v.createdAt(),
+        v.createdBy(),
+        v.readyAt());
+  }
+
+  private static StoredVersion version(DbRow row, String model) {
+    UUID id = row.column("id").get(UUID.class);
+    List<VersionFile> files = List.of();
+    Object size = Rows.raw(row, "size_bytes");
+    return new StoredVersion(
+        id,
+        new Version(
+            id.toString(),
+            model,
+            Rows.string(row, "version"),
+            Rows.string(row, "variant"),
+            Rows.string(row, "state"),
+            Rows.string(row, "format"),
+            Rows.fromJson(Rows.string(row, "runtime"), RuntimeRequirement.class),
+            Rows.string(row, "digest"),
+            size == null ? null : ((Number) size).longValue(),
+            files,
+            Rows.objectMap(row, "metadata"),
+            Rows.objectMap(row, "provenance"),
+            Rows.fromJson(Rows.string(row, "validation"), Validation.class),
+            Rows.stringMap(row, "labels"),
+            Rows.string(row, "notes"),
+            Rows.string(row, "description"),
+            List.of(),
+            Rows.fromJson(Rows.string(row, "failure"), Failure.class),
+            Rows.instant(row, "created_at"),
+            Rows.string(row, "created_by"),
+            Rows.instant(row, "ready_at")));
+  }
+
+  private static VersionFile file(DbRow row) {
+    return new VersionFile(
+        Rows.string(row, "path"),
+        Rows.string(row, "sha256"),
+        Rows.longValue(row, "size_bytes"),
+        Rows.string(row, "source"),
+        Rows.string(row, "uri"),
+        (Boolean) Rows.raw(row, "present"));
+  }
+}

@@ -1,0 +1,285 @@
+package dev.cairn.registry.version;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cairn.client.model.Page;
+import dev.cairn.client.model.Validation;
+import dev.cairn.client.model.Version;
+import dev.cairn.client.model.VersionCreate;
+import dev.cairn.client.model.VersionFile;
+import dev.cairn.client.model.VersionPatch;
+import dev.cairn.registry.audit.Actor;
+import dev.cairn.registry.audit.AuditLog;
+import dev.cairn.registry.audit.AuditRecord;
+import dev.cairn.registry.db.Db;
+import dev.cairn.registry.db.Rows;
+import dev.cairn.registry.http.ApiException;
+import dev.cairn.registry.http.Names;
+import dev.cairn.registry.model.Labels;
+import dev.cairn.registry.model.ModelLookup;
+import dev.cairn.registry.model.StoredModel;
+import dev.cairn.registry.paging.PageTokens;
+import io.helidon.dbclient.DbExecute;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Versions as metadata: declaration (with automatic {@code v<n>} names), listing, and changes to
+ * the editable fields. Content fields never change through a patch.
+ */
+public final class VersionService {
+
+  /** Content of a version: fixed at creation (spec 10-registry-api, Versions). */
+  static final Set<String> CONTENT_FIELDS =
+      Set.of(
+          "files",
+          "digest",
+          "format",
+          "runtime",
+          "metadata",
+          "provenance",
+          "variant",
+          "version",
+          "size_bytes");
+
+  private static final Set<String> EDITABLE_FIELDS =
+      Set.of("notes", "description", "labels", "state");
+  private static final String DEFAULT_FORMAT = "generic";
+
+  private final Db db;
+  private final VersionRepository versions;
+  private final ModelLookup lookup;
+  private final AuditLog audit;
+  private final PageTokens pageTokens;
+  private final ObjectMapper json;
+
+  public VersionService(
+      Db db,
+      VersionRepository versions,
+      ModelLookup lookup,
+      AuditLog audit,
+      PageTokens pageTokens,
+      ObjectMapper json) {
+    this.db = db;
+    this.versions = versions;
+    this.lookup = lookup;
+    this.audit = audit;
+    this.pageTokens = pageTokens;
+    this.json = json;
+  }
+
+  public Version create(Actor actor, String project, String model, VersionCreate request) {
+    Optional<String> explicitName =
+        Optional.ofNullable(request.version()).map(n -> Names.resource("version", n));
+    List<VersionFile> files = FileDeclarations.valid(request.files());
+    String format =
+        request.format() == null ? DEFAULT_FORMAT : Names.resource("format", request.format());
+    Map<String, String> labels = Labels.valid(request.labels());
+    try {
+      return db.inTransaction(
+          tx -> {
+            // The model row lock serialises version creation per model: automatic names are
+            // unique and gap-free even under concurrent publishers.
+            StoredModel m = lookup.lockModel(tx, project, model);
+            if (!"LIVE".equals(m.view().state())) {
+              throw ApiException.conflict(
+                  "MODEL_ARCHIVED", "model '" + model + "' is archived; no new versions");
+            }
+            String variant = variant(m, request.variant());
+            String name =
+                explicitName.orElseGet(() -> "v" + (versions.highestAutoNumber(tx, m.id()) + 1));
+            Instant now = Rows.now();
+            UUID id = UUID.randomUUID();
+            Version version =
+                new Version(
+                    id.toString(),
+                    model,
+                    name,
+                    variant,
+                    "PENDING",
+                    format,
+                    request.runtime(),
+                    null,
+                    null,
+                    files,
+                    orEmpty(request.metadata()),
+                    orEmpty(request.provenance()),
+                    Validation.notRun(),
+                    labels,
+                    request.notes(),
+                    request.description(),
+                    List.of(),
+                    null,
+                    now,
+                    actor.name(),
+                    null);
+            versions.insert(tx, m.id(), new StoredVersion(id, version));
+            audit.append(
+                tx,
+                actor,
+                AuditRecord.of(
+                    "VERSION_CREATE",
+                    project,
+                    model,
+                    model + ":" + name,
+                    null,
+                    json.valueToTree(version)));
+            return version;
+          });
+    } catch (RuntimeException e) {
+      if (Db.isUniqueViolation(e)) {
+        throw ApiException.conflict(
+            "VERSION_EXISTS",
+            "version '" + explicitName.orElse("?") + "' already exists in model '" + model + "'");
+      }
+      throw e;
+    }
+  }
+
+  public Version get(String project, String model, String version) {
+    return db.read(exec -> find(exec, project, model, version)).view();
+  }
+
+  public Page<Version> list(
+      String project, String model, VersionFilter filter, int limit, String pageToken) {
+    String listing = "versions:" + project + ":" + model;
+    Optional<List<String>> after =
+        Optional.ofNullable(pageToken).map(t -> pageTokens.read(listing, t));
+    List<Version> rows =
+        db.read(
+            exec -> {
+              StoredModel m = lookup.model(exec, project, model);
+              return versions.list(exec, m.id(), model, filter, after, limit + 1);
+            });
+    if (rows.size() <= limit) {
+      return new Page<>(rows, null);
+    }
+    Version last = rows.get(limit - 1);
+    return new Page<>(
+        List.copyOf(rows.subList(0, limit)),
+        pageTokens.issue(listing, List.of(last.createdAt().toString(), last.id())));
+  }
+
+  /** Applies a patch given as JSON, refusing content fields by name. */
+  public Version patch(
+      Actor actor,
+      String project,
+      String model,
+      String version,
+      JsonNode body,
+      java.util.function.Function<JsonNode, VersionPatch> binder) {
+    body.fieldNames()
+        .forEachRemaining(
+            field -> {
+              if (CONTENT_FIELDS.contains(field)) {
+                throw new ApiException(
+                    400,
+                    "IMMUTABLE_FIELD:" + field,
+                    "'"
+                        + field
+                        + "' is content of the version and never changes; publish a new"
+                        + " version instead");
+              }
+              if (!EDITABLE_FIELDS.contains(field)) {
+                throw ApiException.badRequest("unknown field '" + field + "'");
+              }
+            });
+    VersionPatch patch = binder.apply(body);
+    return db.inTransaction(
+        tx -> {
+          StoredModel m = lookup.lockModel(tx, project, model);
+          StoredVersion stored =
+              versions.lock(tx, m.id(), model, version).orElseThrow(() -> notFound(model, version));
+          Version before = stored.view();
+          String state = nextState(before.state(), patch.state());
+          Version after = edited(before, patch, state);
+          versions.updateEditable(tx, stored.id(), after, Rows.now());
+          audit.append(
+              tx,
+              actor,
+              AuditRecord.of(
+                  "VERSION_UPDATE",
+                  project,
+                  model,
+                  model + ":" + version,
+                  json.valueToTree(before),
+                  json.valueToTree(after)));
+          return after;
+        });
+  }
+
+  private StoredVersion find(DbExecute exec, String project, String model, String version) {
+    StoredModel m = lookup.model(exec, project, model);
+    return versions.find(exec, m.id(), model, version).orElseThrow(() -> notFound(model, version));
+  }
+
+  private static Version edited(Version v, VersionPatch p, String state) {
+    return new Version(
+        v.id(),
+        v.model(),
+        v.version(),
+        v.variant(),
+        state,
+        v.format(),
+        v.runtime(),
+        v.digest(),
+        v.sizeBytes(),
+        v.files(),
+        v.metadata(),
+        v.provenance(),
+        v.validation(),
+        p.labels() != null ? Labels.valid(p.labels()) : v.labels(),
+        p.notes() != null ? p.notes() : v.notes(),
+        p.description() != null ? p.description() : v.description(),
+        v.aliases(),
+        v.failure(),
+        v.createdAt(),
+        v.createdBy(),
+        v.readyAt());
+  }
+
+  /** Only READY ↔ ARCHIVED moves by hand; PENDING and FAILED follow uploads and verification. */
+  private static String nextState(String current, String requested) {
+    if (requested == null || requested.equals(current)) {
+      return current;
+    }
+    boolean allowed =
+        (current.equals("READY") && requested.equals("ARCHIVED"))
+            || (current.equals("ARCHIVED") && requested.equals("READY"));
+    if (!allowed) {
+      throw ApiException.conflict(
+          "INVALID_STATE_TRANSITION",
+          "a version moves by hand only between READY and ARCHIVED; it is " + current);
+    }
+    return requested;
+  }
+
+  private static String variant(StoredModel m, String requested) {
+    String variant = requested == null ? m.view().defaultVariant() : requested;
+    if (!m.view().variants().contains(variant)) {
+      throw new ApiException(
+          422,
+          "VARIANT_MISMATCH:" + variant,
+          "model '"
+              + m.view().name()
+              + "' has no variant '"
+              + variant
+              + "'; its variants are "
+              + m.view().variants());
+    }
+    return variant;
+  }
+
+  private static Map<String, Object> orEmpty(Map<String, Object> map) {
+    return map == null ? Map.of() : map;
+  }
+
+  static ApiException notFound(String model, String version) {
+    return ApiException.notFound(
+        "VERSION_NOT_FOUND", "version '" + version + "' of model '" + model + "' does not exist");
+  }
+}
