@@ -1,0 +1,141 @@
+package dev.cairn.registry.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cairn.client.CairnApiException;
+import dev.cairn.client.CairnClient;
+import dev.cairn.client.model.Model;
+import dev.cairn.client.model.ModelCreate;
+import dev.cairn.client.model.ModelPatch;
+import dev.cairn.client.model.ModelQuery;
+import dev.cairn.client.model.ProjectCreate;
+import dev.cairn.registry.testing.TestRegistry;
+import dev.cairn.registry.testing.TestTokens;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ModelApiTest {
+
+  private final TestRegistry registry = TestRegistry.shared();
+  private final CairnClient admin = registry.client(TestTokens.ADMIN);
+  private final CairnClient publisher = registry.client(TestTokens.PUBLISHER);
+  private String project;
+
+  @BeforeEach
+  void createProject() {
+    project = TestRegistry.uniqueProject("models");
+    admin.createProject(ProjectCreate.named(project));
+  }
+
+  @Test
+  void createsModelWithDefaultVariantAndRecordsCreator() {
+    Model model = publisher.createModel(project, ModelCreate.named("fraud"));
+
+    assertThat(model.variants()).containsExactly("default");
+    assertThat(model.defaultVariant()).isEqualTo("default");
+    assertThat(model.state()).isEqualTo("LIVE");
+    assertThat(model.createdBy()).isEqualTo("publisher");
+    assertThat(publisher.getModel(project, "fraud")).isEqualTo(model);
+  }
+
+  @Test
+  void keepsVariantsAndDefaultVariant() {
+    Model model =
+        publisher.createModel(
+            project, ModelCreate.named("ink").withVariants(List.of("LOW", "MID", "HIGH"), "MID"));
+
+    assertThat(model.variants()).containsExactly("LOW", "MID", "HIGH");
+    assertThat(model.defaultVariant()).isEqualTo("MID");
+    expectCode(
+        "BAD_REQUEST",
+        () ->
+            publisher.createModel(
+                project, ModelCreate.named("bad").withVariants(List.of("A"), "B")));
+    expectCode(
+        "INVALID_NAME:variant",
+        () ->
+            publisher.createModel(
+                project, ModelCreate.named("bad").withVariants(List.of("has space"), null)));
+  }
+
+  @Test
+  void filtersByStateLabelAndNamePrefix() {
+    publisher.createModel(project, ModelCreate.named("fraud-a").withLabels(Map.of("team", "risk")));
+    publisher.createModel(project, ModelCreate.named("fraud-b").withLabels(Map.of("team", "ops")));
+    publisher.createModel(project, ModelCreate.named("churn").withLabels(Map.of("team", "risk")));
+    publisher.patchModel(project, "fraud-b", ModelPatch.state("ARCHIVED"));
+
+    assertThat(names(ModelQuery.all().withLabel("team", "risk")))
+        .containsExactly("fraud-a", "churn");
+    assertThat(names(ModelQuery.all().withNamePrefix("fraud")))
+        .containsExactly("fraud-a", "fraud-b");
+    assertThat(names(ModelQuery.all().withState("ARCHIVED"))).containsExactly("fraud-b");
+    assertThat(names(ModelQuery.all().withLabel("team", "risk").withLabel("team", "ops")))
+        .isEmpty();
+    assertThat(names(ModelQuery.all().orderedBy("name desc")))
+        .containsExactly("fraud-b", "fraud-a", "churn");
+    expectCode("BAD_REQUEST", () -> names(ModelQuery.all().orderedBy("size")));
+  }
+
+  @Test
+  void patchChangesOnlyNamedFields() {
+    publisher.createModel(
+        project,
+        new ModelCreate("m", "first", "ink-inspection", Map.of("a", "1"), null, null, null));
+
+    Model patched =
+        publisher.patchModel(project, "m", new ModelPatch("second", null, null, null, null));
+
+    assertThat(patched.description()).isEqualTo("second");
+    assertThat(patched.task()).isEqualTo("ink-inspection");
+    assertThat(patched.labels()).containsEntry("a", "1");
+    assertThat(patched.updatedAt()).isAfter(patched.createdAt());
+  }
+
+  @Test
+  void onlyAdminsChangeProtectedAliases() {
+    publisher.createModel(project, ModelCreate.named("guarded"));
+    ModelPatch protect = new ModelPatch(null, null, null, null, List.of("staging"));
+
+    expectCode("FORBIDDEN", () -> publisher.patchModel(project, "guarded", protect));
+    assertThat(admin.patchModel(project, "guarded", protect).protectedAliases())
+        .containsExactly("staging");
+  }
+
+  @Test
+  void deletesOnlyArchivedModelsAndFreesTheName() {
+    Model first = publisher.createModel(project, ModelCreate.named("once"));
+
+    expectCode("MODEL_NOT_ARCHIVED", () -> admin.deleteModel(project, "once"));
+    expectCode("FORBIDDEN", () -> publisher.deleteModel(project, "once"));
+    admin.patchModel(project, "once", ModelPatch.state("ARCHIVED"));
+    admin.deleteModel(project, "once");
+
+    expectCode("MODEL_NOT_FOUND", () -> admin.getModel(project, "once"));
+    Model again = publisher.createModel(project, ModelCreate.named("once"));
+    assertThat(again.id()).isNotEqualTo(first.id());
+  }
+
+  @Test
+  void refusesDuplicatesAndUnknownStates() {
+    publisher.createModel(project, ModelCreate.named("twice"));
+
+    expectCode("MODEL_EXISTS", () -> publisher.createModel(project, ModelCreate.named("twice")));
+    expectCode(
+        "BAD_REQUEST", () -> publisher.patchModel(project, "twice", ModelPatch.state("GONE")));
+    expectCode("MODEL_NOT_FOUND", () -> publisher.getModel(project, "never"));
+  }
+
+  private List<String> names(ModelQuery query) {
+    return publisher.listModels(project, query).items().stream().map(Model::name).toList();
+  }
+
+  static void expectCode(String code, ThrowingCallable call) {
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(CairnApiException.class, e -> assertThat(e.code()).isEqualTo(code));
+  }
+}
