@@ -34,6 +34,8 @@ public final class ProblemWriter {
     body.put("instance", req.path().rawPath());
     body.put("request_id", RequestIds.of(req));
     e.members().forEach((name, value) -> body.set(name, json.valueToTree(value)));
+    // Helidon resets the response before error handlers run: the request id is set again here.
+    res.header(RequestIds.HEADER, RequestIds.of(req));
     e.headers().forEach(res::header);
     res.status(e.status());
     res.header(HeaderNames.CONTENT_TYPE, PROBLEM_JSON);

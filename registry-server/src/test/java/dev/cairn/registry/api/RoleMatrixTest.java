@@ -1,0 +1,204 @@
+package dev.cairn.registry.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cairn.client.CairnClient;
+import dev.cairn.client.model.ModelCreate;
+import dev.cairn.client.model.ModelPatch;
+import dev.cairn.client.model.ProjectCreate;
+import dev.cairn.client.model.VersionCreate;
+import dev.cairn.registry.http.ApiRoutes.Route;
+import dev.cairn.registry.testing.TestRegistry;
+import dev.cairn.registry.testing.TestTokens;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every endpoint × {no token, bad token, reader, publisher, approver, admin, other-project token}
+ * answers the documented status (spec 40-security). Destructive calls get fresh resources per
+ * caller so every cell is measured on its own.
+ */
+class RoleMatrixTest {
+
+  private static final String[] CALLERS = {
+    "none", "bad", "reader", "publisher", "approver", "admin", "other-project"
+  };
+  private static final String[] TOKENS = {
+    null,
+    "not-a-known-token",
+    TestTokens.READER,
+    TestTokens.PUBLISHER,
+    TestTokens.APPROVER,
+    TestTokens.ADMIN,
+    TestTokens.OTHER_PROJECT
+  };
+
+  private final TestRegistry registry = TestRegistry.shared();
+  private final CairnClient admin = registry.client(TestTokens.ADMIN);
+  private final AtomicInteger counter = new AtomicInteger();
+
+  private record Cell(
+      String method, String template, Supplier<String> path, String body, int[] expected) {}
+
+  @Test
+  void everyEndpointAnswersTheDocumentedStatusForEveryCaller() {
+    String p = TestRegistry.uniqueProject("matrix");
+    admin.createProject(ProjectCreate.named(p));
+    admin.createModel(p, ModelCreate.named("m"));
+    admin.createVersion(p, "m", VersionCreate.ofFormat("onnx").named("v1"));
+    String project = "/api/v1/projects/" + p;
+    String model = project + "/models/m";
+
+    List<Cell> cells = new ArrayList<>();
+    int[] open = {200, 200, 200, 200, 200, 200, 200};
+    int[] read = {401, 401, 200, 200, 200, 200, 404};
+    int[] readGlobal = {401, 401, 200, 200, 200, 200, 200};
+    int[] publish = {401, 401, 403, 201, 403, 201, 404};
+    int[] publishChange = {401, 401, 403, 200, 403, 200, 404};
+    int[] adminChange = {401, 401, 403, 403, 403, 200, 404};
+    int[] adminDelete = {401, 401, 403, 403, 403, 204, 404};
+    int[] adminGlobal = {401, 401, 403, 403, 403, 200, 403};
+    int[] adminCreate = {401, 401, 403, 403, 403, 201, 403};
+
+    for (String path :
+        List.of("/", "/health", "/health/live", "/health/ready", "/metrics", "/openapi")) {
+      cells.add(new Cell("GET", path, () -> path, null, open));
+    }
+    cells.add(new Cell("GET", "/api/v1/projects", () -> "/api/v1/projects", null, readGlobal));
+    cells.add(
+        new Cell(
+            "POST",
+            "/api/v1/projects",
+            () -> "/api/v1/projects",
+            "{\"name\":\"mx-"
+                + counter.incrementAndGet()
+                + "-"
+                + p.substring(p.length() - 8)
+                + "\"}",
+            adminCreate));
+    cells.add(new Cell("GET", "/api/v1/projects/{project}", () -> project, null, read));
+    cells.add(
+        new Cell(
+            "PATCH",
+            "/api/v1/projects/{project}",
+            () -> project,
+            "{\"description\":\"d\"}",
+            adminChange));
+    cells.add(
+        new Cell(
+            "DELETE", "/api/v1/projects/{project}", this::freshEmptyProject, null, adminDelete));
+    cells.add(
+        new Cell(
+            "POST", "/api/v1/projects/{project}/models", () -> project + "/models", null, publish));
+    cells.add(
+        new Cell(
+            "GET", "/api/v1/projects/{project}/models", () -> project + "/models", null, read));
+    cells.add(
+        new Cell("GET", "/api/v1/projects/{project}/models/{model}", () -> model, null, read));
+    cells.add(
+        new Cell(
+            "PATCH",
+            "/api/v1/projects/{project}/models/{model}",
+            () -> model,
+            "{\"description\":\"d\"}",
+            publishChange));
+    cells.add(
+        new Cell(
+            "DELETE",
+            "/api/v1/projects/{project}/models/{model}",
+            () -> archivedModel(p),
+            null,
+            adminDelete));
+    cells.add(
+        new Cell(
+            "POST",
+            "/api/v1/projects/{project}/models/{model}/versions",
+            () -> model + "/versions",
+            "{\"format\":\"onnx\"}",
+            publish));
+    cells.add(
+        new Cell(
+            "GET",
+            "/api/v1/projects/{project}/models/{model}/versions",
+            () -> model + "/versions",
+            null,
+            read));
+    cells.add(
+        new Cell(
+            "GET",
+            "/api/v1/projects/{project}/models/{model}/versions/{version}",
+            () -> model + "/versions/v1",
+            null,
+            read));
+    cells.add(
+        new Cell(
+            "PATCH",
+            "/api/v1/projects/{project}/models/{model}/versions/{version}",
+            () -> model + "/versions/v1",
+            "{\"notes\":\"n\"}",
+            publishChange));
+    cells.add(
+        new Cell("GET", "/api/v1/projects/{project}/audit", () -> project + "/audit", null, read));
+    cells.add(
+        new Cell("GET", "/api/v1/audit/verify", () -> "/api/v1/audit/verify", null, adminGlobal));
+
+    Set<Route> covered = new HashSet<>();
+    List<String> mismatches = new ArrayList<>();
+    for (Cell cell : cells) {
+      covered.add(new Route(cell.method(), cell.template()));
+      for (int i = 0; i < CALLERS.length; i++) {
+        String body = cell.body();
+        if (cell.method().equals("POST") && cell.template().endsWith("/models")) {
+          body = "{\"name\":\"m-" + counter.incrementAndGet() + "\"}";
+        } else if (cell.template().equals("/api/v1/projects")) {
+          body =
+              "{\"name\":\"mx-"
+                  + counter.incrementAndGet()
+                  + "-"
+                  + p.substring(p.length() - 8)
+                  + "\"}";
+        }
+        HttpResponse<String> res =
+            registry.http().send(cell.method(), cell.path().get(), TOKENS[i], body);
+        if (res.statusCode() != cell.expected()[i]) {
+          mismatches.add(
+              cell.method()
+                  + " "
+                  + cell.template()
+                  + " as "
+                  + CALLERS[i]
+                  + ": expected "
+                  + cell.expected()[i]
+                  + ", got "
+                  + res.statusCode()
+                  + " "
+                  + res.body());
+        }
+      }
+    }
+
+    assertThat(mismatches).isEmpty();
+    assertThat(covered)
+        .as("the matrix covers every routed endpoint")
+        .containsExactlyInAnyOrderElementsOf(registry.server().routeTable().routes());
+  }
+
+  private String freshEmptyProject() {
+    String name = TestRegistry.uniqueProject("mxdel");
+    admin.createProject(ProjectCreate.named(name));
+    return "/api/v1/projects/" + name;
+  }
+
+  private String archivedModel(String project) {
+    String name = "gone-" + counter.incrementAndGet();
+    admin.createModel(project, ModelCreate.named(name));
+    admin.patchModel(project, name, ModelPatch.state("ARCHIVED"));
+    return "/api/v1/projects/" + project + "/models/" + name;
+  }
+}
