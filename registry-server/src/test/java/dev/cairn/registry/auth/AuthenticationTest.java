@@ -1,0 +1,193 @@
+package dev.cairn.registry.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.cairn.client.model.ProjectCreate;
+import dev.cairn.registry.testing.Http;
+import dev.cairn.registry.testing.TestRegistry;
+import dev.cairn.registry.testing.TestTokens;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Tokens file (re-read on change), JWT through a JWKS file, and CORS, on a registry of its own. */
+class AuthenticationTest {
+
+  private static final String ISSUER = "https://login.example.test";
+  private static final String AUDIENCE = "cairn";
+
+  private static RSAKey signingKey;
+  private static RSAKey strangerKey;
+  private static TestRegistry registry;
+  private static Http http;
+
+  @BeforeAll
+  static void start() throws Exception {
+    signingKey = new RSAKeyGenerator(2048).keyID("k1").generate();
+    strangerKey = new RSAKeyGenerator(2048).keyID("k1").generate();
+    Path jwks = Files.createTempFile("jwks", ".json");
+    Files.writeString(jwks, new JWKSet(signingKey.toPublicJWK()).toString());
+    registry =
+        TestRegistry.start(
+            Map.of(
+                "CAIRN_JWT_JWKS_FILE",
+                jwks.toString(),
+                "CAIRN_JWT_ISSUER",
+                ISSUER,
+                "CAIRN_JWT_AUDIENCE",
+                AUDIENCE,
+                "CAIRN_JWT_ROLES_CLAIM",
+                "scope",
+                "CAIRN_ALLOWED_ORIGINS",
+                "https://ui.example.test"));
+    http = registry.http();
+    registry.client(TestTokens.ADMIN).createProject(ProjectCreate.named("qc"));
+  }
+
+  @AfterAll
+  static void stop() {
+    registry.close();
+  }
+
+  @Test
+  void acceptsJwtWithScopeRolesAndProjects() throws Exception {
+    String token =
+        jwt(signingKey, "model:read model:write", List.of("qc"), Duration.ofMinutes(5), AUDIENCE);
+
+    assertThat(http.get("/api/v1/projects/qc/models", token).statusCode()).isEqualTo(200);
+    assertThat(
+            http.post("/api/v1/projects/qc/models", token, "{\"name\":\"from-jwt\"}").statusCode())
+        .isEqualTo(201);
+    assertThat(registry.client(TestTokens.ADMIN).getModel("qc", "from-jwt").createdBy())
+        .isEqualTo("alice");
+    assertThat(http.get("/api/v1/audit/verify", token).statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void refusesExpiredForeignAndMisaddressedJwts() throws Exception {
+    String expired = jwt(signingKey, "model:admin", List.of("*"), Duration.ofMinutes(-5), AUDIENCE);
+    String foreign = jwt(strangerKey, "model:admin", List.of("*"), Duration.ofMinutes(5), AUDIENCE);
+    String otherAudience =
+        jwt(signingKey, "model:admin", List.of("*"), Duration.ofMinutes(5), "billing");
+
+    for (String token : List.of(expired, foreign, otherAudience)) {
+      assertThat(http.get("/api/v1/projects", token).statusCode()).isEqualTo(401);
+    }
+  }
+
+  @Test
+  void jwtProjectsScopeVisibility() throws Exception {
+    String token = jwt(signingKey, "model:read", List.of("other"), Duration.ofMinutes(5), AUDIENCE);
+
+    assertThat(http.get("/api/v1/projects/qc/models", token).statusCode()).isEqualTo(404);
+    assertThat(http.get("/api/v1/projects", token).body()).doesNotContain("\"qc\"");
+  }
+
+  @Test
+  void tokensFileIsReReadWhenItChanges() throws Exception {
+    Path file = registry.dataDir().resolve("tokens.yaml");
+    String newToken = "freshly-issued-token";
+    assertThat(http.get("/api/v1/projects", newToken).statusCode()).isEqualTo(401);
+
+    Files.writeString(
+        file,
+        Files.readString(file)
+            + "  - name: late-reader\n    sha256: "
+            + TokenHashes.sha256Hex(newToken)
+            + "\n    roles: [reader]\n    projects: [\"*\"]\n");
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> assertThat(http.get("/api/v1/projects", newToken).statusCode()).isEqualTo(200));
+    assertThat(http.get("/api/v1/projects", TestTokens.READER).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void failedAuthenticationsAreCountedInMetrics() {
+    http.get("/api/v1/projects", "wrong-token");
+    http.get("/api/v1/projects", null);
+
+    String metrics = http.get("/metrics", null).body();
+    assertThat(metrics).contains("cairn_auth_failures_total{reason=\"invalid\"}");
+    assertThat(metrics).contains("cairn_auth_failures_total{reason=\"missing\"}");
+    assertThat(metrics).doesNotContain("wrong-token");
+  }
+
+  @Test
+  void corsAnswersListedOriginsOnly() {
+    var preflight =
+        http.send(
+            "OPTIONS",
+            "/api/v1/projects",
+            null,
+            null,
+            Map.of("Origin", "https://ui.example.test", "Access-Control-Request-Method", "POST"));
+    assertThat(preflight.statusCode()).isEqualTo(204);
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+        .contains("https://ui.example.test");
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers").orElse(""))
+        .contains("Authorization");
+
+    var refused =
+        http.send(
+            "OPTIONS",
+            "/api/v1/projects",
+            null,
+            null,
+            Map.of("Origin", "https://evil.example.test", "Access-Control-Request-Method", "POST"));
+    assertThat(refused.statusCode()).isEqualTo(403);
+
+    var simple =
+        http.send(
+            "GET",
+            "/api/v1/projects",
+            TestTokens.READER,
+            null,
+            Map.of("Origin", "https://evil.example.test"));
+    assertThat(simple.statusCode()).isEqualTo(200);
+    assertThat(simple.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+  }
+
+  private static String jwt(
+      RSAKey key, String scope, List<String> projects, Duration validFor, String audience)
+      throws Exception {
+    Instant now = Instant.now();
+    JWTClaimsSet claims =
+        new JWTClaimsSet.Builder()
+            .subject("alice")
+            .issuer(ISSUER)
+            .audience(audience)
+            .claim("scope", scope)
+            .claim("projects", projects)
+            .issueTime(Date.from(now.minusSeconds(600)))
+            .expirationTime(Date.from(now.plus(validFor)))
+            .build();
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.RS256)
+                .keyID(key.getKeyID())
+                .type(JOSEObjectType.JWT)
+                .build(),
+            claims);
+    jwt.sign(new RSASSASigner(key));
+    return jwt.serialize();
+  }
+}
