@@ -31,12 +31,19 @@ final class Console {
     if (server.bootstrap().newToken().isEmpty()) {
       server.bootstrap().tokenFile().ifPresent(file -> out.println("Admin token: see " + file));
     }
-    out.println(
-        "Try: curl -H \"Authorization: Bearer $(cat <token file>)\" http://"
-            + publicHost
-            + ":"
-            + port
-            + "/api/v1/projects");
+    server
+        .bootstrap()
+        .tokenFile()
+        .ifPresent(
+            file ->
+                out.println(
+                    "Try: curl -H \"Authorization: Bearer $(cat "
+                        + file
+                        + ")\" http://"
+                        + publicHost
+                        + ":"
+                        + port
+                        + "/api/v1/projects"));
     out.println();
   }
 }
