@@ -60,6 +60,19 @@ public final class CairnClient {
     return transport.send("GET", "/", null, new TypeReference<>() {});
   }
 
+  /** Whether the registry reports ready (database reachable); false on 503. */
+  public boolean ready() {
+    try {
+      transport.send("GET", "/health/ready", null, null);
+      return true;
+    } catch (CairnApiException e) {
+      if (e.status() == 503) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
   // Projects
 
   public Project createProject(ProjectCreate request) {
