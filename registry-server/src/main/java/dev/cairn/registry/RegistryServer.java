@@ -136,13 +136,14 @@ public final class RegistryServer implements AutoCloseable {
     ProjectRepository projects = new ProjectRepository();
     ModelRepository models = new ModelRepository();
     ModelLookup lookup = new ModelLookup(projects, models);
+    // No blob store yet: artifacts arrive with uploads (issue 3), which set it to file or s3.
     ServiceInfo info =
         new ServiceInfo(
             "cairn-registry",
             version(),
             settings.environment(),
             source.embedded() ? "embedded" : "external",
-            "file",
+            "none",
             true);
     ApiRoutes table =
         new ApiRoutes()

@@ -2,12 +2,12 @@ package dev.cairn.registry.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.client.model.AuditEntry;
-import dev.cairn.client.model.Page;
 import dev.cairn.registry.audit.AuditFilter;
 import dev.cairn.registry.audit.AuditRepository;
 import dev.cairn.registry.audit.AuditVerifier;
 import dev.cairn.registry.auth.Role;
 import dev.cairn.registry.paging.PageTokens;
+import dev.cairn.registry.paging.Pages;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
@@ -70,15 +70,10 @@ public final class AuditRoutes implements RouteGroup {
             .orElse(null);
     int limit = req.limit();
     List<AuditEntry> rows = audit.page(filter, before, limit + 1);
-    if (rows.size() <= limit) {
-      responses.ok(res, new Page<>(rows, null));
-      return;
-    }
-    List<AuditEntry> page = List.copyOf(rows.subList(0, limit));
     responses.ok(
         res,
-        new Page<>(
-            page, pageTokens.issue(listing, List.of(Long.toString(page.get(limit - 1).seq())))));
+        Pages.of(
+            rows, limit, last -> pageTokens.issue(listing, List.of(Long.toString(last.seq())))));
   }
 
   private void export(AuditFilter filter, ServerResponse res) throws IOException {

@@ -13,6 +13,7 @@ import dev.cairn.registry.db.Rows;
 import dev.cairn.registry.http.ApiException;
 import dev.cairn.registry.http.Names;
 import dev.cairn.registry.paging.PageTokens;
+import dev.cairn.registry.paging.Pages;
 import dev.cairn.registry.paging.SortOrder;
 import dev.cairn.registry.project.StoredProject;
 import java.time.Instant;
@@ -110,14 +111,13 @@ public final class ModelService {
               StoredProject p = lookup.project(exec, project);
               return models.list(exec, p.id(), project, filter, order, after, limit + 1);
             });
-    if (rows.size() <= limit) {
-      return new Page<>(rows, null);
-    }
-    Model last = rows.get(limit - 1);
-    String sortValue = order.byName() ? last.name() : last.createdAt().toString();
-    return new Page<>(
-        List.copyOf(rows.subList(0, limit)),
-        pageTokens.issue(listing, List.of(sortValue, last.id())));
+    return Pages.of(
+        rows,
+        limit,
+        last ->
+            pageTokens.issue(
+                listing,
+                List.of(order.byName() ? last.name() : last.createdAt().toString(), last.id())));
   }
 
   /** Applies a patch; {@code mayProtect} tells whether the caller may change protected aliases. */

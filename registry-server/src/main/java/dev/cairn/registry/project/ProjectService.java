@@ -16,6 +16,7 @@ import dev.cairn.registry.http.ApiException;
 import dev.cairn.registry.http.Names;
 import dev.cairn.registry.http.ProjectNotFound;
 import dev.cairn.registry.paging.PageTokens;
+import dev.cairn.registry.paging.Pages;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,12 +77,7 @@ public final class ProjectService {
     List<String> visible = new ArrayList<>(caller.projects());
     List<Project> rows =
         db.read(exec -> projects.list(exec, caller.allProjects(), visible, after, limit + 1));
-    if (rows.size() <= limit) {
-      return new Page<>(rows, null);
-    }
-    List<Project> page = rows.subList(0, limit);
-    return new Page<>(
-        List.copyOf(page), pageTokens.issue(LISTING, List.of(page.get(limit - 1).name())));
+    return Pages.of(rows, limit, last -> pageTokens.issue(LISTING, List.of(last.name())));
   }
 
   public Project patch(Actor actor, String name, ProjectPatch patch) {

@@ -19,6 +19,7 @@ import dev.cairn.registry.model.Labels;
 import dev.cairn.registry.model.ModelLookup;
 import dev.cairn.registry.model.StoredModel;
 import dev.cairn.registry.paging.PageTokens;
+import dev.cairn.registry.paging.Pages;
 import io.helidon.dbclient.DbExecute;
 import java.time.Instant;
 import java.util.List;
@@ -155,13 +156,10 @@ public final class VersionService {
               StoredModel m = lookup.model(exec, project, model);
               return versions.list(exec, m.id(), model, filter, after, limit + 1);
             });
-    if (rows.size() <= limit) {
-      return new Page<>(rows, null);
-    }
-    Version last = rows.get(limit - 1);
-    return new Page<>(
-        List.copyOf(rows.subList(0, limit)),
-        pageTokens.issue(listing, List.of(last.createdAt().toString(), last.id())));
+    return Pages.of(
+        rows,
+        limit,
+        last -> pageTokens.issue(listing, List.of(last.createdAt().toString(), last.id())));
   }
 
   /** Applies a patch given as JSON, refusing content fields by name. */
