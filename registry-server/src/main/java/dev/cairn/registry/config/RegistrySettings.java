@@ -18,7 +18,8 @@ public record RegistrySettings(
     JwtSettings jwt,
     List<String> allowedOrigins,
     long maxJsonBytes,
-    int dbPoolSize) {
+    int dbPoolSize,
+    BlobSettings blobs) {
 
   public boolean embeddedDatabase() {
     return dbUrl.isEmpty();

@@ -36,7 +36,11 @@ public final class SettingsLoader {
           Map.entry("CAIRN_JWT_ROLES_CLAIM", "auth.jwt.roles-claim"),
           Map.entry("CAIRN_JWT_PROJECTS_CLAIM", "auth.jwt.projects-claim"),
           Map.entry("CAIRN_ALLOWED_ORIGINS", "allowed-origins"),
-          Map.entry("CAIRN_MAX_JSON_BYTES", "limits.max-json-bytes"));
+          Map.entry("CAIRN_MAX_JSON_BYTES", "limits.max-json-bytes"),
+          Map.entry("CAIRN_MAX_FILE_BYTES", "limits.max-file-bytes"),
+          Map.entry("CAIRN_BLOB_STORE", "blobs.store"),
+          Map.entry("CAIRN_S3_ENDPOINT", "blobs.s3.endpoint"),
+          Map.entry("CAIRN_S3_REGION", "blobs.s3.region"));
 
   private SettingsLoader() {}
 
@@ -61,10 +65,10 @@ public final class SettingsLoader {
             .sources(ConfigSources.create(overrides), ConfigSources.classpath("application.yaml"))
             .build()
             .get("cairn");
-    return fromConfig(config);
+    return fromConfig(config, environment);
   }
 
-  private static RegistrySettings fromConfig(Config c) {
+  private static RegistrySettings fromConfig(Config c, Map<String, String> env) {
     Optional<String> dbUrl = optional(c, "db.url");
     String environment =
         optional(c, "environment").orElse(dbUrl.isEmpty() ? "development" : "production");
@@ -101,7 +105,30 @@ public final class SettingsLoader {
             c.get("auth.jwt.projects-claim").asString().orElse("projects")),
         origins,
         c.get("limits.max-json-bytes").asLong().orElse(1024L * 1024),
-        integer(c, "db.pool-size", 16));
+        integer(c, "db.pool-size", 16),
+        blobs(c, env));
+  }
+
+  /** The blob store; AWS keys come from the usual AWS variables, as every AWS tool reads them. */
+  private static BlobSettings blobs(Config c, Map<String, String> environment) {
+    String store = optional(c, "blobs.store").orElse("file");
+    if (!store.equals("file") && !store.startsWith("s3://")) {
+      throw new StartupException(
+          "CAIRN_BLOB_STORE must be 'file' or s3://bucket/prefix, not '" + store + "'.");
+    }
+    long maxFileBytes;
+    try {
+      maxFileBytes = c.get("limits.max-file-bytes").asLong().orElse(10L * 1024 * 1024 * 1024);
+    } catch (RuntimeException e) {
+      throw new StartupException("CAIRN_MAX_FILE_BYTES must be a number of bytes.");
+    }
+    return new BlobSettings(
+        store.equals("file") ? Optional.empty() : Optional.of(store),
+        optional(c, "blobs.s3.endpoint"),
+        optional(c, "blobs.s3.region").orElse("us-east-1"),
+        Optional.ofNullable(environment.get("AWS_ACCESS_KEY_ID")).filter(v -> !v.isBlank()),
+        Optional.ofNullable(environment.get("AWS_SECRET_ACCESS_KEY")).filter(v -> !v.isBlank()),
+        maxFileBytes);
   }
 
   private static Optional<String> optional(Config c, String key) {
