@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import dev.cairn.client.model.AuditEntry;
 import dev.cairn.client.model.AuditQuery;
 import dev.cairn.client.model.AuditVerification;
+import dev.cairn.client.model.Manifest;
 import dev.cairn.client.model.Model;
 import dev.cairn.client.model.ModelCreate;
 import dev.cairn.client.model.ModelPatch;
@@ -14,15 +15,20 @@ import dev.cairn.client.model.Project;
 import dev.cairn.client.model.ProjectCreate;
 import dev.cairn.client.model.ProjectPatch;
 import dev.cairn.client.model.ServiceInfo;
+import dev.cairn.client.model.Verification;
 import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionCreate;
+import dev.cairn.client.model.VersionFile;
 import dev.cairn.client.model.VersionPatch;
 import dev.cairn.client.model.VersionQuery;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -159,6 +165,54 @@ public final class CairnClient {
         "PATCH", versionPath(project, model, version), patch, new TypeReference<>() {});
   }
 
+  // Files
+
+  /** Streams {@code file} to {@code path} of a PENDING version, announcing its SHA-256. */
+  public VersionFile uploadFile(
+      String project, String model, String version, String path, Path file, String sha256) {
+    try (InputStream in =
+        transport.sendStream(
+            "PUT",
+            filePath(project, model, version, path),
+            HttpRequest.BodyPublishers.ofFile(file),
+            sha256 == null ? Map.of() : Map.of("X-Checksum-Sha256", sha256))) {
+      return transport.json().readValue(in, VersionFile.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Streams a stored file into {@code target}; returns the number of bytes written. */
+  public long downloadFile(
+      String project, String model, String version, String path, OutputStream target) {
+    try (InputStream in =
+        transport.sendForStream(
+            "GET",
+            filePath(project, model, version, path),
+            null,
+            Map.of("Accept", "application/octet-stream"))) {
+      return in.transferTo(target);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public Version completeVersion(String project, String model, String version) {
+    return transport.send(
+        "POST", versionPath(project, model, version) + "/complete", null, new TypeReference<>() {});
+  }
+
+  public Manifest manifest(String project, String model, String version) {
+    return transport.send(
+        "GET", versionPath(project, model, version) + "/manifest", null, new TypeReference<>() {});
+  }
+
+  /** Re-hashes every file now; a mismatch is thrown as 422 {@code CHECKSUM_MISMATCH}. */
+  public Verification verifyVersion(String project, String model, String version) {
+    return transport.send(
+        "POST", versionPath(project, model, version) + "/verify", null, new TypeReference<>() {});
+  }
+
   // Audit
 
   public Page<AuditEntry> listAudit(String project, AuditQuery query) {
@@ -181,6 +235,14 @@ public final class CairnClient {
 
   public AuditVerification verifyAudit() {
     return transport.send("GET", API + "/audit/verify", null, new TypeReference<>() {});
+  }
+
+  private static String filePath(String project, String model, String version, String path) {
+    StringBuilder encoded = new StringBuilder();
+    for (String segment : path.split("/")) {
+      encoded.append('/').append(QueryString.encode(segment));
+    }
+    return versionPath(project, model, version) + "/files" + encoded;
   }
 
   private static String auditQuery(AuditQuery query) {

@@ -47,6 +47,27 @@ final class HttpTransport {
 
   /** The body of a 2xx answer as a stream the caller must close. */
   InputStream sendForStream(String method, String path, Object body, Map<String, String> headers) {
+    try {
+      HttpRequest.BodyPublisher publisher =
+          body == null
+              ? HttpRequest.BodyPublishers.noBody()
+              : HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body));
+      Map<String, String> all = new java.util.HashMap<>(headers);
+      if (body != null) {
+        all.put("Content-Type", "application/json");
+      }
+      return sendStream(method, path, publisher, all);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException("request not serialisable", e);
+    }
+  }
+
+  /** Sends {@code publisher} as the body (streamed); the 2xx answer's body must be closed. */
+  InputStream sendStream(
+      String method,
+      String path,
+      HttpRequest.BodyPublisher publisher,
+      Map<String, String> headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(base.resolve(path))
             .timeout(timeout)
@@ -61,13 +82,7 @@ final class HttpTransport {
           }
         });
     try {
-      if (body == null) {
-        request.method(method, HttpRequest.BodyPublishers.noBody());
-      } else {
-        request.header("Content-Type", "application/json");
-        request.method(
-            method, HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
-      }
+      request.method(method, publisher);
       HttpResponse<InputStream> response =
           http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
       if (response.statusCode() >= 400) {

@@ -32,7 +32,7 @@ public final class AuditLog {
    * short.
    */
   public AuditEntry append(DbTransaction tx, Actor actor, AuditRecord record) {
-    tx.get("SELECT pg_advisory_xact_lock(?) IS NULL AS locked", CHAIN_LOCK);
+    lockChain(tx);
     Optional<DbRow> last = tx.get(LAST);
     long seq = last.map(r -> Rows.longValue(r, "seq") + 1).orElse(1L);
     String prevHash = last.map(r -> Rows.string(r, "hash")).orElse(AuditChain.GENESIS);
@@ -73,6 +73,14 @@ public final class AuditLog {
         prevHash,
         hash);
     return withHash(unhashed, hash);
+  }
+
+  /**
+   * Takes the lock that orders the audit chain and the event stream, until the transaction ends
+   * (taking it twice in one transaction is harmless).
+   */
+  public static void lockChain(DbTransaction tx) {
+    tx.get("SELECT pg_advisory_xact_lock(?) IS NULL AS locked", CHAIN_LOCK);
   }
 
   private static String text(JsonNode node) {

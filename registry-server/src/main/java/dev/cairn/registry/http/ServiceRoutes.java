@@ -1,24 +1,26 @@
 package dev.cairn.registry.http;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.client.model.ServiceInfo;
-import dev.cairn.registry.service.DatabaseHealth;
+import dev.cairn.registry.service.HealthChecks;
 import dev.cairn.registry.service.HttpMetrics;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerResponse;
+import java.util.Map;
 
 /** The public service endpoints: {@code /}, health, Prometheus metrics. */
 public final class ServiceRoutes implements RouteGroup {
 
   private final ServiceInfo info;
-  private final DatabaseHealth database;
+  private final HealthChecks health;
   private final HttpMetrics metrics;
   private final Responses responses;
 
   public ServiceRoutes(
-      ServiceInfo info, DatabaseHealth database, HttpMetrics metrics, Responses responses) {
+      ServiceInfo info, HealthChecks health, HttpMetrics metrics, Responses responses) {
     this.info = info;
-    this.database = database;
+    this.health = health;
     this.metrics = metrics;
     this.responses = responses;
   }
@@ -37,11 +39,14 @@ public final class ServiceRoutes implements RouteGroup {
     responses.ok(res, responses.json().createObjectNode().put("status", "UP"));
   }
 
-  /** 503 while the database is unreachable, so a load balancer stops sending traffic here. */
+  /** 503 while the database or blob store is unreachable, so traffic goes elsewhere. */
   private void ready(ApiRequest req, ServerResponse res) {
-    boolean up = database.up();
+    Map<String, Boolean> checks = health.run();
+    boolean up = !checks.containsValue(false);
     ObjectNode body = responses.json().createObjectNode().put("status", up ? "UP" : "DOWN");
-    body.putArray("checks").addObject().put("name", "database").put("status", up ? "UP" : "DOWN");
+    ArrayNode list = body.putArray("checks");
+    checks.forEach(
+        (name, ok) -> list.addObject().put("name", name).put("status", ok ? "UP" : "DOWN"));
     if (!up) {
       res.header("Retry-After", "5");
     }

@@ -10,6 +10,8 @@ import dev.cairn.registry.audit.AuditLog;
 import dev.cairn.registry.audit.AuditRecord;
 import dev.cairn.registry.db.Db;
 import dev.cairn.registry.db.Rows;
+import dev.cairn.registry.events.EventData;
+import dev.cairn.registry.events.EventLog;
 import dev.cairn.registry.http.ApiException;
 import dev.cairn.registry.http.Names;
 import dev.cairn.registry.paging.PageTokens;
@@ -32,6 +34,7 @@ public final class ModelService {
   private final ModelRepository models;
   private final ModelLookup lookup;
   private final AuditLog audit;
+  private final EventLog events;
   private final PageTokens pageTokens;
   private final ObjectMapper json;
 
@@ -40,12 +43,14 @@ public final class ModelService {
       ModelRepository models,
       ModelLookup lookup,
       AuditLog audit,
+      EventLog events,
       PageTokens pageTokens,
       ObjectMapper json) {
     this.db = db;
     this.models = models;
     this.lookup = lookup;
     this.audit = audit;
+    this.events = events;
     this.pageTokens = pageTokens;
     this.json = json;
   }
@@ -85,6 +90,7 @@ public final class ModelService {
                 tx,
                 actor,
                 AuditRecord.of("MODEL_CREATE", project, name, name, null, json.valueToTree(model)));
+            events.append(tx, project, name, "model.created", EventData.model(project, model));
             return model;
           });
     } catch (RuntimeException e) {
@@ -161,6 +167,7 @@ public final class ModelService {
                   name,
                   json.valueToTree(before),
                   json.valueToTree(after)));
+          events.append(tx, project, name, "model.updated", EventData.model(project, after));
           return after;
         });
   }
@@ -180,6 +187,8 @@ public final class ModelService {
               actor,
               AuditRecord.of(
                   "MODEL_DELETE", project, name, name, json.valueToTree(stored.view()), null));
+          events.append(
+              tx, project, name, "model.deleted", EventData.model(project, stored.view()));
           return null;
         });
   }

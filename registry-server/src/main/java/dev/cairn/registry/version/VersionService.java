@@ -13,6 +13,8 @@ import dev.cairn.registry.audit.AuditLog;
 import dev.cairn.registry.audit.AuditRecord;
 import dev.cairn.registry.db.Db;
 import dev.cairn.registry.db.Rows;
+import dev.cairn.registry.events.EventData;
+import dev.cairn.registry.events.EventLog;
 import dev.cairn.registry.http.ApiException;
 import dev.cairn.registry.http.Names;
 import dev.cairn.registry.model.Labels;
@@ -55,6 +57,7 @@ public final class VersionService {
   private final VersionRepository versions;
   private final ModelLookup lookup;
   private final AuditLog audit;
+  private final EventLog events;
   private final PageTokens pageTokens;
   private final ObjectMapper json;
 
@@ -63,12 +66,14 @@ public final class VersionService {
       VersionRepository versions,
       ModelLookup lookup,
       AuditLog audit,
+      EventLog events,
       PageTokens pageTokens,
       ObjectMapper json) {
     this.db = db;
     this.versions = versions;
     this.lookup = lookup;
     this.audit = audit;
+    this.events = events;
     this.pageTokens = pageTokens;
     this.json = json;
   }
@@ -129,6 +134,8 @@ public final class VersionService {
                     model + ":" + name,
                     null,
                     json.valueToTree(version)));
+            events.append(
+                tx, project, model, "version.created", EventData.version(project, version));
             return version;
           });
     } catch (RuntimeException e) {
@@ -206,6 +213,10 @@ public final class VersionService {
                   model + ":" + version,
                   json.valueToTree(before),
                   json.valueToTree(after)));
+          if (!after.state().equals(before.state())) {
+            String type = after.state().equals("ARCHIVED") ? "version.archived" : "version.ready";
+            events.append(tx, project, model, type, EventData.version(project, after));
+          }
           return after;
         });
   }

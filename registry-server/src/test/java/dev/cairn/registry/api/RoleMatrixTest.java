@@ -52,6 +52,7 @@ class RoleMatrixTest {
     admin.createProject(ProjectCreate.named(p));
     admin.createModel(p, ModelCreate.named("m"));
     admin.createVersion(p, "m", VersionCreate.ofFormat("onnx").named("v1"));
+    admin.uploadFile(p, "m", "v1", "w.bin", weights(), null);
     String project = "/api/v1/projects/" + p;
     String model = project + "/models/m";
 
@@ -143,6 +144,23 @@ class RoleMatrixTest {
             () -> model + "/versions/v1",
             "{\"notes\":\"n\"}",
             publishChange));
+    String files = "/api/v1/projects/{project}/models/{model}/versions/{version}";
+    cells.add(
+        new Cell(
+            "PUT",
+            files + "/files/{+path}",
+            () -> model + "/versions/v1/files/up-" + counter.incrementAndGet() + ".bin",
+            "bytes",
+            publish));
+    cells.add(
+        new Cell(
+            "GET", files + "/files/{+path}", () -> model + "/versions/v1/files/w.bin", null, read));
+    cells.add(
+        new Cell("GET", files + "/manifest", () -> model + "/versions/v1/manifest", null, read));
+    cells.add(new Cell("POST", files + "/complete", () -> completable(p), null, publishChange));
+    cells.add(
+        new Cell(
+            "POST", files + "/verify", () -> model + "/versions/v1/verify", null, publishChange));
     cells.add(
         new Cell("GET", "/api/v1/projects/{project}/audit", () -> project + "/audit", null, read));
     cells.add(
@@ -187,6 +205,24 @@ class RoleMatrixTest {
     assertThat(covered)
         .as("the matrix covers every routed endpoint")
         .containsExactlyInAnyOrderElementsOf(registry.server().routeTable().routes());
+  }
+
+  /** A fresh version with one uploaded file, ready to complete. */
+  private String completable(String project) {
+    String name = "c" + counter.incrementAndGet();
+    admin.createVersion(project, "m", VersionCreate.ofFormat("onnx").named(name));
+    admin.uploadFile(project, "m", name, "w.bin", weights(), null);
+    return "/api/v1/projects/" + project + "/models/m/versions/" + name + "/complete";
+  }
+
+  private static java.nio.file.Path weights() {
+    try {
+      java.nio.file.Path file = java.nio.file.Files.createTempFile("weights", ".bin");
+      java.nio.file.Files.writeString(file, "weights");
+      return file;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private String freshEmptyProject() {

@@ -11,6 +11,7 @@ import dev.cairn.registry.testing.Http;
 import dev.cairn.registry.testing.TestRegistry;
 import dev.cairn.registry.testing.TestTokens;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -82,8 +83,12 @@ class ServiceEndpointsTest {
                           }
                         }));
 
-    assertThat(documented)
-        .containsExactlyInAnyOrderElementsOf(registry.server().routeTable().routes());
+    // Helidon's greedy {+path} is OpenAPI's {path}.
+    List<Route> routed =
+        registry.server().routeTable().routes().stream()
+            .map(r -> new Route(r.method(), r.path().replace("{+", "{")))
+            .toList();
+    assertThat(documented).containsExactlyInAnyOrderElementsOf(routed);
     assertThat(http.get("/openapi", null).headers().firstValue("Content-Type"))
         .contains("application/yaml");
   }

@@ -1,0 +1,113 @@
+package dev.cairn.registry;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cairn.client.model.ServiceInfo;
+import dev.cairn.registry.artifact.BlobCollector;
+import dev.cairn.registry.artifact.CompletionService;
+import dev.cairn.registry.artifact.UploadService;
+import dev.cairn.registry.artifact.VerifyService;
+import dev.cairn.registry.audit.AuditLog;
+import dev.cairn.registry.audit.AuditRepository;
+import dev.cairn.registry.audit.AuditVerifier;
+import dev.cairn.registry.blob.BlobStore;
+import dev.cairn.registry.config.RegistrySettings;
+import dev.cairn.registry.db.DataSourceSpec;
+import dev.cairn.registry.db.Db;
+import dev.cairn.registry.events.EventLog;
+import dev.cairn.registry.http.ApiRoutes;
+import dev.cairn.registry.http.ArtifactRoutes;
+import dev.cairn.registry.http.AuditRoutes;
+import dev.cairn.registry.http.ModelRoutes;
+import dev.cairn.registry.http.OpenApiRoutes;
+import dev.cairn.registry.http.ProjectRoutes;
+import dev.cairn.registry.http.Responses;
+import dev.cairn.registry.http.ServiceRoutes;
+import dev.cairn.registry.http.VersionRoutes;
+import dev.cairn.registry.model.ModelLookup;
+import dev.cairn.registry.model.ModelRepository;
+import dev.cairn.registry.model.ModelService;
+import dev.cairn.registry.paging.PageTokens;
+import dev.cairn.registry.paging.ServerSecrets;
+import dev.cairn.registry.project.ProjectRepository;
+import dev.cairn.registry.project.ProjectService;
+import dev.cairn.registry.service.HealthChecks;
+import dev.cairn.registry.service.HttpMetrics;
+import dev.cairn.registry.version.VersionLookup;
+import dev.cairn.registry.version.VersionRepository;
+import dev.cairn.registry.version.VersionService;
+import java.util.Map;
+import java.util.Optional;
+
+/** Wires repositories, services and route groups by hand into the route table of the API. */
+final class RegistryApi {
+
+  private RegistryApi() {}
+
+  /** The route table and the metrics its requests feed. */
+  record Assembly(ApiRoutes routes, HttpMetrics metrics) {}
+
+  static Assembly assemble(
+      RegistrySettings settings, DataSourceSpec source, Db db, BlobStore blobs, ObjectMapper json) {
+    Responses responses = new Responses(json);
+    HttpMetrics metrics = new HttpMetrics();
+    PageTokens pageTokens = new PageTokens(new ServerSecrets(db).get("page-token-key"));
+    AuditLog audit = new AuditLog();
+    EventLog events = new EventLog();
+    AuditRepository auditRepository = new AuditRepository(db);
+    ProjectRepository projects = new ProjectRepository();
+    ModelRepository models = new ModelRepository();
+    VersionRepository versionRepository = new VersionRepository();
+    ModelLookup modelLookup = new ModelLookup(projects, models);
+    VersionLookup versionLookup = new VersionLookup(modelLookup, versionRepository);
+    BlobCollector collector = new BlobCollector(db, blobs);
+    ServiceInfo info =
+        new ServiceInfo(
+            "cairn-registry",
+            version(),
+            settings.environment(),
+            source.embedded() ? "embedded" : "external",
+            blobs.kind(),
+            true);
+
+    ApiRoutes routes =
+        new ApiRoutes()
+            .add(new ServiceRoutes(info, new HealthChecks(db, blobs), metrics, responses))
+            .add(OpenApiRoutes.load())
+            .add(
+                new ProjectRoutes(
+                    new ProjectService(db, projects, audit, pageTokens, json), responses))
+            .add(
+                new ModelRoutes(
+                    new ModelService(db, models, modelLookup, audit, events, pageTokens, json),
+                    responses))
+            .add(
+                new VersionRoutes(
+                    new VersionService(
+                        db, versionRepository, modelLookup, audit, events, pageTokens, json),
+                    responses))
+            .add(
+                new ArtifactRoutes(
+                    new UploadService(
+                        db,
+                        blobs,
+                        versionLookup,
+                        audit,
+                        collector,
+                        settings.blobs().maxFileBytes()),
+                    new CompletionService(db, versionLookup, audit, events, Map.of(), json),
+                    new VerifyService(db, blobs, versionLookup, audit, events, json),
+                    db,
+                    versionLookup,
+                    blobs,
+                    responses))
+            .add(
+                new AuditRoutes(
+                    auditRepository, new AuditVerifier(auditRepository), pageTokens, responses));
+    return new Assembly(routes, metrics);
+  }
+
+  private static String version() {
+    return Optional.ofNullable(RegistryApi.class.getPackage().getImplementationVersion())
+        .orElse("dev");
+  }
+}

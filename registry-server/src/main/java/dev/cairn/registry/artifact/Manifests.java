@@ -1,0 +1,48 @@
+package dev.cairn.registry.artifact;
+
+import dev.cairn.client.model.VersionFile;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The canonical manifest of spec 10-registry-api: files sorted by path, one line {@code <sha256>
+ * <size> <path>\n} each; a version's digest is {@code sha256:} plus its SHA-256.
+ */
+public final class Manifests {
+
+  private Manifests() {}
+
+  public static String canonical(List<VersionFile> files) {
+    StringBuilder out = new StringBuilder();
+    files.stream()
+        .sorted(Comparator.comparing(VersionFile::path))
+        .forEach(
+            f ->
+                out.append(f.sha256())
+                    .append("  ")
+                    .append(f.sizeBytes())
+                    .append("  ")
+                    .append(f.path())
+                    .append('\n'));
+    return out.toString();
+  }
+
+  public static String digest(List<VersionFile> files) {
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256")
+              .digest(canonical(files).getBytes(StandardCharsets.UTF_8));
+      return "sha256:" + HexFormat.of().formatHex(hash);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static long totalSize(List<VersionFile> files) {
+    return files.stream().mapToLong(VersionFile::sizeBytes).sum();
+  }
+}

@@ -1,0 +1,157 @@
+package dev.cairn.registry.artifact;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cairn.client.model.Failure;
+import dev.cairn.client.model.FileCheck;
+import dev.cairn.client.model.Validation;
+import dev.cairn.client.model.Verification;
+import dev.cairn.client.model.Version;
+import dev.cairn.client.model.VersionFile;
+import dev.cairn.registry.audit.Actor;
+import dev.cairn.registry.audit.AuditLog;
+import dev.cairn.registry.audit.AuditRecord;
+import dev.cairn.registry.blob.BlobStore;
+import dev.cairn.registry.db.Db;
+import dev.cairn.registry.events.EventData;
+import dev.cairn.registry.events.EventLog;
+import dev.cairn.registry.http.ApiException;
+import dev.cairn.registry.version.StoredVersion;
+import dev.cairn.registry.version.VersionLookup;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code POST …/verify}: re-hashes every stored file now. Bytes changed behind the registry's back
+ * mark the version {@code FAILED}, are audited and announced as {@code version.failed}, and answer
+ * 422 naming the files.
+ */
+public final class VerifyService {
+
+  private static final int CHUNK = 256 * 1024;
+
+  private final Db db;
+  private final BlobStore blobs;
+  private final VersionLookup versions;
+  private final AuditLog audit;
+  private final EventLog events;
+  private final ObjectMapper json;
+  private final FileRepository files = new FileRepository();
+
+  public VerifyService(
+      Db db,
+      BlobStore blobs,
+      VersionLookup versions,
+      AuditLog audit,
+      EventLog events,
+      ObjectMapper json) {
+    this.db = db;
+    this.blobs = blobs;
+    this.versions = versions;
+    this.audit = audit;
+    this.events = events;
+    this.json = json;
+  }
+
+  public Verification verify(Actor actor, String project, String model, String version) {
+    Version current = db.read(exec -> versions.find(exec, project, model, version)).view();
+    List<FileCheck> checks = new ArrayList<>();
+    for (VersionFile f : current.files()) {
+      if (Boolean.TRUE.equals(f.present())) {
+        checks.add(check(f));
+      }
+    }
+    List<FileCheck> bad = checks.stream().filter(c -> !c.status().equals("OK")).toList();
+    if (bad.isEmpty()) {
+      return new Verification("VERIFIED", checks);
+    }
+    markFailed(actor, project, model, version, bad);
+    throw new ApiException(
+            422,
+            "CHECKSUM_MISMATCH",
+            bad.size() + " file(s) of " + model + ":" + version + " no longer match their digest")
+        .with("files", bad);
+  }
+
+  private FileCheck check(VersionFile f) {
+    try (InputStream in = blobs.open(f.sha256(), 0, f.sizeBytes())) {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      byte[] buffer = new byte[CHUNK];
+      long read = 0;
+      int n;
+      while ((n = in.read(buffer)) > 0) {
+        sha.update(buffer, 0, n);
+        read += n;
+      }
+      String actual = HexFormat.of().formatHex(sha.digest());
+      boolean ok = actual.equals(f.sha256()) && read == f.sizeBytes();
+      return new FileCheck(f.path(), f.sha256(), actual, ok ? "OK" : "MISMATCH");
+    } catch (IOException e) {
+      return new FileCheck(f.path(), f.sha256(), null, "MISSING");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void markFailed(
+      Actor actor, String project, String model, String version, List<FileCheck> bad) {
+    db.inTransaction(
+        tx -> {
+          StoredVersion stored = versions.lock(tx, project, model, version);
+          Version before = stored.view();
+          Failure failure =
+              new Failure(
+                  "CHECKSUM_MISMATCH",
+                  "verify found changed or missing bytes: "
+                      + bad.stream().map(FileCheck::path).toList());
+          Validation validation =
+              new Validation(
+                  "FAILED",
+                  before.validation() == null ? "NOT_RUN" : before.validation().load(),
+                  before.validation() == null ? Map.of() : before.validation().phases());
+          files.markFailed(tx, stored.id(), failure, validation);
+          Version after = failed(before, failure, validation);
+          audit.append(
+              tx,
+              actor,
+              AuditRecord.of(
+                  "VERSION_VERIFY_FAILED",
+                  project,
+                  model,
+                  model + ":" + version,
+                  json.valueToTree(before),
+                  json.valueToTree(after)));
+          events.append(tx, project, model, "version.failed", EventData.version(project, after));
+          return null;
+        });
+  }
+
+  private static Version failed(Version v, Failure failure, Validation validation) {
+    return new Version(
+        v.id(),
+        v.model(),
+        v.version(),
+        v.variant(),
+        "FAILED",
+        v.format(),
+        v.runtime(),
+        v.digest(),
+        v.sizeBytes(),
+        v.files(),
+        v.metadata(),
+        v.provenance(),
+        validation,
+        v.labels(),
+        v.notes(),
+        v.description(),
+        v.aliases(),
+        failure,
+        v.createdAt(),
+        v.createdBy(),
+        v.readyAt());
+  }
+}

@@ -1,0 +1,187 @@
+package dev.cairn.registry.http;
+
+import dev.cairn.client.model.Manifest;
+import dev.cairn.client.model.ManifestEntry;
+import dev.cairn.client.model.Version;
+import dev.cairn.client.model.VersionFile;
+import dev.cairn.registry.artifact.ByteRange;
+import dev.cairn.registry.artifact.CompletionService;
+import dev.cairn.registry.artifact.UploadService;
+import dev.cairn.registry.artifact.VerifyService;
+import dev.cairn.registry.auth.Role;
+import dev.cairn.registry.blob.BlobStore;
+import dev.cairn.registry.db.Db;
+import dev.cairn.registry.version.VersionLookup;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Optional;
+
+/**
+ * The bytes of a version: streamed uploads, completion, the manifest, streamed downloads with
+ * {@code ETag} and {@code Range}, and verification.
+ */
+public final class ArtifactRoutes implements RouteGroup {
+
+  private static final String VERSION =
+      "/api/v1/projects/{project}/models/{model}/versions/{version}";
+
+  private final UploadService uploads;
+  private final CompletionService completion;
+  private final VerifyService verifier;
+  private final Db db;
+  private final VersionLookup versions;
+  private final BlobStore blobs;
+  private final Responses responses;
+
+  public ArtifactRoutes(
+      UploadService uploads,
+      CompletionService completion,
+      VerifyService verifier,
+      Db db,
+      VersionLookup versions,
+      BlobStore blobs,
+      Responses responses) {
+    this.uploads = uploads;
+    this.completion = completion;
+    this.verifier = verifier;
+    this.db = db;
+    this.versions = versions;
+    this.blobs = blobs;
+    this.responses = responses;
+  }
+
+  @Override
+  public void routes(ApiRoutes routes) {
+    routes
+        .put(VERSION + "/files/{+path}", this::upload)
+        .get(VERSION + "/files/{+path}", this::download)
+        .get(VERSION + "/manifest", this::manifest)
+        .post(VERSION + "/complete", this::complete)
+        .post(VERSION + "/verify", this::verify);
+  }
+
+  private void upload(ApiRequest req, ServerResponse res) {
+    String project = req.project();
+    req.require(Role.PUBLISHER);
+    String model = req.model();
+    String version = req.version();
+    UploadService.Result result =
+        uploads.upload(
+            req.actor(),
+            project,
+            model,
+            version,
+            req.raw().path().pathParameters().get("path"),
+            req.raw().headers().first(HeaderNames.create("X-Checksum-Sha256")),
+            req.raw().content().inputStream());
+    VersionFile file = result.file();
+    res.header(HeaderNames.ETAG, etag(file));
+    if (result.created()) {
+      responses.created(res, fileUrl(project, model, version, file.path()), file);
+    } else {
+      responses.ok(res, file);
+    }
+  }
+
+  private void download(ApiRequest req, ServerResponse res) throws IOException {
+    String project = req.project();
+    req.require(Role.READER);
+    String model = req.model();
+    String version = req.version();
+    String path = Names.filePath(req.raw().path().pathParameters().get("path"));
+    Version v = db.read(exec -> versions.find(exec, project, model, version)).view();
+    VersionFile file =
+        v.files().stream()
+            .filter(f -> f.path().equals(path) && Boolean.TRUE.equals(f.present()))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    ApiException.notFound(
+                        "FILE_NOT_FOUND",
+                        "'" + path + "' is not a stored file of " + model + ":" + version));
+    String etag = etag(file);
+    res.header(HeaderNames.ETAG, etag);
+    res.header(HeaderNames.ACCEPT_RANGES, "bytes");
+    if (req.raw().headers().first(HeaderNames.IF_NONE_MATCH).filter(etag::equals).isPresent()) {
+      res.status(304).send();
+      return;
+    }
+    long size = file.sizeBytes();
+    Optional<ByteRange> range;
+    try {
+      range = ByteRange.parse(req.raw().headers().first(HeaderNames.RANGE), size);
+    } catch (ByteRange.Unsatisfiable e) {
+      throw new ApiException(416, "RANGE_NOT_SATISFIABLE", "the file has " + size + " bytes")
+          .header("Content-Range", "bytes */" + size);
+    }
+    long offset = range.map(ByteRange::offset).orElse(0L);
+    long length = range.map(ByteRange::length).orElse(size);
+    range.ifPresent(r -> res.header(HeaderNames.CONTENT_RANGE, r.contentRange(size)));
+    res.status(range.isPresent() ? 206 : 200);
+    res.header(HeaderNames.CONTENT_TYPE, "application/octet-stream");
+    res.contentLength(length);
+    try (InputStream in = blobs.open(file.sha256(), offset, length);
+        OutputStream out = res.outputStream()) {
+      in.transferTo(out);
+    }
+  }
+
+  private void manifest(ApiRequest req, ServerResponse res) {
+    String project = req.project();
+    req.require(Role.READER);
+    String model = req.model();
+    String version = req.version();
+    Version v = db.read(exec -> versions.find(exec, project, model, version)).view();
+    responses.ok(
+        res,
+        new Manifest(
+            v.digest(),
+            v.files().stream()
+                .filter(f -> Boolean.TRUE.equals(f.present()))
+                .map(
+                    f ->
+                        new ManifestEntry(
+                            f.path(),
+                            f.sha256(),
+                            f.sizeBytes(),
+                            fileUrl(project, model, version, f.path())))
+                .toList()));
+  }
+
+  private void complete(ApiRequest req, ServerResponse res) {
+    String project = req.project();
+    req.require(Role.PUBLISHER);
+    responses.ok(res, completion.complete(req.actor(), project, req.model(), req.version()));
+  }
+
+  private void verify(ApiRequest req, ServerResponse res) {
+    String project = req.project();
+    req.require(Role.PUBLISHER);
+    responses.ok(res, verifier.verify(req.actor(), project, req.model(), req.version()));
+  }
+
+  private static String etag(VersionFile file) {
+    return "\"sha256:" + file.sha256() + "\"";
+  }
+
+  static String fileUrl(String project, String model, String version, String path) {
+    String encoded =
+        java.util.Arrays.stream(path.split("/"))
+            .map(
+                s ->
+                    java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8)
+                        .replace("+", "%20"))
+            .collect(java.util.stream.Collectors.joining("/"));
+    return "/api/v1/projects/"
+        + project
+        + "/models/"
+        + model
+        + "/versions/"
+        + version
+        + "/files/"
+        + encoded;
+  }
+}

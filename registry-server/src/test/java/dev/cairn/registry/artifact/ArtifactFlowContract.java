@@ -1,0 +1,275 @@
+package dev.cairn.registry.artifact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cairn.client.CairnApiException;
+import dev.cairn.client.CairnClient;
+import dev.cairn.client.model.FileDeclaration;
+import dev.cairn.client.model.Manifest;
+import dev.cairn.client.model.ModelCreate;
+import dev.cairn.client.model.ProjectCreate;
+import dev.cairn.client.model.Version;
+import dev.cairn.client.model.VersionCreate;
+import dev.cairn.registry.testing.Http;
+import dev.cairn.registry.testing.TestRegistry;
+import dev.cairn.registry.testing.TestTokens;
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bytes in and out of a registry, with the same expectations for every blob store: pinned digests,
+ * nothing kept on a mismatch, ranged downloads, and tampering found by verify.
+ */
+abstract class ArtifactFlowContract {
+
+  protected abstract TestRegistry registry();
+
+  /** Digests of every blob in the registry's store, read behind the registry's back. */
+  protected abstract List<String> storedBlobs() throws Exception;
+
+  /** Replaces the stored bytes of a blob behind the registry's back. */
+  protected abstract void tamper(String sha256, byte[] replacement) throws Exception;
+
+  private CairnClient publisher;
+  private Http http;
+  private String project;
+
+  @BeforeEach
+  void createModel() {
+    publisher = registry().client(TestTokens.PUBLISHER);
+    http = registry().http();
+    project = TestRegistry.uniqueProject("artifacts");
+    registry().client(TestTokens.ADMIN).createProject(ProjectCreate.named(project));
+    publisher.createModel(project, ModelCreate.named("fraud"));
+  }
+
+  @Test
+  void uploadCompleteAndDownloadPinnedBytes() throws Exception {
+    byte[] weights = bytes("weights of fraud v1 ".repeat(1000));
+    byte[] config = bytes("{\"threshold\":0.7}");
+    declare("v1", Map.of("model/weights.bin", weights, "config.json", config));
+    upload("v1", "model/weights.bin", weights);
+    upload("v1", "config.json", config);
+
+    Version ready = publisher.completeVersion(project, "fraud", "v1");
+
+    String canonical =
+        sha256(config)
+            + "  "
+            + config.length
+            + "  config.json\n"
+            + sha256(weights)
+            + "  "
+            + weights.length
+            + "  model/weights.bin\n";
+    assertThat(ready.state()).isEqualTo("READY");
+    assertThat(ready.digest()).isEqualTo("sha256:" + sha256(bytes(canonical)));
+    assertThat(ready.sizeBytes()).isEqualTo(weights.length + config.length);
+    assertThat(ready.validation().checksum()).isEqualTo("PASSED");
+    assertThat(publisher.completeVersion(project, "fraud", "v1")).isEqualTo(ready);
+
+    Manifest manifest = publisher.manifest(project, "fraud", "v1");
+    assertThat(manifest.digest()).isEqualTo(ready.digest());
+    assertThat(manifest.files())
+        .extracting(f -> f.path() + "=" + f.sha256())
+        .containsExactlyInAnyOrder(
+            "model/weights.bin=" + sha256(weights), "config.json=" + sha256(config));
+    ByteArrayOutputStream downloaded = new ByteArrayOutputStream();
+    publisher.downloadFile(project, "fraud", "v1", "model/weights.bin", downloaded);
+    assertThat(downloaded.toByteArray()).isEqualTo(weights);
+    assertThat(storedBlobs()).contains(sha256(weights), sha256(config));
+    assertThat(events("fraud"))
+        .containsExactly("model.created", "version.created", "version.ready");
+  }
+
+  @Test
+  void downloadsHonourEtagAndRange() throws Exception {
+    byte[] bytes = bytes("0123456789");
+    declare("v1", Map.of("digits.txt", bytes));
+    upload("v1", "digits.txt", bytes);
+    String url = "/api/v1/projects/" + project + "/models/fraud/versions/v1/files/digits.txt";
+
+    HttpResponse<String> whole = http.get(url, TestTokens.READER);
+    String etag = whole.headers().firstValue("ETag").orElseThrow();
+    assertThat(etag).isEqualTo("\"sha256:" + sha256(bytes) + "\"");
+    assertThat(
+            http.send("GET", url, TestTokens.READER, null, Map.of("If-None-Match", etag))
+                .statusCode())
+        .isEqualTo(304);
+    HttpResponse<String> range =
+        http.send("GET", url, TestTokens.READER, null, Map.of("Range", "bytes=2-5"));
+    assertThat(range.statusCode()).isEqualTo(206);
+    assertThat(range.body()).isEqualTo("2345");
+    assertThat(range.headers().firstValue("Content-Range")).contains("bytes 2-5/10");
+    assertThat(http.send("GET", url, TestTokens.READER, null, Map.of("Range", "bytes=-3")).body())
+        .isEqualTo("789");
+    assertThat(
+            http.send("GET", url, TestTokens.READER, null, Map.of("Range", "bytes=20-"))
+                .statusCode())
+        .isEqualTo(416);
+  }
+
+  @Test
+  void wrongChecksumIs400AndLeavesNoBlobNoRowNoEvent() throws Exception {
+    byte[] good = bytes("the approved bytes");
+    byte[] evil = bytes("the approved byteZ");
+    declare("v1", Map.of("declared.bin", good));
+    List<String> blobsBefore = storedBlobs();
+    List<String> eventsBefore = events("fraud");
+
+    HttpResponse<String> declaredMismatch =
+        http.send(
+            "PUT",
+            fileUrl("v1", "declared.bin"),
+            TestTokens.PUBLISHER,
+            new String(evil, StandardCharsets.UTF_8));
+    HttpResponse<String> headerMismatch =
+        http.send(
+            "PUT",
+            fileUrl("v1", "undeclared.bin"),
+            TestTokens.PUBLISHER,
+            new String(evil, StandardCharsets.UTF_8),
+            Map.of("X-Checksum-Sha256", sha256(good)));
+
+    for (HttpResponse<String> res : List.of(declaredMismatch, headerMismatch)) {
+      assertThat(res.statusCode()).isEqualTo(400);
+      assertThat(res.body()).contains("\"code\":\"CHECKSUM_MISMATCH\"", sha256(evil));
+    }
+    assertThat(storedBlobs()).isEqualTo(blobsBefore).doesNotContain(sha256(evil));
+    assertThat(events("fraud")).isEqualTo(eventsBefore);
+    assertThat(fileRows("v1")).containsExactly("declared.bin present=false");
+    assertThat(auditActions()).doesNotContain("VERSION_FILE_UPLOAD");
+  }
+
+  @Test
+  void identicalReuploadIsANoOpAndReadyVersionsAreClosed() throws Exception {
+    byte[] bytes = bytes("model");
+    declare("v1", Map.of("m.bin", bytes));
+    assertThat(upload("v1", "m.bin", bytes).statusCode()).isEqualTo(201);
+    assertThat(upload("v1", "m.bin", bytes).statusCode()).isEqualTo(200);
+    publisher.completeVersion(project, "fraud", "v1");
+
+    HttpResponse<String> late = upload("v1", "m.bin", bytes);
+    assertThat(late.statusCode()).isEqualTo(409);
+    assertThat(late.body()).contains("VERSION_NOT_PENDING");
+  }
+
+  @Test
+  void completeRefusesMissingFiles() {
+    declare("v1", Map.of("a.bin", bytes("a"), "b.bin", bytes("b")));
+    upload("v1", "a.bin", bytes("a"));
+
+    assertThatThrownBy(() -> publisher.completeVersion(project, "fraud", "v1"))
+        .isInstanceOfSatisfying(
+            CairnApiException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("VALIDATION_FAILED");
+              assertThat(e.member("missing").orElseThrow().toString()).contains("b.bin");
+            });
+    assertThat(publisher.getVersion(project, "fraud", "v1").state()).isEqualTo("PENDING");
+  }
+
+  @Test
+  void tamperedBytesFailVerifyMarkTheVersionFailedAndEmitAnEvent() throws Exception {
+    byte[] bytes = bytes("bytes that were approved " + project);
+    declare("v1", Map.of("w.bin", bytes));
+    upload("v1", "w.bin", bytes);
+    publisher.completeVersion(project, "fraud", "v1");
+    assertThat(publisher.verifyVersion(project, "fraud", "v1").status()).isEqualTo("VERIFIED");
+
+    tamper(sha256(bytes), bytes("bytes that were swapped " + project));
+
+    assertThatThrownBy(() -> publisher.verifyVersion(project, "fraud", "v1"))
+        .isInstanceOfSatisfying(
+            CairnApiException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(422);
+              assertThat(e.code()).isEqualTo("CHECKSUM_MISMATCH");
+              assertThat(e.member("files").orElseThrow().toString()).contains("w.bin", "MISMATCH");
+            });
+    Version failed = publisher.getVersion(project, "fraud", "v1");
+    assertThat(failed.state()).isEqualTo("FAILED");
+    assertThat(failed.failure().code()).isEqualTo("CHECKSUM_MISMATCH");
+    assertThat(events("fraud")).endsWith("version.ready", "version.failed");
+    assertThat(auditActions()).contains("VERSION_VERIFY_FAILED");
+  }
+
+  private void declare(String version, Map<String, byte[]> files) {
+    List<FileDeclaration> declarations = new ArrayList<>();
+    files.forEach(
+        (path, b) -> declarations.add(new FileDeclaration(path, sha256(b), (long) b.length, null)));
+    publisher.createVersion(
+        project, "fraud", VersionCreate.ofFormat("generic").named(version).withFiles(declarations));
+  }
+
+  /** Uploads text bytes over raw HTTP (the tests' payloads are ASCII). */
+  private HttpResponse<String> upload(String version, String path, byte[] bytes) {
+    return http.send(
+        "PUT",
+        fileUrl(version, path),
+        TestTokens.PUBLISHER,
+        new String(bytes, StandardCharsets.UTF_8));
+  }
+
+  private String fileUrl(String version, String path) {
+    return "/api/v1/projects/" + project + "/models/fraud/versions/" + version + "/files/" + path;
+  }
+
+  private List<String> events(String model) throws Exception {
+    return query(
+        "SELECT type FROM events WHERE project = ? AND model = ? ORDER BY seq", project, model);
+  }
+
+  private List<String> auditActions() throws Exception {
+    return query("SELECT action FROM audit_log WHERE project = ? ORDER BY seq", project);
+  }
+
+  private List<String> fileRows(String version) throws Exception {
+    return query(
+        "SELECT f.path || ' present=' || f.present FROM version_files f JOIN versions v ON v.id = f.version_id"
+            + " JOIN models m ON m.id = v.model_id JOIN projects p ON p.id = m.project_id"
+            + " WHERE p.name = ? AND v.version = ? ORDER BY f.path",
+        project,
+        version);
+  }
+
+  private List<String> query(String sql, String... params) throws Exception {
+    try (Connection c = registry().sql();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        s.setString(i + 1, params[i]);
+      }
+      List<String> rows = new ArrayList<>();
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          rows.add(rs.getString(1));
+        }
+      }
+      return rows;
+    }
+  }
+
+  static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
