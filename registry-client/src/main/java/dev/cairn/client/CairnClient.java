@@ -2,14 +2,21 @@ package dev.cairn.client;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.MappingIterator;
+import dev.cairn.client.model.Alias;
+import dev.cairn.client.model.AliasHistoryEntry;
+import dev.cairn.client.model.AliasRollback;
+import dev.cairn.client.model.AliasUpdate;
 import dev.cairn.client.model.AuditEntry;
 import dev.cairn.client.model.AuditQuery;
 import dev.cairn.client.model.AuditVerification;
+import dev.cairn.client.model.Instance;
+import dev.cairn.client.model.InstanceReport;
 import dev.cairn.client.model.Manifest;
 import dev.cairn.client.model.Model;
 import dev.cairn.client.model.ModelCreate;
 import dev.cairn.client.model.ModelPatch;
 import dev.cairn.client.model.ModelQuery;
+import dev.cairn.client.model.ModelStatus;
 import dev.cairn.client.model.Page;
 import dev.cairn.client.model.Project;
 import dev.cairn.client.model.ProjectCreate;
@@ -30,6 +37,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -211,6 +219,101 @@ public final class CairnClient {
   public Verification verifyVersion(String project, String model, String version) {
     return transport.send(
         "POST", versionPath(project, model, version) + "/verify", null, new TypeReference<>() {});
+  }
+
+  // Aliases
+
+  public List<Alias> listAliases(String project, String model) {
+    return transport
+        .send(
+            "GET",
+            modelPath(project, model) + "/aliases",
+            null,
+            new TypeReference<Items<Alias>>() {})
+        .items();
+  }
+
+  public Alias getAlias(String project, String model, String alias) {
+    return transport.send("GET", aliasPath(project, model, alias), null, new TypeReference<>() {});
+  }
+
+  /** Changes an alias; {@code ifMatch} and {@code idempotencyKey} may be null. */
+  public Alias putAlias(
+      String project,
+      String model,
+      String alias,
+      AliasUpdate update,
+      Long ifMatch,
+      String idempotencyKey) {
+    return transport.send(
+        "PUT",
+        aliasPath(project, model, alias),
+        update,
+        new TypeReference<>() {},
+        conditions(ifMatch, idempotencyKey));
+  }
+
+  public Alias rollbackAlias(String project, String model, String alias, AliasRollback rollback) {
+    return transport.send(
+        "POST", aliasPath(project, model, alias) + "/rollback", rollback, new TypeReference<>() {});
+  }
+
+  public void deleteAlias(String project, String model, String alias) {
+    transport.send("DELETE", aliasPath(project, model, alias), null, null);
+  }
+
+  public Page<AliasHistoryEntry> aliasHistory(
+      String project, String model, String alias, Integer limit, String pageToken) {
+    String qs = new QueryString().add("limit", limit).add("page_token", pageToken).toString();
+    return transport.send(
+        "GET", aliasPath(project, model, alias) + "/history" + qs, null, new TypeReference<>() {});
+  }
+
+  public ModelStatus modelStatus(String project, String model, String alias) {
+    return transport.send(
+        "GET",
+        modelPath(project, model) + "/status" + new QueryString().add("alias", alias),
+        null,
+        new TypeReference<>() {});
+  }
+
+  // Serving instances
+
+  public Instance reportInstance(String project, String id, InstanceReport report) {
+    return transport.send(
+        "PUT",
+        projectPath(project) + "/instances/" + QueryString.encode(id),
+        report,
+        new TypeReference<>() {});
+  }
+
+  public List<Instance> listInstances(String project, String model, String alias) {
+    String qs = new QueryString().add("model", model).add("alias", alias).toString();
+    return transport
+        .send(
+            "GET",
+            projectPath(project) + "/instances" + qs,
+            null,
+            new TypeReference<Items<Instance>>() {})
+        .items();
+  }
+
+  /** The {@code {"items": […]}} wrapper of unpaged lists. */
+  private record Items<T>(List<T> items) {}
+
+  private static Map<String, String> conditions(Long ifMatch, String idempotencyKey) {
+    Map<String, String> headers = new java.util.HashMap<>();
+    if (ifMatch != null) {
+      headers.put("If-Match", "\"" + ifMatch + "\"");
+    }
+    if (idempotencyKey != null) {
+      headers.put("Idempotency-Key", idempotencyKey);
+    }
+    return headers;
+  }
+
+  private static String aliasPath(String project, String model, String alias) {
+    return modelPath(project, model) + "/aliases/" + QueryString.encode(alias);
   }
 
   // Audit

@@ -38,7 +38,12 @@ final class HttpTransport {
   }
 
   <T> T send(String method, String path, Object body, TypeReference<T> type) {
-    try (InputStream in = sendForStream(method, path, body, Map.of())) {
+    return send(method, path, body, type, Map.of());
+  }
+
+  <T> T send(
+      String method, String path, Object body, TypeReference<T> type, Map<String, String> headers) {
+    try (InputStream in = sendForStream(method, path, body, headers)) {
       return type == null ? null : json.readValue(in, type);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -2,6 +2,11 @@ package dev.cairn.registry;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.client.model.ServiceInfo;
+import dev.cairn.registry.alias.AliasQueries;
+import dev.cairn.registry.alias.AliasRepository;
+import dev.cairn.registry.alias.AliasService;
+import dev.cairn.registry.alias.ModelStatusService;
+import dev.cairn.registry.alias.ServingCounter;
 import dev.cairn.registry.artifact.BlobCollector;
 import dev.cairn.registry.artifact.CompletionService;
 import dev.cairn.registry.artifact.UploadService;
@@ -14,15 +19,19 @@ import dev.cairn.registry.config.RegistrySettings;
 import dev.cairn.registry.db.DataSourceSpec;
 import dev.cairn.registry.db.Db;
 import dev.cairn.registry.events.EventLog;
+import dev.cairn.registry.http.AliasRoutes;
 import dev.cairn.registry.http.ApiRoutes;
 import dev.cairn.registry.http.ArtifactRoutes;
 import dev.cairn.registry.http.AuditRoutes;
+import dev.cairn.registry.http.InstanceRoutes;
 import dev.cairn.registry.http.ModelRoutes;
 import dev.cairn.registry.http.OpenApiRoutes;
 import dev.cairn.registry.http.ProjectRoutes;
 import dev.cairn.registry.http.Responses;
 import dev.cairn.registry.http.ServiceRoutes;
 import dev.cairn.registry.http.VersionRoutes;
+import dev.cairn.registry.instance.InstanceRepository;
+import dev.cairn.registry.instance.InstanceService;
 import dev.cairn.registry.model.ModelLookup;
 import dev.cairn.registry.model.ModelRepository;
 import dev.cairn.registry.model.ModelService;
@@ -60,6 +69,8 @@ final class RegistryApi {
     ModelLookup modelLookup = new ModelLookup(projects, models);
     VersionLookup versionLookup = new VersionLookup(modelLookup, versionRepository);
     BlobCollector collector = new BlobCollector(db, blobs);
+    AliasRepository aliasRepository = new AliasRepository();
+    InstanceRepository instanceRepository = new InstanceRepository();
     ServiceInfo info =
         new ServiceInfo(
             "cairn-registry",
@@ -78,12 +89,20 @@ final class RegistryApi {
                     new ProjectService(db, projects, audit, pageTokens, json), responses))
             .add(
                 new ModelRoutes(
-                    new ModelService(db, models, modelLookup, audit, events, pageTokens, json),
+                    new ModelService(
+                        db, models, modelLookup, audit, events, aliasRepository, pageTokens, json),
                     responses))
             .add(
                 new VersionRoutes(
                     new VersionService(
-                        db, versionRepository, modelLookup, audit, events, pageTokens, json),
+                        db,
+                        versionRepository,
+                        modelLookup,
+                        audit,
+                        events,
+                        aliasRepository,
+                        pageTokens,
+                        json),
                     responses))
             .add(
                 new ArtifactRoutes(
@@ -99,6 +118,18 @@ final class RegistryApi {
                     db,
                     versionLookup,
                     blobs,
+                    responses))
+            .add(
+                new AliasRoutes(
+                    new AliasService(
+                        db, modelLookup, versionRepository, aliasRepository, audit, events, json),
+                    new AliasQueries(db, modelLookup, aliasRepository, pageTokens),
+                    new ModelStatusService(
+                        db, modelLookup, aliasRepository, new ServingCounter(instanceRepository)),
+                    responses))
+            .add(
+                new InstanceRoutes(
+                    new InstanceService(db, modelLookup, instanceRepository, events, json),
                     responses))
             .add(
                 new AuditRoutes(

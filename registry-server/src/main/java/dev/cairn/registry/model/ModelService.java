@@ -5,6 +5,7 @@ import dev.cairn.client.model.Model;
 import dev.cairn.client.model.ModelCreate;
 import dev.cairn.client.model.ModelPatch;
 import dev.cairn.client.model.Page;
+import dev.cairn.registry.alias.AliasRepository;
 import dev.cairn.registry.audit.Actor;
 import dev.cairn.registry.audit.AuditLog;
 import dev.cairn.registry.audit.AuditRecord;
@@ -35,6 +36,7 @@ public final class ModelService {
   private final ModelLookup lookup;
   private final AuditLog audit;
   private final EventLog events;
+  private final AliasRepository aliases;
   private final PageTokens pageTokens;
   private final ObjectMapper json;
 
@@ -44,6 +46,7 @@ public final class ModelService {
       ModelLookup lookup,
       AuditLog audit,
       EventLog events,
+      AliasRepository aliases,
       PageTokens pageTokens,
       ObjectMapper json) {
     this.db = db;
@@ -51,6 +54,7 @@ public final class ModelService {
     this.lookup = lookup;
     this.audit = audit;
     this.events = events;
+    this.aliases = aliases;
     this.pageTokens = pageTokens;
     this.json = json;
   }
@@ -180,6 +184,13 @@ public final class ModelService {
           if (!"ARCHIVED".equals(stored.view().state())) {
             throw ApiException.conflict(
                 "MODEL_NOT_ARCHIVED", "model '" + name + "' must be ARCHIVED before it is deleted");
+          }
+          List<String> inUse = aliases.aliasesWithPointers(tx, stored.id());
+          if (!inUse.isEmpty()) {
+            throw ApiException.conflict(
+                    "VERSION_IN_USE",
+                    "model '" + name + "' still has aliases pointing at its versions: " + inUse)
+                .with("aliases", inUse);
           }
           models.delete(tx, stored.id(), Rows.now());
           audit.append(

@@ -8,6 +8,7 @@ import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionCreate;
 import dev.cairn.client.model.VersionFile;
 import dev.cairn.client.model.VersionPatch;
+import dev.cairn.registry.alias.AliasRepository;
 import dev.cairn.registry.audit.Actor;
 import dev.cairn.registry.audit.AuditLog;
 import dev.cairn.registry.audit.AuditRecord;
@@ -58,6 +59,7 @@ public final class VersionService {
   private final ModelLookup lookup;
   private final AuditLog audit;
   private final EventLog events;
+  private final AliasRepository aliases;
   private final PageTokens pageTokens;
   private final ObjectMapper json;
 
@@ -67,6 +69,7 @@ public final class VersionService {
       ModelLookup lookup,
       AuditLog audit,
       EventLog events,
+      AliasRepository aliases,
       PageTokens pageTokens,
       ObjectMapper json) {
     this.db = db;
@@ -74,6 +77,7 @@ public final class VersionService {
     this.lookup = lookup;
     this.audit = audit;
     this.events = events;
+    this.aliases = aliases;
     this.pageTokens = pageTokens;
     this.json = json;
   }
@@ -149,7 +153,16 @@ public final class VersionService {
   }
 
   public Version get(String project, String model, String version) {
-    return db.read(exec -> find(exec, project, model, version)).view();
+    return db.read(
+        exec -> {
+          StoredModel m = lookup.model(exec, project, model);
+          Version v =
+              versions
+                  .find(exec, m.id(), model, version)
+                  .orElseThrow(() -> notFound(model, version))
+                  .view();
+          return withAliases(v, aliases.aliasesOf(exec, m.id(), version));
+        });
   }
 
   public Page<Version> list(
@@ -161,7 +174,10 @@ public final class VersionService {
         db.read(
             exec -> {
               StoredModel m = lookup.model(exec, project, model);
-              return versions.list(exec, m.id(), model, filter, after, limit + 1);
+              Map<String, List<String>> pointedAt = aliases.aliasesByVersion(exec, m.id());
+              return versions.list(exec, m.id(), model, filter, after, limit + 1).stream()
+                  .map(v -> withAliases(v, pointedAt.getOrDefault(v.version(), List.of())))
+                  .toList();
             });
     return Pages.of(
         rows,
@@ -201,6 +217,13 @@ public final class VersionService {
               versions.lock(tx, m.id(), model, version).orElseThrow(() -> notFound(model, version));
           Version before = stored.view();
           String state = nextState(before.state(), patch.state());
+          List<String> inUse = aliases.aliasesOf(tx, m.id(), version);
+          if ("ARCHIVED".equals(state) && !"ARCHIVED".equals(before.state()) && !inUse.isEmpty()) {
+            throw ApiException.conflict(
+                    "VERSION_IN_USE",
+                    "version '" + version + "' is what " + inUse + " point at; move them first")
+                .with("aliases", inUse);
+          }
           Version after = edited(before, patch, state);
           versions.updateEditable(tx, stored.id(), after, Rows.now());
           audit.append(
@@ -224,6 +247,31 @@ public final class VersionService {
   private StoredVersion find(DbExecute exec, String project, String model, String version) {
     StoredModel m = lookup.model(exec, project, model);
     return versions.find(exec, m.id(), model, version).orElseThrow(() -> notFound(model, version));
+  }
+
+  private static Version withAliases(Version v, List<String> pointedAt) {
+    return new Version(
+        v.id(),
+        v.model(),
+        v.version(),
+        v.variant(),
+        v.state(),
+        v.format(),
+        v.runtime(),
+        v.digest(),
+        v.sizeBytes(),
+        v.files(),
+        v.metadata(),
+        v.provenance(),
+        v.validation(),
+        v.labels(),
+        v.notes(),
+        v.description(),
+        List.copyOf(pointedAt),
+        v.failure(),
+        v.createdAt(),
+        v.createdBy(),
+        v.readyAt());
   }
 
   private static Version edited(Version v, VersionPatch p, String state) {

@@ -1,9 +1,8 @@
 package dev.cairn.registry.api;
 
+import static dev.cairn.registry.testing.Problems.expectCode;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cairn.client.CairnApiException;
 import dev.cairn.client.CairnClient;
 import dev.cairn.client.model.Model;
 import dev.cairn.client.model.ModelCreate;
@@ -14,7 +13,6 @@ import dev.cairn.registry.testing.TestRegistry;
 import dev.cairn.registry.testing.TestTokens;
 import java.util.List;
 import java.util.Map;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -132,10 +130,5 @@ class ModelApiTest {
 
   private List<String> names(ModelQuery query) {
     return publisher.listModels(project, query).items().stream().map(Model::name).toList();
-  }
-
-  static void expectCode(String code, ThrowingCallable call) {
-    assertThatThrownBy(call)
-        .isInstanceOfSatisfying(CairnApiException.class, e -> assertThat(e.code()).isEqualTo(code));
   }
 }

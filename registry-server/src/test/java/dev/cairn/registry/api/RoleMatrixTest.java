@@ -3,6 +3,7 @@ package dev.cairn.registry.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.client.CairnClient;
+import dev.cairn.client.model.AliasUpdate;
 import dev.cairn.client.model.ModelCreate;
 import dev.cairn.client.model.ModelPatch;
 import dev.cairn.client.model.ProjectCreate;
@@ -10,6 +11,7 @@ import dev.cairn.client.model.VersionCreate;
 import dev.cairn.registry.http.ApiRoutes.Route;
 import dev.cairn.registry.testing.TestRegistry;
 import dev.cairn.registry.testing.TestTokens;
+import dev.cairn.registry.testing.Versions;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -53,6 +55,9 @@ class RoleMatrixTest {
     admin.createModel(p, ModelCreate.named("m"));
     admin.createVersion(p, "m", VersionCreate.ofFormat("onnx").named("v1"));
     admin.uploadFile(p, "m", "v1", "w.bin", weights(), null);
+    String r1 = Versions.ready(admin, p, "m", "default", "ready one").version();
+    String r2 = Versions.ready(admin, p, "m", "default", "ready two").version();
+    admin.putAlias(p, "m", "staging", AliasUpdate.version(r1, "setup"), null, null);
     String project = "/api/v1/projects/" + p;
     String model = project + "/models/m";
 
@@ -161,6 +166,57 @@ class RoleMatrixTest {
     cells.add(
         new Cell(
             "POST", files + "/verify", () -> model + "/versions/v1/verify", null, publishChange));
+    String aliases = "/api/v1/projects/{project}/models/{model}/aliases";
+    int[] aliasWrite = {401, 401, 403, 200, 200, 200, 404};
+    int[] aliasDelete = {401, 401, 403, 204, 204, 204, 404};
+    int[] report = {401, 401, 403, 200, 403, 200, 404};
+    cells.add(new Cell("GET", aliases, () -> model + "/aliases", null, read));
+    cells.add(new Cell("GET", aliases + "/{alias}", () -> model + "/aliases/staging", null, read));
+    cells.add(
+        new Cell(
+            "PUT",
+            aliases + "/{alias}",
+            () -> model + "/aliases/staging",
+            "{\"version\":\"" + r1 + "\",\"reason\":\"matrix\"}",
+            aliasWrite));
+    cells.add(
+        new Cell(
+            "DELETE", aliases + "/{alias}", () -> freshAlias(p, r1, r2, false), null, aliasDelete));
+    cells.add(
+        new Cell(
+            "POST",
+            aliases + "/{alias}/rollback",
+            () -> freshAlias(p, r1, r2, true) + "/rollback",
+            "{\"reason\":\"matrix\"}",
+            aliasWrite));
+    cells.add(
+        new Cell(
+            "GET",
+            aliases + "/{alias}/history",
+            () -> model + "/aliases/staging/history",
+            null,
+            read));
+    cells.add(
+        new Cell(
+            "GET",
+            "/api/v1/projects/{project}/models/{model}/status",
+            () -> model + "/status",
+            null,
+            read));
+    cells.add(
+        new Cell(
+            "PUT",
+            "/api/v1/projects/{project}/instances/{instance}",
+            () -> project + "/instances/pod-1",
+            "{\"model\":\"m\",\"alias\":\"staging\",\"state\":\"READY\"}",
+            report));
+    cells.add(
+        new Cell(
+            "GET",
+            "/api/v1/projects/{project}/instances",
+            () -> project + "/instances",
+            null,
+            read));
     cells.add(
         new Cell("GET", "/api/v1/projects/{project}/audit", () -> project + "/audit", null, read));
     cells.add(
@@ -205,6 +261,16 @@ class RoleMatrixTest {
     assertThat(covered)
         .as("the matrix covers every routed endpoint")
         .containsExactlyInAnyOrderElementsOf(registry.server().routeTable().routes());
+  }
+
+  /** A fresh alias at generation 2 (so it can roll back), or 1. */
+  private String freshAlias(String project, String r1, String r2, boolean twice) {
+    String name = "a" + counter.incrementAndGet();
+    admin.putAlias(project, "m", name, AliasUpdate.version(r1, "setup"), null, null);
+    if (twice) {
+      admin.putAlias(project, "m", name, AliasUpdate.version(r2, "setup"), null, null);
+    }
+    return "/api/v1/projects/" + project + "/models/m/aliases/" + name;
   }
 
   /** A fresh version with one uploaded file, ready to complete. */

@@ -1,6 +1,6 @@
 package dev.cairn.registry.api;
 
-import static dev.cairn.registry.api.ModelApiTest.expectCode;
+import static dev.cairn.registry.testing.Problems.expectCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.client.CairnClient;

@@ -1,0 +1,93 @@
+package dev.cairn.registry.alias;
+
+import dev.cairn.client.model.Alias;
+import dev.cairn.client.model.AliasHistoryEntry;
+import dev.cairn.client.model.Page;
+import dev.cairn.registry.db.Db;
+import dev.cairn.registry.model.ModelLookup;
+import dev.cairn.registry.model.StoredModel;
+import dev.cairn.registry.paging.PageTokens;
+import dev.cairn.registry.paging.Pages;
+import io.helidon.dbclient.DbExecute;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads aliases: one, all of a model (with the computed {@code latest}), and history pages. */
+public final class AliasQueries {
+
+  private final Db db;
+  private final ModelLookup lookup;
+  private final AliasRepository aliases;
+  private final PageTokens pageTokens;
+
+  public AliasQueries(Db db, ModelLookup lookup, AliasRepository aliases, PageTokens pageTokens) {
+    this.db = db;
+    this.lookup = lookup;
+    this.aliases = aliases;
+    this.pageTokens = pageTokens;
+  }
+
+  public Alias get(String project, String model, String alias) {
+    return db.read(
+        exec -> {
+          StoredModel m = lookup.model(exec, project, model);
+          return find(exec, m, alias).orElseThrow(() -> AliasService.notFound(model, alias));
+        });
+  }
+
+  public List<Alias> list(String project, String model) {
+    return db.read(
+        exec -> {
+          StoredModel m = lookup.model(exec, project, model);
+          List<Alias> all = new ArrayList<>(aliases.list(exec, m.id()));
+          latest(exec, m).ifPresent(all::add);
+          return all;
+        });
+  }
+
+  public Page<AliasHistoryEntry> history(
+      String project, String model, String alias, int limit, String pageToken) {
+    String listing = "alias-history:" + project + ":" + model + ":" + alias;
+    Long before =
+        pageToken == null ? null : Long.parseLong(pageTokens.read(listing, pageToken).get(0));
+    List<AliasHistoryEntry> rows =
+        db.read(
+            exec -> {
+              StoredModel m = lookup.model(exec, project, model);
+              StoredAlias a =
+                  aliases
+                      .find(exec, m.id(), alias)
+                      .filter(s -> s.view().generation() > 0)
+                      .orElseThrow(() -> AliasService.notFound(model, alias));
+              return aliases.history(exec, a.id(), before, limit + 1);
+            });
+    return Pages.of(
+        rows, limit, last -> pageTokens.issue(listing, List.of(Long.toString(last.generation()))));
+  }
+
+  /** The alias as readers and resolve see it; {@code latest} is computed, never stored. */
+  Optional<Alias> find(DbExecute exec, StoredModel m, String alias) {
+    if (alias.equals(AliasRules.RESERVED)) {
+      return latest(exec, m);
+    }
+    return aliases.find(exec, m.id(), alias).map(StoredAlias::view).filter(a -> a.generation() > 0);
+  }
+
+  private Optional<Alias> latest(DbExecute exec, StoredModel m) {
+    Map<String, String> pointers = aliases.latest(exec, m.id());
+    if (pointers.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Alias(
+            AliasRules.RESERVED,
+            pointers,
+            0,
+            "cairn-registry",
+            null,
+            null,
+            "newest READY version of each variant"));
+  }
+}

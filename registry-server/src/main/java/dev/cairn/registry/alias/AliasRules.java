@@ -1,0 +1,117 @@
+package dev.cairn.registry.alias;
+
+import dev.cairn.client.model.Model;
+import dev.cairn.client.model.Policies;
+import dev.cairn.client.model.Version;
+import dev.cairn.registry.artifact.FormatValidation;
+import dev.cairn.registry.http.ApiException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The activation rules of spec 20-integrity-activation, each a check that throws the contract's
+ * error: pointer targets, protected-alias roles, validation, completeness, separation of duties and
+ * the rate limit.
+ */
+final class AliasRules {
+
+  static final String RESERVED = "latest";
+
+  private AliasRules() {}
+
+  static boolean isProtected(Model model, String alias) {
+    return alias.equals("production") || model.protectedAliases().contains(alias);
+  }
+
+  static void requireWritable(String alias) {
+    if (alias.equals(RESERVED)) {
+      throw new ApiException(
+          400, "ALIAS_RESERVED", "'latest' is maintained by the registry and cannot be written");
+    }
+  }
+
+  static void requireRole(Caller caller, boolean protectedAlias, String alias) {
+    if (protectedAlias && !caller.mayApprove()) {
+      throw ApiException.forbidden(
+          "'" + alias + "' is protected: changing it needs the approver role");
+    }
+    if (!protectedAlias && !caller.mayPublish() && !caller.mayApprove()) {
+      throw ApiException.forbidden("changing an alias needs the publisher or approver role");
+    }
+  }
+
+  /** A version may be pointed at from {@code variant}: it is READY and of that variant. */
+  static void requirePointable(Model model, String variant, Version version) {
+    if (!model.variants().contains(variant) || !variant.equals(version.variant())) {
+      throw new ApiException(
+          422,
+          "VARIANT_MISMATCH:" + variant,
+          "version '"
+              + version.version()
+              + "' is of variant '"
+              + version.variant()
+              + "', not '"
+              + variant
+              + "'");
+    }
+    if (!"READY".equals(version.state())) {
+      throw new ApiException(
+          422,
+          "VERSION_NOT_READY:" + variant,
+          "version '" + version.version() + "' is " + version.state() + ", not READY");
+    }
+  }
+
+  static void requireValidated(Policies policies, String variant, Version version) {
+    if (policies.requireValidation() && !FormatValidation.passed(version.validation())) {
+      throw new ApiException(
+          422,
+          "VALIDATION_REQUIRED:" + variant,
+          "version '" + version.version() + "' has not passed the validation of its format");
+    }
+  }
+
+  static void requireComplete(Model model, Map<String, String> pointers) {
+    for (String variant : model.variants()) {
+      if (!pointers.containsKey(variant)) {
+        throw new ApiException(
+                422,
+                "MODEL_INCOMPLETE:" + variant,
+                "a protected alias needs a pointer for every variant; '" + variant + "' has none")
+            .with(
+                "missing",
+                model.variants().stream().filter(v -> !pointers.containsKey(v)).toList());
+      }
+    }
+  }
+
+  static void requireSeparateDuties(Policies policies, Caller caller, Version version) {
+    if (policies.separationOfDuties() && caller.actor().name().equals(version.createdBy())) {
+      throw new ApiException(
+          403,
+          "SEPARATION_OF_DUTIES",
+          "'"
+              + caller.actor().name()
+              + "' created version '"
+              + version.version()
+              + "' and may not approve its activation");
+    }
+  }
+
+  /** At most {@code perMinute} writes to a protected alias in any minute (0: unlimited). */
+  static void requireWithinRate(int perMinute, AliasRepository.RecentWrites recent, Instant now) {
+    if (perMinute > 0 && recent.count() >= perMinute) {
+      long wait =
+          recent
+              .oldest()
+              .map(o -> Duration.between(now, o.plusSeconds(60)).toSeconds() + 1)
+              .orElse(60L);
+      throw new ApiException(
+              429,
+              "RATE_LIMITED",
+              "at most " + perMinute + " changes per minute to this protected alias")
+          .header("Retry-After", Long.toString(Math.max(1, wait)));
+    }
+  }
+}

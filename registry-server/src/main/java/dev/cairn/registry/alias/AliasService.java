@@ -1,0 +1,420 @@
+package dev.cairn.registry.alias;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cairn.client.model.Alias;
+import dev.cairn.client.model.AliasRollback;
+import dev.cairn.client.model.AliasUpdate;
+import dev.cairn.client.model.Model;
+import dev.cairn.client.model.Policies;
+import dev.cairn.client.model.Version;
+import dev.cairn.registry.audit.AuditLog;
+import dev.cairn.registry.audit.AuditRecord;
+import dev.cairn.registry.db.Db;
+import dev.cairn.registry.db.Rows;
+import dev.cairn.registry.events.EventLog;
+import dev.cairn.registry.http.ApiException;
+import dev.cairn.registry.model.ModelLookup;
+import dev.cairn.registry.model.StoredModel;
+import dev.cairn.registry.project.StoredProject;
+import dev.cairn.registry.version.VersionRepository;
+import io.helidon.dbclient.DbTransaction;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Changes aliases. Each PUT, rollback or DELETE is one transaction that locks the alias row, checks
+ * the precondition, ownership and every activation rule, writes the new pointer set with generation
+ * + 1, its history, one audit entry and one event — and only then answers.
+ */
+public final class AliasService {
+
+  private final Db db;
+  private final ModelLookup lookup;
+  private final VersionRepository versions;
+  private final AliasRepository aliases;
+  private final AuditLog audit;
+  private final EventLog events;
+  private final ObjectMapper json;
+  private final IdempotencyKeys idempotency = new IdempotencyKeys();
+
+  public AliasService(
+      Db db,
+      ModelLookup lookup,
+      VersionRepository versions,
+      AliasRepository aliases,
+      AuditLog audit,
+      EventLog events,
+      ObjectMapper json) {
+    this.db = db;
+    this.lookup = lookup;
+    this.versions = versions;
+    this.aliases = aliases;
+    this.audit = audit;
+    this.events = events;
+    this.json = json;
+  }
+
+  /** A change request's conditions: {@code If-Match}/{@code expected_generation}, the key. */
+  public record Conditions(Optional<Long> expectedGeneration, Optional<String> idempotencyKey) {}
+
+  /** What the current state and the request give a change to compute the new pointers from. */
+  private record Change(
+      StoredAlias current,
+      String action,
+      String reason,
+      String approvedBy,
+      String managedBy,
+      Function<StoredAlias, Map<String, String>> pointers) {}
+
+  public Alias put(
+      Caller caller,
+      String project,
+      String model,
+      String alias,
+      AliasUpdate update,
+      Conditions conditions) {
+    AliasRules.requireWritable(alias);
+    Optional<Long> expected = precondition(conditions, update.expectedGeneration());
+    return idempotent(
+        caller,
+        project,
+        model,
+        alias,
+        "PUT",
+        update,
+        conditions,
+        tx -> {
+          StoredModel m = lookup.model(tx, project, model);
+          Map<String, String> named = named(m.view(), update);
+          return change(
+              tx,
+              caller,
+              project,
+              m,
+              alias,
+              expected,
+              new Change(
+                  null,
+                  "ALIAS_UPDATE",
+                  update.reason(),
+                  update.approvedBy(),
+                  update.managedBy(),
+                  current -> {
+                    Map<String, String> next = new LinkedHashMap<>(current.view().pointers());
+                    next.putAll(named);
+                    return next;
+                  }));
+        });
+  }
+
+  public Alias rollback(
+      Caller caller,
+      String project,
+      String model,
+      String alias,
+      AliasRollback request,
+      Conditions conditions) {
+    AliasRules.requireWritable(alias);
+    Optional<Long> expected = precondition(conditions, null);
+    return idempotent(
+        caller,
+        project,
+        model,
+        alias,
+        "ROLLBACK",
+        request,
+        conditions,
+        tx -> {
+          StoredModel m = lookup.model(tx, project, model);
+          return change(
+              tx,
+              caller,
+              project,
+              m,
+              alias,
+              expected,
+              new Change(
+                  null,
+                  "ALIAS_ROLLBACK",
+                  request.reason(),
+                  null,
+                  request.managedBy(),
+                  current -> {
+                    long generation = current.view().generation();
+                    Map<String, String> previous =
+                        generation <= 1
+                            ? null
+                            : aliases.pointersAt(tx, current.id(), generation - 1).orElse(null);
+                    if (previous == null) {
+                      throw ApiException.conflict(
+                          "NO_PREVIOUS",
+                          "alias '" + alias + "' has no earlier generation to roll back to");
+                    }
+                    List<String> variants =
+                        request.variants() == null || request.variants().isEmpty()
+                            ? m.view().variants()
+                            : request.variants();
+                    Map<String, String> next = new LinkedHashMap<>(current.view().pointers());
+                    for (String variant : variants) {
+                      if (previous.containsKey(variant)) {
+                        next.put(variant, previous.get(variant));
+                      } else {
+                        next.remove(variant);
+                      }
+                    }
+                    return next;
+                  }));
+        });
+  }
+
+  public void delete(
+      Caller caller, String project, String model, String alias, Conditions conditions) {
+    AliasRules.requireWritable(alias);
+    Optional<Long> expected = precondition(conditions, null);
+    db.inTransaction(
+        tx -> {
+          StoredModel m = lookup.model(tx, project, model);
+          StoredAlias current =
+              aliases
+                  .lock(tx, m.id(), alias)
+                  .filter(a -> a.view().generation() > 0)
+                  .orElseThrow(() -> notFound(model, alias));
+          checkPrecondition(expected, current);
+          checkOwner(current, null);
+          AliasRules.requireRole(caller, AliasRules.isProtected(m.view(), alias), alias);
+          aliases.delete(tx, current.id());
+          audit.append(
+              tx,
+              caller.actor(),
+              new AuditRecord(
+                  "ALIAS_DELETE",
+                  project,
+                  model,
+                  alias,
+                  json.valueToTree(current.view().pointers()),
+                  null,
+                  null,
+                  null));
+          events.append(
+              tx, project, model, "alias.deleted", eventData(project, model, current.view()));
+          return null;
+        });
+  }
+
+  private Alias change(
+      DbTransaction tx,
+      Caller caller,
+      String project,
+      StoredModel m,
+      String alias,
+      Optional<Long> expected,
+      Change change) {
+    StoredProject p = lookup.project(tx, project);
+    StoredAlias current = aliases.lockOrCreate(tx, m.id(), alias, caller.actor().name());
+    checkPrecondition(expected, current);
+    checkOwner(current, change.managedBy());
+    boolean isProtected = AliasRules.isProtected(m.view(), alias);
+    AliasRules.requireRole(caller, isProtected, alias);
+    Map<String, String> next = AliasRepository.sorted(change.pointers().apply(current));
+    Policies policies = p.view().policies();
+    for (Map.Entry<String, String> pointer : next.entrySet()) {
+      if (Objects.equals(current.view().pointers().get(pointer.getKey()), pointer.getValue())) {
+        continue;
+      }
+      Version target = version(tx, m, pointer.getValue());
+      AliasRules.requirePointable(m.view(), pointer.getKey(), target);
+      if (isProtected) {
+        AliasRules.requireValidated(policies, pointer.getKey(), target);
+        AliasRules.requireSeparateDuties(policies, caller, target);
+      }
+    }
+    if (isProtected) {
+      AliasRules.requireComplete(m.view(), next);
+    }
+    String managedBy = newOwner(current, change.managedBy());
+    boolean unchanged =
+        current.view().generation() > 0
+            && next.equals(current.view().pointers())
+            && Objects.equals(managedBy, current.view().managedBy());
+    if (unchanged) {
+      return current.view();
+    }
+    Instant now = Rows.now();
+    if (isProtected) {
+      AliasRules.requireWithinRate(
+          policies.protectedAliasRatePerMinute(),
+          aliases.recentWrites(tx, current.id(), now.minusSeconds(60)),
+          now);
+    }
+    String approvedBy =
+        change.approvedBy() != null
+            ? change.approvedBy()
+            : isProtected ? caller.actor().name() : null;
+    Alias after =
+        new Alias(
+            alias,
+            next,
+            current.view().generation() + 1,
+            managedBy,
+            now,
+            caller.actor().name(),
+            change.reason());
+    aliases.update(tx, current.id(), after);
+    aliases.record(
+        tx, current.id(), after, change.action(), approvedBy, caller.actor().requestId());
+    audit.append(
+        tx,
+        caller.actor(),
+        new AuditRecord(
+            change.action(),
+            project,
+            m.view().name(),
+            alias,
+            json.valueToTree(current.view().pointers()),
+            json.valueToTree(after.pointers()),
+            change.reason(),
+            approvedBy));
+    events.append(
+        tx, project, m.view().name(), "alias.updated", eventData(project, m.view().name(), after));
+    return after;
+  }
+
+  /** Runs a change once per {@code Idempotency-Key}: repeats get the first answer back. */
+  private Alias idempotent(
+      Caller caller,
+      String project,
+      String model,
+      String alias,
+      String operation,
+      Object body,
+      Conditions conditions,
+      Function<DbTransaction, Alias> work) {
+    if (conditions.idempotencyKey().isEmpty()) {
+      return db.inTransaction(work);
+    }
+    String key = conditions.idempotencyKey().get();
+    String scope = project + "/" + model + "/" + alias + "/" + caller.actor().name();
+    String hash = requestHash(operation, body, conditions);
+    return db.inTransaction(
+        tx -> {
+          Optional<IdempotencyKeys.Answer> stored = idempotency.claim(tx, scope, key, hash);
+          if (stored.isPresent()) {
+            return read(stored.get().body());
+          }
+          Alias result = work.apply(tx);
+          idempotency.answer(tx, scope, key, 200, write(result));
+          return result;
+        });
+  }
+
+  private static Optional<Long> precondition(Conditions conditions, Long fromBody) {
+    if (conditions.expectedGeneration().isPresent()
+        && fromBody != null
+        && !conditions.expectedGeneration().get().equals(fromBody)) {
+      throw ApiException.badRequest("If-Match and expected_generation disagree");
+    }
+    return conditions.expectedGeneration().or(() -> Optional.ofNullable(fromBody));
+  }
+
+  private void checkPrecondition(Optional<Long> expected, StoredAlias current) {
+    if (expected.isPresent() && expected.get() != current.view().generation()) {
+      throw new ApiException(
+              412,
+              "PRECONDITION_FAILED",
+              "alias '"
+                  + current.view().alias()
+                  + "' is at generation "
+                  + current.view().generation()
+                  + ", not "
+                  + expected.get())
+          .with("current", current.view().generation() == 0 ? null : current.view());
+    }
+  }
+
+  /**
+   * An alias a {@code ModelActivation} manages changes only through that owner (the request names
+   * it in {@code managed_by}); an unmanaged alias is claimed by naming an owner.
+   */
+  private static void checkOwner(StoredAlias current, String requestedOwner) {
+    String owner = current.view().managedBy();
+    if (owner != null && !owner.equals(requestedOwner)) {
+      throw ApiException.conflict(
+              "ALIAS_MANAGED", "alias '" + current.view().alias() + "' is managed by " + owner)
+          .with("managed_by", owner);
+    }
+  }
+
+  private static String newOwner(StoredAlias current, String requested) {
+    return requested == null ? current.view().managedBy() : requested;
+  }
+
+  private Version version(DbTransaction tx, StoredModel m, String name) {
+    return versions
+        .find(tx, m.id(), m.view().name(), name)
+        .orElseThrow(
+            () ->
+                new ApiException(
+                    422, "VERSION_NOT_READY:" + name, "version '" + name + "' does not exist"))
+        .view();
+  }
+
+  private static Map<String, String> named(Model model, AliasUpdate update) {
+    if (update.pointers() != null && update.version() != null) {
+      throw ApiException.badRequest("give either pointers or version, not both");
+    }
+    if (update.version() != null) {
+      if (model.variants().size() != 1) {
+        throw ApiException.badRequest(
+            "model '" + model.name() + "' has variants " + model.variants() + "; give pointers");
+      }
+      return Map.of(model.variants().get(0), update.version());
+    }
+    if (update.pointers() == null || update.pointers().isEmpty()) {
+      throw ApiException.badRequest("pointers (or version) is required");
+    }
+    return update.pointers();
+  }
+
+  private ObjectNode eventData(String project, String model, Alias alias) {
+    ObjectNode data =
+        json.createObjectNode()
+            .put("project", project)
+            .put("model", model)
+            .put("alias", alias.alias())
+            .put("generation", alias.generation());
+    data.set("pointers", json.valueToTree(alias.pointers()));
+    return data;
+  }
+
+  private String requestHash(String operation, Object body, Conditions conditions) {
+    return operation + ":" + write(body) + ":" + conditions.expectedGeneration().orElse(null);
+  }
+
+  private String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Alias read(String body) {
+    try {
+      return json.readValue(body, Alias.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored idempotent answer unreadable", e);
+    }
+  }
+
+  static ApiException notFound(String model, String alias) {
+    return ApiException.notFound(
+        "ALIAS_NOT_FOUND", "model '" + model + "' has no alias '" + alias + "'");
+  }
+}

@@ -1,0 +1,182 @@
+package dev.cairn.registry.alias;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cairn.client.CairnApiException;
+import dev.cairn.client.CairnClient;
+import dev.cairn.client.model.Alias;
+import dev.cairn.client.model.AliasHistoryEntry;
+import dev.cairn.client.model.AliasUpdate;
+import dev.cairn.client.model.ModelCreate;
+import dev.cairn.client.model.Policies;
+import dev.cairn.client.model.ProjectCreate;
+import dev.cairn.registry.RegistryServer;
+import dev.cairn.registry.config.SettingsLoader;
+import dev.cairn.registry.testing.TestRegistry;
+import dev.cairn.registry.testing.TestTokens;
+import dev.cairn.registry.testing.Versions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The invariants of spec 20-integrity-activation under contention: two registry replicas on one
+ * database, 200 PUTs racing with the same {@code If-Match}, a reader polling both replicas.
+ */
+class ConcurrentActivationTest {
+
+  private static final int RACERS = 200;
+  private static final Map<String, String> FIRST = Map.of("LOW", "v1", "MID", "v2", "HIGH", "v3");
+  private static final Map<String, String> SECOND = Map.of("LOW", "v4", "MID", "v5", "HIGH", "v6");
+
+  private static TestRegistry replicaA;
+  private static RegistryServer replicaB;
+
+  @BeforeAll
+  static void startTwoReplicas() throws Exception {
+    replicaA = TestRegistry.start(Map.of());
+    var source = replicaA.server().dataSource();
+    Path dataDir = Files.createTempDirectory("cairn-replica-b");
+    replicaB =
+        RegistryServer.start(
+            SettingsLoader.load(
+                Map.of(
+                    "CAIRN_DB_URL",
+                    source.url(),
+                    "CAIRN_DB_USER",
+                    source.user(),
+                    "CAIRN_DB_PASSWORD",
+                    source.password().isEmpty() ? "unused" : source.password(),
+                    "CAIRN_BOOTSTRAP_ADMIN_TOKEN",
+                    TestTokens.ADMIN,
+                    "CAIRN_TOKENS_FILE",
+                    TestTokens.writeTokensFile(dataDir).toString(),
+                    "CAIRN_DATA_DIR",
+                    dataDir.toString(),
+                    "CAIRN_HOST",
+                    "127.0.0.1",
+                    "CAIRN_PORT",
+                    "0")));
+  }
+
+  @AfterAll
+  static void stop() {
+    replicaB.close();
+    replicaA.close();
+  }
+
+  @Test
+  void exactlyOneOfTwoHundredRacingPutsWinsAndNoReaderSeesAMixedSet() throws Exception {
+    CairnClient onA = replicaA.client(TestTokens.APPROVER);
+    CairnClient onB = CairnClient.create(replicaB.uri(), TestTokens.APPROVER);
+    CairnClient publisher = replicaA.client(TestTokens.PUBLISHER);
+    replicaA
+        .client(TestTokens.ADMIN)
+        .createProject(new ProjectCreate("race", null, new Policies(false, 0, true)));
+    publisher.createModel(
+        "race", ModelCreate.named("ink").withVariants(List.of("LOW", "MID", "HIGH"), "MID"));
+    for (String variant : List.of("LOW", "MID", "HIGH", "LOW", "MID", "HIGH")) {
+      Versions.ready(publisher, "race", "ink", variant, variant + Math.random());
+    }
+    Alias start =
+        onA.putAlias("race", "ink", "production", AliasUpdate.pointers(FIRST, "start"), null, null);
+
+    Set<Map<String, String>> seen = ConcurrentHashMap.newKeySet();
+    AtomicBoolean racing = new AtomicBoolean(true);
+    List<Integer> statuses = java.util.Collections.synchronizedList(new ArrayList<>());
+    try (ExecutorService pool = Executors.newFixedThreadPool(48)) {
+      Future<?> reader =
+          pool.submit(
+              () -> {
+                int i = 0;
+                while (racing.get() || i < 20) {
+                  CairnClient side = i++ % 2 == 0 ? onA : onB;
+                  seen.add(side.getAlias("race", "ink", "production").pointers());
+                }
+              });
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<?>> racers = new ArrayList<>();
+      for (int i = 0; i < RACERS; i++) {
+        CairnClient side = i % 2 == 0 ? onA : onB;
+        racers.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  try {
+                    side.putAlias(
+                        "race",
+                        "ink",
+                        "production",
+                        AliasUpdate.pointers(SECOND, "race"),
+                        start.generation(),
+                        null);
+                    statuses.add(200);
+                  } catch (CairnApiException e) {
+                    statuses.add(e.status());
+                  }
+                  return null;
+                }));
+      }
+      go.countDown();
+      for (Future<?> racer : racers) {
+        racer.get();
+      }
+      racing.set(false);
+      reader.get();
+    }
+
+    assertThat(statuses).hasSize(RACERS);
+    assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(1);
+    assertThat(statuses.stream().filter(s -> s == 412).count()).isEqualTo(RACERS - 1);
+    assertThat(seen).allMatch(set -> set.equals(FIRST) || set.equals(SECOND));
+    assertThat(onB.getAlias("race", "ink", "production").pointers()).isEqualTo(SECOND);
+    List<Long> generations =
+        onA.aliasHistory("race", "ink", "production", 100, null).items().stream()
+            .map(AliasHistoryEntry::generation)
+            .toList();
+    assertThat(generations).containsExactly(2L, 1L);
+    var audit = replicaA.client(TestTokens.ADMIN).verifyAudit();
+    assertThat(audit.valid()).isTrue();
+  }
+
+  @Test
+  void sequentialChangesThroughBothReplicasKeepGenerationsGapFree() {
+    CairnClient onA = replicaA.client(TestTokens.PUBLISHER);
+    CairnClient onB = CairnClient.create(replicaB.uri(), TestTokens.PUBLISHER);
+    replicaA.client(TestTokens.ADMIN).createProject(ProjectCreate.named("steps"));
+    onA.createModel("steps", ModelCreate.named("m"));
+    Versions.ready(onA, "steps", "m", "default", "a");
+    Versions.ready(onA, "steps", "m", "default", "b");
+
+    long generation = 0;
+    for (int i = 0; i < 10; i++) {
+      CairnClient side = i % 2 == 0 ? onA : onB;
+      generation =
+          side.putAlias(
+                  "steps",
+                  "m",
+                  "staging",
+                  AliasUpdate.version(i % 2 == 0 ? "v1" : "v2", "step"),
+                  generation == 0 ? null : generation,
+                  null)
+              .generation();
+    }
+
+    assertThat(generation).isEqualTo(10);
+    assertThat(onB.aliasHistory("steps", "m", "staging", 100, null).items())
+        .extracting(AliasHistoryEntry::generation)
+        .containsExactly(10L, 9L, 8L, 7L, 6L, 5L, 4L, 3L, 2L, 1L);
+  }
+}

@@ -1,0 +1,52 @@
+package dev.cairn.registry.testing;
+
+import dev.cairn.client.CairnClient;
+import dev.cairn.client.model.FileDeclaration;
+import dev.cairn.client.model.Version;
+import dev.cairn.client.model.VersionCreate;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+
+/** Publishes versions the way a pipeline does: declare, upload, complete. */
+public final class Versions {
+
+  private Versions() {}
+
+  /** A READY version of {@code variant} whose one file holds {@code content}. */
+  public static Version ready(
+      CairnClient client, String project, String model, String variant, String content) {
+    byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+    String sha = sha256(bytes);
+    Version v =
+        client.createVersion(
+            project,
+            model,
+            VersionCreate.ofFormat("generic")
+                .forVariant(variant)
+                .withFiles(
+                    List.of(new FileDeclaration("model.bin", sha, (long) bytes.length, null))));
+    try {
+      Path file = Files.createTempFile("version", ".bin");
+      Files.write(file, bytes);
+      client.uploadFile(project, model, v.version(), "model.bin", file, sha);
+      Files.delete(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return client.completeVersion(project, model, v.version());
+  }
+
+  public static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
