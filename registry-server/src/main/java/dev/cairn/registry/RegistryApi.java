@@ -18,11 +18,16 @@ import dev.cairn.registry.blob.BlobStore;
 import dev.cairn.registry.config.RegistrySettings;
 import dev.cairn.registry.db.DataSourceSpec;
 import dev.cairn.registry.db.Db;
+import dev.cairn.registry.events.EventFeed;
 import dev.cairn.registry.events.EventLog;
+import dev.cairn.registry.events.EventRepository;
+import dev.cairn.registry.events.EventStreams;
+import dev.cairn.registry.events.PgEventListener;
 import dev.cairn.registry.http.AliasRoutes;
 import dev.cairn.registry.http.ApiRoutes;
 import dev.cairn.registry.http.ArtifactRoutes;
 import dev.cairn.registry.http.AuditRoutes;
+import dev.cairn.registry.http.EventRoutes;
 import dev.cairn.registry.http.InstanceRoutes;
 import dev.cairn.registry.http.ModelRoutes;
 import dev.cairn.registry.http.OpenApiRoutes;
@@ -52,8 +57,9 @@ final class RegistryApi {
 
   private RegistryApi() {}
 
-  /** The route table and the metrics its requests feed. */
-  record Assembly(ApiRoutes routes, HttpMetrics metrics) {}
+  /** The route table, the metrics its requests feed, and what must stop with the server. */
+  record Assembly(
+      ApiRoutes routes, HttpMetrics metrics, AutoCloseable background, Runnable endStreams) {}
 
   static Assembly assemble(
       RegistrySettings settings, DataSourceSpec source, Db db, BlobStore blobs, ObjectMapper json) {
@@ -70,6 +76,19 @@ final class RegistryApi {
     VersionLookup versionLookup = new VersionLookup(modelLookup, versionRepository);
     BlobCollector collector = new BlobCollector(db, blobs);
     AliasRepository aliasRepository = new AliasRepository();
+    EventRepository eventRepository = new EventRepository(db);
+    EventFeed feed = new EventFeed(eventRepository);
+    feed.start();
+    db.afterCommit(
+        () -> {
+          if (EventLog.takePending()) {
+            feed.catchUp();
+          }
+        });
+    PgEventListener listener =
+        new PgEventListener(source, feed, eventRepository, settings.eventRetention());
+    listener.start();
+    EventStreams streams = new EventStreams(feed, eventRepository, settings.sseHeartbeat());
     InstanceRepository instanceRepository = new InstanceRepository();
     ServiceInfo info =
         new ServiceInfo(
@@ -131,10 +150,11 @@ final class RegistryApi {
                 new InstanceRoutes(
                     new InstanceService(db, modelLookup, instanceRepository, events, json),
                     responses))
+            .add(new EventRoutes(streams, db, modelLookup))
             .add(
                 new AuditRoutes(
                     auditRepository, new AuditVerifier(auditRepository), pageTokens, responses));
-    return new Assembly(routes, metrics);
+    return new Assembly(routes, metrics, listener, streams::closeAll);
   }
 
   private static String version() {

@@ -74,6 +74,7 @@ public final class RegistryServer implements AutoCloseable {
       BlobStore blobs = BlobStores.create(settings.blobs(), settings.dataDir());
       ObjectMapper json = CairnJson.strictMapper();
       RegistryApi.Assembly api = RegistryApi.assemble(settings, source, db, blobs, json);
+      resources.add(api.background());
       ProblemWriter problems = new ProblemWriter(json);
       HttpMetrics metrics = api.metrics();
       WebServer web =
@@ -98,6 +99,8 @@ public final class RegistryServer implements AutoCloseable {
               .build()
               .start();
       resources.add(web::stop);
+      // Closed in reverse: open SSE streams end before the web server stops.
+      resources.add(api.endStreams()::run);
       return new RegistryServer(resources, web, auth.bootstrap(), api.routes(), source);
     } catch (RuntimeException e) {
       closeAll(resources);

@@ -19,7 +19,9 @@ public record RegistrySettings(
     List<String> allowedOrigins,
     long maxJsonBytes,
     int dbPoolSize,
-    BlobSettings blobs) {
+    BlobSettings blobs,
+    java.time.Duration sseHeartbeat,
+    java.time.Duration eventRetention) {
 
   public boolean embeddedDatabase() {
     return dbUrl.isEmpty();

@@ -40,7 +40,9 @@ public final class SettingsLoader {
           Map.entry("CAIRN_MAX_FILE_BYTES", "limits.max-file-bytes"),
           Map.entry("CAIRN_BLOB_STORE", "blobs.store"),
           Map.entry("CAIRN_S3_ENDPOINT", "blobs.s3.endpoint"),
-          Map.entry("CAIRN_S3_REGION", "blobs.s3.region"));
+          Map.entry("CAIRN_S3_REGION", "blobs.s3.region"),
+          Map.entry("CAIRN_SSE_HEARTBEAT_SECONDS", "events.heartbeat-seconds"),
+          Map.entry("CAIRN_EVENT_RETENTION_HOURS", "events.retention-hours"));
 
   private SettingsLoader() {}
 
@@ -106,7 +108,9 @@ public final class SettingsLoader {
         origins,
         c.get("limits.max-json-bytes").asLong().orElse(1024L * 1024),
         integer(c, "db.pool-size", 16),
-        blobs(c, env));
+        blobs(c, env),
+        java.time.Duration.ofSeconds(integer(c, "events.heartbeat-seconds", 15)),
+        java.time.Duration.ofHours(integer(c, "events.retention-hours", 7 * 24)));
   }
 
   /** The blob store; AWS keys come from the usual AWS variables, as every AWS tool reads them. */

@@ -21,9 +21,15 @@ import java.util.stream.Stream;
 public final class Db implements AutoCloseable {
 
   private final DbClient client;
+  private final List<Runnable> afterCommit = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private Db(DbClient client) {
     this.client = client;
+  }
+
+  /** Runs {@code hook} on the committing thread after every successful commit. */
+  public void afterCommit(Runnable hook) {
+    afterCommit.add(hook);
   }
 
   public static Db connect(DataSourceSpec source, int poolSize) {
@@ -45,15 +51,15 @@ public final class Db implements AutoCloseable {
   public <T> T inTransaction(Function<DbTransaction, T> work) {
     DbTransaction tx = translate(client::transaction);
     boolean committed = false;
+    T result;
     try {
-      T result = work.apply(tx);
+      result = work.apply(tx);
       translate(
           () -> {
             tx.commit();
             return null;
           });
       committed = true;
-      return result;
     } catch (RuntimeException e) {
       throw translateFailure(e);
     } finally {
@@ -61,6 +67,16 @@ public final class Db implements AutoCloseable {
         rollbackQuietly(tx);
       }
     }
+    for (Runnable hook : afterCommit) {
+      try {
+        hook.run();
+      } catch (RuntimeException e) {
+        // The change is committed; a hook (local event delivery) catches up on its next wake.
+        java.util.logging.Logger.getLogger(Db.class.getName())
+            .warning("after-commit hook failed: " + e.getMessage());
+      }
+    }
+    return result;
   }
 
   /** Runs {@code work} with auto-committed statements (reads, single writes). */

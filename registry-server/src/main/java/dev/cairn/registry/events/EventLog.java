@@ -15,11 +15,26 @@ public final class EventLog {
   private static final String INSERT =
       "INSERT INTO events (seq, at, project, model, type, data) VALUES (?, ?, ?, ?, ?, ?)";
 
-  /** Appends one event and returns its sequence number. */
+  /** Set on a thread that appended events, until its commit has been delivered locally. */
+  private static final ThreadLocal<Boolean> PENDING = ThreadLocal.withInitial(() -> false);
+
+  /**
+   * Appends one event and returns its sequence number. The NOTIFY is delivered to every replica
+   * when (and only if) the transaction commits.
+   */
   public long append(DbTransaction tx, String project, String model, String type, JsonNode data) {
     AuditLog.lockChain(tx);
     long seq = tx.get(NEXT).map(r -> Rows.longValue(r, "seq")).orElse(1L);
     tx.dml(INSERT, seq, Rows.param(Rows.now()), project, model, type, data.toString());
+    tx.get("SELECT pg_notify(?, ?) IS NULL AS sent", PgEventListener.CHANNEL, Long.toString(seq));
+    PENDING.set(true);
     return seq;
+  }
+
+  /** Whether this thread appended events since the last call (and clears the mark). */
+  public static boolean takePending() {
+    boolean pending = PENDING.get();
+    PENDING.set(false);
+    return pending;
   }
 }

@@ -11,12 +11,10 @@ import dev.cairn.client.model.ModelCreate;
 import dev.cairn.client.model.Policies;
 import dev.cairn.client.model.ProjectCreate;
 import dev.cairn.registry.RegistryServer;
-import dev.cairn.registry.config.SettingsLoader;
+import dev.cairn.registry.testing.SecondReplica;
 import dev.cairn.registry.testing.TestRegistry;
 import dev.cairn.registry.testing.TestTokens;
 import dev.cairn.registry.testing.Versions;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,30 +43,9 @@ class ConcurrentActivationTest {
   private static RegistryServer replicaB;
 
   @BeforeAll
-  static void startTwoReplicas() throws Exception {
+  static void startTwoReplicas() {
     replicaA = TestRegistry.start(Map.of());
-    var source = replicaA.server().dataSource();
-    Path dataDir = Files.createTempDirectory("cairn-replica-b");
-    replicaB =
-        RegistryServer.start(
-            SettingsLoader.load(
-                Map.of(
-                    "CAIRN_DB_URL",
-                    source.url(),
-                    "CAIRN_DB_USER",
-                    source.user(),
-                    "CAIRN_DB_PASSWORD",
-                    source.password().isEmpty() ? "unused" : source.password(),
-                    "CAIRN_BOOTSTRAP_ADMIN_TOKEN",
-                    TestTokens.ADMIN,
-                    "CAIRN_TOKENS_FILE",
-                    TestTokens.writeTokensFile(dataDir).toString(),
-                    "CAIRN_DATA_DIR",
-                    dataDir.toString(),
-                    "CAIRN_HOST",
-                    "127.0.0.1",
-                    "CAIRN_PORT",
-                    "0")));
+    replicaB = SecondReplica.of(replicaA);
   }
 
   @AfterAll

@@ -222,7 +222,15 @@ class RoleMatrixTest {
     cells.add(
         new Cell("GET", "/api/v1/audit/verify", () -> "/api/v1/audit/verify", null, adminGlobal));
 
-    Set<Route> covered = new HashSet<>();
+    // The event stream never ends for an allowed caller: only its status is read.
+    String events = "/api/v1/projects/{project}/events";
+    covered(events);
+    for (int i = 0; i < CALLERS.length; i++) {
+      int status = registry.http().streamStatus(project + "/events", TOKENS[i]);
+      assertThat(status).as("GET events as " + CALLERS[i]).isEqualTo(read[i]);
+    }
+
+    Set<Route> covered = new HashSet<>(streamed);
     List<String> mismatches = new ArrayList<>();
     for (Cell cell : cells) {
       covered.add(new Route(cell.method(), cell.template()));
@@ -289,6 +297,12 @@ class RoleMatrixTest {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  private final List<Route> streamed = new ArrayList<>();
+
+  private void covered(String template) {
+    streamed.add(new Route("GET", template));
   }
 
   private String freshEmptyProject() {

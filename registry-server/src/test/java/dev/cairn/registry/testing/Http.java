@@ -52,6 +52,26 @@ public final class Http {
     }
   }
 
+  /** The status of a streaming answer (SSE), read from its headers; the stream is then dropped. */
+  public int streamStatus(String path, String token) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    try {
+      HttpResponse<java.io.InputStream> res =
+          CLIENT.send(request.GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+      res.body().close();
+      return res.statusCode();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public HttpResponse<String> get(String path, String token) {
     return send("GET", path, token, null);
   }

@@ -1,0 +1,186 @@
+package dev.cairn.client;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cairn.client.model.RegistryEvent;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Follows a project's event stream on a background thread: delivers events in order, and when the
+ * connection drops reconnects with exponential backoff (100 ms doubling to 5 s) and resumes with
+ * {@code Last-Event-ID}, so no event is skipped or delivered twice.
+ */
+public final class EventSubscriber implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(EventSubscriber.class.getName());
+  private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+
+  private final HttpClient http;
+  private final URI stream;
+  private final String token;
+  private final Consumer<RegistryEvent> consumer;
+  private final ObjectMapper json = CairnJson.lenientMapper();
+  private final Thread thread;
+  private volatile boolean running = true;
+  private volatile long lastId;
+  private volatile InputStream current;
+  private volatile boolean connected;
+
+  private EventSubscriber(
+      HttpClient http, URI stream, String token, long after, Consumer<RegistryEvent> consumer) {
+    this.http = http;
+    this.stream = stream;
+    this.token = token;
+    this.lastId = after;
+    this.consumer = consumer;
+    this.thread = Thread.ofPlatform().daemon().name("cairn-events").unstarted(this::run);
+  }
+
+  /**
+   * Starts following {@code project}'s events after {@code after} (0: from the start of retention;
+   * negative: only new events), restricted to {@code models} when not empty.
+   */
+  public static EventSubscriber start(
+      URI registry,
+      String token,
+      String project,
+      List<String> models,
+      long after,
+      Consumer<RegistryEvent> consumer) {
+    QueryString qs = new QueryString().addAll("model", models);
+    URI stream =
+        registry.resolve("/api/v1/projects/" + QueryString.encode(project) + "/events" + qs);
+    EventSubscriber subscriber =
+        new EventSubscriber(
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
+            stream,
+            token,
+            after,
+            consumer);
+    subscriber.thread.start();
+    return subscriber;
+  }
+
+  /** The id of the last event delivered (the resume point). */
+  public long lastEventId() {
+    return lastId;
+  }
+
+  /** Whether a stream is open right now. */
+  public boolean connected() {
+    return connected;
+  }
+
+  private void run() {
+    Duration backoff = FIRST_BACKOFF;
+    while (running) {
+      try {
+        if (follow()) {
+          backoff = FIRST_BACKOFF;
+        }
+      } catch (IOException | RuntimeException e) {
+        LOG.log(Level.FINE, "event stream dropped: " + e.getMessage());
+      } catch (InterruptedException e) {
+        return;
+      } finally {
+        connected = false;
+      }
+      if (!running) {
+        return;
+      }
+      try {
+        Thread.sleep(backoff);
+      } catch (InterruptedException e) {
+        return;
+      }
+      backoff =
+          backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0
+              ? MAX_BACKOFF
+              : backoff.multipliedBy(2);
+    }
+  }
+
+  /** Reads one connection until it ends; true if it delivered at least the connection. */
+  private boolean follow() throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(stream).header("Accept", "text/event-stream").GET();
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    if (lastId >= 0) {
+      request.header("Last-Event-ID", Long.toString(lastId));
+    }
+    HttpResponse<InputStream> response =
+        http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+    try (InputStream body = response.body();
+        BufferedReader reader =
+            new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+      if (response.statusCode() != 200) {
+        throw new IOException("event stream answered " + response.statusCode());
+      }
+      current = body;
+      connected = true;
+      readEvents(reader);
+      return true;
+    }
+  }
+
+  private void readEvents(BufferedReader reader) throws IOException {
+    Optional<Long> id = Optional.empty();
+    String type = "message";
+    StringBuilder data = new StringBuilder();
+    String line;
+    while (running && (line = reader.readLine()) != null) {
+      if (line.isEmpty()) {
+        if (id.isPresent() && data.length() > 0) {
+          deliver(id.get(), type, data.toString());
+        }
+        id = Optional.empty();
+        type = "message";
+        data.setLength(0);
+      } else if (line.startsWith("id:")) {
+        id = Optional.of(Long.parseLong(line.substring(3).trim()));
+      } else if (line.startsWith("event:")) {
+        type = line.substring(6).trim();
+      } else if (line.startsWith("data:")) {
+        data.append(line.substring(5).trim());
+      }
+    }
+  }
+
+  private void deliver(long id, String type, String data) throws IOException {
+    if (id <= lastId && !"reset".equals(type)) {
+      return;
+    }
+    consumer.accept(new RegistryEvent(id, type, json.readTree(data)));
+    lastId = id;
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    InputStream body = current;
+    if (body != null) {
+      try {
+        body.close();
+      } catch (IOException ignored) {
+        // Closing only wakes the reader.
+      }
+    }
+    thread.interrupt();
+  }
+}

@@ -1,0 +1,65 @@
+package dev.cairn.registry.events;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Delivers every committed event, in sequence order and exactly once, to this replica's listeners
+ * (SSE streams, the resolve cache). It reads the event table after the last sequence it delivered,
+ * when woken: right after a local commit that wrote events (read-your-writes), on a NOTIFY from any
+ * replica, and on a periodic poll in case a notification was lost.
+ */
+public final class EventFeed {
+
+  private static final Logger LOG = Logger.getLogger(EventFeed.class.getName());
+  private static final int BATCH = 500;
+
+  private final EventRepository events;
+  private final List<Consumer<StoredEvent>> listeners = new CopyOnWriteArrayList<>();
+  private long delivered;
+
+  public EventFeed(EventRepository events) {
+    this.events = events;
+  }
+
+  /** Starts delivering after the newest event that exists now. */
+  public synchronized void start() {
+    delivered = events.newest();
+  }
+
+  public void subscribe(Consumer<StoredEvent> listener) {
+    listeners.add(listener);
+  }
+
+  public void unsubscribe(Consumer<StoredEvent> listener) {
+    listeners.remove(listener);
+  }
+
+  /** The last sequence number delivered to listeners. */
+  public synchronized long delivered() {
+    return delivered;
+  }
+
+  /** Reads and delivers everything committed since the last delivery. */
+  public synchronized void catchUp() {
+    while (true) {
+      List<StoredEvent> batch = events.after(delivered, BATCH);
+      for (StoredEvent event : batch) {
+        for (Consumer<StoredEvent> listener : listeners) {
+          try {
+            listener.accept(event);
+          } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "event listener failed on seq " + event.seq(), e);
+          }
+        }
+        delivered = event.seq();
+      }
+      if (batch.size() < BATCH) {
+        return;
+      }
+    }
+  }
+}

@@ -1,0 +1,201 @@
+package dev.cairn.registry.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.cairn.client.CairnClient;
+import dev.cairn.client.EventSubscriber;
+import dev.cairn.client.model.ModelCreate;
+import dev.cairn.client.model.ModelPatch;
+import dev.cairn.client.model.ProjectCreate;
+import dev.cairn.client.model.RegistryEvent;
+import dev.cairn.registry.RegistryServer;
+import dev.cairn.registry.testing.SecondReplica;
+import dev.cairn.registry.testing.TestRegistry;
+import dev.cairn.registry.testing.TestTokens;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The event stream across two replicas: replay, resume, live follow over NOTIFY, reset. */
+class EventStreamTest {
+
+  private static TestRegistry replicaA;
+  private static RegistryServer replicaB;
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void start() {
+    replicaA = TestRegistry.start(Map.of("CAIRN_SSE_HEARTBEAT_SECONDS", "1"));
+    replicaB = SecondReplica.of(replicaA);
+  }
+
+  @AfterAll
+  static void stop() {
+    replicaB.close();
+    replicaA.close();
+  }
+
+  /** An SSE event as the wire carries it. */
+  private record Sse(long id, String type, String data) {}
+
+  @Test
+  void resumingWithLastEventIdDeliversEveryEventOnceInOrderIncludingTheOtherReplicas()
+      throws Exception {
+    String project = TestRegistry.uniqueProject("resume");
+    CairnClient onA = replicaA.client(TestTokens.ADMIN);
+    CairnClient onB = CairnClient.create(replicaB.uri(), TestTokens.ADMIN);
+    onA.createProject(ProjectCreate.named(project));
+    for (int i = 0; i < 5; i++) {
+      onA.createModel(project, ModelCreate.named("a" + i));
+      onB.createModel(project, ModelCreate.named("b" + i));
+    }
+
+    List<Sse> firstPart = read(replicaA.uri(), project, "0", 6);
+    long resumeFrom = firstPart.get(firstPart.size() - 1).id();
+    for (int i = 0; i < 5; i++) {
+      onB.patchModel(project, "b" + i, ModelPatch.state("ARCHIVED"));
+    }
+    List<Sse> secondPart = read(replicaA.uri(), project, Long.toString(resumeFrom), 9);
+
+    List<Sse> all = new ArrayList<>(firstPart);
+    all.addAll(secondPart);
+    assertThat(all).extracting(Sse::id).doesNotHaveDuplicates().isSorted();
+    assertThat(all)
+        .extracting(Sse::type)
+        .containsExactly(
+            "model.created",
+            "model.created",
+            "model.created",
+            "model.created",
+            "model.created",
+            "model.created",
+            "model.created",
+            "model.created",
+            "model.created",
+            "model.created",
+            "model.updated",
+            "model.updated",
+            "model.updated",
+            "model.updated",
+            "model.updated");
+    assertThat(secondPart.get(secondPart.size() - 1).data())
+        .contains("\"model\":\"b4\"", "ARCHIVED");
+  }
+
+  @Test
+  void subscriberOnOneReplicaHearsWritesOfTheOtherWithinSeconds() {
+    String project = TestRegistry.uniqueProject("live");
+    CairnClient onB = CairnClient.create(replicaB.uri(), TestTokens.ADMIN);
+    onB.createProject(ProjectCreate.named(project));
+    List<RegistryEvent> heard = new CopyOnWriteArrayList<>();
+    try (EventSubscriber subscriber =
+        EventSubscriber.start(
+            replicaA.uri(), TestTokens.READER, project, List.of(), 0, heard::add)) {
+      await().atMost(Duration.ofSeconds(10)).until(subscriber::connected);
+      onB.createModel(project, ModelCreate.named("from-b"));
+
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .untilAsserted(
+              () -> assertThat(heard).extracting(RegistryEvent::type).contains("model.created"));
+      assertThat(heard.get(0).data().get("model").asText()).isEqualTo("from-b");
+    }
+  }
+
+  @Test
+  void filtersByModelAndType() throws Exception {
+    String project = TestRegistry.uniqueProject("filter");
+    CairnClient admin = replicaA.client(TestTokens.ADMIN);
+    admin.createProject(ProjectCreate.named(project));
+    admin.createModel(project, ModelCreate.named("keep"));
+    admin.createModel(project, ModelCreate.named("skip"));
+    admin.patchModel(project, "keep", ModelPatch.state("ARCHIVED"));
+
+    List<Sse> events =
+        read(
+            URI.create(
+                replicaA.uri()
+                    + "/api/v1/projects/"
+                    + project
+                    + "/events?model=keep&type=model.updated&after=0"),
+            1);
+
+    assertThat(events).extracting(Sse::type).containsExactly("model.updated");
+    assertThat(events.get(0).data()).contains("\"model\":\"keep\"");
+  }
+
+  @Test
+  void aResumePointOlderThanRetentionGetsOneReset() throws Exception {
+    String project = TestRegistry.uniqueProject("reset");
+    CairnClient admin = replicaA.client(TestTokens.ADMIN);
+    admin.createProject(ProjectCreate.named(project));
+    for (int i = 0; i < 3; i++) {
+      admin.createModel(project, ModelCreate.named("m" + i));
+    }
+    try (Connection c = replicaA.sql();
+        Statement s = c.createStatement()) {
+      s.executeUpdate("DELETE FROM events WHERE seq < (SELECT MAX(seq) FROM events)");
+    }
+
+    List<Sse> events = read(replicaA.uri(), project, "1", 1);
+
+    assertThat(events).extracting(Sse::type).containsExactly("reset");
+  }
+
+  private static List<Sse> read(URI registry, String project, String lastEventId, int count)
+      throws Exception {
+    URI uri = URI.create(registry + "/api/v1/projects/" + project + "/events");
+    return read(uri, count, Map.of("Last-Event-ID", lastEventId));
+  }
+
+  private static List<Sse> read(URI uri, int count) throws Exception {
+    return read(uri, count, Map.of());
+  }
+
+  /** Reads {@code count} events, then drops the connection (as a crashing client would). */
+  private static List<Sse> read(URI uri, int count, Map<String, String> headers) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri)
+            .timeout(Duration.ofSeconds(20))
+            .header("Authorization", "Bearer " + TestTokens.READER);
+    headers.forEach(request::header);
+    HttpResponse<InputStream> response =
+        HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).contains("text/event-stream");
+    List<Sse> events = new ArrayList<>();
+    try (InputStream body = response.body();
+        BufferedReader reader =
+            new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+      long id = -1;
+      String type = null;
+      String line;
+      while (events.size() < count && (line = reader.readLine()) != null) {
+        if (line.startsWith("id: ")) {
+          id = Long.parseLong(line.substring(4));
+        } else if (line.startsWith("event: ")) {
+          type = line.substring(7);
+        } else if (line.startsWith("data: ")) {
+          events.add(new Sse(id, type, line.substring(6)));
+        }
+      }
+    }
+    return events;
+  }
+}
