@@ -21,6 +21,7 @@ import dev.cairn.client.model.Page;
 import dev.cairn.client.model.Project;
 import dev.cairn.client.model.ProjectCreate;
 import dev.cairn.client.model.ProjectPatch;
+import dev.cairn.client.model.Resolved;
 import dev.cairn.client.model.ServiceInfo;
 import dev.cairn.client.model.Verification;
 import dev.cairn.client.model.Version;
@@ -275,6 +276,18 @@ public final class CairnClient {
         modelPath(project, model) + "/status" + new QueryString().add("alias", alias),
         null,
         new TypeReference<>() {});
+  }
+
+  /** What {@code ref} ({@code model@alias}, {@code model:version}, {@code model}) names now. */
+  public Resolved resolve(String project, String ref, String variant, boolean verify) {
+    String qs =
+        new QueryString()
+            .add("ref", ref)
+            .add("variant", variant)
+            .add("verify", verify ? "true" : null)
+            .toString();
+    return transport.send(
+        "GET", projectPath(project) + "/resolve" + qs, null, new TypeReference<>() {});
   }
 
   // Serving instances

@@ -32,6 +32,7 @@ import dev.cairn.registry.http.InstanceRoutes;
 import dev.cairn.registry.http.ModelRoutes;
 import dev.cairn.registry.http.OpenApiRoutes;
 import dev.cairn.registry.http.ProjectRoutes;
+import dev.cairn.registry.http.ResolveRoutes;
 import dev.cairn.registry.http.Responses;
 import dev.cairn.registry.http.ServiceRoutes;
 import dev.cairn.registry.http.VersionRoutes;
@@ -44,6 +45,8 @@ import dev.cairn.registry.paging.PageTokens;
 import dev.cairn.registry.paging.ServerSecrets;
 import dev.cairn.registry.project.ProjectRepository;
 import dev.cairn.registry.project.ProjectService;
+import dev.cairn.registry.resolve.ResolveCache;
+import dev.cairn.registry.resolve.ResolveService;
 import dev.cairn.registry.service.HealthChecks;
 import dev.cairn.registry.service.HttpMetrics;
 import dev.cairn.registry.version.VersionLookup;
@@ -89,6 +92,10 @@ final class RegistryApi {
         new PgEventListener(source, feed, eventRepository, settings.eventRetention());
     listener.start();
     EventStreams streams = new EventStreams(feed, eventRepository, settings.sseHeartbeat());
+    ResolveCache resolveCache = new ResolveCache();
+    feed.subscribe(resolveCache::onEvent);
+    AliasQueries aliasQueries = new AliasQueries(db, modelLookup, aliasRepository, pageTokens);
+    VerifyService verifier = new VerifyService(db, blobs, versionLookup, audit, events, json);
     InstanceRepository instanceRepository = new InstanceRepository();
     ServiceInfo info =
         new ServiceInfo(
@@ -133,7 +140,7 @@ final class RegistryApi {
                         collector,
                         settings.blobs().maxFileBytes()),
                     new CompletionService(db, versionLookup, audit, events, Map.of(), json),
-                    new VerifyService(db, blobs, versionLookup, audit, events, json),
+                    verifier,
                     db,
                     versionLookup,
                     blobs,
@@ -142,7 +149,7 @@ final class RegistryApi {
                 new AliasRoutes(
                     new AliasService(
                         db, modelLookup, versionRepository, aliasRepository, audit, events, json),
-                    new AliasQueries(db, modelLookup, aliasRepository, pageTokens),
+                    aliasQueries,
                     new ModelStatusService(
                         db, modelLookup, aliasRepository, new ServingCounter(instanceRepository)),
                     responses))
@@ -151,6 +158,11 @@ final class RegistryApi {
                     new InstanceService(db, modelLookup, instanceRepository, events, json),
                     responses))
             .add(new EventRoutes(streams, db, modelLookup))
+            .add(
+                new ResolveRoutes(
+                    new ResolveService(
+                        db, modelLookup, versionRepository, aliasQueries, verifier, resolveCache),
+                    responses))
             .add(
                 new AuditRoutes(
                     auditRepository, new AuditVerifier(auditRepository), pageTokens, responses));

@@ -68,7 +68,7 @@ public final class AliasQueries {
   }
 
   /** The alias as readers and resolve see it; {@code latest} is computed, never stored. */
-  Optional<Alias> find(DbExecute exec, StoredModel m, String alias) {
+  public Optional<Alias> find(DbExecute exec, StoredModel m, String alias) {
     if (alias.equals(AliasRules.RESERVED)) {
       return latest(exec, m);
     }

@@ -80,7 +80,7 @@ public final class ArtifactRoutes implements RouteGroup {
     VersionFile file = result.file();
     res.header(HeaderNames.ETAG, etag(file));
     if (result.created()) {
-      responses.created(res, fileUrl(project, model, version, file.path()), file);
+      responses.created(res, FileUrls.of(project, model, version, file.path()), file);
     } else {
       responses.ok(res, file);
     }
@@ -147,7 +147,7 @@ public final class ArtifactRoutes implements RouteGroup {
                             f.path(),
                             f.sha256(),
                             f.sizeBytes(),
-                            fileUrl(project, model, version, f.path())))
+                            FileUrls.of(project, model, version, f.path())))
                 .toList()));
   }
 
@@ -165,23 +165,5 @@ public final class ArtifactRoutes implements RouteGroup {
 
   private static String etag(VersionFile file) {
     return "\"sha256:" + file.sha256() + "\"";
-  }
-
-  static String fileUrl(String project, String model, String version, String path) {
-    String encoded =
-        java.util.Arrays.stream(path.split("/"))
-            .map(
-                s ->
-                    java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8)
-                        .replace("+", "%20"))
-            .collect(java.util.stream.Collectors.joining("/"));
-    return "/api/v1/projects/"
-        + project
-        + "/models/"
-        + model
-        + "/versions/"
-        + version
-        + "/files/"
-        + encoded;
   }
 }

@@ -218,6 +218,13 @@ class RoleMatrixTest {
             null,
             read));
     cells.add(
+        new Cell(
+            "GET",
+            "/api/v1/projects/{project}/resolve",
+            () -> project + "/resolve?ref=m@staging",
+            null,
+            read));
+    cells.add(
         new Cell("GET", "/api/v1/projects/{project}/audit", () -> project + "/audit", null, read));
     cells.add(
         new Cell("GET", "/api/v1/audit/verify", () -> "/api/v1/audit/verify", null, adminGlobal));

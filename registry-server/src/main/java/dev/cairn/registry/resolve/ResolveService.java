@@ -1,0 +1,139 @@
+package dev.cairn.registry.resolve;
+
+import dev.cairn.client.model.Alias;
+import dev.cairn.client.model.Manifest;
+import dev.cairn.client.model.ManifestEntry;
+import dev.cairn.client.model.Resolved;
+import dev.cairn.client.model.Version;
+import dev.cairn.registry.alias.AliasQueries;
+import dev.cairn.registry.artifact.VerifyService;
+import dev.cairn.registry.audit.Actor;
+import dev.cairn.registry.db.Db;
+import dev.cairn.registry.http.ApiException;
+import dev.cairn.registry.http.FileUrls;
+import dev.cairn.registry.http.Names;
+import dev.cairn.registry.model.ModelLookup;
+import dev.cairn.registry.model.StoredModel;
+import dev.cairn.registry.version.VersionRepository;
+import io.helidon.dbclient.DbExecute;
+import java.util.Optional;
+
+/**
+ * {@code GET …/resolve}: what a reference names now. Answers come from the {@link ResolveCache};
+ * {@code verify=true} re-hashes the bytes first (and a mismatch fails the version, as verify does)
+ * so a tampered version is refused.
+ */
+public final class ResolveService {
+
+  private final Db db;
+  private final ModelLookup lookup;
+  private final VersionRepository versions;
+  private final AliasQueries aliases;
+  private final VerifyService verifier;
+  private final ResolveCache cache;
+
+  public ResolveService(
+      Db db,
+      ModelLookup lookup,
+      VersionRepository versions,
+      AliasQueries aliases,
+      VerifyService verifier,
+      ResolveCache cache) {
+    this.db = db;
+    this.lookup = lookup;
+    this.versions = versions;
+    this.aliases = aliases;
+    this.verifier = verifier;
+    this.cache = cache;
+  }
+
+  public Resolved resolve(
+      Actor actor, String project, String ref, Optional<String> variant, boolean verify) {
+    Reference reference = Reference.parse(ref);
+    variant.ifPresent(v -> Names.resource("variant", v));
+    Resolved resolved =
+        cache.get(
+            project,
+            reference.model(),
+            reference.selector(variant.orElse(null)),
+            () -> db.read(exec -> compute(exec, project, ref, reference, variant)));
+    if (verify) {
+      verifier.verify(actor, project, resolved.model(), resolved.version().version());
+    }
+    return resolved;
+  }
+
+  private Resolved compute(
+      DbExecute exec, String project, String ref, Reference reference, Optional<String> requested) {
+    StoredModel m = lookup.model(exec, project, reference.model());
+    String variant = requested.orElse(m.view().defaultVariant());
+    if (!m.view().variants().contains(variant)) {
+      throw new ApiException(
+          422,
+          "VARIANT_MISMATCH:" + variant,
+          "model '" + m.view().name() + "' has no variant '" + variant + "'");
+    }
+    Long generation = null;
+    String versionName = reference.version();
+    if (reference.alias() != null) {
+      Alias alias =
+          aliases
+              .find(exec, m, reference.alias())
+              .orElseThrow(
+                  () ->
+                      ApiException.notFound(
+                          "ALIAS_NOT_FOUND",
+                          "model '"
+                              + m.view().name()
+                              + "' has no alias '"
+                              + reference.alias()
+                              + "'"));
+      versionName = alias.pointers().get(variant);
+      if (versionName == null) {
+        throw ApiException.notFound(
+            "ALIAS_NOT_FOUND",
+            "alias '" + reference.alias() + "' has no pointer for variant '" + variant + "'");
+      }
+      generation = alias.generation();
+    }
+    String name = versionName;
+    Version version =
+        versions
+            .find(exec, m.id(), m.view().name(), name)
+            .orElseThrow(
+                () ->
+                    ApiException.notFound(
+                        "VERSION_NOT_FOUND",
+                        "version '" + name + "' of '" + m.view().name() + "' does not exist"))
+            .view();
+    if (reference.alias() != null && !"READY".equals(version.state())) {
+      throw new ApiException(
+          422,
+          "VERSION_NOT_READY:" + variant,
+          "'" + ref + "' points at " + name + ", which is " + version.state());
+    }
+    return new Resolved(
+        ref,
+        m.view().name(),
+        reference.alias(),
+        generation,
+        variant,
+        version,
+        manifest(project, m.view().name(), version));
+  }
+
+  private static Manifest manifest(String project, String model, Version v) {
+    return new Manifest(
+        v.digest(),
+        v.files().stream()
+            .filter(f -> Boolean.TRUE.equals(f.present()))
+            .map(
+                f ->
+                    new ManifestEntry(
+                        f.path(),
+                        f.sha256(),
+                        f.sizeBytes(),
+                        FileUrls.of(project, model, v.version(), f.path())))
+            .toList());
+  }
+}
