@@ -23,6 +23,7 @@ import dev.cairn.client.model.ProjectCreate;
 import dev.cairn.client.model.ProjectPatch;
 import dev.cairn.client.model.Resolved;
 import dev.cairn.client.model.ServiceInfo;
+import dev.cairn.client.model.Validation;
 import dev.cairn.client.model.Verification;
 import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionCreate;
@@ -327,6 +328,17 @@ public final class CairnClient {
 
   private static String aliasPath(String project, String model, String alias) {
     return modelPath(project, model) + "/aliases/" + QueryString.encode(alias);
+  }
+
+  /** Deletes a version no alias points at (admin); unshared blobs are collected. */
+  public void deleteModelVersion(String project, String model, String version) {
+    transport.send("DELETE", versionPath(project, model, version), null, null);
+  }
+
+  /** Re-checks checksums and runs the format's runtime validation; returns the result. */
+  public Validation validateVersion(String project, String model, String version) {
+    return transport.send(
+        "POST", versionPath(project, model, version) + "/validate", null, new TypeReference<>() {});
   }
 
   // Audit

@@ -9,8 +9,11 @@ import dev.cairn.registry.alias.ModelStatusService;
 import dev.cairn.registry.alias.ServingCounter;
 import dev.cairn.registry.artifact.BlobCollector;
 import dev.cairn.registry.artifact.CompletionService;
+import dev.cairn.registry.artifact.FormatValidations;
 import dev.cairn.registry.artifact.UploadService;
+import dev.cairn.registry.artifact.ValidateService;
 import dev.cairn.registry.artifact.VerifyService;
+import dev.cairn.registry.artifact.VersionDeletion;
 import dev.cairn.registry.audit.AuditLog;
 import dev.cairn.registry.audit.AuditRepository;
 import dev.cairn.registry.audit.AuditVerifier;
@@ -96,6 +99,7 @@ final class RegistryApi {
     feed.subscribe(resolveCache::onEvent);
     AliasQueries aliasQueries = new AliasQueries(db, modelLookup, aliasRepository, pageTokens);
     VerifyService verifier = new VerifyService(db, blobs, versionLookup, audit, events, json);
+    FormatValidations validations = new FormatValidations(Map.of());
     InstanceRepository instanceRepository = new InstanceRepository();
     ServiceInfo info =
         new ServiceInfo(
@@ -139,8 +143,18 @@ final class RegistryApi {
                         audit,
                         collector,
                         settings.blobs().maxFileBytes()),
-                    new CompletionService(db, versionLookup, audit, events, Map.of(), json),
+                    new CompletionService(db, versionLookup, audit, events, validations, json),
                     verifier,
+                    new ValidateService(db, versionLookup, verifier, validations, audit, json),
+                    new VersionDeletion(
+                        db,
+                        modelLookup,
+                        versionLookup,
+                        aliasRepository,
+                        audit,
+                        events,
+                        collector,
+                        json),
                     db,
                     versionLookup,
                     blobs,

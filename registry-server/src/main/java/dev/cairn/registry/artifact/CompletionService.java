@@ -16,7 +16,6 @@ import dev.cairn.registry.http.ApiException;
 import dev.cairn.registry.version.StoredVersion;
 import dev.cairn.registry.version.VersionLookup;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code POST …/complete}: every declared file present and verified → digest of the canonical
@@ -29,7 +28,7 @@ public final class CompletionService {
   private final VersionLookup versions;
   private final AuditLog audit;
   private final EventLog events;
-  private final Map<String, FormatValidation> validations;
+  private final FormatValidations validations;
   private final ObjectMapper json;
   private final FileRepository files = new FileRepository();
 
@@ -38,13 +37,13 @@ public final class CompletionService {
       VersionLookup versions,
       AuditLog audit,
       EventLog events,
-      Map<String, FormatValidation> validations,
+      FormatValidations validations,
       ObjectMapper json) {
     this.db = db;
     this.versions = versions;
     this.audit = audit;
     this.events = events;
-    this.validations = Map.copyOf(validations);
+    this.validations = validations;
     this.json = json;
   }
 
@@ -63,10 +62,7 @@ public final class CompletionService {
           requireAllPresent(before);
           String digest = Manifests.digest(before.files());
           long size = Manifests.totalSize(before.files());
-          Validation validation =
-              validations
-                  .getOrDefault(before.format(), FormatValidation.checksumOnly())
-                  .validate(before);
+          Validation validation = validations.forFormat(before.format()).validate(before);
           boolean passed = FormatValidation.passed(validation);
           Version after = completed(before, passed, digest, size, validation);
           if (passed) {

@@ -7,7 +7,9 @@ import dev.cairn.client.model.VersionFile;
 import dev.cairn.registry.artifact.ByteRange;
 import dev.cairn.registry.artifact.CompletionService;
 import dev.cairn.registry.artifact.UploadService;
+import dev.cairn.registry.artifact.ValidateService;
 import dev.cairn.registry.artifact.VerifyService;
+import dev.cairn.registry.artifact.VersionDeletion;
 import dev.cairn.registry.auth.Role;
 import dev.cairn.registry.blob.BlobStore;
 import dev.cairn.registry.db.Db;
@@ -31,6 +33,8 @@ public final class ArtifactRoutes implements RouteGroup {
   private final UploadService uploads;
   private final CompletionService completion;
   private final VerifyService verifier;
+  private final ValidateService validator;
+  private final VersionDeletion deletion;
   private final Db db;
   private final VersionLookup versions;
   private final BlobStore blobs;
@@ -40,6 +44,8 @@ public final class ArtifactRoutes implements RouteGroup {
       UploadService uploads,
       CompletionService completion,
       VerifyService verifier,
+      ValidateService validator,
+      VersionDeletion deletion,
       Db db,
       VersionLookup versions,
       BlobStore blobs,
@@ -47,6 +53,8 @@ public final class ArtifactRoutes implements RouteGroup {
     this.uploads = uploads;
     this.completion = completion;
     this.verifier = verifier;
+    this.validator = validator;
+    this.deletion = deletion;
     this.db = db;
     this.versions = versions;
     this.blobs = blobs;
@@ -60,7 +68,9 @@ public final class ArtifactRoutes implements RouteGroup {
         .get(VERSION + "/files/{+path}", this::download)
         .get(VERSION + "/manifest", this::manifest)
         .post(VERSION + "/complete", this::complete)
-        .post(VERSION + "/verify", this::verify);
+        .post(VERSION + "/verify", this::verify)
+        .post(VERSION + "/validate", this::validate)
+        .delete(VERSION, this::delete);
   }
 
   private void upload(ApiRequest req, ServerResponse res) {
@@ -161,6 +171,19 @@ public final class ArtifactRoutes implements RouteGroup {
     String project = req.project();
     req.require(Role.PUBLISHER);
     responses.ok(res, verifier.verify(req.actor(), project, req.model(), req.version()));
+  }
+
+  private void validate(ApiRequest req, ServerResponse res) {
+    String project = req.project();
+    req.require(Role.PUBLISHER);
+    responses.ok(res, validator.validate(req.actor(), project, req.model(), req.version()));
+  }
+
+  private void delete(ApiRequest req, ServerResponse res) {
+    String project = req.project();
+    req.require(Role.ADMIN);
+    deletion.delete(req.actor(), project, req.model(), req.version());
+    responses.noContent(res);
   }
 
   private static String etag(VersionFile file) {

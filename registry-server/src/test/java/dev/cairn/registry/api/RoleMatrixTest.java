@@ -225,6 +225,14 @@ class RoleMatrixTest {
             null,
             read));
     cells.add(
+        new Cell(
+            "POST",
+            files + "/validate",
+            () -> model + "/versions/" + r1 + "/validate",
+            null,
+            publishChange));
+    cells.add(new Cell("DELETE", files, () -> deletableVersion(p), null, adminDelete));
+    cells.add(
         new Cell("GET", "/api/v1/projects/{project}/audit", () -> project + "/audit", null, read));
     cells.add(
         new Cell("GET", "/api/v1/audit/verify", () -> "/api/v1/audit/verify", null, adminGlobal));
@@ -286,6 +294,14 @@ class RoleMatrixTest {
       admin.putAlias(project, "m", name, AliasUpdate.version(r2, "setup"), null, null);
     }
     return "/api/v1/projects/" + project + "/models/m/aliases/" + name;
+  }
+
+  /** A fresh READY version no alias points at. */
+  private String deletableVersion(String project) {
+    String name =
+        Versions.ready(admin, project, "m", "default", "deletable " + counter.incrementAndGet())
+            .version();
+    return "/api/v1/projects/" + project + "/models/m/versions/" + name;
   }
 
   /** A fresh version with one uploaded file, ready to complete. */

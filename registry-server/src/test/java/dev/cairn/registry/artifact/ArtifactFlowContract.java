@@ -206,6 +206,64 @@ abstract class ArtifactFlowContract {
     assertThat(auditActions()).contains("VERSION_VERIFY_FAILED");
   }
 
+  @Test
+  void deletingAVersionCollectsOnlyBlobsNoLiveVersionUses() throws Exception {
+    byte[] shared = bytes("shared tokenizer " + project);
+    byte[] own = bytes("weights only v1 has " + project);
+    declare("v1", Map.of("tok.bin", shared, "w.bin", own));
+    declare("v2", Map.of("tok.bin", shared));
+    upload("v1", "tok.bin", shared);
+    upload("v1", "w.bin", own);
+    upload("v2", "tok.bin", shared);
+    publisher.completeVersion(project, "fraud", "v1");
+    publisher.completeVersion(project, "fraud", "v2");
+    CairnClient admin = registry().client(TestTokens.ADMIN);
+    registry()
+        .client(TestTokens.APPROVER)
+        .putAlias(
+            project,
+            "fraud",
+            "production",
+            dev.cairn.client.model.AliasUpdate.version("v1", "x"),
+            null,
+            null);
+
+    assertThatThrownBy(() -> admin.deleteModelVersion(project, "fraud", "v1"))
+        .isInstanceOfSatisfying(
+            CairnApiException.class, e -> assertThat(e.code()).isEqualTo("VERSION_IN_USE"));
+    registry()
+        .client(TestTokens.APPROVER)
+        .putAlias(
+            project,
+            "fraud",
+            "production",
+            dev.cairn.client.model.AliasUpdate.version("v2", "x"),
+            null,
+            null);
+    admin.deleteModelVersion(project, "fraud", "v1");
+
+    assertThat(storedBlobs()).contains(sha256(shared)).doesNotContain(sha256(own));
+    assertThatThrownBy(() -> publisher.getVersion(project, "fraud", "v1"))
+        .isInstanceOfSatisfying(
+            CairnApiException.class, e -> assertThat(e.code()).isEqualTo("VERSION_NOT_FOUND"));
+    assertThat(auditActions()).contains("VERSION_DELETE");
+  }
+
+  @Test
+  void validateRechecksBytesAndRecordsTheResult() {
+    byte[] bytes = bytes("validated " + project);
+    declare("v1", Map.of("m.bin", bytes));
+    upload("v1", "m.bin", bytes);
+    assertThatThrownBy(() -> publisher.validateVersion(project, "fraud", "v1"))
+        .isInstanceOfSatisfying(
+            CairnApiException.class, e -> assertThat(e.code()).isEqualTo("VERSION_NOT_READY"));
+    publisher.completeVersion(project, "fraud", "v1");
+
+    assertThat(publisher.validateVersion(project, "fraud", "v1").checksum()).isEqualTo("PASSED");
+    assertThat(publisher.getVersion(project, "fraud", "v1").validation().checksum())
+        .isEqualTo("PASSED");
+  }
+
   private void declare(String version, Map<String, byte[]> files) {
     List<FileDeclaration> declarations = new ArrayList<>();
     files.forEach(
