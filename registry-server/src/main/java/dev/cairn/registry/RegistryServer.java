@@ -85,6 +85,10 @@ public final class RegistryServer implements AutoCloseable {
               // Helidon 4.1 refuses ':' in query strings, which RFC 3986 allows and the
               // label=key:value filter needs; names and paths are validated by the handlers.
               .addProtocol(Http1Config.builder().validatePrologue(false).build())
+              // Helidon reads request bodies 4 KiB at a time by default (~90 MB/s of uploads on
+              // this hardware); 64 KiB reads with a 1 MiB socket buffer ingest ~8x faster.
+              .receiveBufferSize(64 * 1024)
+              .connectionOptions(o -> o.socketReceiveBufferSize(1 << 20))
               .directHandlers(ProblemDirectHandler.forAllEvents(json))
               .routing(
                   r -> {

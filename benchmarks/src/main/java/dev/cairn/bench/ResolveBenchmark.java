@@ -1,0 +1,79 @@
+package dev.cairn.bench;
+
+import dev.cairn.client.CairnClient;
+import dev.cairn.client.model.AliasUpdate;
+import dev.cairn.client.model.ModelCreate;
+import dev.cairn.client.model.ProjectCreate;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.WebServer;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Cached resolve with authentication, 64 connections, against a bare Helidon handler returning a
+ * constant JSON in the same JVM (spec 90-quality: ≥ 50 % of it, p99 ≤ 5 ms).
+ */
+final class ResolveBenchmark implements Benchmark {
+
+  private static final int CONNECTIONS = 64;
+  private static final Duration WARM_UP = Duration.ofSeconds(5);
+  private static final Duration MEASURE = Duration.ofSeconds(15);
+
+  @Override
+  public Results run() throws Exception {
+    byte[] constant = "{\"service\":\"bare\",\"ok\":true}".getBytes(StandardCharsets.UTF_8);
+    WebServer bare =
+        WebServer.builder()
+            .host("127.0.0.1")
+            .port(0)
+            .routing(
+                r ->
+                    r.get(
+                        "/bare",
+                        (req, res) ->
+                            res.header(HeaderNames.CONTENT_TYPE, "application/json")
+                                .send(constant)))
+            .build()
+            .start();
+    try (LocalRegistry registry = LocalRegistry.start(Map.of())) {
+      CairnClient admin = registry.admin();
+      admin.createProject(ProjectCreate.named("bench"));
+      admin.createModel("bench", ModelCreate.named("fraud"));
+      Publishing.small(admin, "bench", "fraud", "weights");
+      admin.putAlias(
+          "bench", "fraud", "production", AliasUpdate.version("v1", "bench"), null, null);
+
+      URI bareUri = URI.create("http://127.0.0.1:" + bare.port() + "/bare");
+      URI resolveUri =
+          URI.create(registry.uri() + "/api/v1/projects/bench/resolve?ref=fraud@production");
+      LoadDriver driver = new LoadDriver();
+      driver.run(CONNECTIONS, WARM_UP, i -> HttpRequest.newBuilder(bareUri).build());
+      LoadDriver.Load reference =
+          driver.run(CONNECTIONS, MEASURE, i -> HttpRequest.newBuilder(bareUri).build());
+      driver.run(CONNECTIONS, WARM_UP, i -> resolve(resolveUri));
+      LoadDriver.Load resolve = driver.run(CONNECTIONS, MEASURE, i -> resolve(resolveUri));
+      return new Results()
+          .put("connections", CONNECTIONS)
+          .put("bare_requests_per_s", reference.perSecond())
+          .put("resolve_requests_per_s", resolve.perSecond())
+          .put("resolve_to_bare_ratio", resolve.perSecond() / reference.perSecond())
+          .put("resolve_ratio_target", 0.5)
+          .put("resolve_p50_ms", resolve.p50Ms())
+          .put("resolve_p99_ms", resolve.p99Ms())
+          .put("resolve_p99_target_ms", 5)
+          .put("bare_p99_ms", reference.p99Ms())
+          .put("resolve_failures", resolve.failures());
+    } finally {
+      bare.stop();
+    }
+  }
+
+  private static HttpRequest resolve(URI uri) {
+    return HttpRequest.newBuilder(uri)
+        .header("Authorization", "Bearer " + LocalRegistry.ADMIN)
+        .build();
+  }
+}
