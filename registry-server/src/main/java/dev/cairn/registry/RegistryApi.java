@@ -10,6 +10,7 @@ import dev.cairn.registry.alias.ServingCounter;
 import dev.cairn.registry.artifact.BlobCollector;
 import dev.cairn.registry.artifact.CompletionService;
 import dev.cairn.registry.artifact.FormatValidations;
+import dev.cairn.registry.artifact.ReferenceFetcher;
 import dev.cairn.registry.artifact.UploadService;
 import dev.cairn.registry.artifact.ValidateService;
 import dev.cairn.registry.artifact.VerifyService;
@@ -18,6 +19,7 @@ import dev.cairn.registry.audit.AuditLog;
 import dev.cairn.registry.audit.AuditRepository;
 import dev.cairn.registry.audit.AuditVerifier;
 import dev.cairn.registry.blob.BlobStore;
+import dev.cairn.registry.blob.BlobStores;
 import dev.cairn.registry.config.RegistrySettings;
 import dev.cairn.registry.db.DataSourceSpec;
 import dev.cairn.registry.db.Db;
@@ -98,7 +100,11 @@ final class RegistryApi {
     ResolveCache resolveCache = new ResolveCache();
     feed.subscribe(resolveCache::onEvent);
     AliasQueries aliasQueries = new AliasQueries(db, modelLookup, aliasRepository, pageTokens);
-    VerifyService verifier = new VerifyService(db, blobs, versionLookup, audit, events, json);
+    ReferenceFetcher references =
+        new ReferenceFetcher(
+            settings.references(), memoized(() -> BlobStores.client(settings.blobs())));
+    VerifyService verifier =
+        new VerifyService(db, blobs, versionLookup, audit, events, references, json);
     FormatValidations validations = new FormatValidations(Map.of());
     InstanceRepository instanceRepository = new InstanceRepository();
     ServiceInfo info =
@@ -143,7 +149,8 @@ final class RegistryApi {
                         audit,
                         collector,
                         settings.blobs().maxFileBytes()),
-                    new CompletionService(db, versionLookup, audit, events, validations, json),
+                    new CompletionService(
+                        db, versionLookup, audit, events, validations, references, json),
                     verifier,
                     new ValidateService(db, versionLookup, verifier, validations, audit, json),
                     new VersionDeletion(
@@ -158,6 +165,7 @@ final class RegistryApi {
                     db,
                     versionLookup,
                     blobs,
+                    references,
                     responses))
             .add(
                 new AliasRoutes(
@@ -181,6 +189,21 @@ final class RegistryApi {
                 new AuditRoutes(
                     auditRepository, new AuditVerifier(auditRepository), pageTokens, responses));
     return new Assembly(routes, metrics, listener, streams::closeAll);
+  }
+
+  /** Builds the value on first use only (an S3 client is needed only for s3:// references). */
+  private static <T> java.util.function.Supplier<T> memoized(java.util.function.Supplier<T> make) {
+    return new java.util.function.Supplier<>() {
+      private T value;
+
+      @Override
+      public synchronized T get() {
+        if (value == null) {
+          value = make.get();
+        }
+        return value;
+      }
+    };
   }
 
   private static String version() {

@@ -16,6 +16,7 @@ import dev.cairn.registry.http.ApiException;
 import dev.cairn.registry.version.StoredVersion;
 import dev.cairn.registry.version.VersionLookup;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code POST …/complete}: every declared file present and verified → digest of the canonical
@@ -31,6 +32,7 @@ public final class CompletionService {
   private final FormatValidations validations;
   private final ObjectMapper json;
   private final FileRepository files = new FileRepository();
+  private final ReferenceFetcher references;
 
   public CompletionService(
       Db db,
@@ -38,16 +40,20 @@ public final class CompletionService {
       AuditLog audit,
       EventLog events,
       FormatValidations validations,
+      ReferenceFetcher references,
       ObjectMapper json) {
     this.db = db;
     this.versions = versions;
     this.audit = audit;
     this.events = events;
     this.validations = validations;
+    this.references = references;
     this.json = json;
   }
 
   public Version complete(Actor actor, String project, String model, String version) {
+    Version current = db.read(exec -> versions.find(exec, project, model, version)).view();
+    List<String> fetched = fetchReferences(actor, project, model, current);
     return db.inTransaction(
         tx -> {
           StoredVersion stored = versions.lock(tx, project, model, version);
@@ -59,6 +65,10 @@ public final class CompletionService {
             throw ApiException.conflict(
                 "VERSION_NOT_PENDING", "version '" + version + "' is " + before.state());
           }
+          for (String path : fetched) {
+            files.markPresent(tx, stored.id(), path);
+          }
+          before = versions.lock(tx, project, model, version).view();
           requireAllPresent(before);
           String digest = Manifests.digest(before.files());
           long size = Manifests.totalSize(before.files());
@@ -87,6 +97,108 @@ public final class CompletionService {
               passed ? "version.ready" : "version.failed",
               EventData.version(project, after));
           return after;
+        });
+  }
+
+  /**
+   * Fetches every reference file not verified yet and checks its pinned digest and size while it
+   * streams; the bytes are never stored. A mismatch fails the version.
+   */
+  private List<String> fetchReferences(Actor actor, String project, String model, Version v) {
+    if (!"PENDING".equals(v.state())) {
+      return List.of();
+    }
+    List<String> verified = new java.util.ArrayList<>();
+    for (VersionFile f : v.files()) {
+      if (!"reference".equals(f.source()) || Boolean.TRUE.equals(f.present())) {
+        continue;
+      }
+      StreamDigest digest;
+      try (java.io.InputStream in = references.open(f.uri())) {
+        digest = StreamDigest.of(in, f.sizeBytes());
+      } catch (java.io.IOException e) {
+        throw new ApiException(
+            422,
+            "REFERENCE_FETCH_FAILED",
+            "'"
+                + f.path()
+                + "' could not be fetched from "
+                + f.uri()
+                + ": "
+                + e.getMessage()
+                + "; the version stays PENDING, complete again to retry");
+      }
+      if (!digest.matches(f.sha256(), f.sizeBytes())) {
+        String detail =
+            "'"
+                + f.path()
+                + "' from "
+                + f.uri()
+                + " is "
+                + (digest.overLimit()
+                    ? "larger than the declared " + f.sizeBytes() + " bytes"
+                    : digest.sha256()
+                        + " ("
+                        + digest.size()
+                        + " bytes), declared "
+                        + f.sha256()
+                        + " ("
+                        + f.sizeBytes()
+                        + " bytes)");
+        failVersion(actor, project, model, v.version(), detail);
+        throw new ApiException(400, "CHECKSUM_MISMATCH", detail)
+            .with("expected", f.sha256())
+            .with("actual", digest.sha256());
+      }
+      verified.add(f.path());
+    }
+    return verified;
+  }
+
+  private void failVersion(
+      Actor actor, String project, String model, String version, String detail) {
+    db.inTransaction(
+        tx -> {
+          StoredVersion stored = versions.lock(tx, project, model, version);
+          Version before = stored.view();
+          Failure failure = new Failure("CHECKSUM_MISMATCH", detail);
+          Validation validation = new Validation("FAILED", "NOT_RUN", Map.of());
+          files.markFailed(tx, stored.id(), failure, validation);
+          Version after =
+              new Version(
+                  before.id(),
+                  before.model(),
+                  before.version(),
+                  before.variant(),
+                  "FAILED",
+                  before.format(),
+                  before.runtime(),
+                  before.digest(),
+                  before.sizeBytes(),
+                  before.files(),
+                  before.metadata(),
+                  before.provenance(),
+                  validation,
+                  before.labels(),
+                  before.notes(),
+                  before.description(),
+                  before.aliases(),
+                  failure,
+                  before.createdAt(),
+                  before.createdBy(),
+                  null);
+          audit.append(
+              tx,
+              actor,
+              AuditRecord.of(
+                  "VERSION_REFERENCE_MISMATCH",
+                  project,
+                  model,
+                  model + ":" + version,
+                  json.valueToTree(before),
+                  json.valueToTree(after)));
+          events.append(tx, project, model, "version.failed", EventData.version(project, after));
+          return null;
         });
   }
 

@@ -41,6 +41,7 @@ public final class VerifyService {
   private final EventLog events;
   private final ObjectMapper json;
   private final FileRepository files = new FileRepository();
+  private final ReferenceFetcher references;
 
   public VerifyService(
       Db db,
@@ -48,12 +49,14 @@ public final class VerifyService {
       VersionLookup versions,
       AuditLog audit,
       EventLog events,
+      ReferenceFetcher references,
       ObjectMapper json) {
     this.db = db;
     this.blobs = blobs;
     this.versions = versions;
     this.audit = audit;
     this.events = events;
+    this.references = references;
     this.json = json;
   }
 
@@ -78,7 +81,11 @@ public final class VerifyService {
   }
 
   private FileCheck check(VersionFile f) {
-    try (InputStream in = blobs.open(f.sha256(), 0, f.sizeBytes())) {
+    // Stored bytes come from the blob store; references are fetched again from their source.
+    try (InputStream in =
+        "reference".equals(f.source())
+            ? references.open(f.uri())
+            : blobs.open(f.sha256(), 0, f.sizeBytes())) {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       byte[] buffer = new byte[CHUNK];
       long read = 0;

@@ -46,7 +46,8 @@ public final class BlobStores {
     }
   }
 
-  private static S3Client client(BlobSettings settings) {
+  /** An S3 client as the settings configure it (also used to fetch s3:// references). */
+  public static S3Client client(BlobSettings settings) {
     // SDK 2.30+ sends trailing CRC checksums by default, which many S3-compatible servers
     // (MinIO, Ceph, S3Proxy) refuse; Cairn checks SHA-256 itself, so only required ones are sent.
     S3ClientBuilder builder =

@@ -21,7 +21,8 @@ public record RegistrySettings(
     int dbPoolSize,
     BlobSettings blobs,
     java.time.Duration sseHeartbeat,
-    java.time.Duration eventRetention) {
+    java.time.Duration eventRetention,
+    ReferenceSettings references) {
 
   public boolean embeddedDatabase() {
     return dbUrl.isEmpty();

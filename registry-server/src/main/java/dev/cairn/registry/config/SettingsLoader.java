@@ -42,7 +42,10 @@ public final class SettingsLoader {
           Map.entry("CAIRN_S3_ENDPOINT", "blobs.s3.endpoint"),
           Map.entry("CAIRN_S3_REGION", "blobs.s3.region"),
           Map.entry("CAIRN_SSE_HEARTBEAT_SECONDS", "events.heartbeat-seconds"),
-          Map.entry("CAIRN_EVENT_RETENTION_HOURS", "events.retention-hours"));
+          Map.entry("CAIRN_EVENT_RETENTION_HOURS", "events.retention-hours"),
+          Map.entry("CAIRN_FILE_ROOTS", "references.file-roots"),
+          Map.entry("CAIRN_ALLOW_HTTP_REFERENCES", "references.allow-http"),
+          Map.entry("CAIRN_ALLOW_LINK_LOCAL_REFERENCES", "references.allow-link-local"));
 
   private SettingsLoader() {}
 
@@ -110,7 +113,16 @@ public final class SettingsLoader {
         integer(c, "db.pool-size", 16),
         blobs(c, env),
         java.time.Duration.ofSeconds(integer(c, "events.heartbeat-seconds", 15)),
-        java.time.Duration.ofHours(integer(c, "events.retention-hours", 7 * 24)));
+        java.time.Duration.ofHours(integer(c, "events.retention-hours", 7 * 24)),
+        new ReferenceSettings(
+            optional(c, "references.file-roots").stream()
+                .flatMap(s -> Arrays.stream(s.split(",")))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .map(s -> Path.of(s).toAbsolutePath().normalize())
+                .toList(),
+            c.get("references.allow-http").asBoolean().orElse(true),
+            c.get("references.allow-link-local").asBoolean().orElse(false)));
   }
 
   /** The blob store; AWS keys come from the usual AWS variables, as every AWS tool reads them. */

@@ -6,6 +6,7 @@ import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionFile;
 import dev.cairn.registry.artifact.ByteRange;
 import dev.cairn.registry.artifact.CompletionService;
+import dev.cairn.registry.artifact.ReferenceFetcher;
 import dev.cairn.registry.artifact.UploadService;
 import dev.cairn.registry.artifact.ValidateService;
 import dev.cairn.registry.artifact.VerifyService;
@@ -38,6 +39,7 @@ public final class ArtifactRoutes implements RouteGroup {
   private final Db db;
   private final VersionLookup versions;
   private final BlobStore blobs;
+  private final ReferenceFetcher references;
   private final Responses responses;
 
   public ArtifactRoutes(
@@ -49,6 +51,7 @@ public final class ArtifactRoutes implements RouteGroup {
       Db db,
       VersionLookup versions,
       BlobStore blobs,
+      ReferenceFetcher references,
       Responses responses) {
     this.uploads = uploads;
     this.completion = completion;
@@ -58,6 +61,7 @@ public final class ArtifactRoutes implements RouteGroup {
     this.db = db;
     this.versions = versions;
     this.blobs = blobs;
+    this.references = references;
     this.responses = responses;
   }
 
@@ -119,6 +123,10 @@ public final class ArtifactRoutes implements RouteGroup {
       res.status(304).send();
       return;
     }
+    if ("reference".equals(file.source())) {
+      proxy(file, res);
+      return;
+    }
     long size = file.sizeBytes();
     Optional<ByteRange> range;
     try {
@@ -136,6 +144,42 @@ public final class ArtifactRoutes implements RouteGroup {
     try (InputStream in = blobs.open(file.sha256(), offset, length);
         OutputStream out = res.outputStream()) {
       in.transferTo(out);
+    }
+  }
+
+  /**
+   * A reference's bytes, fetched from its source and hashed on the way through; if they no longer
+   * match, the connection is cut before the last byte so no client mistakes them for the file.
+   */
+  private void proxy(VersionFile file, ServerResponse res) throws IOException {
+    res.status(200);
+    res.header(HeaderNames.CONTENT_TYPE, "application/octet-stream");
+    res.contentLength(file.sizeBytes());
+    try (InputStream in = references.open(file.uri());
+        java.security.DigestInputStream hashed = new java.security.DigestInputStream(in, sha256());
+        OutputStream out = res.outputStream()) {
+      byte[] buffer = new byte[64 * 1024];
+      long remaining = file.sizeBytes();
+      int n;
+      while (remaining > 0
+          && (n = hashed.read(buffer, 0, (int) Math.min(buffer.length, remaining))) > 0) {
+        remaining -= n;
+        if (remaining == 0) {
+          String actual = java.util.HexFormat.of().formatHex(hashed.getMessageDigest().digest());
+          if (!actual.equals(file.sha256())) {
+            throw new IOException("reference " + file.uri() + " changed: " + actual);
+          }
+        }
+        out.write(buffer, 0, n);
+      }
+    }
+  }
+
+  private static java.security.MessageDigest sha256() {
+    try {
+      return java.security.MessageDigest.getInstance("SHA-256");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -1,0 +1,10 @@
+package dev.cairn.registry.config;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Where reference files may come from (spec 40-security): {@code file} URIs only under these roots,
+ * {@code http} only when allowed, link-local and metadata addresses only when allowed.
+ */
+public record ReferenceSettings(List<Path> fileRoots, boolean allowHttp, boolean allowLinkLocal) {}
