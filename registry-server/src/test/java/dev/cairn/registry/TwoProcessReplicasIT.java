@@ -3,7 +3,6 @@ package dev.cairn.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.cairn.client.CairnApiException;
 import dev.cairn.client.CairnClient;
 import dev.cairn.client.EventSubscriber;
 import dev.cairn.client.model.Alias;
@@ -13,22 +12,16 @@ import dev.cairn.client.model.ModelCreate;
 import dev.cairn.client.model.Policies;
 import dev.cairn.client.model.ProjectCreate;
 import dev.cairn.client.model.RegistryEvent;
+import dev.cairn.registry.testing.AliasRace;
 import dev.cairn.registry.testing.JarReplica;
 import dev.cairn.registry.testing.TestRegistry;
 import dev.cairn.registry.testing.TestTokens;
 import dev.cairn.registry.testing.Versions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,48 +67,10 @@ class TwoProcessReplicasIT {
         onA.putAlias(
             "race2", "ink", "production", AliasUpdate.pointers(FIRST, "start"), null, null);
 
-    Set<Map<String, String>> seen = ConcurrentHashMap.newKeySet();
-    List<Integer> statuses = new CopyOnWriteArrayList<>();
-    AtomicBoolean racing = new AtomicBoolean(true);
-    try (ExecutorService pool = Executors.newFixedThreadPool(48)) {
-      Future<?> reader =
-          pool.submit(
-              () -> {
-                for (int i = 0; racing.get() || i < 20; i++) {
-                  seen.add(
-                      (i % 2 == 0 ? onA : onB).getAlias("race2", "ink", "production").pointers());
-                }
-              });
-      CountDownLatch go = new CountDownLatch(1);
-      List<Future<?>> racers = new ArrayList<>();
-      for (int i = 0; i < 200; i++) {
-        CairnClient side = i % 2 == 0 ? onA : onB;
-        racers.add(
-            pool.submit(
-                () -> {
-                  go.await();
-                  try {
-                    side.putAlias(
-                        "race2",
-                        "ink",
-                        "production",
-                        AliasUpdate.pointers(SECOND, "race"),
-                        start.generation(),
-                        null);
-                    statuses.add(200);
-                  } catch (CairnApiException e) {
-                    statuses.add(e.status());
-                  }
-                  return null;
-                }));
-      }
-      go.countDown();
-      for (Future<?> racer : racers) {
-        racer.get();
-      }
-      racing.set(false);
-      reader.get();
-    }
+    AliasRace.Outcome race =
+        AliasRace.run(onA, onB, "race2", "ink", "production", SECOND, start.generation(), 200);
+    List<Integer> statuses = race.statuses();
+    Set<Map<String, String>> seen = race.seen();
 
     assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(1);
     assertThat(statuses.stream().filter(s -> s == 412).count()).isEqualTo(199);

@@ -27,4 +27,135 @@ public record Version(
     @JsonInclude(JsonInclude.Include.NON_NULL) Failure failure,
     Instant createdAt,
     String createdBy,
-    Instant readyAt) {}
+    Instant readyAt) {
+
+  public Version withFiles(List<VersionFile> newFiles) {
+    return new Version(
+        id,
+        model,
+        version,
+        variant,
+        state,
+        format,
+        runtime,
+        digest,
+        sizeBytes,
+        List.copyOf(newFiles),
+        metadata,
+        provenance,
+        validation,
+        labels,
+        notes,
+        description,
+        aliases,
+        failure,
+        createdAt,
+        createdBy,
+        readyAt);
+  }
+
+  public Version withAliases(List<String> newAliases) {
+    return new Version(
+        id,
+        model,
+        version,
+        variant,
+        state,
+        format,
+        runtime,
+        digest,
+        sizeBytes,
+        files,
+        metadata,
+        provenance,
+        validation,
+        labels,
+        notes,
+        description,
+        List.copyOf(newAliases),
+        failure,
+        createdAt,
+        createdBy,
+        readyAt);
+  }
+
+  /** The editable fields and state changed; content stays as it is. */
+  public Version edited(
+      String newState, Map<String, String> newLabels, String newNotes, String newDescription) {
+    return new Version(
+        id,
+        model,
+        version,
+        variant,
+        newState,
+        format,
+        runtime,
+        digest,
+        sizeBytes,
+        files,
+        metadata,
+        provenance,
+        validation,
+        newLabels,
+        newNotes,
+        newDescription,
+        aliases,
+        failure,
+        createdAt,
+        createdBy,
+        readyAt);
+  }
+
+  /** READY with its digest, or FAILED with {@code failure} when validation did not pass. */
+  public Version completed(
+      String newDigest, long newSize, Validation result, Failure failed, Instant at) {
+    return new Version(
+        id,
+        model,
+        version,
+        variant,
+        failed == null ? "READY" : "FAILED",
+        format,
+        runtime,
+        newDigest,
+        newSize,
+        files,
+        metadata,
+        provenance,
+        result,
+        labels,
+        notes,
+        description,
+        aliases,
+        failed,
+        createdAt,
+        createdBy,
+        failed == null ? at : null);
+  }
+
+  /** FAILED for {@code failed}, with the validation that found it. */
+  public Version failed(Failure failed, Validation result) {
+    return new Version(
+        id,
+        model,
+        version,
+        variant,
+        "FAILED",
+        format,
+        runtime,
+        digest,
+        sizeBytes,
+        files,
+        metadata,
+        provenance,
+        result,
+        labels,
+        notes,
+        description,
+        aliases,
+        failed,
+        createdAt,
+        createdBy,
+        readyAt);
+  }
+}

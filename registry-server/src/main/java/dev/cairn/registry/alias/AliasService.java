@@ -1,6 +1,5 @@
 package dev.cairn.registry.alias;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.client.model.Alias;
@@ -42,7 +41,7 @@ public final class AliasService {
   private final AuditLog audit;
   private final EventLog events;
   private final ObjectMapper json;
-  private final IdempotencyKeys idempotency = new IdempotencyKeys();
+  private final IdempotentChanges idempotent;
 
   public AliasService(
       Db db,
@@ -59,6 +58,7 @@ public final class AliasService {
     this.audit = audit;
     this.events = events;
     this.json = json;
+    this.idempotent = new IdempotentChanges(db, json);
   }
 
   /** A change request's conditions: {@code If-Match}/{@code expected_generation}, the key. */
@@ -81,8 +81,8 @@ public final class AliasService {
       AliasUpdate update,
       Conditions conditions) {
     AliasRules.requireWritable(alias);
-    Optional<Long> expected = precondition(conditions, update.expectedGeneration());
-    return idempotent(
+    Optional<Long> expected = AliasPreconditions.expected(conditions, update.expectedGeneration());
+    return idempotent.run(
         caller,
         project,
         model,
@@ -122,8 +122,8 @@ public final class AliasService {
       AliasRollback request,
       Conditions conditions) {
     AliasRules.requireWritable(alias);
-    Optional<Long> expected = precondition(conditions, null);
-    return idempotent(
+    Optional<Long> expected = AliasPreconditions.expected(conditions, null);
+    return idempotent.run(
         caller,
         project,
         model,
@@ -177,7 +177,7 @@ public final class AliasService {
   public void delete(
       Caller caller, String project, String model, String alias, Conditions conditions) {
     AliasRules.requireWritable(alias);
-    Optional<Long> expected = precondition(conditions, null);
+    Optional<Long> expected = AliasPreconditions.expected(conditions, null);
     db.inTransaction(
         tx -> {
           StoredModel m = lookup.model(tx, project, model);
@@ -186,8 +186,8 @@ public final class AliasService {
                   .lock(tx, m.id(), alias)
                   .filter(a -> a.view().generation() > 0)
                   .orElseThrow(() -> notFound(model, alias));
-          checkPrecondition(expected, current);
-          checkOwner(current, null);
+          AliasPreconditions.checkGeneration(expected, current);
+          AliasPreconditions.checkOwner(current, null);
           AliasRules.requireRole(caller, AliasRules.isProtected(m.view(), alias), alias);
           aliases.delete(tx, current.id());
           audit.append(
@@ -218,8 +218,8 @@ public final class AliasService {
       Change change) {
     StoredProject p = lookup.project(tx, project);
     StoredAlias current = aliases.lockOrCreate(tx, m.id(), alias, caller.actor().name());
-    checkPrecondition(expected, current);
-    checkOwner(current, change.managedBy());
+    AliasPreconditions.checkGeneration(expected, current);
+    AliasPreconditions.checkOwner(current, change.managedBy());
     boolean isProtected = AliasRules.isProtected(m.view(), alias);
     AliasRules.requireRole(caller, isProtected, alias);
     Map<String, String> next = AliasRepository.sorted(change.pointers().apply(current));
@@ -238,7 +238,7 @@ public final class AliasService {
     if (isProtected) {
       AliasRules.requireComplete(m.view(), next);
     }
-    String managedBy = newOwner(current, change.managedBy());
+    String managedBy = AliasPreconditions.newOwner(current, change.managedBy());
     boolean unchanged =
         current.view().generation() > 0
             && next.equals(current.view().pointers())
@@ -286,75 +286,6 @@ public final class AliasService {
     return after;
   }
 
-  /** Runs a change once per {@code Idempotency-Key}: repeats get the first answer back. */
-  private Alias idempotent(
-      Caller caller,
-      String project,
-      String model,
-      String alias,
-      String operation,
-      Object body,
-      Conditions conditions,
-      Function<DbTransaction, Alias> work) {
-    if (conditions.idempotencyKey().isEmpty()) {
-      return db.inTransaction(work);
-    }
-    String key = conditions.idempotencyKey().get();
-    String scope = project + "/" + model + "/" + alias + "/" + caller.actor().name();
-    String hash = requestHash(operation, body, conditions);
-    return db.inTransaction(
-        tx -> {
-          Optional<IdempotencyKeys.Answer> stored = idempotency.claim(tx, scope, key, hash);
-          if (stored.isPresent()) {
-            return read(stored.get().body());
-          }
-          Alias result = work.apply(tx);
-          idempotency.answer(tx, scope, key, 200, write(result));
-          return result;
-        });
-  }
-
-  private static Optional<Long> precondition(Conditions conditions, Long fromBody) {
-    if (conditions.expectedGeneration().isPresent()
-        && fromBody != null
-        && !conditions.expectedGeneration().get().equals(fromBody)) {
-      throw ApiException.badRequest("If-Match and expected_generation disagree");
-    }
-    return conditions.expectedGeneration().or(() -> Optional.ofNullable(fromBody));
-  }
-
-  private void checkPrecondition(Optional<Long> expected, StoredAlias current) {
-    if (expected.isPresent() && expected.get() != current.view().generation()) {
-      throw new ApiException(
-              412,
-              "PRECONDITION_FAILED",
-              "alias '"
-                  + current.view().alias()
-                  + "' is at generation "
-                  + current.view().generation()
-                  + ", not "
-                  + expected.get())
-          .with("current", current.view().generation() == 0 ? null : current.view());
-    }
-  }
-
-  /**
-   * An alias a {@code ModelActivation} manages changes only through that owner (the request names
-   * it in {@code managed_by}); an unmanaged alias is claimed by naming an owner.
-   */
-  private static void checkOwner(StoredAlias current, String requestedOwner) {
-    String owner = current.view().managedBy();
-    if (owner != null && !owner.equals(requestedOwner)) {
-      throw ApiException.conflict(
-              "ALIAS_MANAGED", "alias '" + current.view().alias() + "' is managed by " + owner)
-          .with("managed_by", owner);
-    }
-  }
-
-  private static String newOwner(StoredAlias current, String requested) {
-    return requested == null ? current.view().managedBy() : requested;
-  }
-
   private Version version(DbTransaction tx, StoredModel m, String name) {
     return versions
         .find(tx, m.id(), m.view().name(), name)
@@ -391,26 +322,6 @@ public final class AliasService {
             .put("generation", alias.generation());
     data.set("pointers", json.valueToTree(alias.pointers()));
     return data;
-  }
-
-  private String requestHash(String operation, Object body, Conditions conditions) {
-    return operation + ":" + write(body) + ":" + conditions.expectedGeneration().orElse(null);
-  }
-
-  private String write(Object value) {
-    try {
-      return json.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private Alias read(String body) {
-    try {
-      return json.readValue(body, Alias.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored idempotent answer unreadable", e);
-    }
   }
 
   static ApiException notFound(String model, String alias) {

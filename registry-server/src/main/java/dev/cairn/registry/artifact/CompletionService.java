@@ -74,7 +74,17 @@ public final class CompletionService {
           long size = Manifests.totalSize(before.files());
           Validation validation = validations.forFormat(before.format()).validate(before);
           boolean passed = FormatValidation.passed(validation);
-          Version after = completed(before, passed, digest, size, validation);
+          Version after =
+              before.completed(
+                  digest,
+                  size,
+                  validation,
+                  passed
+                      ? null
+                      : new Failure(
+                          "VALIDATION_FAILED",
+                          "validation of format " + before.format() + " failed"),
+                  Rows.now());
           if (passed) {
             files.markReady(tx, stored.id(), digest, size, validation, after.readyAt());
           } else {
@@ -164,29 +174,7 @@ public final class CompletionService {
           Failure failure = new Failure("CHECKSUM_MISMATCH", detail);
           Validation validation = new Validation("FAILED", "NOT_RUN", Map.of());
           files.markFailed(tx, stored.id(), failure, validation);
-          Version after =
-              new Version(
-                  before.id(),
-                  before.model(),
-                  before.version(),
-                  before.variant(),
-                  "FAILED",
-                  before.format(),
-                  before.runtime(),
-                  before.digest(),
-                  before.sizeBytes(),
-                  before.files(),
-                  before.metadata(),
-                  before.provenance(),
-                  validation,
-                  before.labels(),
-                  before.notes(),
-                  before.description(),
-                  before.aliases(),
-                  failure,
-                  before.createdAt(),
-                  before.createdBy(),
-                  null);
+          Version after = before.failed(failure, validation);
           audit.append(
               tx,
               actor,
@@ -218,33 +206,5 @@ public final class CompletionService {
               "declared files are not uploaded (or, for references, not fetched) yet: " + missing)
           .with("missing", missing);
     }
-  }
-
-  private static Version completed(
-      Version v, boolean passed, String digest, long size, Validation validation) {
-    return new Version(
-        v.id(),
-        v.model(),
-        v.version(),
-        v.variant(),
-        passed ? "READY" : "FAILED",
-        v.format(),
-        v.runtime(),
-        digest,
-        size,
-        v.files(),
-        v.metadata(),
-        v.provenance(),
-        validation,
-        v.labels(),
-        v.notes(),
-        v.description(),
-        v.aliases(),
-        passed
-            ? null
-            : new Failure("VALIDATION_FAILED", "validation of format " + v.format() + " failed"),
-        v.createdAt(),
-        v.createdBy(),
-        passed ? Rows.now() : null);
   }
 }

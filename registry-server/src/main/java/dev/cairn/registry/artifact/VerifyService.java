@@ -121,7 +121,7 @@ public final class VerifyService {
                   before.validation() == null ? "NOT_RUN" : before.validation().load(),
                   before.validation() == null ? Map.of() : before.validation().phases());
           files.markFailed(tx, stored.id(), failure, validation);
-          Version after = failed(before, failure, validation);
+          Version after = before.failed(failure, validation);
           audit.append(
               tx,
               actor,
@@ -135,30 +135,5 @@ public final class VerifyService {
           events.append(tx, project, model, "version.failed", EventData.version(project, after));
           return null;
         });
-  }
-
-  private static Version failed(Version v, Failure failure, Validation validation) {
-    return new Version(
-        v.id(),
-        v.model(),
-        v.version(),
-        v.variant(),
-        "FAILED",
-        v.format(),
-        v.runtime(),
-        v.digest(),
-        v.sizeBytes(),
-        v.files(),
-        v.metadata(),
-        v.provenance(),
-        validation,
-        v.labels(),
-        v.notes(),
-        v.description(),
-        v.aliases(),
-        failure,
-        v.createdAt(),
-        v.createdBy(),
-        v.readyAt());
   }
 }

@@ -150,38 +150,13 @@ public final class VersionRepository {
                 Collectors.groupingBy(
                     Map.Entry::getKey,
                     Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
-    return versions.stream().map(v -> withFiles(v, files.getOrDefault(v.id(), List.of()))).toList();
+    return versions.stream().map(v -> v.withFiles(files.getOrDefault(v.id(), List.of()))).toList();
   }
 
   private static StoredVersion withFiles(DbExecute exec, StoredVersion stored) {
     return new StoredVersion(
         stored.id(),
-        withFiles(stored.view(), Db.list(exec, FILES, VersionRepository::file, stored.id())));
-  }
-
-  static Version withFiles(Version v, List<VersionFile> files) {
-    return new Version(
-        v.id(),
-        v.model(),
-        v.version(),
-        v.variant(),
-        v.state(),
-        v.format(),
-        v.runtime(),
-        v.digest(),
-        v.sizeBytes(),
-        List.copyOf(files),
-        v.metadata(),
-        v.provenance(),
-        v.validation(),
-        v.labels(),
-        v.notes(),
-        v.description(),
-        v.aliases(),
-        v.failure(),
-        v.createdAt(),
-        v.createdBy(),
-        v.readyAt());
+        stored.view().withFiles(Db.list(exec, FILES, VersionRepository::file, stored.id())));
   }
 
   private static StoredVersion version(DbRow row, String model) {

@@ -161,7 +161,7 @@ public final class VersionService {
                   .find(exec, m.id(), model, version)
                   .orElseThrow(() -> notFound(model, version))
                   .view();
-          return withAliases(v, aliases.aliasesOf(exec, m.id(), version));
+          return v.withAliases(aliases.aliasesOf(exec, m.id(), version));
         });
   }
 
@@ -176,7 +176,7 @@ public final class VersionService {
               StoredModel m = lookup.model(exec, project, model);
               Map<String, List<String>> pointedAt = aliases.aliasesByVersion(exec, m.id());
               return versions.list(exec, m.id(), model, filter, after, limit + 1).stream()
-                  .map(v -> withAliases(v, pointedAt.getOrDefault(v.version(), List.of())))
+                  .map(v -> v.withAliases(pointedAt.getOrDefault(v.version(), List.of())))
                   .toList();
             });
     return Pages.of(
@@ -224,7 +224,12 @@ public final class VersionService {
                     "version '" + version + "' is what " + inUse + " point at; move them first")
                 .with("aliases", inUse);
           }
-          Version after = edited(before, patch, state);
+          Version after =
+              before.edited(
+                  state,
+                  patch.labels() != null ? Labels.valid(patch.labels()) : before.labels(),
+                  patch.notes() != null ? patch.notes() : before.notes(),
+                  patch.description() != null ? patch.description() : before.description());
           versions.updateEditable(tx, stored.id(), after, Rows.now());
           audit.append(
               tx,
@@ -247,56 +252,6 @@ public final class VersionService {
   private StoredVersion find(DbExecute exec, String project, String model, String version) {
     StoredModel m = lookup.model(exec, project, model);
     return versions.find(exec, m.id(), model, version).orElseThrow(() -> notFound(model, version));
-  }
-
-  private static Version withAliases(Version v, List<String> pointedAt) {
-    return new Version(
-        v.id(),
-        v.model(),
-        v.version(),
-        v.variant(),
-        v.state(),
-        v.format(),
-        v.runtime(),
-        v.digest(),
-        v.sizeBytes(),
-        v.files(),
-        v.metadata(),
-        v.provenance(),
-        v.validation(),
-        v.labels(),
-        v.notes(),
-        v.description(),
-        List.copyOf(pointedAt),
-        v.failure(),
-        v.createdAt(),
-        v.createdBy(),
-        v.readyAt());
-  }
-
-  private static Version edited(Version v, VersionPatch p, String state) {
-    return new Version(
-        v.id(),
-        v.model(),
-        v.version(),
-        v.variant(),
-        state,
-        v.format(),
-        v.runtime(),
-        v.digest(),
-        v.sizeBytes(),
-        v.files(),
-        v.metadata(),
-        v.provenance(),
-        v.validation(),
-        p.labels() != null ? Labels.valid(p.labels()) : v.labels(),
-        p.notes() != null ? p.notes() : v.notes(),
-        p.description() != null ? p.description() : v.description(),
-        v.aliases(),
-        v.failure(),
-        v.createdAt(),
-        v.createdBy(),
-        v.readyAt());
   }
 
   /** Only READY ↔ ARCHIVED moves by hand; PENDING and FAILED follow uploads and verification. */

@@ -2,7 +2,6 @@ package dev.cairn.registry.alias;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cairn.client.CairnApiException;
 import dev.cairn.client.CairnClient;
 import dev.cairn.client.model.Alias;
 import dev.cairn.client.model.AliasHistoryEntry;
@@ -11,20 +10,14 @@ import dev.cairn.client.model.ModelCreate;
 import dev.cairn.client.model.Policies;
 import dev.cairn.client.model.ProjectCreate;
 import dev.cairn.registry.RegistryServer;
+import dev.cairn.registry.testing.AliasRace;
 import dev.cairn.registry.testing.SecondReplica;
 import dev.cairn.registry.testing.TestRegistry;
 import dev.cairn.registry.testing.TestTokens;
 import dev.cairn.registry.testing.Versions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,49 +63,10 @@ class ConcurrentActivationTest {
     Alias start =
         onA.putAlias("race", "ink", "production", AliasUpdate.pointers(FIRST, "start"), null, null);
 
-    Set<Map<String, String>> seen = ConcurrentHashMap.newKeySet();
-    AtomicBoolean racing = new AtomicBoolean(true);
-    List<Integer> statuses = java.util.Collections.synchronizedList(new ArrayList<>());
-    try (ExecutorService pool = Executors.newFixedThreadPool(48)) {
-      Future<?> reader =
-          pool.submit(
-              () -> {
-                int i = 0;
-                while (racing.get() || i < 20) {
-                  CairnClient side = i++ % 2 == 0 ? onA : onB;
-                  seen.add(side.getAlias("race", "ink", "production").pointers());
-                }
-              });
-      CountDownLatch go = new CountDownLatch(1);
-      List<Future<?>> racers = new ArrayList<>();
-      for (int i = 0; i < RACERS; i++) {
-        CairnClient side = i % 2 == 0 ? onA : onB;
-        racers.add(
-            pool.submit(
-                () -> {
-                  go.await();
-                  try {
-                    side.putAlias(
-                        "race",
-                        "ink",
-                        "production",
-                        AliasUpdate.pointers(SECOND, "race"),
-                        start.generation(),
-                        null);
-                    statuses.add(200);
-                  } catch (CairnApiException e) {
-                    statuses.add(e.status());
-                  }
-                  return null;
-                }));
-      }
-      go.countDown();
-      for (Future<?> racer : racers) {
-        racer.get();
-      }
-      racing.set(false);
-      reader.get();
-    }
+    AliasRace.Outcome race =
+        AliasRace.run(onA, onB, "race", "ink", "production", SECOND, start.generation(), RACERS);
+    List<Integer> statuses = race.statuses();
+    Set<Map<String, String>> seen = race.seen();
 
     assertThat(statuses).hasSize(RACERS);
     assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(1);
