@@ -10,6 +10,7 @@ import dev.cairn.registry.alias.ServingCounter;
 import dev.cairn.registry.artifact.BlobCollector;
 import dev.cairn.registry.artifact.CompletionService;
 import dev.cairn.registry.artifact.FormatValidations;
+import dev.cairn.registry.artifact.OneShotPublisher;
 import dev.cairn.registry.artifact.ReferenceFetcher;
 import dev.cairn.registry.artifact.UploadService;
 import dev.cairn.registry.artifact.ValidateService;
@@ -116,6 +117,22 @@ final class RegistryApi {
             blobs.kind(),
             true);
 
+    VersionService versionService =
+        new VersionService(
+            db, versionRepository, modelLookup, audit, events, aliasRepository, pageTokens, json);
+    CompletionService completion =
+        new CompletionService(db, versionLookup, audit, events, validations, references, json);
+    OneShotPublisher oneShot =
+        new OneShotPublisher(
+            db,
+            blobs,
+            versionService,
+            versionLookup,
+            completion,
+            collector,
+            json,
+            settings.blobs().maxFileBytes(),
+            settings.maxJsonBytes());
     ApiRoutes routes =
         new ApiRoutes()
             .add(new ServiceRoutes(info, new HealthChecks(db, blobs), metrics, responses))
@@ -128,18 +145,7 @@ final class RegistryApi {
                     new ModelService(
                         db, models, modelLookup, audit, events, aliasRepository, pageTokens, json),
                     responses))
-            .add(
-                new VersionRoutes(
-                    new VersionService(
-                        db,
-                        versionRepository,
-                        modelLookup,
-                        audit,
-                        events,
-                        aliasRepository,
-                        pageTokens,
-                        json),
-                    responses))
+            .add(new VersionRoutes(versionService, oneShot, responses))
             .add(
                 new ArtifactRoutes(
                     new UploadService(
@@ -149,8 +155,7 @@ final class RegistryApi {
                         audit,
                         collector,
                         settings.blobs().maxFileBytes()),
-                    new CompletionService(
-                        db, versionLookup, audit, events, validations, references, json),
+                    completion,
                     verifier,
                     new ValidateService(db, versionLookup, verifier, validations, audit, json),
                     new VersionDeletion(

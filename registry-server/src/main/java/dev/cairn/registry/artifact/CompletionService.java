@@ -15,6 +15,7 @@ import dev.cairn.registry.events.EventLog;
 import dev.cairn.registry.http.ApiException;
 import dev.cairn.registry.version.StoredVersion;
 import dev.cairn.registry.version.VersionLookup;
+import io.helidon.dbclient.DbTransaction;
 import java.util.List;
 import java.util.Map;
 
@@ -54,60 +55,67 @@ public final class CompletionService {
   public Version complete(Actor actor, String project, String model, String version) {
     Version current = db.read(exec -> versions.find(exec, project, model, version)).view();
     List<String> fetched = fetchReferences(actor, project, model, current);
-    return db.inTransaction(
-        tx -> {
-          StoredVersion stored = versions.lock(tx, project, model, version);
-          Version before = stored.view();
-          if ("READY".equals(before.state())) {
-            return before;
-          }
-          if (!"PENDING".equals(before.state())) {
-            throw ApiException.conflict(
-                "VERSION_NOT_PENDING", "version '" + version + "' is " + before.state());
-          }
-          for (String path : fetched) {
-            files.markPresent(tx, stored.id(), path);
-          }
-          before = versions.lock(tx, project, model, version).view();
-          requireAllPresent(before);
-          String digest = Manifests.digest(before.files());
-          long size = Manifests.totalSize(before.files());
-          Validation validation = validations.forFormat(before.format()).validate(before);
-          boolean passed = FormatValidation.passed(validation);
-          Version after =
-              before.completed(
-                  digest,
-                  size,
-                  validation,
-                  passed
-                      ? null
-                      : new Failure(
-                          "VALIDATION_FAILED",
-                          "validation of format " + before.format() + " failed"),
-                  Rows.now());
-          if (passed) {
-            files.markReady(tx, stored.id(), digest, size, validation, after.readyAt());
-          } else {
-            files.markFailed(tx, stored.id(), after.failure(), validation);
-          }
-          audit.append(
-              tx,
-              actor,
-              AuditRecord.of(
-                  "VERSION_COMPLETE",
-                  project,
-                  model,
-                  model + ":" + version,
-                  json.valueToTree(before),
-                  json.valueToTree(after)));
-          events.append(
-              tx,
-              project,
-              model,
-              passed ? "version.ready" : "version.failed",
-              EventData.version(project, after));
-          return after;
-        });
+    return db.inTransaction(tx -> completeIn(tx, actor, project, model, version, fetched));
+  }
+
+  /** Completes inside the caller's transaction, after {@code fetched} references were verified. */
+  Version completeIn(
+      DbTransaction tx,
+      Actor actor,
+      String project,
+      String model,
+      String version,
+      List<String> fetched) {
+    StoredVersion stored = versions.lock(tx, project, model, version);
+    Version before = stored.view();
+    if ("READY".equals(before.state())) {
+      return before;
+    }
+    if (!"PENDING".equals(before.state())) {
+      throw ApiException.conflict(
+          "VERSION_NOT_PENDING", "version '" + version + "' is " + before.state());
+    }
+    for (String path : fetched) {
+      files.markPresent(tx, stored.id(), path);
+    }
+    before = versions.lock(tx, project, model, version).view();
+    requireAllPresent(before);
+    String digest = Manifests.digest(before.files());
+    long size = Manifests.totalSize(before.files());
+    Validation validation = validations.forFormat(before.format()).validate(before);
+    boolean passed = FormatValidation.passed(validation);
+    Version after =
+        before.completed(
+            digest,
+            size,
+            validation,
+            passed
+                ? null
+                : new Failure(
+                    "VALIDATION_FAILED", "validation of format " + before.format() + " failed"),
+            Rows.now());
+    if (passed) {
+      files.markReady(tx, stored.id(), digest, size, validation, after.readyAt());
+    } else {
+      files.markFailed(tx, stored.id(), after.failure(), validation);
+    }
+    audit.append(
+        tx,
+        actor,
+        AuditRecord.of(
+            "VERSION_COMPLETE",
+            project,
+            model,
+            model + ":" + version,
+            json.valueToTree(before),
+            json.valueToTree(after)));
+    events.append(
+        tx,
+        project,
+        model,
+        passed ? "version.ready" : "version.failed",
+        EventData.version(project, after));
+    return after;
   }
 
   /**

@@ -3,10 +3,12 @@ package dev.cairn.registry.http;
 import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionCreate;
 import dev.cairn.client.model.VersionPatch;
+import dev.cairn.registry.artifact.OneShotPublisher;
 import dev.cairn.registry.auth.Role;
 import dev.cairn.registry.model.Labels;
 import dev.cairn.registry.version.VersionFilter;
 import dev.cairn.registry.version.VersionService;
+import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.List;
 
@@ -17,10 +19,12 @@ public final class VersionRoutes implements RouteGroup {
   private static final String VERSION = VERSIONS + "/{version}";
 
   private final VersionService versions;
+  private final OneShotPublisher oneShot;
   private final Responses responses;
 
-  public VersionRoutes(VersionService versions, Responses responses) {
+  public VersionRoutes(VersionService versions, OneShotPublisher oneShot, Responses responses) {
     this.versions = versions;
+    this.oneShot = oneShot;
     this.responses = responses;
   }
 
@@ -37,7 +41,12 @@ public final class VersionRoutes implements RouteGroup {
     String project = req.project();
     req.require(Role.PUBLISHER);
     String model = req.model();
-    Version created = versions.create(req.actor(), project, model, req.body(VersionCreate.class));
+    String contentType = req.raw().headers().first(HeaderNames.CONTENT_TYPE).orElse("");
+    Version created =
+        contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")
+            ? oneShot.publish(
+                req.actor(), project, model, contentType, req.raw().content().inputStream())
+            : versions.create(req.actor(), project, model, req.body(VersionCreate.class));
     responses.created(
         res,
         "/api/v1/projects/" + project + "/models/" + model + "/versions/" + created.version(),

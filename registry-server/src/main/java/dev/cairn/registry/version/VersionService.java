@@ -24,6 +24,7 @@ import dev.cairn.registry.model.StoredModel;
 import dev.cairn.registry.paging.PageTokens;
 import dev.cairn.registry.paging.Pages;
 import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbTransaction;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -83,73 +84,69 @@ public final class VersionService {
   }
 
   public Version create(Actor actor, String project, String model, VersionCreate request) {
+    try {
+      return db.inTransaction(tx -> createIn(tx, actor, project, model, request));
+    } catch (RuntimeException e) {
+      if (Db.isUniqueViolation(e)) {
+        throw ApiException.conflict(
+            "VERSION_EXISTS",
+            "version '" + request.version() + "' already exists in model '" + model + "'");
+      }
+      throw e;
+    }
+  }
+
+  /** Declares a version inside the caller's transaction (the multipart one-shot uses it). */
+  public Version createIn(
+      DbTransaction tx, Actor actor, String project, String model, VersionCreate request) {
     Optional<String> explicitName =
         Optional.ofNullable(request.version()).map(n -> Names.resource("version", n));
     List<VersionFile> files = FileDeclarations.valid(request.files());
     String format =
         request.format() == null ? DEFAULT_FORMAT : Names.resource("format", request.format());
     Map<String, String> labels = Labels.valid(request.labels());
-    try {
-      return db.inTransaction(
-          tx -> {
-            // The model row lock serialises version creation per model: automatic names are
-            // unique and gap-free even under concurrent publishers.
-            StoredModel m = lookup.lockModel(tx, project, model);
-            if (!"LIVE".equals(m.view().state())) {
-              throw ApiException.conflict(
-                  "MODEL_ARCHIVED", "model '" + model + "' is archived; no new versions");
-            }
-            String variant = variant(m, request.variant());
-            String name =
-                explicitName.orElseGet(() -> "v" + (versions.highestAutoNumber(tx, m.id()) + 1));
-            Instant now = Rows.now();
-            UUID id = UUID.randomUUID();
-            Version version =
-                new Version(
-                    id.toString(),
-                    model,
-                    name,
-                    variant,
-                    "PENDING",
-                    format,
-                    request.runtime(),
-                    null,
-                    null,
-                    files,
-                    orEmpty(request.metadata()),
-                    orEmpty(request.provenance()),
-                    Validation.notRun(),
-                    labels,
-                    request.notes(),
-                    request.description(),
-                    List.of(),
-                    null,
-                    now,
-                    actor.name(),
-                    null);
-            versions.insert(tx, m.id(), new StoredVersion(id, version));
-            audit.append(
-                tx,
-                actor,
-                AuditRecord.of(
-                    "VERSION_CREATE",
-                    project,
-                    model,
-                    model + ":" + name,
-                    null,
-                    json.valueToTree(version)));
-            events.append(
-                tx, project, model, "version.created", EventData.version(project, version));
-            return version;
-          });
-    } catch (RuntimeException e) {
-      if (Db.isUniqueViolation(e)) {
-        throw ApiException.conflict(
-            "VERSION_EXISTS",
-            "version '" + explicitName.orElse("?") + "' already exists in model '" + model + "'");
-      }
-      throw e;
+    // The model row lock serialises version creation per model: automatic names are unique and
+    // gap-free even under concurrent publishers.
+    StoredModel m = lookup.lockModel(tx, project, model);
+    if (!"LIVE".equals(m.view().state())) {
+      throw ApiException.conflict(
+          "MODEL_ARCHIVED", "model '" + model + "' is archived; no new versions");
     }
+    String variant = variant(m, request.variant());
+    String name = explicitName.orElseGet(() -> "v" + (versions.highestAutoNumber(tx, m.id()) + 1));
+    Instant now = Rows.now();
+    UUID id = UUID.randomUUID();
+    Version version =
+        new Version(
+            id.toString(),
+            model,
+            name,
+            variant,
+            "PENDING",
+            format,
+            request.runtime(),
+            null,
+            null,
+            files,
+            orEmpty(request.metadata()),
+            orEmpty(request.provenance()),
+            Validation.notRun(),
+            labels,
+            request.notes(),
+            request.description(),
+            List.of(),
+            null,
+            now,
+            actor.name(),
+            null);
+    versions.insert(tx, m.id(), new StoredVersion(id, version));
+    audit.append(
+        tx,
+        actor,
+        AuditRecord.of(
+            "VERSION_CREATE", project, model, model + ":" + name, null, json.valueToTree(version)));
+    events.append(tx, project, model, "version.created", EventData.version(project, version));
+    return version;
   }
 
   public Version get(String project, String model, String version) {

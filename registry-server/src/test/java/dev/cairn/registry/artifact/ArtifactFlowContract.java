@@ -264,6 +264,95 @@ abstract class ArtifactFlowContract {
         .isEqualTo("PASSED");
   }
 
+  @Test
+  void multipartOneShotCreatesUploadsAndCompletesInOneCall() throws Exception {
+    byte[] weights = bytes("one-shot weights " + project);
+    byte[] body =
+        MultipartReaderTest.body(
+            MultipartReaderTest.part(
+                "metadata",
+                null,
+                bytes(
+                    "{\"version\":\"v7\",\"format\":\"generic\",\"files\":[{\"path\":\"model/w.bin\","
+                        + "\"sha256\":\""
+                        + sha256(weights)
+                        + "\",\"size_bytes\":"
+                        + weights.length
+                        + "}]}")),
+            MultipartReaderTest.part("model/w.bin", "w.bin", weights),
+            MultipartReaderTest.part("README.txt", null, bytes("undeclared extra file")));
+
+    HttpResponse<String> res = oneShot(body);
+
+    assertThat(res.statusCode()).as(res.body()).isEqualTo(201);
+    assertThat(res.body()).contains("\"state\":\"READY\"", "\"version\":\"v7\"");
+    Version v = publisher.getVersion(project, "fraud", "v7");
+    assertThat(v.files()).extracting(f -> f.path()).containsExactly("README.txt", "model/w.bin");
+    assertThat(storedBlobs()).contains(sha256(weights));
+    assertThat(events("fraud"))
+        .containsExactly("model.created", "version.created", "version.ready");
+  }
+
+  @Test
+  void multipartWithAWrongDigestKeepsNothing() throws Exception {
+    byte[] weights = bytes("one-shot weights that do not match " + project);
+    List<String> blobsBefore = storedBlobs();
+    byte[] body =
+        MultipartReaderTest.body(
+            MultipartReaderTest.part(
+                "metadata",
+                null,
+                bytes(
+                    "{\"version\":\"v8\",\"files\":[{\"path\":\"w.bin\",\"sha256\":\""
+                        + "ab".repeat(32)
+                        + "\",\"size_bytes\":"
+                        + weights.length
+                        + "}]}")),
+            MultipartReaderTest.part("w.bin", null, weights));
+
+    HttpResponse<String> res = oneShot(body);
+
+    assertThat(res.statusCode()).isEqualTo(400);
+    assertThat(res.body()).contains("CHECKSUM_MISMATCH");
+    assertThat(storedBlobs()).isEqualTo(blobsBefore);
+    assertThat(events("fraud")).containsExactly("model.created");
+    assertThat(auditActions()).doesNotContain("VERSION_CREATE");
+    assertThatThrownBy(() -> publisher.getVersion(project, "fraud", "v8"))
+        .isInstanceOfSatisfying(
+            CairnApiException.class, e -> assertThat(e.code()).isEqualTo("VERSION_NOT_FOUND"));
+  }
+
+  @Test
+  void multipartMissingADeclaredFileIs422AndKeepsNothing() throws Exception {
+    byte[] body =
+        MultipartReaderTest.body(
+            MultipartReaderTest.part(
+                "metadata",
+                null,
+                bytes(
+                    "{\"files\":[{\"path\":\"a.bin\",\"sha256\":\""
+                        + "ab".repeat(32)
+                        + "\",\"size_bytes\":1}]}")));
+
+    HttpResponse<String> res = oneShot(body);
+
+    assertThat(res.statusCode()).isEqualTo(422);
+    assertThat(
+            publisher
+                .listVersions(project, "fraud", dev.cairn.client.model.VersionQuery.all())
+                .items())
+        .isEmpty();
+  }
+
+  private HttpResponse<String> oneShot(byte[] body) {
+    return http.sendBytes(
+        "POST",
+        "/api/v1/projects/" + project + "/models/fraud/versions",
+        TestTokens.PUBLISHER,
+        body,
+        Map.of("Content-Type", "multipart/form-data; boundary=cairn-7f3a"));
+  }
+
   private void declare(String version, Map<String, byte[]> files) {
     List<FileDeclaration> declarations = new ArrayList<>();
     files.forEach(

@@ -72,6 +72,26 @@ public final class Http {
     }
   }
 
+  /** Sends raw bytes (multipart bodies, binary uploads) with the given headers. */
+  public HttpResponse<String> sendBytes(
+      String method, String path, String token, byte[] body, Map<String, String> headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    headers.forEach(request::header);
+    request.method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+    try {
+      return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public HttpResponse<String> get(String path, String token) {
     return send("GET", path, token, null);
   }
