@@ -16,21 +16,29 @@ public record AliasUpdate(
     String reason,
     String approvedBy,
     Long expectedGeneration,
-    String managedBy) {
+    String managedBy,
+    Boolean releaseManagedBy) {
 
   public static AliasUpdate pointers(Map<String, String> pointers, String reason) {
-    return new AliasUpdate(pointers, null, reason, null, null, null);
+    return new AliasUpdate(pointers, null, reason, null, null, null, null);
   }
 
   public static AliasUpdate version(String version, String reason) {
-    return new AliasUpdate(null, version, reason, null, null, null);
+    return new AliasUpdate(null, version, reason, null, null, null, null);
   }
 
   public AliasUpdate expecting(long generation) {
-    return new AliasUpdate(pointers, version, reason, approvedBy, generation, managedBy);
+    return new AliasUpdate(
+        pointers, version, reason, approvedBy, generation, managedBy, releaseManagedBy);
   }
 
   public AliasUpdate managedBy(String owner) {
-    return new AliasUpdate(pointers, version, reason, approvedBy, expectedGeneration, owner);
+    return new AliasUpdate(
+        pointers, version, reason, approvedBy, expectedGeneration, owner, releaseManagedBy);
+  }
+
+  /** The owner gives the alias up (a ModelActivation being deleted); pointers stay as they are. */
+  public static AliasUpdate release(String owner, String reason) {
+    return new AliasUpdate(null, null, reason, null, null, owner, true);
   }
 }

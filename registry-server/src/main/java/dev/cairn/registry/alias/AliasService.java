@@ -66,7 +66,7 @@ public final class AliasService {
 
   /** What the current state and the request give a change to compute the new pointers from. */
   private record Change(
-      StoredAlias current,
+      boolean release,
       String action,
       String reason,
       String approvedBy,
@@ -92,7 +92,14 @@ public final class AliasService {
         conditions,
         tx -> {
           StoredModel m = lookup.model(tx, project, model);
-          Map<String, String> named = named(m.view(), update);
+          boolean release = Boolean.TRUE.equals(update.releaseManagedBy());
+          if (release && update.managedBy() == null) {
+            throw ApiException.badRequest("release_managed_by needs managed_by naming the owner");
+          }
+          Map<String, String> named =
+              release && update.pointers() == null && update.version() == null
+                  ? Map.of()
+                  : named(m.view(), update);
           return change(
               tx,
               caller,
@@ -101,8 +108,8 @@ public final class AliasService {
               alias,
               expected,
               new Change(
-                  null,
-                  "ALIAS_UPDATE",
+                  release,
+                  release ? "ALIAS_RELEASE" : "ALIAS_UPDATE",
                   update.reason(),
                   update.approvedBy(),
                   update.managedBy(),
@@ -141,7 +148,7 @@ public final class AliasService {
               alias,
               expected,
               new Change(
-                  null,
+                  false,
                   "ALIAS_ROLLBACK",
                   request.reason(),
                   null,
@@ -238,7 +245,9 @@ public final class AliasService {
     if (isProtected) {
       AliasRules.requireComplete(m.view(), next);
     }
-    String managedBy = AliasPreconditions.newOwner(current, change.managedBy());
+    // Released only after the owner check above passed: only the owner gives an alias up.
+    String managedBy =
+        change.release() ? null : AliasPreconditions.newOwner(current, change.managedBy());
     boolean unchanged =
         current.view().generation() > 0
             && next.equals(current.view().pointers())

@@ -199,6 +199,43 @@ class AliasApiTest {
   }
 
   @Test
+  void onlyTheOwnerReleasesAManagedAlias() {
+    Versions.ready(publisher, project, "fraud", "default", "one");
+    Versions.ready(publisher, project, "fraud", "default", "two");
+    String owner = "ModelActivation " + project + "/canary";
+    publisher.putAlias(
+        project,
+        "fraud",
+        "canary",
+        AliasUpdate.version("v1", "gitops").managedBy(owner),
+        null,
+        null);
+
+    expectCode(
+        "ALIAS_MANAGED",
+        () ->
+            publisher.putAlias(
+                project, "fraud", "canary", AliasUpdate.release("someone else", "x"), null, null));
+    Alias released =
+        publisher.putAlias(
+            project,
+            "fraud",
+            "canary",
+            AliasUpdate.release(owner, "ModelActivation deleted"),
+            null,
+            null);
+
+    assertThat(released.managedBy()).isNull();
+    assertThat(released.pointers()).containsEntry("default", "v1");
+    assertThat(
+            publisher
+                .putAlias(
+                    project, "fraud", "canary", AliasUpdate.version("v2", "by hand"), null, null)
+                .pointers())
+        .containsEntry("default", "v2");
+  }
+
+  @Test
   void protectedWritesAreRateLimitedAcrossTheDatabase() {
     admin.patchProject(project, new ProjectPatch(null, new Policies(null, 2, null)));
     for (int i = 1; i <= 3; i++) {
