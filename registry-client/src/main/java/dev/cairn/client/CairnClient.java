@@ -36,7 +36,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -49,12 +48,12 @@ import java.util.function.Consumer;
  */
 public final class CairnClient {
 
-  private static final String API = "/api/v1";
-
   private final HttpTransport transport;
+  private final ArtifactCalls artifacts;
 
   private CairnClient(HttpTransport transport) {
     this.transport = transport;
+    this.artifacts = new ArtifactCalls(transport);
   }
 
   /** A client for the registry at {@code baseUri} authenticating with {@code token}. */
@@ -92,31 +91,32 @@ public final class CairnClient {
   // Projects
 
   public Project createProject(ProjectCreate request) {
-    return transport.send("POST", API + "/projects", request, new TypeReference<>() {});
+    return transport.send("POST", ApiPaths.API + "/projects", request, new TypeReference<>() {});
   }
 
   public Page<Project> listProjects(Integer limit, String pageToken) {
     String query = new QueryString().add("limit", limit).add("page_token", pageToken).toString();
-    return transport.send("GET", API + "/projects" + query, null, new TypeReference<>() {});
+    return transport.send(
+        "GET", ApiPaths.API + "/projects" + query, null, new TypeReference<>() {});
   }
 
   public Project getProject(String project) {
-    return transport.send("GET", projectPath(project), null, new TypeReference<>() {});
+    return transport.send("GET", ApiPaths.projectPath(project), null, new TypeReference<>() {});
   }
 
   public Project patchProject(String project, ProjectPatch patch) {
-    return transport.send("PATCH", projectPath(project), patch, new TypeReference<>() {});
+    return transport.send("PATCH", ApiPaths.projectPath(project), patch, new TypeReference<>() {});
   }
 
   public void deleteProject(String project) {
-    transport.send("DELETE", projectPath(project), null, null);
+    transport.send("DELETE", ApiPaths.projectPath(project), null, null);
   }
 
   // Models
 
   public Model createModel(String project, ModelCreate request) {
     return transport.send(
-        "POST", projectPath(project) + "/models", request, new TypeReference<>() {});
+        "POST", ApiPaths.projectPath(project) + "/models", request, new TypeReference<>() {});
   }
 
   public Page<Model> listModels(String project, ModelQuery query) {
@@ -130,26 +130,31 @@ public final class CairnClient {
             .add("page_token", query.pageToken())
             .toString();
     return transport.send(
-        "GET", projectPath(project) + "/models" + qs, null, new TypeReference<>() {});
+        "GET", ApiPaths.projectPath(project) + "/models" + qs, null, new TypeReference<>() {});
   }
 
   public Model getModel(String project, String model) {
-    return transport.send("GET", modelPath(project, model), null, new TypeReference<>() {});
+    return transport.send(
+        "GET", ApiPaths.modelPath(project, model), null, new TypeReference<>() {});
   }
 
   public Model patchModel(String project, String model, ModelPatch patch) {
-    return transport.send("PATCH", modelPath(project, model), patch, new TypeReference<>() {});
+    return transport.send(
+        "PATCH", ApiPaths.modelPath(project, model), patch, new TypeReference<>() {});
   }
 
   public void deleteModel(String project, String model) {
-    transport.send("DELETE", modelPath(project, model), null, null);
+    transport.send("DELETE", ApiPaths.modelPath(project, model), null, null);
   }
 
   // Versions
 
   public Version createVersion(String project, String model, VersionCreate request) {
     return transport.send(
-        "POST", modelPath(project, model) + "/versions", request, new TypeReference<>() {});
+        "POST",
+        ApiPaths.modelPath(project, model) + "/versions",
+        request,
+        new TypeReference<>() {});
   }
 
   public Page<Version> listVersions(String project, String model, VersionQuery query) {
@@ -162,17 +167,29 @@ public final class CairnClient {
             .add("page_token", query.pageToken())
             .toString();
     return transport.send(
-        "GET", modelPath(project, model) + "/versions" + qs, null, new TypeReference<>() {});
+        "GET",
+        ApiPaths.modelPath(project, model) + "/versions" + qs,
+        null,
+        new TypeReference<>() {});
   }
 
   public Version getVersion(String project, String model, String version) {
     return transport.send(
-        "GET", versionPath(project, model, version), null, new TypeReference<>() {});
+        "GET", ApiPaths.versionPath(project, model, version), null, new TypeReference<>() {});
   }
 
   public Version patchVersion(String project, String model, String version, VersionPatch patch) {
     return transport.send(
-        "PATCH", versionPath(project, model, version), patch, new TypeReference<>() {});
+        "PATCH", ApiPaths.versionPath(project, model, version), patch, new TypeReference<>() {});
+  }
+
+  /**
+   * Publishes a version in one call (multipart): its declaration and every file, streamed from
+   * disk; the answer is the READY version, or an error with nothing kept on the server.
+   */
+  public Version publishVersion(
+      String project, String model, VersionCreate request, Map<String, Path> files) {
+    return artifacts.publishVersion(project, model, request, files);
   }
 
   // Files
@@ -180,47 +197,38 @@ public final class CairnClient {
   /** Streams {@code file} to {@code path} of a PENDING version, announcing its SHA-256. */
   public VersionFile uploadFile(
       String project, String model, String version, String path, Path file, String sha256) {
-    try (InputStream in =
-        transport.sendStream(
-            "PUT",
-            filePath(project, model, version, path),
-            HttpRequest.BodyPublishers.ofFile(file),
-            sha256 == null ? Map.of() : Map.of("X-Checksum-Sha256", sha256))) {
-      return transport.json().readValue(in, VersionFile.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return artifacts.uploadFile(project, model, version, path, file, sha256);
   }
 
   /** Streams a stored file into {@code target}; returns the number of bytes written. */
   public long downloadFile(
       String project, String model, String version, String path, OutputStream target) {
-    try (InputStream in =
-        transport.sendForStream(
-            "GET",
-            filePath(project, model, version, path),
-            null,
-            Map.of("Accept", "application/octet-stream"))) {
-      return in.transferTo(target);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return artifacts.downloadFile(project, model, version, path, target);
   }
 
   public Version completeVersion(String project, String model, String version) {
     return transport.send(
-        "POST", versionPath(project, model, version) + "/complete", null, new TypeReference<>() {});
+        "POST",
+        ApiPaths.versionPath(project, model, version) + "/complete",
+        null,
+        new TypeReference<>() {});
   }
 
   public Manifest manifest(String project, String model, String version) {
     return transport.send(
-        "GET", versionPath(project, model, version) + "/manifest", null, new TypeReference<>() {});
+        "GET",
+        ApiPaths.versionPath(project, model, version) + "/manifest",
+        null,
+        new TypeReference<>() {});
   }
 
   /** Re-hashes every file now; a mismatch is thrown as 422 {@code CHECKSUM_MISMATCH}. */
   public Verification verifyVersion(String project, String model, String version) {
     return transport.send(
-        "POST", versionPath(project, model, version) + "/verify", null, new TypeReference<>() {});
+        "POST",
+        ApiPaths.versionPath(project, model, version) + "/verify",
+        null,
+        new TypeReference<>() {});
   }
 
   // Aliases
@@ -229,14 +237,15 @@ public final class CairnClient {
     return transport
         .send(
             "GET",
-            modelPath(project, model) + "/aliases",
+            ApiPaths.modelPath(project, model) + "/aliases",
             null,
             new TypeReference<Items<Alias>>() {})
         .items();
   }
 
   public Alias getAlias(String project, String model, String alias) {
-    return transport.send("GET", aliasPath(project, model, alias), null, new TypeReference<>() {});
+    return transport.send(
+        "GET", ApiPaths.aliasPath(project, model, alias), null, new TypeReference<>() {});
   }
 
   /** Changes an alias; {@code ifMatch} and {@code idempotencyKey} may be null. */
@@ -249,32 +258,38 @@ public final class CairnClient {
       String idempotencyKey) {
     return transport.send(
         "PUT",
-        aliasPath(project, model, alias),
+        ApiPaths.aliasPath(project, model, alias),
         update,
         new TypeReference<>() {},
-        conditions(ifMatch, idempotencyKey));
+        ApiPaths.conditions(ifMatch, idempotencyKey));
   }
 
   public Alias rollbackAlias(String project, String model, String alias, AliasRollback rollback) {
     return transport.send(
-        "POST", aliasPath(project, model, alias) + "/rollback", rollback, new TypeReference<>() {});
+        "POST",
+        ApiPaths.aliasPath(project, model, alias) + "/rollback",
+        rollback,
+        new TypeReference<>() {});
   }
 
   public void deleteAlias(String project, String model, String alias) {
-    transport.send("DELETE", aliasPath(project, model, alias), null, null);
+    transport.send("DELETE", ApiPaths.aliasPath(project, model, alias), null, null);
   }
 
   public Page<AliasHistoryEntry> aliasHistory(
       String project, String model, String alias, Integer limit, String pageToken) {
     String qs = new QueryString().add("limit", limit).add("page_token", pageToken).toString();
     return transport.send(
-        "GET", aliasPath(project, model, alias) + "/history" + qs, null, new TypeReference<>() {});
+        "GET",
+        ApiPaths.aliasPath(project, model, alias) + "/history" + qs,
+        null,
+        new TypeReference<>() {});
   }
 
   public ModelStatus modelStatus(String project, String model, String alias) {
     return transport.send(
         "GET",
-        modelPath(project, model) + "/status" + new QueryString().add("alias", alias),
+        ApiPaths.modelPath(project, model) + "/status" + new QueryString().add("alias", alias),
         null,
         new TypeReference<>() {});
   }
@@ -288,7 +303,7 @@ public final class CairnClient {
             .add("verify", verify ? "true" : null)
             .toString();
     return transport.send(
-        "GET", projectPath(project) + "/resolve" + qs, null, new TypeReference<>() {});
+        "GET", ApiPaths.projectPath(project) + "/resolve" + qs, null, new TypeReference<>() {});
   }
 
   // Serving instances
@@ -296,7 +311,7 @@ public final class CairnClient {
   public Instance reportInstance(String project, String id, InstanceReport report) {
     return transport.send(
         "PUT",
-        projectPath(project) + "/instances/" + QueryString.encode(id),
+        ApiPaths.projectPath(project) + "/instances/" + QueryString.encode(id),
         report,
         new TypeReference<>() {});
   }
@@ -306,7 +321,7 @@ public final class CairnClient {
     return transport
         .send(
             "GET",
-            projectPath(project) + "/instances" + qs,
+            ApiPaths.projectPath(project) + "/instances" + qs,
             null,
             new TypeReference<Items<Instance>>() {})
         .items();
@@ -315,42 +330,33 @@ public final class CairnClient {
   /** The {@code {"items": […]}} wrapper of unpaged lists. */
   private record Items<T>(List<T> items) {}
 
-  private static Map<String, String> conditions(Long ifMatch, String idempotencyKey) {
-    Map<String, String> headers = new java.util.HashMap<>();
-    if (ifMatch != null) {
-      headers.put("If-Match", "\"" + ifMatch + "\"");
-    }
-    if (idempotencyKey != null) {
-      headers.put("Idempotency-Key", idempotencyKey);
-    }
-    return headers;
-  }
-
-  private static String aliasPath(String project, String model, String alias) {
-    return modelPath(project, model) + "/aliases/" + QueryString.encode(alias);
-  }
-
   /** Deletes a version no alias points at (admin); unshared blobs are collected. */
   public void deleteModelVersion(String project, String model, String version) {
-    transport.send("DELETE", versionPath(project, model, version), null, null);
+    transport.send("DELETE", ApiPaths.versionPath(project, model, version), null, null);
   }
 
   /** Re-checks checksums and runs the format's runtime validation; returns the result. */
   public Validation validateVersion(String project, String model, String version) {
     return transport.send(
-        "POST", versionPath(project, model, version) + "/validate", null, new TypeReference<>() {});
+        "POST",
+        ApiPaths.versionPath(project, model, version) + "/validate",
+        null,
+        new TypeReference<>() {});
   }
 
   // Audit
 
   public Page<AuditEntry> listAudit(String project, AuditQuery query) {
     return transport.send(
-        "GET", projectPath(project) + "/audit" + auditQuery(query), null, new TypeReference<>() {});
+        "GET",
+        ApiPaths.projectPath(project) + "/audit" + ApiPaths.auditQuery(query),
+        null,
+        new TypeReference<>() {});
   }
 
   /** Streams every matching audit entry (ndjson export) to {@code sink}, one at a time. */
   public void exportAudit(String project, AuditQuery query, Consumer<AuditEntry> sink) {
-    String path = projectPath(project) + "/audit" + auditQuery(query);
+    String path = ApiPaths.projectPath(project) + "/audit" + ApiPaths.auditQuery(query);
     try (InputStream in =
             transport.sendForStream("GET", path, null, Map.of("Accept", "application/x-ndjson"));
         MappingIterator<AuditEntry> entries =
@@ -362,38 +368,6 @@ public final class CairnClient {
   }
 
   public AuditVerification verifyAudit() {
-    return transport.send("GET", API + "/audit/verify", null, new TypeReference<>() {});
-  }
-
-  private static String filePath(String project, String model, String version, String path) {
-    StringBuilder encoded = new StringBuilder();
-    for (String segment : path.split("/")) {
-      encoded.append('/').append(QueryString.encode(segment));
-    }
-    return versionPath(project, model, version) + "/files" + encoded;
-  }
-
-  private static String auditQuery(AuditQuery query) {
-    return new QueryString()
-        .add("model", query.model())
-        .add("action", query.action())
-        .add("actor", query.actor())
-        .add("since", query.since())
-        .add("until", query.until())
-        .add("limit", query.limit())
-        .add("page_token", query.pageToken())
-        .toString();
-  }
-
-  private static String projectPath(String project) {
-    return API + "/projects/" + QueryString.encode(project);
-  }
-
-  private static String modelPath(String project, String model) {
-    return projectPath(project) + "/models/" + QueryString.encode(model);
-  }
-
-  private static String versionPath(String project, String model, String version) {
-    return modelPath(project, model) + "/versions/" + QueryString.encode(version);
+    return transport.send("GET", ApiPaths.API + "/audit/verify", null, new TypeReference<>() {});
   }
 }

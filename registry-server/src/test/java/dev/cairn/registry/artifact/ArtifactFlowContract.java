@@ -294,6 +294,25 @@ abstract class ArtifactFlowContract {
   }
 
   @Test
+  void theClientPublishesFromFilesInOneCall() throws Exception {
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("publish");
+    java.nio.file.Path weights = dir.resolve("weights.bin");
+    java.nio.file.Files.write(weights, new byte[3 * 1024 * 1024 + 5]);
+
+    Version ready =
+        publisher.publishVersion(
+            project,
+            "fraud",
+            VersionCreate.ofFormat("generic").named("v5"),
+            Map.of("nested/weights.bin", weights));
+
+    assertThat(ready.state()).isEqualTo("READY");
+    assertThat(ready.files())
+        .singleElement()
+        .satisfies(f -> assertThat(f.sizeBytes()).isEqualTo(3 * 1024 * 1024 + 5));
+  }
+
+  @Test
   void multipartWithAWrongDigestKeepsNothing() throws Exception {
     byte[] weights = bytes("one-shot weights that do not match " + project);
     List<String> blobsBefore = storedBlobs();

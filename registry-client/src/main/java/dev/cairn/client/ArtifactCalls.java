@@ -1,0 +1,76 @@
+package dev.cairn.client;
+
+import dev.cairn.client.model.Version;
+import dev.cairn.client.model.VersionCreate;
+import dev.cairn.client.model.VersionFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** The streaming calls of the client: uploads, downloads and one-shot publishing of files. */
+final class ArtifactCalls {
+
+  private final HttpTransport transport;
+
+  ArtifactCalls(HttpTransport transport) {
+    this.transport = transport;
+  }
+
+  /**
+   * Publishes a version in one call (multipart): its declaration and every file, streamed from
+   * disk; the answer is the READY version, or an error with nothing kept on the server.
+   */
+  Version publishVersion(
+      String project, String model, VersionCreate request, Map<String, Path> files) {
+    try {
+      MultipartBody body =
+          new MultipartBody()
+              .json("metadata", transport.json().writeValueAsBytes(request))
+              .files(files);
+      try (InputStream in =
+          transport.sendStream(
+              "POST",
+              ApiPaths.modelPath(project, model) + "/versions",
+              body.publisher(),
+              Map.of("Content-Type", body.contentType()))) {
+        return transport.json().readValue(in, Version.class);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Streams {@code file} to {@code path} of a PENDING version, announcing its SHA-256. */
+  VersionFile uploadFile(
+      String project, String model, String version, String path, Path file, String sha256) {
+    try (InputStream in =
+        transport.sendStream(
+            "PUT",
+            ApiPaths.filePath(project, model, version, path),
+            HttpRequest.BodyPublishers.ofFile(file),
+            sha256 == null ? Map.of() : Map.of("X-Checksum-Sha256", sha256))) {
+      return transport.json().readValue(in, VersionFile.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Streams a stored file into {@code target}; returns the number of bytes written. */
+  long downloadFile(
+      String project, String model, String version, String path, OutputStream target) {
+    try (InputStream in =
+        transport.sendForStream(
+            "GET",
+            ApiPaths.filePath(project, model, version, path),
+            null,
+            Map.of("Accept", "application/octet-stream"))) {
+      return in.transferTo(target);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
