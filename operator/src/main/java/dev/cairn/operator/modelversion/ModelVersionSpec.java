@@ -1,0 +1,35 @@
+package dev.cairn.operator.modelversion;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import java.util.List;
+import java.util.Map;
+
+/** What a ModelVersion publishes: a version of a registry model with digest-pinned files. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ModelVersionSpec(
+    @JsonPropertyDescription("Registry project; defaults to the namespace of the resource.")
+        String project,
+    @Required @JsonPropertyDescription("Registry model the version belongs to.") String model,
+    @Required @JsonPropertyDescription("Version name in the registry, for example v3.")
+        String version,
+    @Default("default")
+        @JsonPropertyDescription(
+            "Variant (mode) of the model this version serves, for example LOW; default 'default'.")
+        String variant,
+    @JsonPropertyDescription("Format of the files: onnx, color-signature or generic.")
+        String format,
+    @Required
+        @Size(min = 1, max = 10000)
+        @JsonPropertyDescription(
+            "Files of the version, each with its source URI and pinned SHA-256.")
+        List<FileSource> files,
+    @JsonPropertyDescription(
+            "Name of a Secret in the same namespace with credentials for the sources (for example AWS keys).")
+        String credentialsSecret,
+    @JsonPropertyDescription("Free text shown in the registry.") String description,
+    @JsonPropertyDescription("String key/values stored with the version in the registry.")
+        Map<String, String> metadata) {}
