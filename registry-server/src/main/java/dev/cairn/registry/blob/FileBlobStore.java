@@ -49,41 +49,20 @@ public final class FileBlobStore implements BlobStore {
 
   @Override
   public StagedBlob stage(InputStream in, long maxBytes) throws IOException {
-    LocalStaging.Staged staged = LocalStaging.copy(in, tmp, maxBytes);
-    return new StagedBlob() {
-      private boolean done;
+    return new LocalStagedBlob(LocalStaging.copy(in, tmp, maxBytes), this::publish);
+  }
 
-      @Override
-      public String sha256() {
-        return staged.sha256();
-      }
-
-      @Override
-      public long size() {
-        return staged.size();
-      }
-
-      @Override
-      public void commit() throws IOException {
-        Path target = path(staged.sha256());
-        Files.createDirectories(target.getParent());
-        try {
-          Files.move(staged.file(), target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException e) {
-          Files.deleteIfExists(staged.file());
-        } catch (AtomicMoveNotSupportedException e) {
-          throw new IOException("blob directory must be on one file system: " + root, e);
-        }
-        done = true;
-      }
-
-      @Override
-      public void close() throws IOException {
-        if (!done) {
-          Files.deleteIfExists(staged.file());
-        }
-      }
-    };
+  /** Renames the fsynced file into place; a blob already there is the same bytes. */
+  private void publish(Path file, String sha256, long size) throws IOException {
+    Path target = path(sha256);
+    Files.createDirectories(target.getParent());
+    try {
+      Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (FileAlreadyExistsException e) {
+      Files.deleteIfExists(file);
+    } catch (AtomicMoveNotSupportedException e) {
+      throw new IOException("blob directory must be on one file system: " + root, e);
+    }
   }
 
   @Override

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -48,30 +47,13 @@ public final class S3BlobStore implements BlobStore {
 
   @Override
   public StagedBlob stage(InputStream in, long maxBytes) throws IOException {
-    LocalStaging.Staged staged = LocalStaging.copy(in, staging, maxBytes);
-    return new StagedBlob() {
-      @Override
-      public String sha256() {
-        return staged.sha256();
-      }
-
-      @Override
-      public long size() {
-        return staged.size();
-      }
-
-      @Override
-      public void commit() throws IOException {
-        if (S3BlobStore.this.size(staged.sha256()).isEmpty()) {
-          upload(staged.file(), objectKey(staged.sha256()), staged.size());
-        }
-      }
-
-      @Override
-      public void close() throws IOException {
-        Files.deleteIfExists(staged.file());
-      }
-    };
+    return new LocalStagedBlob(
+        LocalStaging.copy(in, staging, maxBytes),
+        (file, sha256, size) -> {
+          if (size(sha256).isEmpty()) {
+            upload(file, objectKey(sha256), size);
+          }
+        });
   }
 
   private void upload(Path file, String key, long size) throws IOException {
