@@ -17,7 +17,6 @@ import dev.cairn.registry.version.StoredVersion;
 import dev.cairn.registry.version.VersionLookup;
 import io.helidon.dbclient.DbTransaction;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code POST …/complete}: every declared file present and verified → digest of the canonical
@@ -34,6 +33,7 @@ public final class CompletionService {
   private final ObjectMapper json;
   private final FileRepository files = new FileRepository();
   private final ReferenceFetcher references;
+  private final ChecksumFailures failures;
 
   public CompletionService(
       Db db,
@@ -49,6 +49,7 @@ public final class CompletionService {
     this.events = events;
     this.validations = validations;
     this.references = references;
+    this.failures = new ChecksumFailures(db, versions, audit, events, json);
     this.json = json;
   }
 
@@ -163,7 +164,7 @@ public final class CompletionService {
                         + " ("
                         + f.sizeBytes()
                         + " bytes)");
-        failVersion(actor, project, model, v.version(), detail);
+        failures.fail(actor, project, model, v.version(), "VERSION_REFERENCE_MISMATCH", detail);
         throw new ApiException(400, "CHECKSUM_MISMATCH", detail)
             .with("expected", f.sha256())
             .with("actual", digest.sha256());
@@ -171,31 +172,6 @@ public final class CompletionService {
       verified.add(f.path());
     }
     return verified;
-  }
-
-  private void failVersion(
-      Actor actor, String project, String model, String version, String detail) {
-    db.inTransaction(
-        tx -> {
-          StoredVersion stored = versions.lock(tx, project, model, version);
-          Version before = stored.view();
-          Failure failure = new Failure("CHECKSUM_MISMATCH", detail);
-          Validation validation = new Validation("FAILED", "NOT_RUN", Map.of());
-          files.markFailed(tx, stored.id(), failure, validation);
-          Version after = before.failed(failure, validation);
-          audit.append(
-              tx,
-              actor,
-              AuditRecord.of(
-                  "VERSION_REFERENCE_MISMATCH",
-                  project,
-                  model,
-                  model + ":" + version,
-                  json.valueToTree(before),
-                  json.valueToTree(after)));
-          events.append(tx, project, model, "version.failed", EventData.version(project, after));
-          return null;
-        });
   }
 
   private static void requireAllPresent(Version version) {

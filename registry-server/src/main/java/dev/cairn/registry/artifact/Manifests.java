@@ -1,6 +1,10 @@
 package dev.cairn.registry.artifact;
 
+import dev.cairn.client.model.Manifest;
+import dev.cairn.client.model.ManifestEntry;
+import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionFile;
+import dev.cairn.registry.http.FileUrls;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -40,6 +44,22 @@ public final class Manifests {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** What {@code GET …/manifest} and resolve answer: the digest and every stored file's URL. */
+  public static Manifest view(String project, String model, Version v) {
+    return new Manifest(
+        v.digest(),
+        v.files().stream()
+            .filter(f -> Boolean.TRUE.equals(f.present()))
+            .map(
+                f ->
+                    new ManifestEntry(
+                        f.path(),
+                        f.sha256(),
+                        f.sizeBytes(),
+                        FileUrls.of(project, model, v.version(), f.path())))
+            .toList());
   }
 
   public static long totalSize(List<VersionFile> files) {

@@ -171,23 +171,11 @@ public final class OneShotPublisher {
       } catch (BlobTooLargeException e) {
         throw declaration == null
             ? new ApiException(413, "PAYLOAD_TOO_LARGE", "files are limited to " + limit + " bytes")
-            : new ApiException(400, "CHECKSUM_MISMATCH", "'" + path + "' is larger than declared");
+            : DigestChecks.mismatch("'" + path + "' is larger than declared");
       }
       staged.add(new StagedFile(path, blob));
-      if (declaration != null
-          && (!declaration.sha256().equalsIgnoreCase(blob.sha256())
-              || declaration.sizeBytes() != blob.size())) {
-        throw new ApiException(
-                400,
-                "CHECKSUM_MISMATCH",
-                "'"
-                    + path
-                    + "' was declared as "
-                    + declaration.sha256()
-                    + "; the part hashes to "
-                    + blob.sha256())
-            .with("expected", declaration.sha256())
-            .with("actual", blob.sha256());
+      if (declaration != null) {
+        DigestChecks.requireMatch(path, declaration.sha256(), declaration.sizeBytes(), blob);
       }
     }
   }

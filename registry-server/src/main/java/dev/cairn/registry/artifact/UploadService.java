@@ -69,8 +69,8 @@ public final class UploadService {
           "'" + path + "' is a reference; the registry fetches it itself");
     }
     try (StagedBlob staged = stage(body, declared)) {
-      announced.ifPresent(sha -> requireMatch(path, sha, staged));
-      declared.ifPresent(f -> requireMatch(path, f, staged));
+      announced.ifPresent(sha -> DigestChecks.requireMatch(path, sha, staged));
+      declared.ifPresent(f -> DigestChecks.requireMatch(path, f.sha256(), f.sizeBytes(), staged));
       return record(actor, project, model, version, path, staged);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -83,7 +83,7 @@ public final class UploadService {
       return blobs.stage(body, limit);
     } catch (BlobTooLargeException e) {
       if (declared.isPresent()) {
-        throw mismatch("more bytes than the declared " + limit);
+        throw DigestChecks.mismatch("more bytes than the declared " + limit);
       }
       throw new ApiException(413, "PAYLOAD_TOO_LARGE", "files are limited to " + limit + " bytes");
     } catch (IOException e) {
@@ -100,7 +100,8 @@ public final class UploadService {
             requirePending(locked);
             Optional<VersionFile> current = file(locked, path);
             if (current.isPresent() && Boolean.TRUE.equals(current.get().present())) {
-              requireMatch(path, current.get(), staged);
+              DigestChecks.requireMatch(
+                  path, current.get().sha256(), current.get().sizeBytes(), staged);
               return new Result(current.get(), false);
             }
             BlobLocks.lock(tx, staged.sha256());
@@ -157,42 +158,5 @@ public final class UploadService {
               + version.view().state()
               + "; its files can no longer change");
     }
-  }
-
-  private static void requireMatch(String path, String expectedSha, StagedBlob staged) {
-    if (!expectedSha.equals(staged.sha256())) {
-      throw mismatch(
-              "'"
-                  + path
-                  + "': X-Checksum-Sha256 says "
-                  + expectedSha
-                  + ", the bytes hash to "
-                  + staged.sha256())
-          .with("expected", expectedSha)
-          .with("actual", staged.sha256());
-    }
-  }
-
-  private static void requireMatch(String path, VersionFile declared, StagedBlob staged) {
-    if (!declared.sha256().equals(staged.sha256()) || declared.sizeBytes() != staged.size()) {
-      throw mismatch(
-              "'"
-                  + path
-                  + "' was declared as "
-                  + declared.sha256()
-                  + " ("
-                  + declared.sizeBytes()
-                  + " bytes); the upload is "
-                  + staged.sha256()
-                  + " ("
-                  + staged.size()
-                  + " bytes)")
-          .with("expected", declared.sha256())
-          .with("actual", staged.sha256());
-    }
-  }
-
-  private static ApiException mismatch(String detail) {
-    return new ApiException(400, "CHECKSUM_MISMATCH", detail);
   }
 }

@@ -1,29 +1,21 @@
 package dev.cairn.registry.artifact;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cairn.client.model.Failure;
 import dev.cairn.client.model.FileCheck;
-import dev.cairn.client.model.Validation;
 import dev.cairn.client.model.Verification;
 import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionFile;
 import dev.cairn.registry.audit.Actor;
 import dev.cairn.registry.audit.AuditLog;
-import dev.cairn.registry.audit.AuditRecord;
 import dev.cairn.registry.blob.BlobStore;
 import dev.cairn.registry.db.Db;
-import dev.cairn.registry.events.EventData;
 import dev.cairn.registry.events.EventLog;
 import dev.cairn.registry.http.ApiException;
-import dev.cairn.registry.version.StoredVersion;
 import dev.cairn.registry.version.VersionLookup;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code POST …/verify}: re-hashes every stored file now. Bytes changed behind the registry's back
@@ -31,8 +23,6 @@ import java.util.Map;
  * 422 naming the files.
  */
 public final class VerifyService {
-
-  private static final int CHUNK = 256 * 1024;
 
   private final Db db;
   private final BlobStore blobs;
@@ -42,6 +32,7 @@ public final class VerifyService {
   private final ObjectMapper json;
   private final FileRepository files = new FileRepository();
   private final ReferenceFetcher references;
+  private final ChecksumFailures failures;
 
   public VerifyService(
       Db db,
@@ -57,6 +48,7 @@ public final class VerifyService {
     this.audit = audit;
     this.events = events;
     this.references = references;
+    this.failures = new ChecksumFailures(db, versions, audit, events, json);
     this.json = json;
   }
 
@@ -72,7 +64,13 @@ public final class VerifyService {
     if (bad.isEmpty()) {
       return new Verification("VERIFIED", checks);
     }
-    markFailed(actor, project, model, version, bad);
+    failures.fail(
+        actor,
+        project,
+        model,
+        version,
+        "VERSION_VERIFY_FAILED",
+        "verify found changed or missing bytes: " + bad.stream().map(FileCheck::path).toList());
     throw new ApiException(
             422,
             "CHECKSUM_MISMATCH",
@@ -86,54 +84,14 @@ public final class VerifyService {
         "reference".equals(f.source())
             ? references.open(f.uri())
             : blobs.open(f.sha256(), 0, f.sizeBytes())) {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      byte[] buffer = new byte[CHUNK];
-      long read = 0;
-      int n;
-      while ((n = in.read(buffer)) > 0) {
-        sha.update(buffer, 0, n);
-        read += n;
-      }
-      String actual = HexFormat.of().formatHex(sha.digest());
-      boolean ok = actual.equals(f.sha256()) && read == f.sizeBytes();
-      return new FileCheck(f.path(), f.sha256(), actual, ok ? "OK" : "MISMATCH");
+      StreamDigest digest = StreamDigest.of(in, f.sizeBytes());
+      return new FileCheck(
+          f.path(),
+          f.sha256(),
+          digest.sha256(),
+          digest.matches(f.sha256(), f.sizeBytes()) ? "OK" : "MISMATCH");
     } catch (IOException e) {
       return new FileCheck(f.path(), f.sha256(), null, "MISSING");
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
-  }
-
-  private void markFailed(
-      Actor actor, String project, String model, String version, List<FileCheck> bad) {
-    db.inTransaction(
-        tx -> {
-          StoredVersion stored = versions.lock(tx, project, model, version);
-          Version before = stored.view();
-          Failure failure =
-              new Failure(
-                  "CHECKSUM_MISMATCH",
-                  "verify found changed or missing bytes: "
-                      + bad.stream().map(FileCheck::path).toList());
-          Validation validation =
-              new Validation(
-                  "FAILED",
-                  before.validation() == null ? "NOT_RUN" : before.validation().load(),
-                  before.validation() == null ? Map.of() : before.validation().phases());
-          files.markFailed(tx, stored.id(), failure, validation);
-          Version after = before.failed(failure, validation);
-          audit.append(
-              tx,
-              actor,
-              AuditRecord.of(
-                  "VERSION_VERIFY_FAILED",
-                  project,
-                  model,
-                  model + ":" + version,
-                  json.valueToTree(before),
-                  json.valueToTree(after)));
-          events.append(tx, project, model, "version.failed", EventData.version(project, after));
-          return null;
-        });
   }
 }

@@ -1,11 +1,10 @@
 package dev.cairn.registry.http;
 
-import dev.cairn.client.model.Manifest;
-import dev.cairn.client.model.ManifestEntry;
 import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionFile;
 import dev.cairn.registry.artifact.ByteRange;
 import dev.cairn.registry.artifact.CompletionService;
+import dev.cairn.registry.artifact.Manifests;
 import dev.cairn.registry.artifact.ReferenceFetcher;
 import dev.cairn.registry.artifact.UploadService;
 import dev.cairn.registry.artifact.ValidateService;
@@ -189,20 +188,7 @@ public final class ArtifactRoutes implements RouteGroup {
     String model = req.model();
     String version = req.version();
     Version v = db.read(exec -> versions.find(exec, project, model, version)).view();
-    responses.ok(
-        res,
-        new Manifest(
-            v.digest(),
-            v.files().stream()
-                .filter(f -> Boolean.TRUE.equals(f.present()))
-                .map(
-                    f ->
-                        new ManifestEntry(
-                            f.path(),
-                            f.sha256(),
-                            f.sizeBytes(),
-                            FileUrls.of(project, model, version, f.path())))
-                .toList()));
+    responses.ok(res, Manifests.view(project, model, v));
   }
 
   private void complete(ApiRequest req, ServerResponse res) {

@@ -46,16 +46,13 @@ public final class ProblemDirectHandler implements DirectHandler {
           case 503 -> "UNAVAILABLE";
           default -> status.code() < 500 ? "BAD_REQUEST" : "INTERNAL";
         };
-    ObjectNode body = json.createObjectNode();
-    body.put(
-        "type", "https://cairn.dev/problems/" + code.toLowerCase(Locale.ROOT).replace('_', '-'));
-    body.put("title", ProblemWriter.title(code));
-    body.put("status", status.code());
-    body.put("code", code);
-    body.put(
-        "detail",
-        "the request could not be processed: "
-            + eventType.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+    ObjectNode body =
+        ProblemWriter.document(
+            json,
+            status.code(),
+            code,
+            "the request could not be processed: "
+                + eventType.name().toLowerCase(Locale.ROOT).replace('_', ' '));
     headers.set(HeaderNames.CONTENT_TYPE, ProblemWriter.PROBLEM_JSON);
     return TransportResponse.builder()
         .status(status)

@@ -22,15 +22,7 @@ public final class ProblemWriter {
     if (res.isSent()) {
       return;
     }
-    ObjectNode body = json.createObjectNode();
-    String baseCode = e.code().split(":", 2)[0];
-    body.put(
-        "type",
-        "https://cairn.dev/problems/" + baseCode.toLowerCase(Locale.ROOT).replace('_', '-'));
-    body.put("title", title(baseCode));
-    body.put("status", e.status());
-    body.put("code", e.code());
-    body.put("detail", e.detail());
+    ObjectNode body = document(json, e.status(), e.code(), e.detail());
     body.put("instance", req.path().rawPath());
     body.put("request_id", RequestIds.of(req));
     e.members().forEach((name, value) -> body.set(name, json.valueToTree(value)));
@@ -44,6 +36,20 @@ public final class ProblemWriter {
     } catch (com.fasterxml.jackson.core.JsonProcessingException impossible) {
       throw new IllegalStateException(impossible);
     }
+  }
+
+  /** The members every Cairn problem has: type and title derived from the stable code. */
+  static ObjectNode document(ObjectMapper json, int status, String code, String detail) {
+    String baseCode = code.split(":", 2)[0];
+    ObjectNode body = json.createObjectNode();
+    body.put(
+        "type",
+        "https://cairn.dev/problems/" + baseCode.toLowerCase(Locale.ROOT).replace('_', '-'));
+    body.put("title", title(baseCode));
+    body.put("status", status);
+    body.put("code", code);
+    body.put("detail", detail);
+    return body;
   }
 
   /** {@code MODEL_NOT_FOUND} → {@code Model not found}. */

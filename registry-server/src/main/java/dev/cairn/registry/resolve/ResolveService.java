@@ -1,16 +1,14 @@
 package dev.cairn.registry.resolve;
 
 import dev.cairn.client.model.Alias;
-import dev.cairn.client.model.Manifest;
-import dev.cairn.client.model.ManifestEntry;
 import dev.cairn.client.model.Resolved;
 import dev.cairn.client.model.Version;
 import dev.cairn.registry.alias.AliasQueries;
+import dev.cairn.registry.artifact.Manifests;
 import dev.cairn.registry.artifact.VerifyService;
 import dev.cairn.registry.audit.Actor;
 import dev.cairn.registry.db.Db;
 import dev.cairn.registry.http.ApiException;
-import dev.cairn.registry.http.FileUrls;
 import dev.cairn.registry.http.Names;
 import dev.cairn.registry.model.ModelLookup;
 import dev.cairn.registry.model.StoredModel;
@@ -119,21 +117,6 @@ public final class ResolveService {
         generation,
         variant,
         version,
-        manifest(project, m.view().name(), version));
-  }
-
-  private static Manifest manifest(String project, String model, Version v) {
-    return new Manifest(
-        v.digest(),
-        v.files().stream()
-            .filter(f -> Boolean.TRUE.equals(f.present()))
-            .map(
-                f ->
-                    new ManifestEntry(
-                        f.path(),
-                        f.sha256(),
-                        f.sizeBytes(),
-                        FileUrls.of(project, model, v.version(), f.path())))
-            .toList());
+        Manifests.view(project, m.view().name(), version));
   }
 }

@@ -23,7 +23,6 @@ import dev.cairn.registry.model.ModelLookup;
 import dev.cairn.registry.model.StoredModel;
 import dev.cairn.registry.paging.PageTokens;
 import dev.cairn.registry.paging.Pages;
-import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbTransaction;
 import java.time.Instant;
 import java.util.List;
@@ -244,11 +243,6 @@ public final class VersionService {
           }
           return after;
         });
-  }
-
-  private StoredVersion find(DbExecute exec, String project, String model, String version) {
-    StoredModel m = lookup.model(exec, project, model);
-    return versions.find(exec, m.id(), model, version).orElseThrow(() -> notFound(model, version));
   }
 
   /** Only READY ↔ ARCHIVED moves by hand; PENDING and FAILED follow uploads and verification. */

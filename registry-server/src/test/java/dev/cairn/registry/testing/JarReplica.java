@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,27 +31,35 @@ public final class JarReplica implements AutoCloseable {
 
   /** Starts a replica sharing {@code first}'s database and tokens, and waits until it is ready. */
   public static JarReplica of(TestRegistry first) throws IOException {
-    assertThat(JAR).as("built by the package phase").exists();
     var source = first.server().dataSource();
     Path dataDir = Files.createTempDirectory("cairn-jar-replica");
-    Path log = dataDir.resolve("replica.log");
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
+    return start(
+        dataDir,
+        freePort(),
+        Map.of(
+            "CAIRN_DB_URL", source.url(),
+            "CAIRN_DB_USER", source.user(),
+            "CAIRN_DB_PASSWORD", source.password().isEmpty() ? "unused" : source.password(),
+            "CAIRN_BOOTSTRAP_ADMIN_TOKEN", TestTokens.ADMIN,
+            "CAIRN_TOKENS_FILE", TestTokens.writeTokensFile(dataDir).toString()),
+        dataDir.resolve("replica.log"));
+  }
+
+  /**
+   * Starts {@code java -jar cairn-registry.jar} on {@code dataDir} and {@code port} with only the
+   * given {@code CAIRN_*} variables (the test JVM's own are removed), logging to {@code log}, and
+   * waits until it is ready.
+   */
+  public static JarReplica start(Path dataDir, int port, Map<String, String> env, Path log)
+      throws IOException {
+    assertThat(JAR).as("built by the package phase").exists();
     String java = ProcessHandle.current().info().command().orElse("java");
     ProcessBuilder builder =
         new ProcessBuilder(java, "-Xmx384m", "-jar", JAR.toString())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
     builder.environment().keySet().removeIf(k -> k.startsWith("CAIRN_"));
-    builder.environment().put("CAIRN_DB_URL", source.url());
-    builder.environment().put("CAIRN_DB_USER", source.user());
-    builder
-        .environment()
-        .put("CAIRN_DB_PASSWORD", source.password().isEmpty() ? "unused" : source.password());
-    builder.environment().put("CAIRN_BOOTSTRAP_ADMIN_TOKEN", TestTokens.ADMIN);
-    builder.environment().put("CAIRN_TOKENS_FILE", TestTokens.writeTokensFile(dataDir).toString());
+    builder.environment().putAll(env);
     builder.environment().put("CAIRN_DATA_DIR", dataDir.toString());
     builder.environment().put("CAIRN_HOST", "127.0.0.1");
     builder.environment().put("CAIRN_PORT", Integer.toString(port));
@@ -67,6 +76,12 @@ public final class JarReplica implements AutoCloseable {
               assertThat(http.get("/health/ready", null).statusCode()).isEqualTo(200);
             });
     return replica;
+  }
+
+  public static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
   }
 
   public URI uri() {

@@ -1,0 +1,70 @@
+package dev.cairn.registry.artifact;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cairn.client.model.Failure;
+import dev.cairn.client.model.Validation;
+import dev.cairn.client.model.Version;
+import dev.cairn.registry.audit.Actor;
+import dev.cairn.registry.audit.AuditLog;
+import dev.cairn.registry.audit.AuditRecord;
+import dev.cairn.registry.db.Db;
+import dev.cairn.registry.events.EventData;
+import dev.cairn.registry.events.EventLog;
+import dev.cairn.registry.version.StoredVersion;
+import dev.cairn.registry.version.VersionLookup;
+import java.util.Map;
+
+/**
+ * The one way a version fails on its bytes (verify, a reference fetched at completion): {@code
+ * FAILED} with {@code CHECKSUM_MISMATCH}, checksum validation FAILED, an audit entry and a {@code
+ * version.failed} event, in one transaction.
+ */
+final class ChecksumFailures {
+
+  private final Db db;
+  private final VersionLookup versions;
+  private final AuditLog audit;
+  private final EventLog events;
+  private final ObjectMapper json;
+  private final FileRepository files = new FileRepository();
+
+  ChecksumFailures(
+      Db db, VersionLookup versions, AuditLog audit, EventLog events, ObjectMapper json) {
+    this.db = db;
+    this.versions = versions;
+    this.audit = audit;
+    this.events = events;
+    this.json = json;
+  }
+
+  /** Fails the version; {@code action} names what found it in the audit log. */
+  void fail(
+      Actor actor, String project, String model, String version, String action, String detail) {
+    db.inTransaction(
+        tx -> {
+          StoredVersion stored = versions.lock(tx, project, model, version);
+          Version before = stored.view();
+          Failure failure = new Failure("CHECKSUM_MISMATCH", detail);
+          Validation was = before.validation();
+          Validation validation =
+              new Validation(
+                  "FAILED",
+                  was == null ? "NOT_RUN" : was.load(),
+                  was == null ? Map.of() : was.phases());
+          files.markFailed(tx, stored.id(), failure, validation);
+          Version after = before.failed(failure, validation);
+          audit.append(
+              tx,
+              actor,
+              AuditRecord.of(
+                  action,
+                  project,
+                  model,
+                  model + ":" + version,
+                  json.valueToTree(before),
+                  json.valueToTree(after)));
+          events.append(tx, project, model, "version.failed", EventData.version(project, after));
+          return null;
+        });
+  }
+}
