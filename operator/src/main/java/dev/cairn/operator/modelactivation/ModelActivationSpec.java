@@ -22,4 +22,15 @@ public record ModelActivationSpec(
     @JsonPropertyDescription("Why this activation happens; recorded in the registry's audit log.")
         String reason,
     @JsonPropertyDescription("Who approved it; recorded in the registry's audit log.")
-        String approvedBy) {}
+        String approvedBy) {
+
+  /** The registry project: {@code project}, or the resource's namespace when it is not set. */
+  public String projectOr(String namespace) {
+    return project == null || project.isBlank() ? namespace : project;
+  }
+
+  /** The alias, {@code production} when it is not set. */
+  public String aliasOrDefault() {
+    return alias == null || alias.isBlank() ? "production" : alias;
+  }
+}

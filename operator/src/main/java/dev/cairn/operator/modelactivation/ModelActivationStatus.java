@@ -3,6 +3,7 @@ package dev.cairn.operator.modelactivation;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.cairn.operator.crd.Condition;
+import dev.cairn.operator.crd.Conditions;
 import java.util.List;
 import java.util.Map;
 
@@ -23,4 +24,56 @@ public record ModelActivationStatus(
             "Sidecar instances reporting the alias, and those serving the active versions.")
         ServingCount serving,
     @JsonPropertyDescription("VersionsReady, Activated and Serving conditions.")
-        List<Condition> conditions) {}
+        List<Condition> conditions) {
+
+  /** Before the operator has looked at the resource. */
+  public static ModelActivationStatus initial() {
+    return new ModelActivationStatus(null, null, null, null, null, null, null, List.of());
+  }
+
+  public ModelActivationStatus withPhase(String newPhase, long generation) {
+    return new ModelActivationStatus(
+        newPhase, generation, active, previous, aliasGeneration, activatedAt, serving, conditions);
+  }
+
+  public ModelActivationStatus withCondition(
+      String type, boolean status, String reason, String message, long generation) {
+    return new ModelActivationStatus(
+        phase,
+        observedGeneration,
+        active,
+        previous,
+        aliasGeneration,
+        activatedAt,
+        serving,
+        Conditions.set(conditions, type, status, reason, message, generation));
+  }
+
+  public ModelActivationStatus withActivation(
+      Map<String, String> newActive,
+      Map<String, String> newPrevious,
+      long newAliasGeneration,
+      String newActivatedAt) {
+    return new ModelActivationStatus(
+        phase,
+        observedGeneration,
+        newActive,
+        newPrevious,
+        newAliasGeneration,
+        newActivatedAt,
+        serving,
+        conditions);
+  }
+
+  public ModelActivationStatus withServing(ServingCount newServing) {
+    return new ModelActivationStatus(
+        phase,
+        observedGeneration,
+        active,
+        previous,
+        aliasGeneration,
+        activatedAt,
+        newServing,
+        conditions);
+  }
+}

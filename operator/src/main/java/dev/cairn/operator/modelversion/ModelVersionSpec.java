@@ -20,6 +20,10 @@ public record ModelVersionSpec(
         @JsonPropertyDescription(
             "Variant (mode) of the model this version serves, for example LOW; default 'default'.")
         String variant,
+    @JsonPropertyDescription(
+            "Variants of the model, used only when the operator creates the model in the registry"
+                + " (default: the variants of this model's ModelVersions in the namespace).")
+        List<String> modelVariants,
     @JsonPropertyDescription("Format of the files: onnx, color-signature or generic.")
         String format,
     @Required
@@ -32,4 +36,15 @@ public record ModelVersionSpec(
         String credentialsSecret,
     @JsonPropertyDescription("Free text shown in the registry.") String description,
     @JsonPropertyDescription("String key/values stored with the version in the registry.")
-        Map<String, String> metadata) {}
+        Map<String, String> metadata) {
+
+  /** The registry project: {@code project}, or the resource's namespace when it is not set. */
+  public String projectOr(String namespace) {
+    return project == null || project.isBlank() ? namespace : project;
+  }
+
+  /** The variant, {@code default} when it is not set. */
+  public String variantOrDefault() {
+    return variant == null || variant.isBlank() ? "default" : variant;
+  }
+}

@@ -3,6 +3,7 @@ package dev.cairn.operator.modelversion;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.cairn.operator.crd.Condition;
+import dev.cairn.operator.crd.Conditions;
 import java.util.List;
 
 /** What the operator observed and did for a ModelVersion. */
@@ -17,4 +18,41 @@ public record ModelVersionStatus(
     @JsonPropertyDescription("The version as the registry holds it.") RegistryVersionState registry,
     @JsonPropertyDescription(
             "ChecksumVerified, Registered, Ready, SpecImmutable and DeletionBlocked conditions.")
-        List<Condition> conditions) {}
+        List<Condition> conditions) {
+
+  /** Before the operator has looked at the resource. */
+  public static ModelVersionStatus initial() {
+    return new ModelVersionStatus(null, null, null, null, null, List.of());
+  }
+
+  public ModelVersionStatus withPhase(String newPhase, long generation) {
+    return new ModelVersionStatus(newPhase, generation, digest, sizeBytes, registry, conditions);
+  }
+
+  public ModelVersionStatus withCondition(
+      String type, boolean status, String reason, String message, long generation) {
+    return new ModelVersionStatus(
+        phase,
+        observedGeneration,
+        digest,
+        sizeBytes,
+        registry,
+        Conditions.set(conditions, type, status, reason, message, generation));
+  }
+
+  public ModelVersionStatus withoutCondition(String type) {
+    return new ModelVersionStatus(
+        phase,
+        observedGeneration,
+        digest,
+        sizeBytes,
+        registry,
+        Conditions.remove(conditions, type));
+  }
+
+  public ModelVersionStatus withRegistry(
+      String newDigest, Long newSizeBytes, RegistryVersionState newRegistry) {
+    return new ModelVersionStatus(
+        phase, observedGeneration, newDigest, newSizeBytes, newRegistry, conditions);
+  }
+}

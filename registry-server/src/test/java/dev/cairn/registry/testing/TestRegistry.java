@@ -26,14 +26,22 @@ public final class TestRegistry implements AutoCloseable {
 
   private static TestRegistry shared;
 
-  private final RegistryServer server;
+  private final Map<String, String> env;
   private final Path dataDir;
   private final EmbeddedPostgres externalDatabase;
+  private final int port;
+  private volatile RegistryServer server;
 
-  private TestRegistry(RegistryServer server, Path dataDir, EmbeddedPostgres externalDatabase) {
+  private TestRegistry(
+      RegistryServer server,
+      Map<String, String> env,
+      Path dataDir,
+      EmbeddedPostgres externalDatabase) {
     this.server = server;
+    this.env = Map.copyOf(env);
     this.dataDir = dataDir;
     this.externalDatabase = externalDatabase;
+    this.port = server.uri().getPort();
   }
 
   /** One registry shared by the test classes that only need isolation by project name. */
@@ -67,10 +75,23 @@ public final class TestRegistry implements AutoCloseable {
         env.put("CAIRN_DB_PASSWORD", "unused");
       }
       env.putAll(extraEnv);
-      return new TestRegistry(RegistryServer.start(SettingsLoader.load(env)), dataDir, external);
+      return new TestRegistry(
+          RegistryServer.start(SettingsLoader.load(env)), env, dataDir, external);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Stops the server and its embedded database, as a crash would; the data directory stays. */
+  public void stopServer() {
+    server.close();
+  }
+
+  /** Starts the stopped server again on the same port, data directory and database. */
+  public void startServer() {
+    Map<String, String> again = new HashMap<>(env);
+    again.put("CAIRN_PORT", String.valueOf(port));
+    server = RegistryServer.start(SettingsLoader.load(again));
   }
 
   public URI uri() {

@@ -1,0 +1,126 @@
+package dev.cairn.operator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The operator's configuration, all from the environment (spec 30-operator, Operator runtime).
+ *
+ * <table>
+ *   <caption>Variables</caption>
+ *   <tr><td>{@code CAIRN_REGISTRY_URL}</td><td>registry base URL (required)</td></tr>
+ *   <tr><td>{@code CAIRN_REGISTRY_TOKEN_FILE}</td><td>file holding the registry token, mounted from
+ *       a Secret (or {@code CAIRN_REGISTRY_TOKEN} for local runs)</td></tr>
+ *   <tr><td>{@code CAIRN_WATCH_NAMESPACES}</td><td>comma-separated namespaces; empty: all</td></tr>
+ *   <tr><td>{@code CAIRN_OPERATOR_PORT}</td><td>port of /healthz, /readyz, /metrics (8081)</td></tr>
+ *   <tr><td>{@code CAIRN_LEASE_NAME}, {@code CAIRN_LEASE_NAMESPACE}</td><td>leader-election Lease
+ *       ({@code cairn-operator} in {@code POD_NAMESPACE}); {@code CAIRN_LEADER_ELECTION=false}
+ *       turns it off; a replica that loses the Lease exits (and is restarted) unless {@code
+ *       CAIRN_EXIT_ON_LOST_LEASE=false}</td></tr>
+ *   <tr><td>{@code POD_NAME}</td><td>identity in the Lease (else host name)</td></tr>
+ *   <tr><td>{@code CAIRN_RESYNC_SECONDS}</td><td>longest time between two reconciles of a
+ *       resource (60)</td></tr>
+ *   <tr><td>{@code CAIRN_OPERATOR_FILE_ROOTS}</td><td>directories {@code file://} sources may
+ *       come from (none)</td></tr>
+ * </table>
+ */
+public record OperatorSettings(
+    URI registryUrl,
+    String registryToken,
+    Set<String> watchNamespaces,
+    int port,
+    boolean leaderElection,
+    boolean exitOnLostLease,
+    String leaseName,
+    String leaseNamespace,
+    String identity,
+    Duration resync,
+    List<Path> fileRoots) {
+
+  private static final String SERVICE_ACCOUNT_NAMESPACE =
+      "/var/run/secrets/kubernetes.io/serviceaccount/namespace";
+
+  public static OperatorSettings fromEnvironment(Map<String, String> env) {
+    String url = env.get("CAIRN_REGISTRY_URL");
+    if (url == null || url.isBlank()) {
+      throw new IllegalArgumentException("CAIRN_REGISTRY_URL is required");
+    }
+    return new OperatorSettings(
+        URI.create(url.endsWith("/") ? url : url + "/"),
+        token(env),
+        list(env.get("CAIRN_WATCH_NAMESPACES")).stream().collect(Collectors.toUnmodifiableSet()),
+        Integer.parseInt(env.getOrDefault("CAIRN_OPERATOR_PORT", "8081")),
+        !"false".equalsIgnoreCase(env.getOrDefault("CAIRN_LEADER_ELECTION", "true")),
+        !"false".equalsIgnoreCase(env.getOrDefault("CAIRN_EXIT_ON_LOST_LEASE", "true")),
+        env.getOrDefault("CAIRN_LEASE_NAME", "cairn-operator"),
+        Optional.ofNullable(env.get("CAIRN_LEASE_NAMESPACE"))
+            .or(() -> Optional.ofNullable(env.get("POD_NAMESPACE")))
+            .orElseGet(OperatorSettings::serviceAccountNamespace),
+        Optional.ofNullable(env.get("POD_NAME")).orElseGet(OperatorSettings::hostName),
+        Duration.ofSeconds(Long.parseLong(env.getOrDefault("CAIRN_RESYNC_SECONDS", "60"))),
+        list(env.get("CAIRN_OPERATOR_FILE_ROOTS")).stream().map(Path::of).toList());
+  }
+
+  private static String token(Map<String, String> env) {
+    String file = env.get("CAIRN_REGISTRY_TOKEN_FILE");
+    if (file != null && !file.isBlank()) {
+      try {
+        return Files.readString(Path.of(file)).trim();
+      } catch (IOException e) {
+        throw new UncheckedIOException("CAIRN_REGISTRY_TOKEN_FILE not readable", e);
+      }
+    }
+    String token = env.get("CAIRN_REGISTRY_TOKEN");
+    if (token == null || token.isBlank()) {
+      throw new IllegalArgumentException(
+          "CAIRN_REGISTRY_TOKEN_FILE (or CAIRN_REGISTRY_TOKEN) is required");
+    }
+    return token.trim();
+  }
+
+  private static List<String> list(String value) {
+    return value == null
+        ? List.of()
+        : Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+  }
+
+  private static String serviceAccountNamespace() {
+    try {
+      return Files.readString(Path.of(SERVICE_ACCOUNT_NAMESPACE)).trim();
+    } catch (IOException e) {
+      return "default";
+    }
+  }
+
+  private static String hostName() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      return "cairn-operator";
+    }
+  }
+
+  @Override
+  public String toString() {
+    // The token never appears in logs.
+    return "OperatorSettings[registry="
+        + registryUrl
+        + ", namespaces="
+        + (watchNamespaces.isEmpty() ? "all" : watchNamespaces)
+        + ", lease="
+        + (leaderElection ? leaseNamespace + "/" + leaseName + " as " + identity : "off")
+        + ", resync="
+        + resync
+        + "]";
+  }
+}

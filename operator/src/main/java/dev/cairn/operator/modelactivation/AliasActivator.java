@@ -1,0 +1,79 @@
+package dev.cairn.operator.modelactivation;
+
+import dev.cairn.client.CairnApiException;
+import dev.cairn.client.CairnClient;
+import dev.cairn.client.model.Alias;
+import dev.cairn.client.model.AliasUpdate;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Sets and releases the alias of a ModelActivation in the registry. The PUT carries {@code
+ * Idempotency-Key: <uid>/<generation>}, so a reconcile repeated after a lost answer changes the
+ * alias at most once per spec generation, and claims {@code managed_by}, after which the registry
+ * refuses REST writes from anyone else ({@code ALIAS_MANAGED}).
+ */
+final class AliasActivator {
+
+  /** The alias after activation, and its pointers before it (empty for a new alias). */
+  record Activation(Alias alias, Map<String, String> previous, boolean changed) {}
+
+  private final CairnClient registry;
+
+  AliasActivator(CairnClient registry) {
+    this.registry = registry;
+  }
+
+  Activation activate(ModelActivation ma, String project, ActivationTarget target) {
+    var spec = ma.getSpec();
+    String owner = ActivationConflicts.ownerName(ma);
+    Optional<Alias> before = current(project, spec.model(), spec.aliasOrDefault());
+    if (before.isPresent()
+        && owner.equals(before.get().managedBy())
+        && target.reachedBy(before.get().pointers())) {
+      return new Activation(before.get(), null, false);
+    }
+    String reason =
+        spec.reason() != null && !spec.reason().isBlank()
+            ? spec.reason()
+            : "applied by " + owner + " (generation " + ma.getMetadata().getGeneration() + ")";
+    Alias after =
+        registry.putAlias(
+            project,
+            spec.model(),
+            spec.aliasOrDefault(),
+            target.update(reason, spec.approvedBy(), owner),
+            null,
+            ma.getMetadata().getUid() + "/" + ma.getMetadata().getGeneration());
+    return new Activation(after, before.map(Alias::pointers).orElse(Map.of()), true);
+  }
+
+  /** Gives {@code managed_by} up, pointers unchanged; a no-op unless {@code ma} holds it. */
+  boolean release(ModelActivation ma, String project) {
+    var spec = ma.getSpec();
+    String owner = ActivationConflicts.ownerName(ma);
+    Optional<Alias> alias = current(project, spec.model(), spec.aliasOrDefault());
+    if (alias.isEmpty() || !owner.equals(alias.get().managedBy())) {
+      return false;
+    }
+    registry.putAlias(
+        project,
+        spec.model(),
+        spec.aliasOrDefault(),
+        AliasUpdate.release(owner, owner + " deleted; pointers kept"),
+        null,
+        ma.getMetadata().getUid() + "/release");
+    return true;
+  }
+
+  private Optional<Alias> current(String project, String model, String alias) {
+    try {
+      return Optional.of(registry.getAlias(project, model, alias));
+    } catch (CairnApiException e) {
+      if (e.status() == 404) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,172 @@
+package dev.cairn.operator.modelversion;
+
+import dev.cairn.client.model.Version;
+import dev.cairn.operator.crd.Conditions;
+import dev.cairn.operator.kube.KubeEvents;
+import dev.cairn.operator.metrics.OperatorMetrics;
+import dev.cairn.operator.registry.Backoff;
+import dev.cairn.operator.registry.RegistryFailure;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Turns what a ModelVersion reconcile found into its status, Kubernetes Events (one per phase
+ * change; Warning for failures) and metrics. Every outcome sets {@code Ready}, whose reason tells a
+ * final failure of this generation from one that is retried ({@value #SOURCE_UNAVAILABLE}).
+ */
+final class ModelVersionOutcomes {
+
+  static final String SOURCE_UNAVAILABLE = "SourceUnavailable";
+  private static final Duration REGISTRY_POLL = Duration.ofSeconds(2);
+
+  private final KubeEvents events;
+  private final OperatorMetrics metrics;
+  private final Backoff backoff;
+
+  ModelVersionOutcomes(KubeEvents events, OperatorMetrics metrics, Backoff backoff) {
+    this.events = events;
+    this.metrics = metrics;
+    this.backoff = backoff;
+  }
+
+  /** Failed for this generation for a reason retrying cannot change. */
+  boolean isFinalFailure(ModelVersionStatus status, long generation) {
+    return "Failed".equals(status.phase())
+        && Objects.equals(status.observedGeneration(), generation)
+        && Conditions.find(status.conditions(), "Ready")
+            .map(c -> !SOURCE_UNAVAILABLE.equals(c.reason()))
+            .orElse(true);
+  }
+
+  UpdateControl<ModelVersion> verifying(ModelVersion mv, ModelVersionStatus status, long gen) {
+    ModelVersionStatus next =
+        status
+            .withPhase("Verifying", gen)
+            .withCondition(
+                "Ready",
+                false,
+                "Verifying",
+                "fetching " + mv.getSpec().files().size() + " file(s) and checking their SHA-256",
+                gen);
+    return patch(mv, next, "Verifying", next.conditions().getLast().message())
+        .rescheduleAfter(Duration.ofMillis(10));
+  }
+
+  UpdateControl<ModelVersion> keepVerified(
+      ModelVersion mv, ModelVersionStatus status, long gen, Version registryNow) {
+    ModelVersionStatus next = status;
+    if (registryNow != null) {
+      next =
+          next.withRegistry(
+              status.digest(),
+              status.sizeBytes(),
+              new RegistryVersionState(registryNow.version(), registryNow.state()));
+    }
+    if (!Objects.equals(status.observedGeneration(), gen)) {
+      String message =
+          "the spec changed (generation "
+              + gen
+              + ") after the version was verified; the change is ignored. To publish new bytes,"
+              + " create a new ModelVersion";
+      next =
+          next.withPhase("Verified", gen)
+              .withCondition("SpecImmutable", true, "SpecChangedAfterVerified", message, gen);
+      events.warning(mv, "SpecImmutable", message);
+    }
+    return next.equals(status) ? UpdateControl.noUpdate() : patch(mv, next, null, null);
+  }
+
+  UpdateControl<ModelVersion> sourceUnavailable(
+      ModelVersion mv, ModelVersionStatus status, long gen, String message) {
+    metrics.failed(ModelVersionReconciler.KIND, SOURCE_UNAVAILABLE);
+    ModelVersionStatus next =
+        status
+            .withPhase("Failed", gen)
+            .withCondition("ChecksumVerified", false, SOURCE_UNAVAILABLE, message, gen)
+            .withCondition("Ready", false, SOURCE_UNAVAILABLE, message, gen);
+    return patch(mv, next, SOURCE_UNAVAILABLE, message)
+        .rescheduleAfter(backoff.next(mv.getMetadata().getUid()));
+  }
+
+  UpdateControl<ModelVersion> checksumMismatch(
+      ModelVersion mv, ModelVersionStatus status, long gen, String message) {
+    String text = "checksum mismatch, nothing registered: " + message;
+    return failed(
+        mv,
+        status.withCondition("ChecksumVerified", false, "ChecksumMismatch", text, gen),
+        gen,
+        "ChecksumVerified",
+        "ChecksumMismatch",
+        text);
+  }
+
+  UpdateControl<ModelVersion> failed(
+      ModelVersion mv,
+      ModelVersionStatus status,
+      long gen,
+      String conditionType,
+      String reason,
+      String message) {
+    metrics.failed(ModelVersionReconciler.KIND, reason);
+    backoff.reset(mv.getMetadata().getUid());
+    ModelVersionStatus next =
+        status
+            .withPhase("Failed", gen)
+            .withCondition(conditionType, false, reason, message, gen)
+            .withCondition("Ready", false, reason, message, gen);
+    return patch(mv, next, reason, message);
+  }
+
+  /** The registry is down or busy: keep the phase, say why, try again later. */
+  UpdateControl<ModelVersion> registryUnavailable(
+      ModelVersion mv, ModelVersionStatus status, long gen, RegistryFailure failure) {
+    metrics.failed(ModelVersionReconciler.KIND, failure.code());
+    ModelVersionStatus next =
+        status.withCondition("Registered", false, failure.code(), failure.message(), gen);
+    return patch(mv, next, null, null).rescheduleAfter(backoff.next(mv.getMetadata().getUid()));
+  }
+
+  UpdateControl<ModelVersion> registered(
+      ModelVersion mv, ModelVersionStatus status, long gen, Version version) {
+    String state = version.state();
+    if ("FAILED".equals(state)) {
+      String code = version.failure() == null ? "VERSION_FAILED" : version.failure().code();
+      String detail = version.failure() == null ? "" : version.failure().detail();
+      return failed(
+          mv, status, gen, "Registered", code, "the registry failed the version: " + detail);
+    }
+    ModelVersionStatus next =
+        status.withRegistry(
+            version.digest(),
+            version.sizeBytes(),
+            new RegistryVersionState(version.version(), state));
+    if ("PENDING".equals(state)) {
+      next = next.withCondition("Registered", false, "Pending", "waiting for READY", gen);
+      return patch(mv, next, null, null).rescheduleAfter(REGISTRY_POLL);
+    }
+    backoff.reset(mv.getMetadata().getUid());
+    String message =
+        version.model() + ":" + version.version() + " is " + state + " in the registry";
+    next =
+        next.withPhase("Verified", gen)
+            .withCondition("Registered", true, "Ready", message, gen)
+            .withCondition("Ready", true, "Verified", message, gen);
+    return patch(mv, next, "Verified", message);
+  }
+
+  /** Patches the status; records an Event when the phase changes. */
+  private UpdateControl<ModelVersion> patch(
+      ModelVersion mv, ModelVersionStatus next, String reason, String message) {
+    String before = mv.getStatus() == null ? null : mv.getStatus().phase();
+    if (!Objects.equals(before, next.phase()) && reason != null) {
+      if ("Failed".equals(next.phase())) {
+        events.warning(mv, reason, message);
+      } else {
+        events.normal(mv, reason, message);
+      }
+    }
+    mv.setStatus(next);
+    return UpdateControl.patchStatus(mv);
+  }
+}

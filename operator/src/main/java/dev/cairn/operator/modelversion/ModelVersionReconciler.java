@@ -1,0 +1,225 @@
+package dev.cairn.operator.modelversion;
+
+import dev.cairn.client.CairnClient;
+import dev.cairn.client.model.Version;
+import dev.cairn.operator.kube.KubeEvents;
+import dev.cairn.operator.metrics.OperatorMetrics;
+import dev.cairn.operator.registry.Backoff;
+import dev.cairn.operator.registry.RegistryEventRelay;
+import dev.cairn.operator.registry.RegistryFailure;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * Reconciles a ModelVersion (spec 30-operator): fetches every file through SHA-256, compares it
+ * with the pinned digest, registers the version as references and waits for READY. Once {@code
+ * Verified} the spec is frozen ({@code SpecImmutable}). The finalizer {@value #FINALIZER} archives
+ * the registry version on deletion, and holds the deletion while an alias points at it.
+ */
+@ControllerConfiguration(name = "modelversion", finalizerName = ModelVersionReconciler.FINALIZER)
+public final class ModelVersionReconciler
+    implements Reconciler<ModelVersion>, Cleaner<ModelVersion> {
+
+  public static final String FINALIZER = "cairn.dev/archive";
+  static final String KIND = "ModelVersion";
+
+  private final CairnClient registry;
+  private final VersionRegistration registration;
+  private final VersionArchiver archiver;
+  private final SourceFetcher fetcher;
+  private final RegistryEventRelay relay;
+  private final ModelVersionOutcomes outcomes;
+  private final Backoff backoff;
+  private final OperatorMetrics metrics;
+  private final SimpleInboundEventSource<ModelVersion> registryEvents =
+      new SimpleInboundEventSource<>("registry-events");
+
+  public ModelVersionReconciler(
+      CairnClient registry,
+      SourceFetcher fetcher,
+      RegistryEventRelay relay,
+      KubeEvents events,
+      OperatorMetrics metrics,
+      Backoff backoff) {
+    this.registry = registry;
+    this.registration = new VersionRegistration(registry);
+    this.fetcher = fetcher;
+    this.relay = relay;
+    this.backoff = backoff;
+    this.metrics = metrics;
+    this.outcomes = new ModelVersionOutcomes(events, metrics, backoff);
+    this.archiver = new VersionArchiver(registry, events, backoff);
+  }
+
+  @Override
+  public List<EventSource<?, ModelVersion>> prepareEventSources(
+      EventSourceContext<ModelVersion> context) {
+    var cache = context.getPrimaryCache();
+    // An alias moving away lets a blocked deletion go on; a version turning READY ends waiting.
+    relay.addListener(
+        (project, model) ->
+            cache
+                .list(mv -> concerns(mv, project, model) && !isSettled(mv))
+                .forEach(mv -> registryEvents.propagateEvent(ResourceID.fromResource(mv))));
+    return List.of(registryEvents);
+  }
+
+  private static boolean concerns(ModelVersion mv, String project, String model) {
+    return project.equals(mv.getSpec().projectOr(mv.getMetadata().getNamespace()))
+        && (RegistryEventRelay.ALL_MODELS.equals(model) || model.equals(mv.getSpec().model()));
+  }
+
+  private static boolean isSettled(ModelVersion mv) {
+    return mv.getMetadata().getDeletionTimestamp() == null
+        && mv.getStatus() != null
+        && "Verified".equals(mv.getStatus().phase());
+  }
+
+  @Override
+  public UpdateControl<ModelVersion> reconcile(ModelVersion mv, Context<ModelVersion> context) {
+    metrics.reconciled(KIND);
+    ModelVersionSpec spec = mv.getSpec();
+    String project = spec.projectOr(mv.getMetadata().getNamespace());
+    relay.follow(project);
+    long generation = mv.getMetadata().getGeneration();
+    ModelVersionStatus status =
+        mv.getStatus() == null ? ModelVersionStatus.initial() : mv.getStatus();
+
+    if ("Verified".equals(status.phase())) {
+      return outcomes.keepVerified(mv, status, generation, refreshed(project, spec));
+    }
+    if (outcomes.isFinalFailure(status, generation)) {
+      return UpdateControl.noUpdate();
+    }
+    if (!Objects.equals(status.observedGeneration(), generation)
+        || !"Verifying".equals(status.phase())) {
+      // Say so before the (possibly long) fetch; the next pass does the work.
+      return outcomes.verifying(mv, status, generation);
+    }
+
+    Map<String, SourceDigest> verified = new LinkedHashMap<>();
+    List<String> mismatches = new ArrayList<>();
+    try {
+      SourceCredentials credentials = credentials(mv, context);
+      for (FileSource file : spec.files()) {
+        SourceDigest actual = fetcher.digest(file.uri(), credentials);
+        verified.put(file.path(), actual);
+        if (!actual.sha256().equals(file.sha256())) {
+          mismatches.add(
+              file.path()
+                  + ": expected sha256:"
+                  + file.sha256()
+                  + ", actual sha256:"
+                  + actual.sha256());
+        }
+      }
+    } catch (IOException | SourceCredentialsException e) {
+      return outcomes.sourceUnavailable(mv, status, generation, e.getMessage());
+    }
+    if (!mismatches.isEmpty()) {
+      return outcomes.checksumMismatch(mv, status, generation, String.join("; ", mismatches));
+    }
+    status =
+        status.withCondition(
+            "ChecksumVerified",
+            true,
+            "Matched",
+            verified.size() + " file(s) match their pinned SHA-256",
+            generation);
+    try {
+      Version version = registration.register(project, spec, modelVariants(mv, context), verified);
+      return outcomes.registered(mv, status, generation, version);
+    } catch (VersionRegistration.VersionConflictException e) {
+      return outcomes.failed(
+          mv, status, generation, "Registered", "VersionConflict", e.getMessage());
+    } catch (RuntimeException e) {
+      RegistryFailure failure = RegistryFailure.from(e);
+      boolean retry =
+          failure.isTransient()
+              || VersionRegistration.REFERENCE_FETCH_FAILED.equals(failure.code());
+      return retry
+          ? outcomes.registryUnavailable(mv, status, generation, failure)
+          : outcomes.failed(
+              mv, status, generation, "Registered", failure.code(), failure.message());
+    }
+  }
+
+  @Override
+  public DeleteControl cleanup(ModelVersion mv, Context<ModelVersion> context) {
+    metrics.reconciled(KIND);
+    return archiver.archive(mv, context.getClient());
+  }
+
+  /** What the registry says about the version now, or null when it cannot be asked. */
+  private Version refreshed(String project, ModelVersionSpec spec) {
+    try {
+      return registry.getVersion(project, spec.model(), spec.version());
+    } catch (RuntimeException e) {
+      RegistryFailure.from(e);
+      return null;
+    }
+  }
+
+  private SourceCredentials credentials(ModelVersion mv, Context<ModelVersion> context)
+      throws SourceCredentialsException {
+    String name = mv.getSpec().credentialsSecret();
+    if (name == null || name.isBlank()) {
+      return SourceCredentials.none();
+    }
+    Secret secret =
+        context
+            .getClient()
+            .secrets()
+            .inNamespace(mv.getMetadata().getNamespace())
+            .withName(name)
+            .get();
+    if (secret == null) {
+      throw new SourceCredentialsException(
+          "credentialsSecret '" + name + "' does not exist in " + mv.getMetadata().getNamespace());
+    }
+    return SourceCredentials.fromSecretData(secret.getData());
+  }
+
+  /**
+   * Variants for a model the operator creates: the resource's {@code modelVariants}, else the
+   * variants of every ModelVersion of that model in the namespace.
+   */
+  private static List<String> modelVariants(ModelVersion mv, Context<ModelVersion> context) {
+    List<String> declared = mv.getSpec().modelVariants();
+    if (declared != null && !declared.isEmpty()) {
+      return declared;
+    }
+    TreeSet<String> variants = new TreeSet<>();
+    variants.add(mv.getSpec().variantOrDefault());
+    context
+        .getPrimaryCache()
+        .list(
+            mv.getMetadata().getNamespace(),
+            other -> mv.getSpec().model().equals(other.getSpec().model()))
+        .forEach(other -> variants.add(other.getSpec().variantOrDefault()));
+    return List.copyOf(variants);
+  }
+
+  /** The credentials Secret named by the resource is missing. */
+  static final class SourceCredentialsException extends Exception {
+    SourceCredentialsException(String message) {
+      super(message);
+    }
+  }
+}
