@@ -34,6 +34,11 @@ public final class OperatorMetrics {
     return count == null ? 0 : count.get();
   }
 
+  public long failureCount(String kind, String reason) {
+    AtomicLong count = failures.get(kind + "\u0000" + reason);
+    return count == null ? 0 : count.get();
+  }
+
   public void timeToActive(Duration elapsed) {
     toActive.observe(elapsed);
   }

@@ -167,6 +167,42 @@ class OperatorEndToEndTest {
   }
 
   @Test
+  void anActivationAppliedWhileTheRegistryIsDownActivatesOnceItIsBack() {
+    String ns = fx.namespace("outage");
+    fx.publishChurn(ns);
+    long failuresBefore =
+        fx.operator.metrics().failureCount("ModelActivation", "RegistryUnavailable");
+    fx.registry.stopServer();
+    try {
+      ModelActivation ma = Examples.modelActivation("single-variant/modelactivation.yaml", ns);
+      ma.setSpec(OperatorFixture.withVersion(ma.getSpec(), "v2"));
+      fx.kube.resource(ma).create();
+      ModelActivation waiting =
+          fx.awaitActivation(ns, "churn-production", a -> "Activating".equals(phase(a)));
+      Condition activated =
+          Conditions.find(waiting.getStatus().conditions(), "Activated").orElseThrow();
+      assertThat(activated.status()).isEqualTo("False");
+      assertThat(activated.reason()).isEqualTo("RegistryUnavailable");
+      assertThat(activated.message()).contains("unreachable");
+      // Retried with backoff, phase unchanged.
+      await()
+          .atMost(OperatorFixture.PATIENCE)
+          .until(
+              () ->
+                  fx.operator.metrics().failureCount("ModelActivation", "RegistryUnavailable")
+                      >= failuresBefore + 3);
+      assertThat(phase(fx.activation(ns, "churn-production"))).isEqualTo("Activating");
+    } finally {
+      fx.registry.startServer();
+    }
+    ModelActivation active =
+        fx.awaitActivation(ns, "churn-production", a -> "Active".equals(phase(a)));
+    assertThat(active.getStatus().active()).isEqualTo(Map.of("default", "v2"));
+    assertThat(fx.admin.getAlias(ns, "churn", "production").pointers())
+        .isEqualTo(Map.of("default", "v2"));
+  }
+
+  @Test
   void instanceReportsShowUpAsServingStatus() {
     String ns = fx.namespace("serving");
     fx.publishChurn(ns);
