@@ -17,6 +17,8 @@ import java.util.Locale;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -90,7 +92,11 @@ public final class SourceFetcher {
     var builder =
         S3Client.builder()
             .region(Region.of(credentials.region().orElse("us-east-1")))
-            .forcePathStyle(credentials.endpoint().isPresent());
+            .forcePathStyle(credentials.endpoint().isPresent())
+            // The operator hashes every byte itself; the SDK's own checksum headers only break
+            // S3-compatible stores that do not implement them.
+            .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+            .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
     credentials.endpoint().ifPresent(e -> builder.endpointOverride(URI.create(e)));
     builder.credentialsProvider(
         credentials.accessKeyId().isPresent()

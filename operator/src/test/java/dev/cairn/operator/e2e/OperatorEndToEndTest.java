@@ -124,6 +124,35 @@ class OperatorEndToEndTest {
   }
 
   @Test
+  void aVerifiedVersionKeepsItsSpecAndReportsALaterEditAsSpecImmutable() {
+    String ns = fx.namespace("immutable");
+    fx.publishChurn(ns);
+    String digest = fx.admin.getVersion(ns, "churn", "v1").digest();
+    fx.kube
+        .resources(ModelVersion.class)
+        .inNamespace(ns)
+        .withName("churn-v1")
+        .edit(
+            mv -> {
+              mv.setSpec(withVersion(mv.getSpec(), "v1-edited"));
+              return mv;
+            });
+    await()
+        .atMost(OperatorFixture.PATIENCE)
+        .until(
+            () ->
+                Conditions.isTrue(
+                    fx.version(ns, "churn-v1").getStatus().conditions(), "SpecImmutable"));
+    ModelVersion mv = fx.version(ns, "churn-v1");
+    assertThat(mv.getStatus().phase()).isEqualTo("Verified");
+    assertThat(mv.getStatus().registry().version()).isEqualTo("v1");
+    assertThat(fx.admin.getVersion(ns, "churn", "v1").digest()).isEqualTo(digest);
+    assertThatThrownBy(() -> fx.admin.getVersion(ns, "churn", "v1-edited"))
+        .isInstanceOfSatisfying(
+            CairnApiException.class, e -> assertThat(e.status()).isEqualTo(404));
+  }
+
+  @Test
   void aSecondActivationForTheSameAliasIsAConflictAndTakesOverWhenTheFirstGoes() {
     String ns = fx.namespace("conflict");
     fx.publishChurn(ns);

@@ -2,8 +2,11 @@ package dev.cairn.operator.testing;
 
 import dev.cairn.operator.OperatorSettings;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
+import io.fabric8.kubernetes.api.model.authorization.v1.SubjectRulesReviewStatusBuilder;
+import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -35,22 +38,37 @@ public final class OperatorTesting {
 
   /**
    * Answers JOSDK's start-up permission check for the leader-election Lease (a {@code
-   * SelfSubjectRulesReview}, which the CRUD mock cannot evaluate) the way an API server does for
-   * the RBAC in {@code operator/k8s/}: leases may be read, created and updated.
+   * SelfSubjectRulesReview}, which the CRUD mock cannot evaluate) with the rules of the Role in
+   * {@code operator/k8s/rbac.yaml}, as an API server would for that ServiceAccount: a manifest
+   * missing a Lease verb fails the operator's start.
    */
   public static void allowLeases(KubernetesMockServer server) {
+    var status = new SubjectRulesReviewStatusBuilder().withIncomplete(false);
+    try {
+      String manifest =
+          Files.readString(Examples.folder().resolveSibling("operator/k8s/rbac.yaml"));
+      var yaml = new KubernetesSerialization();
+      for (String doc : manifest.split("(?m)^---\\s*$")) {
+        if (yaml.unmarshal(doc) instanceof Role role) {
+          role.getRules()
+              .forEach(
+                  rule ->
+                      status
+                          .addNewResourceRule()
+                          .withApiGroups(rule.getApiGroups())
+                          .withResources(rule.getResources())
+                          .withVerbs(rule.getVerbs())
+                          .endResourceRule());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     var review =
         new SelfSubjectRulesReviewBuilder()
             .withNewMetadata()
             .endMetadata()
-            .withNewStatus()
-            .addNewResourceRule()
-            .withApiGroups("coordination.k8s.io")
-            .withResources("leases")
-            .withVerbs("get", "list", "watch", "create", "update", "patch")
-            .endResourceRule()
-            .withIncomplete(false)
-            .endStatus()
+            .withStatus(status.build())
             .build();
     server
         .expect()
