@@ -15,7 +15,10 @@ import java.util.Optional;
  */
 final class AliasActivator {
 
-  /** The alias after activation, and its pointers before it (empty for a new alias). */
+  /**
+   * The alias after activation, its pointers one generation earlier (empty for a new alias), and
+   * whether this call changed it.
+   */
   record Activation(Alias alias, Map<String, String> previous, boolean changed) {}
 
   private final CairnClient registry;
@@ -31,7 +34,8 @@ final class AliasActivator {
     if (before.isPresent()
         && owner.equals(before.get().managedBy())
         && target.reachedBy(before.get().pointers())) {
-      return new Activation(before.get(), null, false);
+      Alias alias = before.get();
+      return new Activation(alias, previous(project, spec.model(), alias), false);
     }
     String reason =
         spec.reason() != null && !spec.reason().isBlank()
@@ -45,7 +49,23 @@ final class AliasActivator {
             target.update(reason, spec.approvedBy(), owner),
             null,
             ma.getMetadata().getUid() + "/" + ma.getMetadata().getGeneration());
-    return new Activation(after, before.map(Alias::pointers).orElse(Map.of()), true);
+    return new Activation(after, previous(project, spec.model(), after), true);
+  }
+
+  /**
+   * The pointers one generation before {@code alias}'s current one, from the registry's history
+   * (the truth even when an earlier reconcile set the alias and its status write was lost).
+   */
+  private Map<String, String> previous(String project, String model, Alias alias) {
+    long wanted = alias.generation() - 1;
+    if (wanted < 1) {
+      return Map.of();
+    }
+    return registry.aliasHistory(project, model, alias.alias(), 20, null).items().stream()
+        .filter(entry -> entry.generation() == wanted)
+        .findFirst()
+        .map(entry -> entry.pointers() == null ? Map.<String, String>of() : entry.pointers())
+        .orElse(Map.of());
   }
 
   /** Gives {@code managed_by} up, pointers unchanged; a no-op unless {@code ma} holds it. */

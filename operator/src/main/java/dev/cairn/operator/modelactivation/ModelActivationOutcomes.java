@@ -105,11 +105,7 @@ final class ModelActivationOutcomes {
             : status.activatedAt();
     return status
         .withPhase("Active", gen)
-        .withActivation(
-            alias.pointers(),
-            activation.changed() ? activation.previous() : status.previous(),
-            alias.generation(),
-            at)
+        .withActivation(alias.pointers(), activation.previous(), alias.generation(), at)
         .withCondition("Activated", true, "AliasSet", message, gen);
   }
 
