@@ -17,7 +17,7 @@ public final class OperatorMetrics {
   private static final double[] BUCKETS = {0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300};
 
   private final Map<String, AtomicLong> reconciles = new ConcurrentSkipListMap<>();
-  private final Map<String, AtomicLong> failures = new ConcurrentSkipListMap<>();
+  private final Map<Failure, AtomicLong> failures = new ConcurrentSkipListMap<>();
   private final Histogram toActive = new Histogram();
   private final Histogram toServing = new Histogram();
 
@@ -26,7 +26,7 @@ public final class OperatorMetrics {
   }
 
   public void failed(String kind, String reason) {
-    failures.computeIfAbsent(kind + "\u0000" + reason, k -> new AtomicLong()).incrementAndGet();
+    failures.computeIfAbsent(new Failure(kind, reason), k -> new AtomicLong()).incrementAndGet();
   }
 
   public long reconcileCount(String kind) {
@@ -35,7 +35,7 @@ public final class OperatorMetrics {
   }
 
   public long failureCount(String kind, String reason) {
-    AtomicLong count = failures.get(kind + "\u0000" + reason);
+    AtomicLong count = failures.get(new Failure(kind, reason));
     return count == null ? 0 : count.get();
   }
 
@@ -64,11 +64,10 @@ public final class OperatorMetrics {
     out.append("# TYPE cairn_operator_reconcile_failures_total counter\n");
     failures.forEach(
         (key, n) -> {
-          String[] parts = key.split("\u0000", 2);
           out.append("cairn_operator_reconcile_failures_total{kind=\"")
-              .append(parts[0])
+              .append(key.kind())
               .append("\",reason=\"")
-              .append(parts[1].replace("\"", "'"))
+              .append(key.reason().replace("\"", "'"))
               .append("\"} ")
               .append(n.get())
               .append('\n');
@@ -82,6 +81,15 @@ public final class OperatorMetrics {
         "cairn_operator_activation_to_serving_seconds",
         "Time from a ModelActivation change to every instance serving it.");
     return out.toString();
+  }
+
+  /** A failure series, ordered by kind then reason so the scrape output is stable. */
+  private record Failure(String kind, String reason) implements Comparable<Failure> {
+    @Override
+    public int compareTo(Failure other) {
+      int byKind = kind.compareTo(other.kind);
+      return byKind != 0 ? byKind : reason.compareTo(other.reason);
+    }
   }
 
   /** A cumulative Prometheus histogram with fixed buckets. */

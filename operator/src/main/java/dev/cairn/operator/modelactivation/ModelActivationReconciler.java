@@ -73,11 +73,12 @@ public final class ModelActivationReconciler
   public List<EventSource<?, ModelActivation>> prepareEventSources(
       EventSourceContext<ModelActivation> context) {
     var activations = context.getPrimaryCache();
-    relay.addListener(
-        (project, model) ->
-            activations
-                .list(ma -> concerns(ma, project, model))
-                .forEach(ma -> wakeUps.propagateEvent(ResourceID.fromResource(ma))));
+    relay.wake(
+        activations,
+        wakeUps,
+        ma -> ma.getSpec().projectOr(ma.getMetadata().getNamespace()),
+        ma -> ma.getSpec().model(),
+        ma -> true);
     var config =
         InformerEventSourceConfiguration.from(ModelVersion.class, ModelActivation.class)
             .withName("modelversions")
@@ -93,11 +94,6 @@ public final class ModelActivationReconciler
             .build();
     modelVersions = new InformerEventSource<>(config, context);
     return List.of(wakeUps, modelVersions);
-  }
-
-  private static boolean concerns(ModelActivation ma, String project, String model) {
-    return project.equals(ma.getSpec().projectOr(ma.getMetadata().getNamespace()))
-        && (RegistryEventRelay.ALL_MODELS.equals(model) || model.equals(ma.getSpec().model()));
   }
 
   @Override

@@ -15,7 +15,6 @@ import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
 import java.io.IOException;
@@ -70,19 +69,14 @@ public final class ModelVersionReconciler
   @Override
   public List<EventSource<?, ModelVersion>> prepareEventSources(
       EventSourceContext<ModelVersion> context) {
-    var cache = context.getPrimaryCache();
     // An alias moving away lets a blocked deletion go on; a version turning READY ends waiting.
-    relay.addListener(
-        (project, model) ->
-            cache
-                .list(mv -> concerns(mv, project, model) && !isSettled(mv))
-                .forEach(mv -> registryEvents.propagateEvent(ResourceID.fromResource(mv))));
+    relay.wake(
+        context.getPrimaryCache(),
+        registryEvents,
+        mv -> mv.getSpec().projectOr(mv.getMetadata().getNamespace()),
+        mv -> mv.getSpec().model(),
+        mv -> !isSettled(mv));
     return List.of(registryEvents);
-  }
-
-  private static boolean concerns(ModelVersion mv, String project, String model) {
-    return project.equals(mv.getSpec().projectOr(mv.getMetadata().getNamespace()))
-        && (RegistryEventRelay.ALL_MODELS.equals(model) || model.equals(mv.getSpec().model()));
   }
 
   private static boolean isSettled(ModelVersion mv) {

@@ -2,12 +2,18 @@ package dev.cairn.operator.registry;
 
 import dev.cairn.client.EventSubscriber;
 import dev.cairn.client.model.RegistryEvent;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.Cache;
+import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Follows the registry's event stream of every project the operator has resources in, and tells the
@@ -31,8 +37,29 @@ public final class RegistryEventRelay implements AutoCloseable {
   }
 
   /** Calls {@code listener} with (project, model) for every event about a model. */
-  public void addListener(BiConsumer<String, String> listener) {
+  void addListener(BiConsumer<String, String> listener) {
     listeners.add(listener);
+  }
+
+  /**
+   * Wakes, through {@code source}, every cached resource that {@code wanted} accepts and whose
+   * registry project and model ({@code projectOf}, {@code modelOf}) an event is about.
+   */
+  public <P extends HasMetadata> void wake(
+      Cache<P> cache,
+      SimpleInboundEventSource<P> source,
+      Function<P, String> projectOf,
+      Function<P, String> modelOf,
+      Predicate<P> wanted) {
+    addListener(
+        (project, model) ->
+            cache
+                .list(
+                    resource ->
+                        project.equals(projectOf.apply(resource))
+                            && (ALL_MODELS.equals(model) || model.equals(modelOf.apply(resource)))
+                            && wanted.test(resource))
+                .forEach(resource -> source.propagateEvent(ResourceID.fromResource(resource))));
   }
 
   /** Starts following {@code project} (only events from now on) unless already following it. */

@@ -68,7 +68,7 @@ class OperatorEndToEndTest {
     String pinned = "7ae65136eaa545b8a4503b5c7ddb2ae3735cd30fbd628a3df026b5e64b75978c";
     String actual = v1File.sha256();
     bad.setSpec(
-        withVersion(
+        Examples.withVersionName(
             Examples.withFiles(
                 bad.getSpec(), List.of(new FileSource(v1File.path(), v1File.uri(), pinned))),
             "v3"));
@@ -132,7 +132,7 @@ class OperatorEndToEndTest {
         .withName("churn-v1")
         .edit(
             mv -> {
-              mv.setSpec(withVersion(mv.getSpec(), "v1-edited"));
+              mv.setSpec(Examples.withVersionName(mv.getSpec(), "v1-edited"));
               return mv;
             });
     await()
@@ -204,20 +204,5 @@ class OperatorEndToEndTest {
         .filter(e -> name.equals(e.getInvolvedObject().getName()))
         .filter(e -> "Warning".equals(e.getType()))
         .toList();
-  }
-
-  private static dev.cairn.operator.modelversion.ModelVersionSpec withVersion(
-      dev.cairn.operator.modelversion.ModelVersionSpec s, String version) {
-    return new dev.cairn.operator.modelversion.ModelVersionSpec(
-        s.project(),
-        s.model(),
-        version,
-        s.variant(),
-        s.modelVariants(),
-        s.format(),
-        s.files(),
-        s.credentialsSecret(),
-        s.description(),
-        s.metadata());
   }
 }

@@ -80,6 +80,20 @@ public final class Examples {
     return mv;
   }
 
+  public static ModelVersionSpec withVersionName(ModelVersionSpec s, String version) {
+    return new ModelVersionSpec(
+        s.project(),
+        s.model(),
+        version,
+        s.variant(),
+        s.modelVariants(),
+        s.format(),
+        s.files(),
+        s.credentialsSecret(),
+        s.description(),
+        s.metadata());
+  }
+
   public static ModelVersionSpec withFiles(ModelVersionSpec s, List<FileSource> files) {
     return new ModelVersionSpec(
         s.project(),
