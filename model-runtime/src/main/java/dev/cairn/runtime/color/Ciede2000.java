@@ -9,20 +9,20 @@ package dev.cairn.runtime.color;
  */
 public final class Ciede2000 {
 
-  private static final double POW25_7 = Math.pow(25, 7);
+  private static final double POW25_7 = StrictMath.pow(25, 7);
 
   private Ciede2000() {}
 
   public static double difference(Lab first, Lab second) {
-    double c1 = Math.hypot(first.a(), first.b());
-    double c2 = Math.hypot(second.a(), second.b());
+    double c1 = StrictMath.hypot(first.a(), first.b());
+    double c2 = StrictMath.hypot(second.a(), second.b());
     double meanC = (c1 + c2) / 2;
-    double meanC7 = Math.pow(meanC, 7);
-    double g = 0.5 * (1 - Math.sqrt(meanC7 / (meanC7 + POW25_7)));
+    double meanC7 = StrictMath.pow(meanC, 7);
+    double g = 0.5 * (1 - StrictMath.sqrt(meanC7 / (meanC7 + POW25_7)));
     double a1 = (1 + g) * first.a();
     double a2 = (1 + g) * second.a();
-    double c1p = Math.hypot(a1, first.b());
-    double c2p = Math.hypot(a2, second.b());
+    double c1p = StrictMath.hypot(a1, first.b());
+    double c2p = StrictMath.hypot(a2, second.b());
     double chromaProduct = c1p * c2p;
     double h1 = hue(a1, first.b());
     double h2 = hue(a2, second.b());
@@ -32,13 +32,13 @@ public final class Ciede2000 {
     double deltaHue = 0;
     if (chromaProduct != 0) {
       deltaHue = h2 - h1;
-      if (deltaHue > Math.PI) {
-        deltaHue -= 2 * Math.PI;
-      } else if (deltaHue < -Math.PI) {
-        deltaHue += 2 * Math.PI;
+      if (deltaHue > StrictMath.PI) {
+        deltaHue -= 2 * StrictMath.PI;
+      } else if (deltaHue < -StrictMath.PI) {
+        deltaHue += 2 * StrictMath.PI;
       }
     }
-    double deltaH = 2 * Math.sqrt(chromaProduct) * Math.sin(deltaHue / 2);
+    double deltaH = 2 * StrictMath.sqrt(chromaProduct) * StrictMath.sin(deltaHue / 2);
 
     double meanL = (first.l() + second.l()) / 2;
     double meanCp = (c1p + c2p) / 2;
@@ -47,34 +47,35 @@ public final class Ciede2000 {
       meanHue = h1 + h2;
     } else {
       meanHue = (h1 + h2) / 2;
-      if (Math.abs(h1 - h2) > Math.PI) {
-        meanHue -= Math.PI;
+      if (StrictMath.abs(h1 - h2) > StrictMath.PI) {
+        meanHue -= StrictMath.PI;
       }
       if (meanHue < 0) {
-        meanHue += 2 * Math.PI;
+        meanHue += 2 * StrictMath.PI;
       }
     }
 
     double lMinus50Squared = (meanL - 50) * (meanL - 50);
-    double sl = 1 + 0.015 * lMinus50Squared / Math.sqrt(20 + lMinus50Squared);
+    double sl = 1 + 0.015 * lMinus50Squared / StrictMath.sqrt(20 + lMinus50Squared);
     double sc = 1 + 0.045 * meanCp;
     double t =
         1
-            - 0.17 * Math.cos(meanHue - Math.toRadians(30))
-            + 0.24 * Math.cos(2 * meanHue)
-            + 0.32 * Math.cos(3 * meanHue + Math.toRadians(6))
-            - 0.20 * Math.cos(4 * meanHue - Math.toRadians(63));
+            - 0.17 * StrictMath.cos(meanHue - StrictMath.toRadians(30))
+            + 0.24 * StrictMath.cos(2 * meanHue)
+            + 0.32 * StrictMath.cos(3 * meanHue + StrictMath.toRadians(6))
+            - 0.20 * StrictMath.cos(4 * meanHue - StrictMath.toRadians(63));
     double sh = 1 + 0.015 * meanCp * t;
     double deltaTheta =
-        Math.toRadians(30) * Math.exp(-Math.pow((Math.toDegrees(meanHue) - 275) / 25, 2));
-    double meanCp7 = Math.pow(meanCp, 7);
-    double rc = 2 * Math.sqrt(meanCp7 / (meanCp7 + POW25_7));
-    double rt = -Math.sin(2 * deltaTheta) * rc;
+        StrictMath.toRadians(30)
+            * StrictMath.exp(-StrictMath.pow((StrictMath.toDegrees(meanHue) - 275) / 25, 2));
+    double meanCp7 = StrictMath.pow(meanCp, 7);
+    double rc = 2 * StrictMath.sqrt(meanCp7 / (meanCp7 + POW25_7));
+    double rt = -StrictMath.sin(2 * deltaTheta) * rc;
 
     double l = deltaL / sl;
     double c = deltaC / sc;
     double h = deltaH / sh;
-    return Math.sqrt(l * l + c * c + h * h + rt * c * h);
+    return StrictMath.sqrt(l * l + c * c + h * h + rt * c * h);
   }
 
   /** Hue angle in [0, 2π); 0 for a colour without chroma. */
@@ -82,7 +83,7 @@ public final class Ciede2000 {
     if (a == 0 && b == 0) {
       return 0;
     }
-    double h = Math.atan2(b, a);
-    return h < 0 ? h + 2 * Math.PI : h;
+    double h = StrictMath.atan2(b, a);
+    return h < 0 ? h + 2 * StrictMath.PI : h;
   }
 }

@@ -17,9 +17,24 @@ public final class Srgb {
 
   /** The Lab colour of an sRGB pixel with channels in [0, 1]. */
   public static Lab toLab(double red, double green, double blue) {
-    double r = linear(red);
-    double g = linear(green);
-    double b = linear(blue);
+    return linearToLab(linear(red), linear(green), linear(blue));
+  }
+
+  /**
+   * The linear-light value of every code of a {@code bits}-deep channel, so images convert with one
+   * table look-up per channel instead of a power per pixel.
+   */
+  public static double[] linearTable(int bits) {
+    int max = (1 << bits) - 1;
+    double[] table = new double[max + 1];
+    for (int code = 0; code <= max; code++) {
+      table[code] = linear((double) code / max);
+    }
+    return table;
+  }
+
+  /** The Lab colour of a pixel already in linear-light RGB (see {@link #linearTable}). */
+  public static Lab linearToLab(double r, double g, double b) {
     double x = 0.4124564 * r + 0.3575761 * g + 0.1804375 * b;
     double y = 0.2126729 * r + 0.7151522 * g + 0.0721750 * b;
     double z = 0.0193339 * r + 0.1191920 * g + 0.9503041 * b;
@@ -35,10 +50,10 @@ public final class Srgb {
   }
 
   private static double linear(double channel) {
-    return channel <= 0.04045 ? channel / 12.92 : Math.pow((channel + 0.055) / 1.055, 2.4);
+    return channel <= 0.04045 ? channel / 12.92 : StrictMath.pow((channel + 0.055) / 1.055, 2.4);
   }
 
   private static double f(double t) {
-    return t > EPSILON ? Math.cbrt(t) : (KAPPA * t + 16) / 116;
+    return t > EPSILON ? StrictMath.cbrt(t) : (KAPPA * t + 16) / 116;
   }
 }

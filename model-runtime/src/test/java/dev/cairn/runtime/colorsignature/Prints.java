@@ -1,0 +1,24 @@
+package dev.cairn.runtime.colorsignature;
+
+import dev.cairn.runtime.color.Lab;
+import dev.cairn.runtime.testing.InkImages;
+import java.io.ByteArrayInputStream;
+
+/** The two-ink print the engine tests inspect, and helpers to analyse encoded images. */
+final class Prints {
+
+  static final Lab BLUE = new Lab(35, 12, -48);
+  static final Lab RED = new Lab(48, 62, 38);
+
+  private Prints() {}
+
+  /** The standard print: blue 40 % and red 60 % of the ink area. */
+  static InkImages twoInks(long seed) {
+    return InkImages.sheet(240, 180).ink(BLUE, 0.4).ink(RED, 0.6).seed(seed);
+  }
+
+  static ImageAnalysis analyse(byte[] encoded) {
+    return ImageAnalyzer.analyze(
+        ImageDecoder.decode(new ByteArrayInputStream(encoded), "test"), EngineParams.DEFAULTS);
+  }
+}
