@@ -1,5 +1,6 @@
 package dev.cairn.client;
 
+import dev.cairn.client.model.StdRegistrationRequest;
 import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionCreate;
 import dev.cairn.client.model.VersionFile;
@@ -69,6 +70,37 @@ final class ArtifactCalls {
             null,
             Map.of("Accept", "application/octet-stream"))) {
       return in.transferTo(target);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  <T> T registerStandard(
+      String project, String model, StdRegistrationRequest request, boolean dryRun, Class<T> type) {
+    try {
+      MultipartBody body = new MultipartBody().field("variant", request.variant());
+      if (request.expectedInkCount() != null) {
+        body.field("expected_ink_count", request.expectedInkCount().toString());
+      }
+      if (request.notes() != null) {
+        body.field("notes", request.notes());
+      }
+      if (request.createdBy() != null) {
+        body.field("created_by", request.createdBy());
+      }
+      for (Path image : request.images()) {
+        body.file("std_images", image);
+      }
+      try (InputStream in =
+          transport.sendStream(
+              "POST",
+              ApiPaths.modelPath(project, model)
+                  + "/std-registrations"
+                  + (dryRun ? "?dry_run=true" : ""),
+              body.publisher(),
+              Map.of("Content-Type", body.contentType()))) {
+        return transport.json().readValue(in, type);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

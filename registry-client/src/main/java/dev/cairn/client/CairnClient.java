@@ -23,6 +23,7 @@ import dev.cairn.client.model.ProjectCreate;
 import dev.cairn.client.model.ProjectPatch;
 import dev.cairn.client.model.Resolved;
 import dev.cairn.client.model.ServiceInfo;
+import dev.cairn.client.model.StdRegistrationRequest;
 import dev.cairn.client.model.Validation;
 import dev.cairn.client.model.Verification;
 import dev.cairn.client.model.Version;
@@ -190,6 +191,21 @@ public final class CairnClient {
   public Version publishVersion(
       String project, String model, VersionCreate request, Map<String, Path> files) {
     return artifacts.publishVersion(project, model, request, files);
+  }
+
+  /**
+   * Registers an ink-inspection standard from STD images: the answer is the new colour-signature
+   * version, {@code READY} with {@code STD_ACCEPTABLE} or {@code FAILED} with the phase code.
+   */
+  public Version registerStandard(String project, String model, StdRegistrationRequest request) {
+    return artifacts.registerStandard(project, model, request, false, Version.class);
+  }
+
+  /** The {@code STD_REGISTRATION} phase result for STD images, keeping nothing (a dry run). */
+  public com.fasterxml.jackson.databind.JsonNode checkStandard(
+      String project, String model, StdRegistrationRequest request) {
+    return artifacts.registerStandard(
+        project, model, request, true, com.fasterxml.jackson.databind.JsonNode.class);
   }
 
   // Files

@@ -39,6 +39,19 @@ final class MultipartBody {
     return this;
   }
 
+  MultipartBody field(String name, String value) {
+    parts.add(text(head(name, null, "text/plain; charset=UTF-8") + value + "\r\n"));
+    return this;
+  }
+
+  /** One file part; the same {@code name} may repeat (for example {@code std_images}). */
+  MultipartBody file(String name, Path file) throws FileNotFoundException {
+    parts.add(text(head(name, file.getFileName().toString(), "application/octet-stream")));
+    parts.add(HttpRequest.BodyPublishers.ofFile(file));
+    parts.add(text("\r\n"));
+    return this;
+  }
+
   String contentType() {
     return "multipart/form-data; boundary=" + boundary;
   }

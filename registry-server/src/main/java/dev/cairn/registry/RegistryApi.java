@@ -10,6 +10,7 @@ import dev.cairn.registry.alias.ServingCounter;
 import dev.cairn.registry.artifact.BlobCollector;
 import dev.cairn.registry.artifact.CompletionService;
 import dev.cairn.registry.artifact.FormatValidations;
+import dev.cairn.registry.artifact.LocalFilePublisher;
 import dev.cairn.registry.artifact.OneShotPublisher;
 import dev.cairn.registry.artifact.ReferenceFetcher;
 import dev.cairn.registry.artifact.UploadService;
@@ -41,6 +42,7 @@ import dev.cairn.registry.http.ProjectRoutes;
 import dev.cairn.registry.http.ResolveRoutes;
 import dev.cairn.registry.http.Responses;
 import dev.cairn.registry.http.ServiceRoutes;
+import dev.cairn.registry.http.StdRegistrationRoutes;
 import dev.cairn.registry.http.VersionRoutes;
 import dev.cairn.registry.instance.InstanceRepository;
 import dev.cairn.registry.instance.InstanceService;
@@ -53,11 +55,18 @@ import dev.cairn.registry.project.ProjectRepository;
 import dev.cairn.registry.project.ProjectService;
 import dev.cairn.registry.resolve.ResolveCache;
 import dev.cairn.registry.resolve.ResolveService;
+import dev.cairn.registry.runtime.LoadValidation;
+import dev.cairn.registry.runtime.StandardValidation;
+import dev.cairn.registry.runtime.VersionBytes;
 import dev.cairn.registry.service.HealthChecks;
 import dev.cairn.registry.service.HttpMetrics;
+import dev.cairn.registry.standard.StdRegistrationService;
 import dev.cairn.registry.version.VersionLookup;
 import dev.cairn.registry.version.VersionRepository;
 import dev.cairn.registry.version.VersionService;
+import dev.cairn.runtime.ModelRuntimes;
+import dev.cairn.runtime.colorsignature.StdModel;
+import dev.cairn.runtime.onnx.OnnxSettings;
 import java.util.Map;
 import java.util.Optional;
 
@@ -106,7 +115,7 @@ final class RegistryApi {
             settings.references(), memoized(() -> BlobStores.client(settings.blobs())));
     VerifyService verifier =
         new VerifyService(db, blobs, versionLookup, audit, events, references, json);
-    FormatValidations validations = new FormatValidations(Map.of());
+    FormatValidations validations = runtimeValidations(new VersionBytes(blobs, references));
     InstanceRepository instanceRepository = new InstanceRepository();
     ServiceInfo info =
         new ServiceInfo(
@@ -146,6 +155,15 @@ final class RegistryApi {
                         db, models, modelLookup, audit, events, aliasRepository, pageTokens, json),
                     responses))
             .add(new VersionRoutes(versionService, oneShot, responses))
+            .add(
+                new StdRegistrationRoutes(
+                    new StdRegistrationService(
+                        db,
+                        modelLookup,
+                        new LocalFilePublisher(
+                            db, blobs, versionService, versionLookup, completion, collector),
+                        settings.blobs().maxFileBytes()),
+                    responses))
             .add(
                 new ArtifactRoutes(
                     new UploadService(
@@ -214,5 +232,16 @@ final class RegistryApi {
   private static String version() {
     return Optional.ofNullable(RegistryApi.class.getPackage().getImplementationVersion())
         .orElse("dev");
+  }
+
+  /** ONNX versions must load; colour-signature standards are rebuilt from their STD images. */
+  private static FormatValidations runtimeValidations(VersionBytes bytes) {
+    ModelRuntimes runtimes = ModelRuntimes.standard(OnnxSettings.DEFAULTS);
+    return new FormatValidations(
+        Map.of(
+            "onnx",
+            new LoadValidation(runtimes, bytes),
+            StdModel.ENGINE,
+            new StandardValidation(runtimes, bytes)));
   }
 }

@@ -93,7 +93,8 @@ public final class CompletionService {
             passed
                 ? null
                 : new Failure(
-                    "VALIDATION_FAILED", "validation of format " + before.format() + " failed"),
+                    FormatValidation.failureCode(validation).orElseThrow(),
+                    "validation of format " + before.format() + " failed"),
             Rows.now());
     if (passed) {
       files.markReady(tx, stored.id(), digest, size, validation, after.readyAt());

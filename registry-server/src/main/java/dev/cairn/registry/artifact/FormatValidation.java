@@ -19,9 +19,27 @@ public interface FormatValidation {
     return version -> new Validation("PASSED", "NOT_APPLICABLE", java.util.Map.of());
   }
 
+  /**
+   * Checksums passed, the load did not fail (it may not apply) and every phase passed — a
+   * colour-signature standard passes its phase only with {@code STD_ACCEPTABLE}.
+   */
   static boolean passed(Validation validation) {
-    return "PASSED".equals(validation.checksum())
-        && !"FAILED".equals(validation.load())
-        && validation.phases().values().stream().noneMatch(p -> p.endsWith("FAILED"));
+    return failureCode(validation).isEmpty();
+  }
+
+  /** The code that made a validation fail: the load's code, else the first failed phase's. */
+  static java.util.Optional<String> failureCode(Validation validation) {
+    if (!"PASSED".equals(validation.checksum())) {
+      return java.util.Optional.of("VALIDATION_FAILED");
+    }
+    if (!java.util.Set.of("PASSED", "NOT_APPLICABLE", "NOT_RUN").contains(validation.load())) {
+      return java.util.Optional.of(
+          "FAILED".equals(validation.load()) ? "VALIDATION_FAILED" : validation.load());
+    }
+    return validation.phases().values().stream()
+        .filter(
+            phase ->
+                !java.util.Set.of("PASSED", "NOT_APPLICABLE", "STD_ACCEPTABLE").contains(phase))
+        .findFirst();
   }
 }

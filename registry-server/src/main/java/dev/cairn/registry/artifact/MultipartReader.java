@@ -14,10 +14,10 @@ import java.util.regex.Pattern;
  * stream that ends at the next boundary: a part of any size passes through a fixed 64 KiB window
  * and is never held whole.
  */
-final class MultipartReader {
+public final class MultipartReader {
 
   /** One part: its form name, optional file name, and its content. */
-  record Part(String name, Optional<String> filename, InputStream content) {}
+  public record Part(String name, Optional<String> filename, InputStream content) {}
 
   private static final int WINDOW = 64 * 1024;
   private static final int MAX_HEADER_BYTES = 8 * 1024;
@@ -33,7 +33,7 @@ final class MultipartReader {
   private boolean finished;
   private PartStream current;
 
-  MultipartReader(InputStream in, String boundary) {
+  public MultipartReader(InputStream in, String boundary) {
     this.in = in;
     this.delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
     this.buffer = new byte[WINDOW + delimiter.length];
@@ -44,7 +44,7 @@ final class MultipartReader {
   }
 
   /** The boundary of a {@code multipart/form-data} content type. */
-  static String boundary(String contentType) {
+  public static String boundary(String contentType) {
     Matcher m = Pattern.compile("(?i)boundary=\"?([^\";]+)\"?").matcher(contentType);
     if (!m.find() || m.group(1).length() > 70) {
       throw ApiException.badRequest("multipart/form-data needs a boundary of 1 to 70 characters");
@@ -53,7 +53,7 @@ final class MultipartReader {
   }
 
   /** The next part, after skipping what is left of the previous one; empty after the last. */
-  Optional<Part> next() throws IOException {
+  public Optional<Part> next() throws IOException {
     if (finished) {
       return Optional.empty();
     }

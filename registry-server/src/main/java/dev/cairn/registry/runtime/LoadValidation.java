@@ -1,0 +1,43 @@
+package dev.cairn.registry.runtime;
+
+import dev.cairn.client.model.Validation;
+import dev.cairn.client.model.Version;
+import dev.cairn.registry.artifact.FormatValidation;
+import dev.cairn.runtime.LoadedModel;
+import dev.cairn.runtime.ModelArtifact;
+import dev.cairn.runtime.ModelRuntimes;
+import dev.cairn.runtime.RuntimeFailure;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * Validation of formats whose test is "it loads" (ONNX): the version's files are copied locally,
+ * loaded through the runtime a sidecar would use, and closed. {@code load} is {@code PASSED} or the
+ * failure code ({@code RUNTIME_INCOMPATIBLE}, {@code MODEL_LOAD_FAILED:<variant>}, …).
+ */
+public final class LoadValidation implements FormatValidation {
+
+  private final ModelRuntimes runtimes;
+  private final VersionBytes bytes;
+
+  public LoadValidation(ModelRuntimes runtimes, VersionBytes bytes) {
+    this.runtimes = runtimes;
+    this.bytes = bytes;
+  }
+
+  @Override
+  public Validation validate(Version version) {
+    try (LocalCopy copy = LocalCopy.of(bytes, version.files());
+        LoadedModel loaded = runtimes.load(version.format(), artifact(version, copy.files()))) {
+      return new Validation("PASSED", "PASSED", Map.of());
+    } catch (RuntimeFailure e) {
+      return new Validation("PASSED", e.code(), Map.of());
+    } catch (IOException e) {
+      return new Validation("FAILED", "NOT_RUN", Map.of());
+    }
+  }
+
+  static ModelArtifact artifact(Version version, Map<String, java.nio.file.Path> files) {
+    return new ModelArtifact(version.variant(), version.version(), files, Requirements.of(version));
+  }
+}

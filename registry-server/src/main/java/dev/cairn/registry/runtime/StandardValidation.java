@@ -1,0 +1,77 @@
+package dev.cairn.registry.runtime;
+
+import dev.cairn.client.model.Validation;
+import dev.cairn.client.model.Version;
+import dev.cairn.client.model.VersionFile;
+import dev.cairn.registry.artifact.FormatValidation;
+import dev.cairn.runtime.LoadedModel;
+import dev.cairn.runtime.ModelRuntimes;
+import dev.cairn.runtime.RuntimeFailure;
+import dev.cairn.runtime.colorsignature.ImageRejected;
+import dev.cairn.runtime.colorsignature.StdModel;
+import dev.cairn.runtime.colorsignature.StdModelJson;
+import dev.cairn.runtime.colorsignature.StdRegistrationResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Validation of {@code color-signature} versions. The registry trusts no uploaded standard: it
+ * rebuilds the standard from the version's STD images ({@code std/…}) with the settings in its
+ * metadata, records the {@code STD_REGISTRATION} phase, and requires {@code signature.json} to be
+ * exactly the rebuilt bytes ({@code CFG_MISMATCH:<variant>} otherwise) and to load.
+ */
+public final class StandardValidation implements FormatValidation {
+
+  static final String PHASE = "STD_REGISTRATION";
+  private final ModelRuntimes runtimes;
+  private final VersionBytes bytes;
+
+  public StandardValidation(ModelRuntimes runtimes, VersionBytes bytes) {
+    this.runtimes = runtimes;
+    this.bytes = bytes;
+  }
+
+  @Override
+  public Validation validate(Version version) {
+    List<VersionFile> images =
+        version.files().stream().filter(f -> f.path().startsWith("std/")).toList();
+    try (LocalCopy copy = LocalCopy.of(bytes, version.files())) {
+      StdRegistrationResult phase =
+          StandardCheck.run(
+              version.variant(),
+              images.stream()
+                  .map(
+                      f ->
+                          new StandardCheck.Image(f.path(), f.sha256(), copy.files().get(f.path())))
+                  .toList(),
+              StandardSettings.of(version.metadata()));
+      return new Validation("PASSED", load(version, copy, phase), Map.of(PHASE, phase.code()));
+    } catch (IOException e) {
+      return new Validation("FAILED", "NOT_RUN", Map.of());
+    } catch (ImageRejected | IllegalArgumentException e) {
+      return new Validation("PASSED", "MODEL_LOAD_FAILED:" + version.variant(), Map.of());
+    }
+  }
+
+  private String load(Version version, LocalCopy copy, StdRegistrationResult phase)
+      throws IOException {
+    var file = copy.files().get(StdModel.FILE_NAME);
+    if (file == null) {
+      return phase.model().isPresent() ? "MODEL_LOAD_FAILED:" + version.variant() : "NOT_RUN";
+    }
+    byte[] stored = Files.readAllBytes(file);
+    if (phase.model().isPresent()
+        && !Arrays.equals(stored, StdModelJson.write(phase.model().get()))) {
+      return "CFG_MISMATCH:" + version.variant();
+    }
+    try (LoadedModel loaded =
+        runtimes.load(version.format(), LoadValidation.artifact(version, copy.files()))) {
+      return "PASSED";
+    } catch (RuntimeFailure e) {
+      return e.code();
+    }
+  }
+}

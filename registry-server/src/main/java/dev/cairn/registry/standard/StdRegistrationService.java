@@ -1,0 +1,229 @@
+package dev.cairn.registry.standard;
+
+import dev.cairn.client.model.Model;
+import dev.cairn.client.model.RuntimeRequirement;
+import dev.cairn.client.model.Version;
+import dev.cairn.client.model.VersionCreate;
+import dev.cairn.registry.artifact.LocalFilePublisher;
+import dev.cairn.registry.audit.Actor;
+import dev.cairn.registry.db.Db;
+import dev.cairn.registry.http.ApiException;
+import dev.cairn.registry.model.ModelLookup;
+import dev.cairn.registry.runtime.StandardCheck;
+import dev.cairn.runtime.colorsignature.ImageRejected;
+import dev.cairn.runtime.colorsignature.InkMatching;
+import dev.cairn.runtime.colorsignature.StdModel;
+import dev.cairn.runtime.colorsignature.StdModelJson;
+import dev.cairn.runtime.colorsignature.StdRegistration;
+import dev.cairn.runtime.colorsignature.StdRegistrationResult;
+import dev.cairn.runtime.colorsignature.Tolerances;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code POST …/models/{m}/std-registrations} (seed 000's register and validate): builds a
+ * colour-signature version of one mode from its STD images, which stay in the version as {@code
+ * std/img<n>} for provenance. The version is {@code READY} with {@code STD_ACCEPTABLE}, else {@code
+ * FAILED} with the phase code; a dry run answers the phase result and keeps nothing.
+ */
+public final class StdRegistrationService {
+
+  private final Db db;
+  private final ModelLookup models;
+  private final LocalFilePublisher publisher;
+  private final long maxFileBytes;
+
+  public StdRegistrationService(
+      Db db, ModelLookup models, LocalFilePublisher publisher, long maxFileBytes) {
+    this.db = db;
+    this.models = models;
+    this.publisher = publisher;
+    this.maxFileBytes = maxFileBytes;
+  }
+
+  /** Registers (or dry-runs) and returns a {@link Version} or a {@link StdRegistrationReport}. */
+  public Object register(
+      Actor actor,
+      String project,
+      String model,
+      String contentType,
+      InputStream body,
+      boolean dryRun) {
+    Model target = db.read(exec -> models.model(exec, project, model)).view();
+    try (StdRegistrationForm form = StdRegistrationForm.read(contentType, body, maxFileBytes)) {
+      String variant = variant(form, target);
+      if (form.images().isEmpty()) {
+        throw ApiException.badRequest("std_images needs at least one image");
+      }
+      StandardCheck.Settings settings = settings(form, target, variant);
+      StdRegistrationResult result = StandardCheck.run(variant, images(form), settings);
+      return dryRun
+          ? report(form, variant, settings, result)
+          : publish(actor, project, model, form, variant, settings, result);
+    } catch (ImageRejected e) {
+      throw new ApiException(400, e.code(), e.getMessage());
+    } catch (IOException e) {
+      throw ApiException.badRequest("the upload was interrupted: " + e.getMessage());
+    }
+  }
+
+  private Version publish(
+      Actor actor,
+      String project,
+      String model,
+      StdRegistrationForm form,
+      String variant,
+      StandardCheck.Settings settings,
+      StdRegistrationResult result) {
+    Map<String, Path> files = new LinkedHashMap<>();
+    form.images().forEach(image -> files.put(image.path(), image.file()));
+    if (result.model().isPresent()) {
+      Path signature = form.scratch(StdModel.FILE_NAME);
+      try {
+        Files.write(signature, StdModelJson.write(result.model().get()));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      files.put(StdModel.FILE_NAME, signature);
+    }
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    metadata.put("expected_ink_count", settings.expectedInkCount());
+    metadata.put("tolerance_de00", settings.tolerances().de00());
+    metadata.put("share_tolerance", settings.tolerances().share());
+    metadata.put("min_std_images", settings.minStdImages());
+    Map<String, Object> provenance = new LinkedHashMap<>();
+    form.field("created_by").ifPresent(by -> provenance.put("registered_by", by));
+    provenance.put("std_images", form.images().stream().map(i -> i.filename()).toList());
+    VersionCreate request =
+        new VersionCreate(
+            null,
+            variant,
+            StdModel.ENGINE,
+            new RuntimeRequirement(StdModel.ENGINE, Integer.toString(StdModel.ENGINE_VERSION)),
+            metadata,
+            provenance,
+            List.of(),
+            null,
+            form.field("notes").orElse(null),
+            null);
+    return publisher.publish(actor, project, model, request, files);
+  }
+
+  private static StdRegistrationReport report(
+      StdRegistrationForm form,
+      String variant,
+      StandardCheck.Settings settings,
+      StdRegistrationResult result) {
+    List<StdRegistrationReport.ImageResult> images =
+        java.util.stream.IntStream.range(0, form.images().size())
+            .mapToObj(
+                i -> {
+                  var upload = form.images().get(i);
+                  var finding = result.images().get(i);
+                  return new StdRegistrationReport.ImageResult(
+                      upload.filename(),
+                      upload.path(),
+                      upload.sha256(),
+                      finding.reasons(),
+                      finding.inks().stream()
+                          .map(
+                              ink ->
+                                  new StdRegistrationReport.InkResult(
+                                      List.of(ink.lab().l(), ink.lab().a(), ink.lab().b()),
+                                      ink.share()))
+                          .toList());
+                })
+            .toList();
+    return new StdRegistrationReport(
+        "STD_REGISTRATION",
+        result.code(),
+        variant,
+        settings.expectedInkCount(),
+        images,
+        result.model().orElse(null));
+  }
+
+  private static List<StandardCheck.Image> images(StdRegistrationForm form) {
+    return form.images().stream()
+        .map(image -> new StandardCheck.Image(image.path(), image.sha256(), image.file()))
+        .toList();
+  }
+
+  private static String variant(StdRegistrationForm form, Model model) {
+    String variant =
+        form.field("variant")
+            .or(() -> form.field("mode"))
+            .orElseThrow(() -> ApiException.badRequest("part 'variant' (the mode) is required"));
+    if (!model.variants().contains(variant)) {
+      throw new ApiException(
+          422,
+          "VARIANT_UNKNOWN",
+          "model '"
+              + model.name()
+              + "' has variants "
+              + model.variants()
+              + ", not '"
+              + variant
+              + "'");
+    }
+    return variant;
+  }
+
+  /** Ink count from the request, else the model's {@code expected_ink_count} label. */
+  private static StandardCheck.Settings settings(
+      StdRegistrationForm form, Model model, String variant) {
+    String inks =
+        form.field("expected_ink_count")
+            .or(
+                () ->
+                    java.util.Optional.ofNullable(model.labels())
+                        .map(labels -> labels.get("expected_ink_count")))
+            .orElseThrow(
+                () ->
+                    new ApiException(
+                        422,
+                        "VALIDATION_FAILED",
+                        "expected_ink_count is required (a part, or a label of the model)"));
+    int count = integer("expected_ink_count", inks);
+    if (count < 1 || count > InkMatching.MAX_INKS) {
+      throw ApiException.badRequest("expected_ink_count must be 1 to " + InkMatching.MAX_INKS);
+    }
+    Tolerances defaults = Tolerances.forMode(variant);
+    return new StandardCheck.Settings(
+        count,
+        new Tolerances(
+            decimal(form, "tolerance_de00", defaults.de00()),
+            decimal(form, "share_tolerance", defaults.share())),
+        StdRegistration.DEFAULT_MIN_STD_IMAGES);
+  }
+
+  private static int integer(String name, String value) {
+    try {
+      return Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      throw ApiException.badRequest(name + " must be a whole number, not '" + value + "'");
+    }
+  }
+
+  private static double decimal(StdRegistrationForm form, String name, double fallback) {
+    String value = form.field(name).orElse(null);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      double parsed = Double.parseDouble(value);
+      if (!(parsed > 0) || Double.isInfinite(parsed)) {
+        throw new NumberFormatException();
+      }
+      return parsed;
+    } catch (NumberFormatException e) {
+      throw ApiException.badRequest(name + " must be a positive number, not '" + value + "'");
+    }
+  }
+}

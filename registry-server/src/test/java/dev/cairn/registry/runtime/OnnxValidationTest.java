@@ -1,0 +1,96 @@
+package dev.cairn.registry.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cairn.client.CairnApiException;
+import dev.cairn.client.CairnClient;
+import dev.cairn.client.model.FileDeclaration;
+import dev.cairn.client.model.ModelCreate;
+import dev.cairn.client.model.ProjectCreate;
+import dev.cairn.client.model.RuntimeRequirement;
+import dev.cairn.client.model.Version;
+import dev.cairn.client.model.VersionCreate;
+import dev.cairn.client.model.VersionQuery;
+import dev.cairn.registry.testing.TestRegistry;
+import dev.cairn.registry.testing.TestTokens;
+import dev.cairn.runtime.testing.OnnxModels;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** ONNX versions are validated by loading them in ONNX Runtime, as a sidecar would. */
+class OnnxValidationTest {
+
+  private final TestRegistry registry = TestRegistry.shared();
+  private CairnClient publisher;
+  private String project;
+  @TempDir Path dir;
+
+  @BeforeEach
+  void createModel() {
+    publisher = registry.client(TestTokens.PUBLISHER);
+    project = TestRegistry.uniqueProject("onnx");
+    registry.client(TestTokens.ADMIN).createProject(ProjectCreate.named(project));
+    publisher.createModel(project, ModelCreate.named("scorer"));
+  }
+
+  @Test
+  void aModelThatLoadsIsReadyWithLoadPassed() throws Exception {
+    Version ready =
+        publish("v1", OnnxModels.constant(3, 1, 1), new RuntimeRequirement("onnxruntime", "1.16"));
+    assertThat(ready.state()).isEqualTo("READY");
+    assertThat(ready.validation().load()).isEqualTo("PASSED");
+    assertThat(publisher.validateVersion(project, "scorer", "v1").load()).isEqualTo("PASSED");
+  }
+
+  @Test
+  void bytesOnnxRuntimeCannotLoadAreRefusedAndNothingIsKept() throws Exception {
+    assertThatThrownBy(() -> publish("v1", new byte[] {8, 1, 2, 3}, null))
+        .isInstanceOfSatisfying(
+            CairnApiException.class, e -> assertThat(e.code()).isEqualTo("VALIDATION_FAILED"));
+    assertThat(publisher.listVersions(project, "scorer", VersionQuery.all()).items()).isEmpty();
+  }
+
+  @Test
+  void aRuntimeNewerThanOursLeavesAFailedVersionWithTheCode() throws Exception {
+    byte[] onnx = OnnxModels.constant(3, 1, 1);
+    Path file = Files.write(dir.resolve("v2.onnx"), onnx);
+    VersionCreate declaration =
+        new VersionCreate(
+            "v2",
+            null,
+            "onnx",
+            new RuntimeRequirement("onnxruntime", "99.0"),
+            null,
+            null,
+            List.of(new FileDeclaration("model.onnx", sha256(onnx), (long) onnx.length, null)),
+            null,
+            null,
+            null);
+    publisher.createVersion(project, "scorer", declaration);
+    publisher.uploadFile(project, "scorer", "v2", "model.onnx", file, sha256(onnx));
+    Version failed = publisher.completeVersion(project, "scorer", "v2");
+    assertThat(failed.state()).isEqualTo("FAILED");
+    assertThat(failed.failure().code()).isEqualTo("RUNTIME_INCOMPATIBLE");
+    assertThat(failed.validation().load()).isEqualTo("RUNTIME_INCOMPATIBLE");
+  }
+
+  private static String sha256(byte[] bytes) throws Exception {
+    return java.util.HexFormat.of()
+        .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+  }
+
+  private Version publish(String name, byte[] onnx, RuntimeRequirement runtime) throws Exception {
+    Path file = Files.write(dir.resolve(name + ".onnx"), onnx);
+    return publisher.publishVersion(
+        project,
+        "scorer",
+        new VersionCreate(name, null, "onnx", runtime, null, null, null, null, null, null),
+        Map.of("model.onnx", file));
+  }
+}
