@@ -1,5 +1,6 @@
 package dev.cairn.registry.http;
 
+import dev.cairn.client.multipart.MalformedMultipartException;
 import dev.cairn.registry.db.DatabaseUnavailableException;
 import io.helidon.http.RequestException;
 import io.helidon.webserver.http.HttpRouting;
@@ -29,6 +30,9 @@ public final class ErrorMapping {
               new ApiException(503, "UNAVAILABLE", "the database is unreachable; retry shortly")
                   .header("Retry-After", "5"));
         });
+    routing.error(
+        MalformedMultipartException.class,
+        (req, res, e) -> problems.write(req, res, ApiException.badRequest(e.getMessage())));
     routing.error(
         RequestException.class,
         (req, res, e) ->

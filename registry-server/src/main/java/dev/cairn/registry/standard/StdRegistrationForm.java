@@ -1,6 +1,6 @@
 package dev.cairn.registry.standard;
 
-import dev.cairn.registry.artifact.MultipartReader;
+import dev.cairn.client.multipart.MultipartReader;
 import dev.cairn.registry.http.ApiException;
 import java.io.IOException;
 import java.io.InputStream;

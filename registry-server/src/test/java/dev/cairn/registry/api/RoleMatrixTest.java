@@ -128,6 +128,15 @@ class RoleMatrixTest {
             () -> model + "/versions",
             "{\"format\":\"onnx\"}",
             publish));
+    // A JSON body reaches the multipart check only after the role check: 415 means "allowed".
+    int[] registerStandard = {401, 401, 403, 415, 403, 415, 404};
+    cells.add(
+        new Cell(
+            "POST",
+            "/api/v1/projects/{project}/models/{model}/std-registrations",
+            () -> model + "/std-registrations",
+            "{}",
+            registerStandard));
     cells.add(
         new Cell(
             "GET",

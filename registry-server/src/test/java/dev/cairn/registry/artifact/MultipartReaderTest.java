@@ -3,7 +3,8 @@ package dev.cairn.registry.artifact;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cairn.registry.http.ApiException;
+import dev.cairn.client.multipart.MalformedMultipartException;
+import dev.cairn.client.multipart.MultipartReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
@@ -65,7 +66,8 @@ class MultipartReaderTest {
     MultipartReader reader = new MultipartReader(new ByteArrayInputStream(cut), BOUNDARY);
     MultipartReader.Part part = reader.next().orElseThrow();
 
-    assertThatThrownBy(() -> part.content().readAllBytes()).isInstanceOf(ApiException.class);
+    assertThatThrownBy(() -> part.content().readAllBytes())
+        .isInstanceOf(MalformedMultipartException.class);
   }
 
   static byte[] part(String name, String filename, byte[] content) {

@@ -1,6 +1,5 @@
-package dev.cairn.registry.artifact;
+package dev.cairn.client.multipart;
 
-import dev.cairn.registry.http.ApiException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +46,8 @@ public final class MultipartReader {
   public static String boundary(String contentType) {
     Matcher m = Pattern.compile("(?i)boundary=\"?([^\";]+)\"?").matcher(contentType);
     if (!m.find() || m.group(1).length() > 70) {
-      throw ApiException.badRequest("multipart/form-data needs a boundary of 1 to 70 characters");
+      throw new MalformedMultipartException(
+          "multipart/form-data needs a boundary of 1 to 70 characters");
     }
     return m.group(1);
   }
@@ -145,8 +145,8 @@ public final class MultipartReader {
     return -1;
   }
 
-  private static ApiException malformed(String why) {
-    return ApiException.badRequest("malformed multipart body: " + why);
+  private static MalformedMultipartException malformed(String why) {
+    return new MalformedMultipartException("malformed multipart body: " + why);
   }
 
   /** A part's content: everything up to the next delimiter, which it consumes. */
