@@ -30,8 +30,9 @@ import java.util.Set;
 /**
  * The multipart one-shot {@code POST …/versions}: part {@code metadata} (the JSON of a version),
  * then one part per file (part name = path). Every file is staged and checked first; then one
- * transaction creates the version, records its files, completes it and makes the blobs visible. Any
- * failure keeps nothing: no row, no blob, no event.
+ * transaction creates the version, records its files and completes it. The blobs become visible
+ * just before that transaction, because validation reads them; any failure keeps nothing: no row,
+ * no event, and the blobs are collected again.
  */
 public final class OneShotPublisher {
 
@@ -90,6 +91,9 @@ public final class OneShotPublisher {
               staged.stream()
                   .map(s -> new FileDeclaration(s.path(), s.blob().sha256(), s.blob().size(), null))
                   .toList());
+      // Visible before validation, which reads the bytes back (a runtime loads them); a failure
+      // below collects them again.
+      staged.forEach(OneShotPublisher::commit);
       return db.inTransaction(
           tx -> {
             Version created = versions.createIn(tx, actor, project, model, complete);
@@ -105,7 +109,6 @@ public final class OneShotPublisher {
                       422, "VALIDATION_FAILED", "the version did not pass validation")
                   .with("validation", done.validation());
             }
-            staged.forEach(OneShotPublisher::commit);
             return done;
           });
     } catch (IOException e) {

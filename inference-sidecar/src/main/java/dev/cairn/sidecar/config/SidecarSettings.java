@@ -1,0 +1,108 @@
+package dev.cairn.sidecar.config;
+
+import dev.cairn.runtime.onnx.OnnxSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The sidecar's configuration, from exactly the environment variables of spec 50: {@code
+ * CAIRN_REGISTRY_URL}, {@code CAIRN_REGISTRY_TOKEN_FILE} / {@code CAIRN_REGISTRY_TOKEN} (the file
+ * wins), {@code CAIRN_PROJECT}, {@code CAIRN_MODEL}, {@code CAIRN_ALIAS} ({@code production}),
+ * {@code CAIRN_CACHE_DIR} ({@code <tmp>/cairn-sidecar-cache}, kept across restarts so an offline
+ * start finds it), {@code CAIRN_CACHE_MAX_BYTES} (10 GiB), {@code CAIRN_SIDECAR_HOST} / {@code
+ * CAIRN_SIDECAR_PORT} (0.0.0.0:9000), {@code CAIRN_IMAGE_ROOTS} (none) and {@code
+ * CAIRN_INSTANCE_ID} (the pod name from {@code HOSTNAME}). The re-resolve (60 s) and report (10 s)
+ * periods are fixed by the spec; tests shorten them through {@link #withPeriods}.
+ */
+public record SidecarSettings(
+    URI registry,
+    String token,
+    String project,
+    String model,
+    String alias,
+    Path cacheDir,
+    long cacheMaxBytes,
+    String host,
+    int port,
+    List<Path> imageRoots,
+    String instanceId,
+    Duration reresolveEvery,
+    Duration reportEvery,
+    OnnxSettings onnx) {
+
+  public static final long DEFAULT_CACHE_MAX_BYTES = 10L << 30;
+
+  public static SidecarSettings fromEnv(Map<String, String> env) {
+    return new SidecarSettings(
+        URI.create(required(env, "CAIRN_REGISTRY_URL")),
+        token(env).orElse(null),
+        required(env, "CAIRN_PROJECT"),
+        required(env, "CAIRN_MODEL"),
+        value(env, "CAIRN_ALIAS").orElse("production"),
+        value(env, "CAIRN_CACHE_DIR")
+            .map(Path::of)
+            .orElse(Path.of(System.getProperty("java.io.tmpdir"), "cairn-sidecar-cache")),
+        value(env, "CAIRN_CACHE_MAX_BYTES").map(Long::parseLong).orElse(DEFAULT_CACHE_MAX_BYTES),
+        value(env, "CAIRN_SIDECAR_HOST").orElse("0.0.0.0"),
+        value(env, "CAIRN_SIDECAR_PORT").map(Integer::parseInt).orElse(9000),
+        value(env, "CAIRN_IMAGE_ROOTS")
+            .map(roots -> Arrays.stream(roots.split(",")).map(String::strip))
+            .map(roots -> roots.filter(r -> !r.isEmpty()).map(Path::of).toList())
+            .orElse(List.of()),
+        value(env, "CAIRN_INSTANCE_ID")
+            .or(() -> value(env, "HOSTNAME"))
+            .orElse("sidecar-" + UUID.randomUUID().toString().substring(0, 8)),
+        Duration.ofSeconds(60),
+        Duration.ofSeconds(10),
+        OnnxSettings.DEFAULTS);
+  }
+
+  /** The same settings with other re-resolve and report periods. */
+  public SidecarSettings withPeriods(Duration reresolve, Duration report) {
+    return new SidecarSettings(
+        registry,
+        token,
+        project,
+        model,
+        alias,
+        cacheDir,
+        cacheMaxBytes,
+        host,
+        port,
+        imageRoots,
+        instanceId,
+        reresolve,
+        report,
+        onnx);
+  }
+
+  private static Optional<String> token(Map<String, String> env) {
+    Optional<String> file = value(env, "CAIRN_REGISTRY_TOKEN_FILE");
+    if (file.isPresent()) {
+      try {
+        return Optional.of(Files.readString(Path.of(file.get()), StandardCharsets.UTF_8).strip());
+      } catch (IOException e) {
+        throw new UncheckedIOException("CAIRN_REGISTRY_TOKEN_FILE cannot be read", e);
+      }
+    }
+    return value(env, "CAIRN_REGISTRY_TOKEN");
+  }
+
+  private static String required(Map<String, String> env, String name) {
+    return value(env, name).orElseThrow(() -> new IllegalArgumentException(name + " is required"));
+  }
+
+  private static Optional<String> value(Map<String, String> env, String name) {
+    return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+  }
+}

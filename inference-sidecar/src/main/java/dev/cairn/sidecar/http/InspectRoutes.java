@@ -1,0 +1,143 @@
+package dev.cairn.sidecar.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cairn.runtime.colorsignature.ColorSignatureModel;
+import dev.cairn.runtime.colorsignature.EngineParams;
+import dev.cairn.runtime.colorsignature.ImageAnalyzer;
+import dev.cairn.runtime.colorsignature.InspectionReport;
+import dev.cairn.runtime.colorsignature.Inspector;
+import dev.cairn.runtime.colorsignature.StdImageInput;
+import dev.cairn.runtime.colorsignature.StdModel;
+import dev.cairn.runtime.colorsignature.StdRegistration;
+import dev.cairn.runtime.colorsignature.StdRegistrationResult;
+import dev.cairn.runtime.colorsignature.Tolerances;
+import dev.cairn.sidecar.metrics.SidecarMetrics;
+import dev.cairn.sidecar.serving.ModelManager;
+import dev.cairn.sidecar.serving.ServingSet;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code POST /inspect} (seed 000): inspects images against every loaded mode of one generation,
+ * held for the whole request so a swap never mixes generations. No active model answers RETAKE with
+ * {@code MODEL_NOT_FOUND}; a model variant without a pointer, RETAKE with {@code
+ * MODEL_INCOMPLETE:<variant>}. {@code phase=STD_REGISTRATION} checks the images as a standard of
+ * the requested mode instead.
+ */
+public final class InspectRoutes implements HttpService {
+
+  private final ModelManager manager;
+  private final JsonResponses responses;
+  private final List<Path> imageRoots;
+  private final SidecarMetrics metrics;
+
+  public InspectRoutes(
+      ModelManager manager,
+      JsonResponses responses,
+      List<Path> imageRoots,
+      SidecarMetrics metrics) {
+    this.manager = manager;
+    this.responses = responses;
+    this.imageRoots = imageRoots;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public void routing(HttpRules rules) {
+    rules.post("/inspect", this::inspect);
+  }
+
+  private void inspect(ServerRequest req, ServerResponse res) throws IOException {
+    long started = System.nanoTime();
+    InspectInput input =
+        InspectInput.read(
+            req.headers().first(HeaderNames.CONTENT_TYPE).orElse("application/json"),
+            req.content().inputStream(),
+            responses.json(),
+            imageRoots);
+    ServingSet set = manager.acquire();
+    try {
+      String mode = input.mode() != null ? input.mode() : defaultMode(set);
+      ObjectNode body =
+          InspectInput.STD_REGISTRATION.equals(input.phase())
+              ? standardCheck(set, mode, input)
+              : responses.json().valueToTree(report(set, mode, input));
+      ObjectNode model = body.putObject("model").put("generation", set.generation());
+      ObjectNode versions = model.putObject("versions");
+      set.variants().forEach((variant, served) -> versions.put(variant, served.version()));
+      double seconds = (System.nanoTime() - started) / 1e9;
+      body.put("latency_ms", Math.round(seconds * 100_000) / 100.0);
+      metrics.request("inspect", seconds);
+      responses.send(res, 200, body);
+    } finally {
+      set.release();
+    }
+  }
+
+  private static InspectionReport report(ServingSet set, String mode, InspectInput input) {
+    List<String> names = input.images().stream().map(Inspector.NamedImage::name).toList();
+    if (set.variants().isEmpty()) {
+      return InspectionReport.retake(mode, "MODEL_NOT_FOUND", names);
+    }
+    for (String variant : set.target().modelVariants()) {
+      if (!set.variants().containsKey(variant)) {
+        return InspectionReport.retake(mode, "MODEL_INCOMPLETE:" + variant, names);
+      }
+    }
+    return Inspector.inspect(standards(set), mode, input.images(), input.expectedInkCount());
+  }
+
+  private ObjectNode standardCheck(ServingSet set, String mode, InspectInput input) {
+    StdModel loaded = standards(set).get(mode);
+    int inks =
+        input.expectedInkCount() != null
+            ? input.expectedInkCount()
+            : loaded != null ? loaded.expectedInkCount() : 1;
+    Tolerances tolerances =
+        loaded != null
+            ? new Tolerances(loaded.toleranceDe00(), loaded.shareTolerance())
+            : Tolerances.forMode(mode);
+    EngineParams params = loaded != null ? loaded.params().engineParams() : EngineParams.DEFAULTS;
+    List<StdImageInput> images =
+        input.images().stream()
+            .map(i -> new StdImageInput(i.name(), null, ImageAnalyzer.analyze(i.image(), params)))
+            .toList();
+    StdRegistrationResult result =
+        StdRegistration.run(
+            mode, images, inks, tolerances, StdRegistration.DEFAULT_MIN_STD_IMAGES, params);
+    ObjectNode body =
+        responses.json().createObjectNode().put("phase", InspectInput.STD_REGISTRATION);
+    body.put("result", result.code()).put("mode", mode);
+    body.set("images", responses.json().valueToTree(result.images()));
+    body.set("signature", responses.json().valueToTree(result.model().orElse(null)));
+    return body;
+  }
+
+  /** The colour-signature standards of the set, in the model's variant order. */
+  private static Map<String, StdModel> standards(ServingSet set) {
+    Map<String, StdModel> standards = new LinkedHashMap<>();
+    for (String variant : set.target().modelVariants()) {
+      ServingSet.Served served = set.variants().get(variant);
+      if (served != null && served.model() instanceof ColorSignatureModel model) {
+        standards.put(variant, model.standard());
+      }
+    }
+    return standards;
+  }
+
+  private static String defaultMode(ServingSet set) {
+    if (set.target().defaultVariant() != null) {
+      return set.target().defaultVariant();
+    }
+    List<String> variants = set.target().modelVariants();
+    return variants.isEmpty() ? "default" : variants.get(0);
+  }
+}

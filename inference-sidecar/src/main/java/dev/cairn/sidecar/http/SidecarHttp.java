@@ -1,0 +1,59 @@
+package dev.cairn.sidecar.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cairn.client.multipart.MalformedMultipartException;
+import dev.cairn.sidecar.config.SidecarSettings;
+import dev.cairn.sidecar.metrics.SidecarMetrics;
+import dev.cairn.sidecar.serving.ModelManager;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** The sidecar's Helidon server: routes, and every error as problem+json. */
+public final class SidecarHttp {
+
+  private static final Logger LOG = Logger.getLogger(SidecarHttp.class.getName());
+
+  private SidecarHttp() {}
+
+  public static WebServerConfig.Builder server(
+      SidecarSettings settings,
+      ModelManager manager,
+      SidecarMetrics metrics,
+      ObjectMapper json,
+      Supplier<StatusRoutes.Status> status,
+      BooleanSupplier ready) {
+    JsonResponses responses = new JsonResponses(json);
+    return WebServer.builder()
+        .host(settings.host())
+        .port(settings.port())
+        .shutdownHook(false)
+        .routing(
+            r -> {
+              r.register(new StatusRoutes(status, ready, metrics, responses));
+              r.register(new InspectRoutes(manager, responses, settings.imageRoots(), metrics));
+              r.register(new OipRoutes(manager, responses, metrics, settings.model()));
+              r.error(Problem.class, (req, res, e) -> responses.problem(req, res, e));
+              r.error(
+                  MalformedMultipartException.class,
+                  (req, res, e) ->
+                      responses.problem(
+                          req, res, Problem.badRequest("BAD_MULTIPART", e.getMessage())));
+              r.error(
+                  com.fasterxml.jackson.core.JsonProcessingException.class,
+                  (req, res, e) ->
+                      responses.problem(
+                          req, res, Problem.badRequest("BAD_JSON", "the body is not valid JSON")));
+              r.error(
+                  Exception.class,
+                  (req, res, e) -> {
+                    LOG.log(Level.SEVERE, "request failed", e);
+                    responses.problem(
+                        req, res, new Problem(500, "INTERNAL", "the sidecar could not answer"));
+                  });
+            });
+  }
+}

@@ -1,0 +1,173 @@
+package dev.cairn.sidecar.serving;
+
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Owns the serving set and moves it forward. Targets are offered from any thread; one swap thread
+ * prepares the newest offered generation beside the serving set and switches one reference, so
+ * targets that arrive during a prepare coalesce into the latest. A failed prepare keeps the old
+ * set, records the code and is retried with backoff (0.5 s doubling to 30 s, with jitter) unless a
+ * newer target comes first.
+ */
+public final class ModelManager implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(ModelManager.class.getName());
+  private static final long FIRST_RETRY_MS = 500;
+  private static final long MAX_RETRY_MS = 30_000;
+
+  /** Told about every swap and every failure (reports, metrics). */
+  public interface Listener {
+    void swapped(ServingSet from, ServingSet to, long prepareNanos);
+
+    void failed(TargetSet target, SwapFailure failure);
+  }
+
+  private final SetLoader loader;
+  private final Listener listener;
+  private final AtomicReference<ServingSet> serving;
+  private final Object lock = new Object();
+  private final Thread worker;
+  private TargetSet wanted;
+  private boolean wantedOffline;
+  private long retryAt;
+  private long retryDelay = FIRST_RETRY_MS;
+  private volatile SwapFailure lastFailure;
+  private volatile boolean running = true;
+
+  public ModelManager(SetLoader loader, Listener listener, TargetSet initial) {
+    this.loader = loader;
+    this.listener = listener;
+    this.serving =
+        new AtomicReference<>(new ServingSet(initial, java.util.Map.of(), java.time.Instant.now()));
+    this.worker = Thread.ofPlatform().daemon().name("cairn-swap").unstarted(this::run);
+  }
+
+  public void start() {
+    worker.start();
+  }
+
+  /** Asks for {@code target} to be served; older generations than the newest asked are dropped. */
+  public void offer(TargetSet target, boolean offline) {
+    synchronized (lock) {
+      if (wanted != null && target.generation() < wanted.generation()) {
+        return;
+      }
+      wanted = target;
+      wantedOffline = offline;
+      retryAt = 0;
+      lock.notifyAll();
+    }
+  }
+
+  /** Holds the serving set for one request; release it with {@link ServingSet#release()}. */
+  public ServingSet acquire() {
+    while (true) {
+      ServingSet set = serving.get();
+      if (set.tryAcquire()) {
+        return set;
+      }
+    }
+  }
+
+  /** The serving set without holding it (status, reports). */
+  public ServingSet current() {
+    return serving.get();
+  }
+
+  /** The failure of the newest offered generation, if it could not be loaded. */
+  public SwapFailure lastFailure() {
+    return lastFailure;
+  }
+
+  /** Whether the newest offered generation is the one serving. */
+  public boolean converged() {
+    synchronized (lock) {
+      return wanted == null || wanted.sameVersionsAs(serving.get().target());
+    }
+  }
+
+  /** Runs a consumer with the serving set held (tests and benchmarks). */
+  public void with(Consumer<ServingSet> use) {
+    ServingSet set = acquire();
+    try {
+      use.accept(set);
+    } finally {
+      set.release();
+    }
+  }
+
+  private void run() {
+    while (running) {
+      TargetSet target;
+      boolean offline;
+      synchronized (lock) {
+        target = nextTarget();
+        if (target == null) {
+          continue;
+        }
+        offline = wantedOffline;
+      }
+      prepareAndSwap(target, offline);
+    }
+  }
+
+  /** Waits (under the lock) until there is something new to load and its retry time has come. */
+  private TargetSet nextTarget() {
+    try {
+      long now = System.currentTimeMillis();
+      if (wanted == null || wanted.sameVersionsAs(serving.get().target())) {
+        lock.wait(1000);
+        return null;
+      }
+      if (retryAt > now) {
+        lock.wait(retryAt - now);
+        return null;
+      }
+      return wanted;
+    } catch (InterruptedException e) {
+      running = false;
+      return null;
+    }
+  }
+
+  private void prepareAndSwap(TargetSet target, boolean offline) {
+    long started = System.nanoTime();
+    try {
+      ServingSet next = loader.prepare(target, offline);
+      ServingSet previous = serving.getAndSet(next);
+      synchronized (lock) {
+        retryDelay = FIRST_RETRY_MS;
+        lastFailure = null;
+      }
+      previous.retire();
+      listener.swapped(previous, next, System.nanoTime() - started);
+    } catch (SwapFailure failure) {
+      LOG.log(
+          Level.WARNING,
+          "generation " + target.generation() + " not served: " + failure.getMessage());
+      synchronized (lock) {
+        lastFailure = failure;
+        long jitter = ThreadLocalRandom.current().nextLong(retryDelay / 4 + 1);
+        retryAt = System.currentTimeMillis() + retryDelay + jitter;
+        retryDelay = Math.min(MAX_RETRY_MS, retryDelay * 2);
+      }
+      listener.failed(target, failure);
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "preparing generation " + target.generation() + " broke", e);
+      synchronized (lock) {
+        retryAt = System.currentTimeMillis() + MAX_RETRY_MS;
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    worker.interrupt();
+    serving.get().retire();
+  }
+}

@@ -1,0 +1,79 @@
+package dev.cairn.sidecar.serving;
+
+import dev.cairn.runtime.LoadedModel;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The loaded models of one generation, switched in and out as a whole. Requests hold it with {@link
+ * #tryAcquire()} / {@link #release()}; the manager's own reference counts as one holder, so a
+ * retired set closes its models when the last in-flight request releases it, never before.
+ */
+public final class ServingSet {
+
+  private static final Logger LOG = Logger.getLogger(ServingSet.class.getName());
+
+  /** One variant as served: its version, digest and loaded model. */
+  public record Served(String version, String digest, String format, LoadedModel model) {}
+
+  private final TargetSet target;
+  private final Map<String, Served> variants;
+  private final Instant loadedAt;
+  private final AtomicInteger holders = new AtomicInteger(1);
+
+  public ServingSet(TargetSet target, Map<String, Served> variants, Instant loadedAt) {
+    this.target = target;
+    this.variants = Map.copyOf(variants);
+    this.loadedAt = loadedAt;
+  }
+
+  public TargetSet target() {
+    return target;
+  }
+
+  public long generation() {
+    return target.generation();
+  }
+
+  public Map<String, Served> variants() {
+    return variants;
+  }
+
+  public Instant loadedAt() {
+    return loadedAt;
+  }
+
+  /** Takes a hold for one request; false once the set is closed (the caller reads again). */
+  boolean tryAcquire() {
+    while (true) {
+      int n = holders.get();
+      if (n <= 0) {
+        return false;
+      }
+      if (holders.compareAndSet(n, n + 1)) {
+        return true;
+      }
+    }
+  }
+
+  /** Drops a hold; the last one closes every model of the set. */
+  public void release() {
+    if (holders.decrementAndGet() == 0) {
+      for (Served served : variants.values()) {
+        try {
+          served.model().close();
+        } catch (RuntimeException e) {
+          LOG.log(Level.WARNING, "closing " + served.version() + " failed", e);
+        }
+      }
+    }
+  }
+
+  /** The manager lets go of the set (it was replaced); it closes once requests drain. */
+  void retire() {
+    release();
+  }
+}

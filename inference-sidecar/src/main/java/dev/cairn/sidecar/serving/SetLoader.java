@@ -1,0 +1,105 @@
+package dev.cairn.sidecar.serving;
+
+import dev.cairn.client.CairnClient;
+import dev.cairn.runtime.LoadedModel;
+import dev.cairn.runtime.ModelArtifact;
+import dev.cairn.runtime.ModelRuntimes;
+import dev.cairn.runtime.RuntimeFailure;
+import dev.cairn.runtime.RuntimeRequirement;
+import dev.cairn.sidecar.cache.ArtifactCache;
+import dev.cairn.sidecar.cache.DigestMismatch;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Prepares a whole generation beside the one serving: every file verified into the cache, the
+ * runtime's compatibility checked, every variant loaded. Any failure closes what was loaded and
+ * leaves the serving set untouched.
+ */
+public final class SetLoader {
+
+  private final CairnClient client;
+  private final ArtifactCache cache;
+  private final ModelRuntimes runtimes;
+  private final String project;
+  private final String model;
+
+  public SetLoader(
+      CairnClient client,
+      ArtifactCache cache,
+      ModelRuntimes runtimes,
+      String project,
+      String model) {
+    this.client = client;
+    this.cache = cache;
+    this.runtimes = runtimes;
+    this.project = project;
+    this.model = model;
+  }
+
+  /** Downloads (or re-verifies cached) files and loads; {@code offline} uses the cache only. */
+  public ServingSet prepare(TargetSet target, boolean offline) throws SwapFailure {
+    Map<String, ServingSet.Served> loaded = new LinkedHashMap<>();
+    try {
+      for (TargetSet.TargetVariant variant : target.variants().values()) {
+        Map<String, Path> files = fetch(variant, offline);
+        LoadedModel model = load(variant, files);
+        loaded.put(
+            variant.variant(),
+            new ServingSet.Served(variant.version(), variant.digest(), variant.format(), model));
+      }
+      return new ServingSet(target, loaded, Instant.now());
+    } catch (SwapFailure | RuntimeException e) {
+      loaded.values().forEach(served -> served.model().close());
+      throw e;
+    }
+  }
+
+  private Map<String, Path> fetch(TargetSet.TargetVariant variant, boolean offline)
+      throws SwapFailure {
+    Map<String, Path> files = new HashMap<>();
+    for (TargetSet.TargetFile file : variant.files()) {
+      try {
+        Path path =
+            offline
+                ? cache.cached(file.sha256())
+                : cache.fetch(file.sha256(), out -> download(variant.version(), file.path(), out));
+        files.put(file.path(), path);
+      } catch (DigestMismatch e) {
+        throw new SwapFailure(
+            "CHECKSUM_MISMATCH:" + variant.variant(), file.path() + ": " + e.getMessage(), e);
+      } catch (IOException | RuntimeException e) {
+        throw new SwapFailure(
+            "DOWNLOAD_FAILED:" + variant.variant(), file.path() + ": " + e.getMessage(), e);
+      }
+    }
+    return files;
+  }
+
+  private void download(String version, String path, java.io.OutputStream out) throws IOException {
+    try {
+      client.downloadFile(project, model, version, path, out);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  private LoadedModel load(TargetSet.TargetVariant variant, Map<String, Path> files)
+      throws SwapFailure {
+    RuntimeRequirement requirement =
+        new RuntimeRequirement(
+            variant.runtimeName(), variant.runtimeMinVersion(), variant.runtimeOpset());
+    try {
+      return runtimes.load(
+          variant.format(),
+          new ModelArtifact(variant.variant(), variant.version(), files, requirement));
+    } catch (RuntimeFailure e) {
+      throw new SwapFailure(e.code(), e.getMessage(), e);
+    }
+  }
+}

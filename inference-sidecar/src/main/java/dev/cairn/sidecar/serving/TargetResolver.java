@@ -1,0 +1,68 @@
+package dev.cairn.sidecar.serving;
+
+import dev.cairn.client.CairnApiException;
+import dev.cairn.client.CairnClient;
+import dev.cairn.client.model.Alias;
+import dev.cairn.client.model.Model;
+import dev.cairn.client.model.Version;
+import dev.cairn.client.model.VersionFile;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Asks the registry what the alias names now. The pointers and generation come from one read of the
+ * alias, so a set never mixes two generations; each pointed version then gives its pinned files.
+ */
+public final class TargetResolver {
+
+  private final CairnClient client;
+  private final String project;
+  private final String model;
+  private final String alias;
+
+  public TargetResolver(CairnClient client, String project, String model, String alias) {
+    this.client = client;
+    this.project = project;
+    this.model = model;
+    this.alias = alias;
+  }
+
+  /** The current target; throws when the registry cannot be reached or refuses. */
+  public TargetSet resolve() {
+    Model m = client.getModel(project, model);
+    Alias current;
+    try {
+      current = client.getAlias(project, model, alias);
+    } catch (CairnApiException e) {
+      if (e.status() == 404) {
+        return TargetSet.none(m.variants(), m.defaultVariant());
+      }
+      throw e;
+    }
+    Map<String, TargetSet.TargetVariant> variants = new LinkedHashMap<>();
+    for (String variant : m.variants()) {
+      String name = current.pointers().get(variant);
+      if (name != null) {
+        variants.put(variant, target(variant, client.getVersion(project, model, name)));
+      }
+    }
+    return new TargetSet(current.generation(), m.variants(), m.defaultVariant(), variants);
+  }
+
+  private static TargetSet.TargetVariant target(String variant, Version v) {
+    return new TargetSet.TargetVariant(
+        variant,
+        v.version(),
+        v.format(),
+        v.runtime() == null ? null : v.runtime().name(),
+        v.runtime() == null ? null : v.runtime().minVersion(),
+        v.runtime() == null ? null : v.runtime().opset(),
+        v.digest(),
+        v.files().stream()
+            .map(
+                (VersionFile f) ->
+                    new TargetSet.TargetFile(
+                        f.path(), f.sha256(), f.sizeBytes() == null ? -1 : f.sizeBytes()))
+            .toList());
+  }
+}

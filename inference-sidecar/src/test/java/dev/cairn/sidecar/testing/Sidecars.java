@@ -1,0 +1,86 @@
+package dev.cairn.sidecar.testing;
+
+import dev.cairn.client.CairnClient;
+import dev.cairn.client.model.ModelCreate;
+import dev.cairn.client.model.Policies;
+import dev.cairn.client.model.ProjectCreate;
+import dev.cairn.client.model.Version;
+import dev.cairn.client.model.VersionCreate;
+import dev.cairn.registry.testing.TestRegistry;
+import dev.cairn.registry.testing.TestTokens;
+import dev.cairn.runtime.onnx.OnnxSettings;
+import dev.cairn.runtime.testing.OnnxModels;
+import dev.cairn.sidecar.Sidecar;
+import dev.cairn.sidecar.config.SidecarSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** Starts sidecars against a test registry and publishes the small ONNX versions they serve. */
+public final class Sidecars {
+
+  private Sidecars() {}
+
+  /** A sidecar on a free loopback port with short re-resolve (5 s) and report (1 s) periods. */
+  public static Sidecar start(
+      URI registry, String project, String model, Path cacheDir, List<Path> imageRoots) {
+    try {
+      return Sidecar.start(settings(registry, project, model, cacheDir, imageRoots));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static SidecarSettings settings(
+      URI registry, String project, String model, Path cacheDir, List<Path> imageRoots) {
+    return new SidecarSettings(
+        registry,
+        TestTokens.PUBLISHER,
+        project,
+        model,
+        "production",
+        cacheDir,
+        SidecarSettings.DEFAULT_CACHE_MAX_BYTES,
+        "127.0.0.1",
+        0,
+        imageRoots,
+        "sidecar-" + project,
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(1),
+        new OnnxSettings(1, 1));
+  }
+
+  /**
+   * A fresh project with a single-variant model whose {@code production} alias is not protected, so
+   * tests may flip it faster than the protected-alias rate limit allows.
+   */
+  public static String projectWithModel(TestRegistry registry, String prefix, String model) {
+    String project = TestRegistry.uniqueProject(prefix);
+    registry
+        .client(TestTokens.ADMIN)
+        .createProject(new ProjectCreate(project, null, new Policies(false, 0, true)));
+    registry.client(TestTokens.PUBLISHER).createModel(project, ModelCreate.named(model));
+    return project;
+  }
+
+  /** Publishes an ONNX version whose every answer is {@code marker}. */
+  public static Version onnxVersion(
+      CairnClient publisher, String project, String model, String name, float marker) {
+    try {
+      Path file = Files.createTempFile("model-" + name, ".onnx");
+      Files.write(file, OnnxModels.constant(3, 1, marker));
+      return publisher.publishVersion(
+          project,
+          model,
+          new VersionCreate(name, null, "onnx", null, null, null, null, null, null, null),
+          Map.of("model.onnx", file));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
