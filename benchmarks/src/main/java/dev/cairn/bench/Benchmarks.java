@@ -25,10 +25,22 @@ public final class Benchmarks {
             "resolve", new ResolveBenchmark(),
             "alias-put", new AliasPutBenchmark(),
             "upload-verify", new UploadVerifyBenchmark(),
-            "large-upload", new LargeUploadBenchmark());
+            "large-upload", new LargeUploadBenchmark(),
+            "propagation", new PropagationBenchmark(),
+            "swap-load", new SwapUnderLoadBenchmark(),
+            "inspection", new InspectionBenchmark(),
+            "oip-overhead", new OipOverheadBenchmark());
     List<String> names =
         args.length == 0 || args[0].equals("all")
-            ? List.of("resolve", "alias-put", "upload-verify", "large-upload")
+            ? List.of(
+                "resolve",
+                "alias-put",
+                "upload-verify",
+                "large-upload",
+                "propagation",
+                "swap-load",
+                "inspection",
+                "oip-overhead")
             : List.of(args);
     for (String name : names) {
       Benchmark benchmark = all.get(name);
