@@ -7,12 +7,15 @@ import dev.cairn.sidecar.serving.TargetResolver;
 import dev.cairn.sidecar.serving.TargetSet;
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -39,6 +42,7 @@ public final class RegistryFollower implements AutoCloseable {
       Executors.newSingleThreadScheduledExecutor(
           r -> Thread.ofPlatform().daemon().name("cairn-resolve").unstarted(r));
   private final AtomicBoolean pending = new AtomicBoolean();
+  private final AtomicReference<RegistryEvent> latestAliasEvent = new AtomicReference<>();
   private volatile boolean reachable;
   private volatile long lastEventAtNanos;
   private long backoffMs = 500;
@@ -84,6 +88,24 @@ public final class RegistryFollower implements AutoCloseable {
     }
   }
 
+  /** Resolves from the pointers an alias event carries; false when that fails. */
+  private boolean resolveFrom(RegistryEvent event) {
+    try {
+      Map<String, String> pointers = new HashMap<>();
+      event
+          .data()
+          .path("pointers")
+          .fields()
+          .forEachRemaining(e -> pointers.put(e.getKey(), e.getValue().asText()));
+      manager.offer(resolver.resolve(event.data().path("generation").asLong(), pointers), false);
+      reachable = true;
+      return true;
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "resolve from event failed: " + e.getMessage());
+      return false;
+    }
+  }
+
   public boolean reachable() {
     return reachable;
   }
@@ -106,6 +128,9 @@ public final class RegistryFollower implements AutoCloseable {
   private void onEvent(RegistryEvent event) {
     boolean ours =
         "alias.updated".equals(event.type()) && alias.equals(event.data().path("alias").asText());
+    if (ours) {
+      latestAliasEvent.set(event);
+    }
     if (ours || "reset".equals(event.type())) {
       lastEventAtNanos = System.nanoTime();
       requestResolve();
@@ -114,6 +139,11 @@ public final class RegistryFollower implements AutoCloseable {
 
   private void resolveAndRetry() {
     pending.set(false);
+    RegistryEvent event = latestAliasEvent.getAndSet(null);
+    if (event != null && resolveFrom(event)) {
+      backoffMs = 500;
+      return;
+    }
     if (resolveOnce()) {
       backoffMs = 500;
       return;

@@ -8,10 +8,13 @@ import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionFile;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Asks the registry what the alias names now. The pointers and generation come from one read of the
- * alias, so a set never mixes two generations; each pointed version then gives its pinned files.
+ * alias (or from one {@code alias.updated} event, which carries both), so a set never mixes two
+ * generations; each pointed version then gives its pinned files. Versions are immutable once READY,
+ * so they are fetched once and kept; the model (its variants) is read again on every full resolve.
  */
 public final class TargetResolver {
 
@@ -19,6 +22,8 @@ public final class TargetResolver {
   private final String project;
   private final String model;
   private final String alias;
+  private final Map<String, TargetSet.TargetVariant> versions = new ConcurrentHashMap<>();
+  private volatile Model lastModel;
 
   public TargetResolver(CairnClient client, String project, String model, String alias) {
     this.client = client;
@@ -30,6 +35,7 @@ public final class TargetResolver {
   /** The current target; throws when the registry cannot be reached or refuses. */
   public TargetSet resolve() {
     Model m = client.getModel(project, model);
+    lastModel = m;
     Alias current;
     try {
       current = client.getAlias(project, model, alias);
@@ -39,14 +45,30 @@ public final class TargetResolver {
       }
       throw e;
     }
+    return target(m, current.generation(), current.pointers());
+  }
+
+  /** The target an {@code alias.updated} event names: its generation and pointers. */
+  public TargetSet resolve(long generation, Map<String, String> pointers) {
+    Model m = lastModel != null ? lastModel : client.getModel(project, model);
+    lastModel = m;
+    return target(m, generation, pointers);
+  }
+
+  private TargetSet target(Model m, long generation, Map<String, String> pointers) {
     Map<String, TargetSet.TargetVariant> variants = new LinkedHashMap<>();
     for (String variant : m.variants()) {
-      String name = current.pointers().get(variant);
+      String name = pointers.get(variant);
       if (name != null) {
-        variants.put(variant, target(variant, client.getVersion(project, model, name)));
+        TargetSet.TargetVariant known = versions.get(name);
+        if (known == null || !known.variant().equals(variant)) {
+          known = target(variant, client.getVersion(project, model, name));
+          versions.put(name, known);
+        }
+        variants.put(variant, known);
       }
     }
-    return new TargetSet(current.generation(), m.variants(), m.defaultVariant(), variants);
+    return new TargetSet(generation, m.variants(), m.defaultVariant(), variants);
   }
 
   private static TargetSet.TargetVariant target(String variant, Version v) {
