@@ -1,7 +1,5 @@
 package dev.cairn.runtime.colorsignature;
 
-import dev.cairn.runtime.color.Lab;
-import dev.cairn.runtime.color.Srgb;
 import java.awt.image.BufferedImage;
 import java.util.BitSet;
 
@@ -18,9 +16,11 @@ public final class ImageAnalyzer {
 
   public static ImageAnalysis analyze(BufferedImage image, EngineParams params) {
     LinearRows rows = new LinearRows(image);
+    LabMemo memo = new LabMemo(rows);
     int width = rows.width();
     int height = rows.height();
-    double[] rgb = new double[3 * width];
+    int[] rgb = new int[3 * width];
+    double[] lab = new double[3];
     BitSet ink = new BitSet(width * height);
     int[] backgroundL = new int[L_BINS];
     long background = 0;
@@ -28,10 +28,10 @@ public final class ImageAnalyzer {
     for (int y = 0; y < height; y++) {
       saturated += rows.read(y, rgb);
       for (int x = 0; x < width; x++) {
-        Lab lab = Srgb.linearToLab(rgb[3 * x], rgb[3 * x + 1], rgb[3 * x + 2]);
-        if (params.isBackground(lab.l(), lab.a(), lab.b())) {
+        memo.lab(rgb[3 * x], rgb[3 * x + 1], rgb[3 * x + 2], lab);
+        if (params.isBackground(lab[0], lab[1], lab[2])) {
           background++;
-          backgroundL[(int) Math.max(0, Math.min(L_BINS - 1, Math.round(lab.l() * 100)))]++;
+          backgroundL[(int) Math.max(0, Math.min(L_BINS - 1, Math.round(lab[0] * 100)))]++;
         } else {
           ink.set(y * width + x);
         }
@@ -44,18 +44,19 @@ public final class ImageAnalyzer {
         background,
         saturated,
         median(backgroundL, background),
-        sample(rows, ink, inkCount));
+        sample(rows, memo, ink, inkCount));
   }
 
   /**
    * Every {@code stride}-th ink pixel in raster order, at most {@link ImageAnalysis#MAX_SAMPLE}.
    */
-  private static double[] sample(LinearRows rows, BitSet ink, long inkCount) {
+  private static double[] sample(LinearRows rows, LabMemo memo, BitSet ink, long inkCount) {
     int width = rows.width();
     long stride = Math.max(1, (inkCount + ImageAnalysis.MAX_SAMPLE - 1) / ImageAnalysis.MAX_SAMPLE);
     int size = (int) Math.min(ImageAnalysis.MAX_SAMPLE, (inkCount + stride - 1) / stride);
     double[] sample = new double[3 * size];
-    double[] rgb = new double[3 * width];
+    int[] rgb = new int[3 * width];
+    double[] lab = new double[3];
     int taken = 0;
     long seen = 0;
     int loadedRow = -1;
@@ -69,10 +70,8 @@ public final class ImageAnalyzer {
         rows.read(y, rgb);
         loadedRow = y;
       }
-      Lab lab = Srgb.linearToLab(rgb[3 * x], rgb[3 * x + 1], rgb[3 * x + 2]);
-      sample[3 * taken] = lab.l();
-      sample[3 * taken + 1] = lab.a();
-      sample[3 * taken + 2] = lab.b();
+      memo.lab(rgb[3 * x], rgb[3 * x + 1], rgb[3 * x + 2], lab);
+      System.arraycopy(lab, 0, sample, 3 * taken, 3);
       taken++;
     }
     return sample;

@@ -8,9 +8,10 @@ import java.awt.image.DataBuffer;
 import java.awt.image.Raster;
 
 /**
- * Reads an image row by row as linear-light RGB, at the image's own bit depth: 8- and 16-bit
- * component images are read from their raster (so a 16-bit PNG keeps its precision), anything else
- * (palette, packed) through its 8-bit sRGB view. Grey images give equal channels.
+ * Reads an image row by row as sRGB codes at the image's own bit depth: 8- and 16-bit component
+ * images are read from their raster (so a 16-bit PNG keeps its precision), anything else (palette,
+ * packed) through its 8-bit sRGB view. Grey images give equal channels. {@link #linear} turns a
+ * code into linear light.
  */
 final class LinearRows {
 
@@ -43,11 +44,15 @@ final class LinearRows {
     return image.getHeight();
   }
 
+  double linear(int code) {
+    return table[code];
+  }
+
   /**
-   * Fills {@code rgb} (3 × width) with the linear values of row {@code y} and returns how many of
-   * its pixels have a channel at the maximum code (clipped highlights).
+   * Fills {@code rgb} (3 × width) with the codes of row {@code y} and returns how many of its
+   * pixels have a channel at the maximum code (clipped highlights).
    */
-  int read(int y, double[] rgb) {
+  int read(int y, int[] rgb) {
     int width = image.getWidth();
     int saturated = 0;
     if (direct) {
@@ -74,9 +79,9 @@ final class LinearRows {
       if (r == maxCode || g == maxCode || b == maxCode) {
         saturated++;
       }
-      rgb[3 * x] = table[r];
-      rgb[3 * x + 1] = table[g];
-      rgb[3 * x + 2] = table[b];
+      rgb[3 * x] = r;
+      rgb[3 * x + 1] = g;
+      rgb[3 * x + 2] = b;
     }
     return saturated;
   }
