@@ -85,29 +85,36 @@ public final class OipRoutes implements HttpService {
   }
 
   private void metadata(ServerRequest req, ServerResponse res) {
-    String name = req.path().pathParameters().get("name");
-    ServingSet set = manager.acquire();
-    try {
-      ServingSet.Served served = served(set, name);
-      OnnxModel model = (OnnxModel) served.model();
-      ObjectNode body = responses.json().createObjectNode().put("name", name);
-      body.putArray("versions").add(served.version());
-      body.put("platform", "onnxruntime_onnx");
-      body.set("inputs", specs(model.inputs()));
-      body.set("outputs", specs(model.outputs()));
-      responses.send(res, 200, body);
-    } finally {
-      set.release();
-    }
+    withServed(
+        req,
+        (name, served) -> {
+          OnnxModel model = (OnnxModel) served.model();
+          ObjectNode body = responses.json().createObjectNode().put("name", name);
+          body.putArray("versions").add(served.version());
+          body.put("platform", "onnxruntime_onnx");
+          body.set("inputs", specs(model.inputs()));
+          body.set("outputs", specs(model.outputs()));
+          responses.send(res, 200, body);
+        });
   }
 
   private void ready(ServerRequest req, ServerResponse res) {
+    withServed(
+        req,
+        (name, served) ->
+            responses.send(
+                res,
+                200,
+                responses.json().createObjectNode().put("name", name).put("ready", true)));
+  }
+
+  /** Runs {@code use} with the variant the path names, the serving set held meanwhile. */
+  private void withServed(
+      ServerRequest req, java.util.function.BiConsumer<String, ServingSet.Served> use) {
     String name = req.path().pathParameters().get("name");
     ServingSet set = manager.acquire();
     try {
-      served(set, name);
-      responses.send(
-          res, 200, responses.json().createObjectNode().put("name", name).put("ready", true));
+      use.accept(name, served(set, name));
     } finally {
       set.release();
     }

@@ -1,6 +1,7 @@
 package dev.cairn.sidecar.testing;
 
 import dev.cairn.client.CairnClient;
+import dev.cairn.client.model.AliasUpdate;
 import dev.cairn.client.model.ModelCreate;
 import dev.cairn.client.model.Policies;
 import dev.cairn.client.model.ProjectCreate;
@@ -65,6 +66,22 @@ public final class Sidecars {
         .client(TestTokens.ADMIN)
         .createProject(new ProjectCreate(project, null, new Policies(false, 0, true)));
     registry.client(TestTokens.PUBLISHER).createModel(project, ModelCreate.named(model));
+    return project;
+  }
+
+  /**
+   * A fresh project whose model {@code scorer} has ONNX versions {@code v1} … {@code v<count>},
+   * version {@code vi} answering {@code i}, with {@code production} on {@code v1}.
+   */
+  public static String scorerProject(TestRegistry registry, String prefix, int count) {
+    String project = projectWithModel(registry, prefix, "scorer");
+    CairnClient publisher = registry.client(TestTokens.PUBLISHER);
+    for (int i = 1; i <= count; i++) {
+      onnxVersion(publisher, project, "scorer", "v" + i, i);
+    }
+    registry
+        .client(TestTokens.APPROVER)
+        .putAlias(project, "scorer", "production", AliasUpdate.version("v1", "start"), null, null);
     return project;
   }
 

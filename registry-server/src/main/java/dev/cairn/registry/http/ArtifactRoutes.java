@@ -155,7 +155,8 @@ public final class ArtifactRoutes implements RouteGroup {
     res.header(HeaderNames.CONTENT_TYPE, "application/octet-stream");
     res.contentLength(file.sizeBytes());
     try (InputStream in = references.open(file.uri());
-        java.security.DigestInputStream hashed = new java.security.DigestInputStream(in, sha256());
+        java.security.DigestInputStream hashed =
+            new java.security.DigestInputStream(in, dev.cairn.registry.blob.Sha256.newDigest());
         OutputStream out = res.outputStream()) {
       byte[] buffer = new byte[64 * 1024];
       long remaining = file.sizeBytes();
@@ -171,14 +172,6 @@ public final class ArtifactRoutes implements RouteGroup {
         }
         out.write(buffer, 0, n);
       }
-    }
-  }
-
-  private static java.security.MessageDigest sha256() {
-    try {
-      return java.security.MessageDigest.getInstance("SHA-256");
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.cairn.registry.runtime;
 
 import dev.cairn.client.model.VersionFile;
+import dev.cairn.registry.blob.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -49,7 +49,7 @@ final class LocalCopy implements AutoCloseable {
 
   private Path fetch(VersionBytes bytes, VersionFile file, int index) throws IOException {
     Path target = dir.resolve(index + "-" + Path.of(file.path()).getFileName());
-    MessageDigest sha = sha256();
+    MessageDigest sha = Sha256.newDigest();
     try (InputStream in = new DigestInputStream(bytes.open(file), sha);
         OutputStream out = Files.newOutputStream(target)) {
       in.transferTo(out);
@@ -59,14 +59,6 @@ final class LocalCopy implements AutoCloseable {
       throw new IOException(file.path() + " is " + actual + ", pinned " + file.sha256());
     }
     return target;
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   @Override

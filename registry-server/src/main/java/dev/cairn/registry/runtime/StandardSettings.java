@@ -1,20 +1,36 @@
 package dev.cairn.registry.runtime;
 
 import dev.cairn.runtime.colorsignature.InkMatching;
+import dev.cairn.runtime.colorsignature.StdModel;
 import dev.cairn.runtime.colorsignature.StdRegistration;
 import dev.cairn.runtime.colorsignature.Tolerances;
 import java.util.Map;
 
 /**
- * The settings a standard was registered with, kept in its version's {@code metadata}: {@code
- * expected_ink_count} (1–8, required), {@code tolerance_de00} and {@code share_tolerance} (mode
- * defaults), {@code min_std_images} (3).
+ * The settings a standard is rebuilt with: from its version's {@code metadata} ({@code
+ * expected_ink_count} 1–8, {@code tolerance_de00}, {@code share_tolerance}, {@code min_std_images}
+ * default 3) — where an STD registration writes them — else from the standard's own {@code
+ * signature.json} (a version published by other means, such as the operator). The rebuilt bytes
+ * must still equal the stored ones, so a standard cannot claim settings its images do not give.
  */
 public final class StandardSettings {
 
   private StandardSettings() {}
 
-  public static StandardCheck.Settings of(Map<String, Object> metadata) {
+  public static StandardCheck.Settings of(
+      Map<String, Object> metadata, java.util.Optional<StdModel> declared) {
+    Map<String, Object> merged = new java.util.HashMap<>();
+    declared.ifPresent(
+        model -> {
+          merged.put("expected_ink_count", model.expectedInkCount());
+          merged.put("tolerance_de00", model.toleranceDe00());
+          merged.put("share_tolerance", model.shareTolerance());
+        });
+    merged.putAll(metadata);
+    return of(merged);
+  }
+
+  private static StandardCheck.Settings of(Map<String, Object> metadata) {
     Object inks = metadata.get("expected_ink_count");
     if (!(inks instanceof Number count)
         || count.intValue() < 1

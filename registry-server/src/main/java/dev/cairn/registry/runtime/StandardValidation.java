@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Validation of {@code color-signature} versions. The registry trusts no uploaded standard: it
@@ -47,12 +48,25 @@ public final class StandardValidation implements FormatValidation {
                       f ->
                           new StandardCheck.Image(f.path(), f.sha256(), copy.files().get(f.path())))
                   .toList(),
-              StandardSettings.of(version.metadata()));
+              StandardSettings.of(version.metadata(), declared(copy)));
       return new Validation("PASSED", load(version, copy, phase), Map.of(PHASE, phase.code()));
     } catch (IOException e) {
       return new Validation("FAILED", "NOT_RUN", Map.of());
     } catch (ImageRejected | IllegalArgumentException e) {
       return new Validation("PASSED", "MODEL_LOAD_FAILED:" + version.variant(), Map.of());
+    }
+  }
+
+  /** The stored {@code signature.json}, if the version has a readable one. */
+  private static Optional<StdModel> declared(LocalCopy copy) {
+    var file = copy.files().get(StdModel.FILE_NAME);
+    if (file == null) {
+      return Optional.empty();
+    }
+    try (var in = Files.newInputStream(file)) {
+      return Optional.of(StdModelJson.read(in));
+    } catch (IOException e) {
+      return Optional.empty();
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.cairn.registry.standard;
 
 import dev.cairn.client.multipart.MultipartReader;
+import dev.cairn.registry.blob.Sha256;
 import dev.cairn.registry.http.ApiException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -84,7 +84,7 @@ final class StdRegistrationForm implements AutoCloseable {
     int index = images.size() + 1;
     String filename = part.filename().orElse("image" + index);
     Path file = dir.resolve("img" + index);
-    MessageDigest sha = sha256();
+    MessageDigest sha = Sha256.newDigest();
     long size;
     try (OutputStream out = new DigestOutputStream(Files.newOutputStream(file), sha)) {
       size = part.content().transferTo(out);
@@ -108,14 +108,6 @@ final class StdRegistrationForm implements AutoCloseable {
       }
     }
     return "";
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   @Override

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.client.CairnApiException;
 import dev.cairn.client.CairnClient;
 import dev.cairn.client.model.AliasUpdate;
@@ -164,6 +166,43 @@ class StdRegistrationTest {
     assertThatThrownBy(() -> publisher.registerStandard(project, MODEL, noCount))
         .isInstanceOfSatisfying(
             CairnApiException.class, e -> assertThat(e.code()).isEqualTo("VALIDATION_FAILED"));
+  }
+
+  @Test
+  void aStandardWhoseBytesItsImagesDoNotGiveIsAConfigMismatch() throws Exception {
+    JsonNode report = publisher.checkStandard(project, MODEL, request("LOW", 1, 2, 3));
+    ObjectNode forged = (ObjectNode) report.path("signature").deepCopy();
+    ((ObjectNode) forged.path("inks").get(0)).put("share", 0.9);
+    Map<String, Path> files = new java.util.LinkedHashMap<>();
+    files.put(
+        "signature.json",
+        Files.write(dir.resolve("signature.json"), new ObjectMapper().writeValueAsBytes(forged)));
+    List<Path> images = images(1, 2, 3);
+    for (int i = 0; i < 3; i++) {
+      files.put("std/img" + (i + 1) + ".png", images.get(i));
+    }
+    assertThatThrownBy(
+            () ->
+                publisher.publishVersion(
+                    project,
+                    MODEL,
+                    new dev.cairn.client.model.VersionCreate(
+                        "forged",
+                        "LOW",
+                        "color-signature",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null),
+                    files))
+        .isInstanceOfSatisfying(
+            CairnApiException.class,
+            e ->
+                assertThat(e.member("validation").orElseThrow().path("load").asText())
+                    .isEqualTo("CFG_MISMATCH:LOW"));
   }
 
   private StdRegistrationRequest request(String mode, int... seeds) throws Exception {
