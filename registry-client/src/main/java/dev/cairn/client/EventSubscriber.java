@@ -20,8 +20,9 @@ import java.util.logging.Logger;
 
 /**
  * Follows a project's event stream on a background thread: delivers events in order, and when the
- * connection drops reconnects with exponential backoff (100 ms doubling to 5 s) and resumes with
- * {@code Last-Event-ID}, so no event is skipped or delivered twice.
+ * connection drops reconnects with exponential backoff (100 ms doubling to 5 s, plus up to half as
+ * much again of random jitter so many subscribers do not reconnect in step) and resumes with {@code
+ * Last-Event-ID}, so no event is skipped or delivered twice.
  */
 public final class EventSubscriber implements AutoCloseable {
 
@@ -103,7 +104,10 @@ public final class EventSubscriber implements AutoCloseable {
         return;
       }
       try {
-        Thread.sleep(backoff);
+        Thread.sleep(
+            backoff.plusMillis(
+                java.util.concurrent.ThreadLocalRandom.current()
+                    .nextLong(backoff.toMillis() / 2 + 1)));
       } catch (InterruptedException e) {
         return;
       }

@@ -2,7 +2,6 @@ package dev.cairn.sidecar.serving;
 
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -87,16 +86,6 @@ public final class ModelManager implements AutoCloseable {
   public boolean converged() {
     synchronized (lock) {
       return wanted == null || wanted.sameVersionsAs(serving.get().target());
-    }
-  }
-
-  /** Runs a consumer with the serving set held (tests and benchmarks). */
-  public void with(Consumer<ServingSet> use) {
-    ServingSet set = acquire();
-    try {
-      use.accept(set);
-    } finally {
-      set.release();
     }
   }
 
