@@ -1,12 +1,12 @@
 package dev.cairn.runtime.colorsignature;
 
 import java.awt.image.BufferedImage;
-import java.util.BitSet;
 
 /**
- * Classifies every pixel as paper or ink and subsamples the ink deterministically. Two passes: the
- * first converts every pixel and counts, the second converts again only the ink pixels the stride
- * picks, so memory stays one bit per pixel however large the image.
+ * Classifies every pixel as paper or ink and subsamples the ink deterministically, in one pass. The
+ * subsample keeps every {@code stride}-th ink pixel in raster order; when it would pass {@link
+ * ImageAnalysis#MAX_SAMPLE} the stride doubles and every other kept pixel is dropped, so the result
+ * is always an exact stride subsample of at most that many pixels, whatever the image size.
  */
 public final class ImageAnalyzer {
 
@@ -21,8 +21,8 @@ public final class ImageAnalyzer {
     int height = rows.height();
     int[] rgb = new int[3 * width];
     double[] lab = new double[3];
-    BitSet ink = new BitSet(width * height);
     int[] backgroundL = new int[L_BINS];
+    Subsample ink = new Subsample();
     long background = 0;
     long saturated = 0;
     for (int y = 0; y < height; y++) {
@@ -33,48 +33,48 @@ public final class ImageAnalyzer {
           background++;
           backgroundL[(int) Math.max(0, Math.min(L_BINS - 1, Math.round(lab[0] * 100)))]++;
         } else {
-          ink.set(y * width + x);
+          ink.offer(lab);
         }
       }
     }
-    long inkCount = ink.cardinality();
     return new ImageAnalysis(
         (long) width * height,
-        inkCount,
+        ink.seen,
         background,
         saturated,
         median(backgroundL, background),
-        sample(rows, memo, ink, inkCount));
+        ink.sample());
   }
 
-  /**
-   * Every {@code stride}-th ink pixel in raster order, at most {@link ImageAnalysis#MAX_SAMPLE}.
-   */
-  private static double[] sample(LinearRows rows, LabMemo memo, BitSet ink, long inkCount) {
-    int width = rows.width();
-    long stride = Math.max(1, (inkCount + ImageAnalysis.MAX_SAMPLE - 1) / ImageAnalysis.MAX_SAMPLE);
-    int size = (int) Math.min(ImageAnalysis.MAX_SAMPLE, (inkCount + stride - 1) / stride);
-    double[] sample = new double[3 * size];
-    int[] rgb = new int[3 * width];
-    double[] lab = new double[3];
-    int taken = 0;
-    long seen = 0;
-    int loadedRow = -1;
-    for (int i = ink.nextSetBit(0); i >= 0 && taken < size; i = ink.nextSetBit(i + 1)) {
-      if (seen++ % stride != 0) {
-        continue;
+  /** Every {@code stride}-th ink pixel, the stride doubling whenever the buffer fills. */
+  private static final class Subsample {
+    private final double[] buffer = new double[3 * ImageAnalysis.MAX_SAMPLE];
+    private int count;
+    private long stride = 1;
+    private long seen;
+
+    void offer(double[] lab) {
+      long index = seen++;
+      if (index % stride != 0) {
+        return;
       }
-      int y = i / width;
-      int x = i % width;
-      if (y != loadedRow) {
-        rows.read(y, rgb);
-        loadedRow = y;
+      if (count == ImageAnalysis.MAX_SAMPLE) {
+        // Keep the pixels at even positions: they are exactly the multiples of twice the stride.
+        for (int i = 0; i < count / 2; i++) {
+          System.arraycopy(buffer, 6 * i, buffer, 3 * i, 3);
+        }
+        count /= 2;
+        stride *= 2;
+        if (index % stride != 0) {
+          return;
+        }
       }
-      memo.lab(rgb[3 * x], rgb[3 * x + 1], rgb[3 * x + 2], lab);
-      System.arraycopy(lab, 0, sample, 3 * taken, 3);
-      taken++;
+      System.arraycopy(lab, 0, buffer, 3 * count++, 3);
     }
-    return sample;
+
+    double[] sample() {
+      return java.util.Arrays.copyOf(buffer, 3 * count);
+    }
   }
 
   private static double median(int[] histogram, long count) {
