@@ -27,14 +27,10 @@ class FailSafeTest {
 
   @Test
   void refusesTamperedBytesKeepsServingAndReportsTheCode() throws Exception {
-    String project = Sidecars.projectWithModel(registry, "tamper", "scorer");
+    String project = Sidecars.scorerProject(registry, "tamper", 3);
     CairnClient publisher = registry.client(TestTokens.PUBLISHER);
     CairnClient approver = registry.client(TestTokens.APPROVER);
-    Sidecars.onnxVersion(publisher, project, "scorer", "v1", 1);
-    Version v2 = Sidecars.onnxVersion(publisher, project, "scorer", "v2", 2);
-    Sidecars.onnxVersion(publisher, project, "scorer", "v3", 3);
-    approver.putAlias(
-        project, "scorer", "production", AliasUpdate.version("v1", "start"), null, null);
+    Version v2 = publisher.getVersion(project, "scorer", "v2");
 
     try (Sidecar sidecar = Sidecars.start(registry.uri(), project, "scorer", cache, List.of())) {
       SidecarClient client = new SidecarClient(sidecar.port());

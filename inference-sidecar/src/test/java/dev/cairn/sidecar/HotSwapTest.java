@@ -27,13 +27,8 @@ class HotSwapTest {
 
   @Test
   void flipsTwentyTimesUnderLoadWithoutAFailedRequest() throws Exception {
-    String project = Sidecars.projectWithModel(registry, "swap", "scorer");
-    CairnClient publisher = registry.client(TestTokens.PUBLISHER);
+    String project = Sidecars.scorerProject(registry, "swap", 2);
     CairnClient approver = registry.client(TestTokens.APPROVER);
-    Sidecars.onnxVersion(publisher, project, "scorer", "v1", 1);
-    Sidecars.onnxVersion(publisher, project, "scorer", "v2", 2);
-    approver.putAlias(
-        project, "scorer", "production", AliasUpdate.version("v1", "start"), null, null);
 
     try (Sidecar sidecar = Sidecars.start(registry.uri(), project, "scorer", cache, List.of())) {
       SidecarClient client = new SidecarClient(sidecar.port());

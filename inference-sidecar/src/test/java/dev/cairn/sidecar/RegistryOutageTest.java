@@ -33,12 +33,7 @@ class RegistryOutageTest {
 
   @BeforeEach
   void publishThreeVersions() {
-    project = Sidecars.projectWithModel(registry, "outage", "scorer");
-    for (int i = 1; i <= 3; i++) {
-      Sidecars.onnxVersion(publisher, project, "scorer", "v" + i, i);
-    }
-    approver.putAlias(
-        project, "scorer", "production", AliasUpdate.version("v1", "start"), null, null);
+    project = Sidecars.scorerProject(registry, "outage", 3);
   }
 
   @Test
