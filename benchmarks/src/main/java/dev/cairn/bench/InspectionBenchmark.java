@@ -1,6 +1,5 @@
 package dev.cairn.bench;
 
-import dev.cairn.runtime.color.Lab;
 import dev.cairn.runtime.colorsignature.EngineParams;
 import dev.cairn.runtime.colorsignature.ImageAnalyzer;
 import dev.cairn.runtime.colorsignature.ImageDecoder;
@@ -74,10 +73,6 @@ final class InspectionBenchmark implements Benchmark {
   }
 
   private static byte[] print(long seed) {
-    return InkImages.sheet(1024, 1024)
-        .ink(new Lab(35, 12, -48), 0.4)
-        .ink(new Lab(48, 62, 38), 0.6)
-        .seed(seed)
-        .png();
+    return InkImages.twoInks(1024, 1024, seed).png();
   }
 }

@@ -32,8 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InspectFlowTest {
 
-  static final Lab BLUE = new Lab(35, 12, -48);
-  static final Lab RED = new Lab(48, 62, 38);
+  static final Lab BLUE = InkImages.BLUE;
+  static final Lab RED = InkImages.RED;
 
   /** The red ink moved by about 4 ΔE00: inside LOW's 6.0, outside HIGH's 2.0. */
   static final Lab SHIFTED_RED = new Lab(52.2, 62, 38);
@@ -54,8 +54,7 @@ class InspectFlowTest {
 
     try (Sidecar sidecar = Sidecars.start(registry.uri(), project, model, cache, List.of(images))) {
       SidecarClient client = new SidecarClient(sidecar.port());
-      Path good =
-          write("good.png", InkImages.sheet(240, 180).ink(BLUE, 0.4).ink(RED, 0.6).seed(42).png());
+      Path good = write("good.png", InkImages.twoInks(240, 180, 42).png());
       JsonNode before = inspect(client, good, "HIGH");
       assertThat(before.path("decision").asText()).isEqualTo("RETAKE");
       assertThat(before.path("reasons").get(0).asText()).isEqualTo("MODEL_NOT_FOUND");
@@ -67,10 +66,7 @@ class InspectFlowTest {
       for (String mode : List.of("LOW", "MID", "HIGH")) {
         List<Path> std = new ArrayList<>();
         for (int i = 0; i < 3; i++, seed++) {
-          std.add(
-              write(
-                  mode + i + ".png",
-                  InkImages.sheet(240, 180).ink(BLUE, 0.4).ink(RED, 0.6).seed(seed).png()));
+          std.add(write(mode + i + ".png", InkImages.twoInks(240, 180, seed).png()));
         }
         Version version =
             publisher.registerStandard(project, model, StdRegistrationRequest.of(mode, std, 2));

@@ -7,14 +7,14 @@ import java.io.ByteArrayInputStream;
 /** The two-ink print the engine tests inspect, and helpers to analyse encoded images. */
 final class Prints {
 
-  static final Lab BLUE = new Lab(35, 12, -48);
-  static final Lab RED = new Lab(48, 62, 38);
+  static final Lab BLUE = InkImages.BLUE;
+  static final Lab RED = InkImages.RED;
 
   private Prints() {}
 
   /** The standard print: blue 40 % and red 60 % of the ink area. */
   static InkImages twoInks(long seed) {
-    return InkImages.sheet(240, 180).ink(BLUE, 0.4).ink(RED, 0.6).seed(seed);
+    return InkImages.twoInks(240, 180, seed);
   }
 
   static ImageAnalysis analyse(byte[] encoded) {

@@ -25,6 +25,12 @@ public final class InkImages {
   /** A typical paper white (L* 95, slightly warm). */
   public static final Lab PAPER = new Lab(95, 0.5, 2);
 
+  /** The blue of the standard test print (darker of its two inks). */
+  public static final Lab BLUE = new Lab(35, 12, -48);
+
+  /** The red of the standard test print. */
+  public static final Lab RED = new Lab(48, 62, 38);
+
   private final int width;
   private final int height;
   private final List<Lab> inks = new ArrayList<>();
@@ -42,6 +48,11 @@ public final class InkImages {
 
   public static InkImages sheet(int width, int height) {
     return new InkImages(width, height);
+  }
+
+  /** The standard test print: blue on 40 % and red on 60 % of the ink area. */
+  public static InkImages twoInks(int width, int height, long seed) {
+    return sheet(width, height).ink(BLUE, 0.4).ink(RED, 0.6).seed(seed);
   }
 
   /** Adds an ink covering {@code share} of the ink area. */

@@ -31,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Seed 000 over HTTP: STD images in, colour-signature versions out, model status as they land. */
 class StdRegistrationTest {
 
-  static final Lab BLUE = new Lab(35, 12, -48);
-  static final Lab RED = new Lab(48, 62, 38);
+  static final Lab BLUE = InkImages.BLUE;
+  static final Lab RED = InkImages.RED;
   static final String MODEL = "sku001-ink-a";
 
   private final TestRegistry registry = TestRegistry.shared();
@@ -213,7 +213,7 @@ class StdRegistrationTest {
     List<Path> files = new ArrayList<>();
     for (int seed : seeds) {
       Path file = dir.resolve("std-" + seed + ".png");
-      Files.write(file, InkImages.sheet(240, 180).ink(BLUE, 0.4).ink(RED, 0.6).seed(seed).png());
+      Files.write(file, InkImages.twoInks(240, 180, seed).png());
       files.add(file);
     }
     return files;
