@@ -2,6 +2,7 @@ package dev.cairn.registry.auth;
 
 import dev.cairn.registry.http.ApiException;
 import dev.cairn.registry.http.ProblemWriter;
+import dev.cairn.registry.http.RequestIds;
 import dev.cairn.registry.service.HttpMetrics;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.Filter;
@@ -22,11 +23,17 @@ public final class AuthFilter implements Filter {
   private final Authenticator authenticator;
   private final ProblemWriter problems;
   private final HttpMetrics metrics;
+  private final RefusalAudit refusals;
 
-  public AuthFilter(Authenticator authenticator, ProblemWriter problems, HttpMetrics metrics) {
+  public AuthFilter(
+      Authenticator authenticator,
+      ProblemWriter problems,
+      HttpMetrics metrics,
+      RefusalAudit refusals) {
     this.authenticator = authenticator;
     this.problems = problems;
     this.metrics = metrics;
+    this.refusals = refusals;
   }
 
   @Override
@@ -47,6 +54,9 @@ public final class AuthFilter implements Filter {
     }
     Optional<Principal> principal = authenticator.authenticate(token.get());
     if (principal.isEmpty()) {
+      authenticator
+          .refusedIdentity(token.get())
+          .ifPresent(name -> refusals.record(name, req.path().rawPath(), RequestIds.of(req)));
       refuse(req, res, "invalid", "the bearer token is not valid");
       return;
     }

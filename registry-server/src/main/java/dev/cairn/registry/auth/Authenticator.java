@@ -7,4 +7,14 @@ public interface Authenticator {
 
   /** The caller behind {@code bearerToken}, or empty when this source does not know it. */
   Optional<Principal> authenticate(String bearerToken);
+
+  /**
+   * The identity behind a credential this source recognises as genuinely issued for someone but
+   * refuses (a JWT signed by a trusted key that has expired or names another audience), so the
+   * refusal can be audited under that name; empty for anything else, including unknown tokens,
+   * whose claimed names nobody vouches for.
+   */
+  default Optional<String> refusedIdentity(String bearerToken) {
+    return Optional.empty();
+  }
 }

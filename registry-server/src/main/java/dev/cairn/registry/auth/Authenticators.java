@@ -26,4 +26,15 @@ public final class Authenticators implements Authenticator {
     }
     return Optional.empty();
   }
+
+  @Override
+  public Optional<String> refusedIdentity(String bearerToken) {
+    for (Authenticator source : sources) {
+      Optional<String> name = source.refusedIdentity(bearerToken);
+      if (name.isPresent()) {
+        return name;
+      }
+    }
+    return Optional.empty();
+  }
 }

@@ -36,10 +36,15 @@ public final class JwtAuthenticator implements Authenticator {
   private static final Logger LOG = Logger.getLogger(JwtAuthenticator.class.getName());
 
   private final DefaultJWTProcessor<SecurityContext> processor;
+  private final DefaultJWTProcessor<SecurityContext> signatureOnly;
   private final JwtSettings settings;
 
-  private JwtAuthenticator(DefaultJWTProcessor<SecurityContext> processor, JwtSettings settings) {
+  private JwtAuthenticator(
+      DefaultJWTProcessor<SecurityContext> processor,
+      DefaultJWTProcessor<SecurityContext> signatureOnly,
+      JwtSettings settings) {
     this.processor = processor;
+    this.signatureOnly = signatureOnly;
     this.settings = settings;
   }
 
@@ -48,16 +53,21 @@ public final class JwtAuthenticator implements Authenticator {
       throw new StartupException(
           "JWT authentication needs CAIRN_JWT_ISSUER and CAIRN_JWT_AUDIENCE besides the JWKS.");
     }
+    JWKSource<SecurityContext> keys = keys(settings);
     DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     processor.setJWSKeySelector(
-        new JWSVerificationKeySelector<>(
-            Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), keys(settings)));
+        new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), keys));
     processor.setJWTClaimsSetVerifier(
         new DefaultJWTClaimsVerifier<>(
             settings.audience().get(),
             new JWTClaimsSet.Builder().issuer(settings.issuer().get()).build(),
             Set.of("sub", "exp")));
-    return new JwtAuthenticator(processor, settings);
+    // Checks only the signature: a refused token that passes it was issued by a trusted party.
+    DefaultJWTProcessor<SecurityContext> signatureOnly = new DefaultJWTProcessor<>();
+    signatureOnly.setJWSKeySelector(
+        new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), keys));
+    signatureOnly.setJWTClaimsSetVerifier((claims, context) -> {});
+    return new JwtAuthenticator(processor, signatureOnly, settings);
   }
 
   private static JWKSource<SecurityContext> keys(JwtSettings settings) {
@@ -88,6 +98,18 @@ public final class JwtAuthenticator implements Authenticator {
       return Optional.of(new Principal(claims.getSubject(), roles, projects));
     } catch (ParseException | BadJOSEException | JOSEException e) {
       LOG.log(Level.FINE, "JWT refused: {0}", e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public Optional<String> refusedIdentity(String bearerToken) {
+    if (bearerToken.chars().filter(c -> c == '.').count() != 2) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.ofNullable(signatureOnly.process(bearerToken, null).getSubject());
+    } catch (ParseException | BadJOSEException | JOSEException e) {
       return Optional.empty();
     }
   }

@@ -93,6 +93,36 @@ class AuthenticationTest {
   }
 
   @Test
+  void auditsRefusedTokensOfKnownIdentitiesOnly() throws Exception {
+    String expired = jwt(signingKey, "model:admin", List.of("*"), Duration.ofMinutes(-5), AUDIENCE);
+    String foreign = jwt(strangerKey, "model:admin", List.of("*"), Duration.ofMinutes(5), AUDIENCE);
+    long before = authFailures();
+
+    assertThat(http.get("/api/v1/projects/qc/models", expired).statusCode()).isEqualTo(401);
+    assertThat(http.get("/api/v1/projects/qc/models", foreign).statusCode()).isEqualTo(401);
+    assertThat(http.get("/api/v1/projects/qc/models", "not-a-token").statusCode()).isEqualTo(401);
+
+    // Only the expired token was issued by a trusted key: one entry, under its subject, no token.
+    assertThat(authFailures()).isEqualTo(before + 1);
+    assertThat(registry.client(TestTokens.ADMIN).listAudit("qc", qcAuthFailures()).items())
+        .allSatisfy(
+            entry -> {
+              assertThat(entry.actor()).isEqualTo("alice");
+              assertThat(entry.project()).isEqualTo("qc");
+              assertThat(entry.reason()).contains("expired");
+              assertThat(entry.toString()).doesNotContain(expired);
+            });
+  }
+
+  private long authFailures() {
+    return registry.client(TestTokens.ADMIN).listAudit("qc", qcAuthFailures()).items().size();
+  }
+
+  private static dev.cairn.client.model.AuditQuery qcAuthFailures() {
+    return new dev.cairn.client.model.AuditQuery(null, "AUTH_FAILED", null, null, null, 1000, null);
+  }
+
+  @Test
   void jwtProjectsScopeVisibility() throws Exception {
     String token = jwt(signingKey, "model:read", List.of("other"), Duration.ofMinutes(5), AUDIENCE);
 
