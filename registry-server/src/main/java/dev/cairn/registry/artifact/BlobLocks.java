@@ -19,4 +19,9 @@ final class BlobLocks {
     long key = NAMESPACE ^ HexFormat.fromHexDigits(sha256.substring(0, 8));
     tx.get("SELECT pg_advisory_xact_lock(?) IS NULL AS locked", key);
   }
+
+  /** Locks several digests in a fixed order, so two transactions never wait on each other. */
+  static void lockAll(DbExecute tx, java.util.Collection<String> sha256s) {
+    new java.util.TreeSet<>(sha256s).forEach(sha -> lock(tx, sha));
+  }
 }

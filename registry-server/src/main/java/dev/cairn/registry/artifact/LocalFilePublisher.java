@@ -21,9 +21,10 @@ import java.util.Map;
 
 /**
  * Publishes a version whose files the server itself produced on local disk (an STD registration's
- * images and {@code signature.json}): the blobs are committed first, because validation reads them,
- * then one transaction creates, records and completes the version. The result is {@code READY} or
- * {@code FAILED} as validation decides; if the transaction fails, the blobs are collected again.
+ * images and {@code signature.json}): the files are staged, then one transaction locks their
+ * digests, makes the blobs visible (validation reads them), creates, records and completes the
+ * version. The result is {@code READY} or {@code FAILED} as validation decides; if the transaction
+ * fails, the blobs are collected again.
  */
 public final class LocalFilePublisher {
 
@@ -54,33 +55,52 @@ public final class LocalFilePublisher {
   public Version publish(
       Actor actor, String project, String model, VersionCreate request, Map<String, Path> local) {
     List<FileDeclaration> declared = new ArrayList<>();
-    List<String> committed = new ArrayList<>();
+    List<StagedBlob> staged = new ArrayList<>();
     try {
       for (Map.Entry<String, Path> file : local.entrySet()) {
-        try (InputStream in = Files.newInputStream(file.getValue());
-            StagedBlob blob = blobs.stage(in, Long.MAX_VALUE)) {
-          blob.commit();
-          committed.add(blob.sha256());
+        try (InputStream in = Files.newInputStream(file.getValue())) {
+          StagedBlob blob = blobs.stage(in, Long.MAX_VALUE);
+          staged.add(blob);
           declared.add(new FileDeclaration(file.getKey(), blob.sha256(), blob.size(), null));
         }
       }
       VersionCreate complete = request.withFiles(declared);
       return db.inTransaction(
           tx -> {
+            // Visible (validation reads them) and referenced under the digests' locks, as in
+            // OneShotPublisher.
+            BlobLocks.lockAll(tx, staged.stream().map(StagedBlob::sha256).toList());
+            staged.forEach(LocalFilePublisher::commit);
             Version created = versions.createIn(tx, actor, project, model, complete);
             StoredVersion stored = lookup.lock(tx, project, model, created.version());
             for (FileDeclaration f : declared) {
-              BlobLocks.lock(tx, f.sha256());
               files.markPresent(tx, stored.id(), f.path());
             }
             return completion.completeIn(tx, actor, project, model, created.version(), List.of());
           });
     } catch (IOException e) {
-      committed.forEach(collector::collect);
       throw new UncheckedIOException(e);
     } catch (RuntimeException e) {
-      committed.forEach(collector::collect);
+      staged.forEach(blob -> collector.collect(blob.sha256()));
       throw e;
+    } finally {
+      staged.forEach(LocalFilePublisher::close);
+    }
+  }
+
+  private static void commit(StagedBlob blob) {
+    try {
+      blob.commit();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void close(StagedBlob blob) {
+    try {
+      blob.close();
+    } catch (IOException e) {
+      // Leftover staging files are cleared at the next start.
     }
   }
 }

@@ -30,9 +30,9 @@ import java.util.Set;
 /**
  * The multipart one-shot {@code POST …/versions}: part {@code metadata} (the JSON of a version),
  * then one part per file (part name = path). Every file is staged and checked first; then one
- * transaction creates the version, records its files and completes it. The blobs become visible
- * just before that transaction, because validation reads them; any failure keeps nothing: no row,
- * no event, and the blobs are collected again.
+ * transaction locks their digests, makes the blobs visible (validation reads them back), creates
+ * the version, records its files and completes it. Any failure keeps nothing: no row, no event, and
+ * the blobs are collected again.
  */
 public final class OneShotPublisher {
 
@@ -91,15 +91,15 @@ public final class OneShotPublisher {
               staged.stream()
                   .map(s -> new FileDeclaration(s.path(), s.blob().sha256(), s.blob().size(), null))
                   .toList());
-      // Visible before validation, which reads the bytes back (a runtime loads them); a failure
-      // below collects them again.
-      staged.forEach(OneShotPublisher::commit);
       return db.inTransaction(
           tx -> {
+            // Under the digests' locks the blobs become visible (validation reads them back) and
+            // referenced in one go: a collector of the same digest waits, then sees the reference.
+            BlobLocks.lockAll(tx, staged.stream().map(s -> s.blob().sha256()).toList());
+            staged.forEach(OneShotPublisher::commit);
             Version created = versions.createIn(tx, actor, project, model, complete);
             StoredVersion stored = lookup.lock(tx, project, model, created.version());
             for (StagedFile s : staged) {
-              BlobLocks.lock(tx, s.blob().sha256());
               files.markPresent(tx, stored.id(), s.path());
             }
             Version done =
@@ -114,7 +114,7 @@ public final class OneShotPublisher {
     } catch (IOException e) {
       throw ApiException.badRequest("the upload was interrupted: " + e.getMessage());
     } catch (RuntimeException e) {
-      // Blobs made visible before the transaction failed are collected again.
+      // Blobs made visible inside the failed transaction are collected again.
       staged.forEach(s -> collector.collect(s.blob().sha256()));
       if (Db.isUniqueViolation(e)) {
         throw ApiException.conflict(
