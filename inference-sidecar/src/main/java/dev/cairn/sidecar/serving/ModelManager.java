@@ -25,7 +25,7 @@ public final class ModelManager implements AutoCloseable {
     void failed(TargetSet target, SwapFailure failure);
   }
 
-  private final SetLoader loader;
+  private final SetPreparer loader;
   private final Listener listener;
   private final AtomicReference<ServingSet> serving;
   private final Object lock = new Object();
@@ -37,7 +37,7 @@ public final class ModelManager implements AutoCloseable {
   private volatile SwapFailure lastFailure;
   private volatile boolean running = true;
 
-  public ModelManager(SetLoader loader, Listener listener, TargetSet initial) {
+  public ModelManager(SetPreparer loader, Listener listener, TargetSet initial) {
     this.loader = loader;
     this.listener = listener;
     this.serving =

@@ -21,7 +21,7 @@ import java.util.Map;
  * runtime's compatibility checked, every variant loaded. Any failure closes what was loaded and
  * leaves the serving set untouched.
  */
-public final class SetLoader {
+public final class SetLoader implements SetPreparer {
 
   private final CairnClient client;
   private final ArtifactCache cache;
@@ -43,6 +43,7 @@ public final class SetLoader {
   }
 
   /** Downloads (or re-verifies cached) files and loads; {@code offline} uses the cache only. */
+  @Override
   public ServingSet prepare(TargetSet target, boolean offline) throws SwapFailure {
     Map<String, ServingSet.Served> loaded = new LinkedHashMap<>();
     try {
