@@ -6,7 +6,6 @@ import dev.cairn.client.model.ModelCreate;
 import dev.cairn.client.model.Policies;
 import dev.cairn.client.model.ProjectCreate;
 import dev.cairn.client.model.VersionCreate;
-import dev.cairn.runtime.onnx.OnnxSettings;
 import dev.cairn.runtime.testing.OnnxModels;
 import dev.cairn.sidecar.Sidecar;
 import dev.cairn.sidecar.config.SidecarSettings;
@@ -82,21 +81,13 @@ final class SidecarFleet implements AutoCloseable {
   }
 
   private SidecarSettings settings(int index) throws IOException {
-    return new SidecarSettings(
+    return SidecarSettings.loopback(
         registry.uri(),
         LocalRegistry.ADMIN,
         "bench",
         "scorer",
-        "production",
         Files.createTempDirectory("cairn-bench-sidecar-" + index),
-        SidecarSettings.DEFAULT_CACHE_MAX_BYTES,
-        "127.0.0.1",
-        0,
-        List.of(),
-        "bench-sidecar-" + index,
-        Duration.ofSeconds(60),
-        Duration.ofSeconds(10),
-        new OnnxSettings(1, 1));
+        "bench-sidecar-" + index);
   }
 
   @Override

@@ -20,6 +20,7 @@ import dev.cairn.registry.artifact.VersionDeletion;
 import dev.cairn.registry.audit.AuditLog;
 import dev.cairn.registry.audit.AuditRepository;
 import dev.cairn.registry.audit.AuditVerifier;
+import dev.cairn.registry.auth.RefusalAudit;
 import dev.cairn.registry.blob.BlobStore;
 import dev.cairn.registry.blob.BlobStores;
 import dev.cairn.registry.config.RegistrySettings;
@@ -77,7 +78,11 @@ final class RegistryApi {
 
   /** The route table, the metrics its requests feed, and what must stop with the server. */
   record Assembly(
-      ApiRoutes routes, HttpMetrics metrics, AutoCloseable background, Runnable endStreams) {}
+      ApiRoutes routes,
+      HttpMetrics metrics,
+      RefusalAudit refusals,
+      AutoCloseable background,
+      Runnable endStreams) {}
 
   static Assembly assemble(
       RegistrySettings settings, DataSourceSpec source, Db db, BlobStore blobs, ObjectMapper json) {
@@ -211,7 +216,7 @@ final class RegistryApi {
             .add(
                 new AuditRoutes(
                     auditRepository, new AuditVerifier(auditRepository), pageTokens, responses));
-    return new Assembly(routes, metrics, listener, streams::closeAll);
+    return new Assembly(routes, metrics, new RefusalAudit(db, audit), listener, streams::closeAll);
   }
 
   /** Builds the value on first use only (an S3 client is needed only for s3:// references). */

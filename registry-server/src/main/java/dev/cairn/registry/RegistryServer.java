@@ -2,11 +2,9 @@ package dev.cairn.registry;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.client.CairnJson;
-import dev.cairn.registry.audit.AuditLog;
 import dev.cairn.registry.auth.AuthFilter;
 import dev.cairn.registry.auth.AuthSetup;
 import dev.cairn.registry.auth.BootstrapAdmin;
-import dev.cairn.registry.auth.RefusalAudit;
 import dev.cairn.registry.blob.BlobStore;
 import dev.cairn.registry.blob.BlobStores;
 import dev.cairn.registry.config.RegistrySettings;
@@ -97,11 +95,7 @@ public final class RegistryServer implements AutoCloseable {
                     r.addFilter(new AccessFilter(metrics, new StructuredLog(json)));
                     r.addFilter(new CorsFilter(settings.allowedOrigins(), problems));
                     r.addFilter(
-                        new AuthFilter(
-                            auth.authenticator(),
-                            problems,
-                            metrics,
-                            new RefusalAudit(db, new AuditLog())));
+                        new AuthFilter(auth.authenticator(), problems, metrics, api.refusals()));
                     ErrorMapping.register(r, problems);
                     api.routes()
                         .registerInto(

@@ -67,6 +67,48 @@ public record SidecarSettings(
         OnnxSettings.DEFAULTS);
   }
 
+  /**
+   * Settings for a sidecar embedded in another process (tests, benchmarks): loopback, a free port,
+   * alias {@code production}, no image roots, the spec's periods, one ONNX thread each way.
+   */
+  public static SidecarSettings loopback(
+      URI registry, String token, String project, String model, Path cacheDir, String instanceId) {
+    return new SidecarSettings(
+        registry,
+        token,
+        project,
+        model,
+        "production",
+        cacheDir,
+        DEFAULT_CACHE_MAX_BYTES,
+        "127.0.0.1",
+        0,
+        List.of(),
+        instanceId,
+        Duration.ofSeconds(60),
+        Duration.ofSeconds(10),
+        new OnnxSettings(1, 1));
+  }
+
+  /** The same settings with {@code /inspect} allowed to read under {@code roots}. */
+  public SidecarSettings withImageRoots(List<Path> roots) {
+    return new SidecarSettings(
+        registry,
+        token,
+        project,
+        model,
+        alias,
+        cacheDir,
+        cacheMaxBytes,
+        host,
+        port,
+        roots,
+        instanceId,
+        reresolveEvery,
+        reportEvery,
+        onnx);
+  }
+
   /** The same settings with other re-resolve and report periods. */
   public SidecarSettings withPeriods(Duration reresolve, Duration report) {
     return new SidecarSettings(

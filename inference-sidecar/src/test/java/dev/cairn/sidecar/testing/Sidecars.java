@@ -9,7 +9,6 @@ import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionCreate;
 import dev.cairn.registry.testing.TestRegistry;
 import dev.cairn.registry.testing.TestTokens;
-import dev.cairn.runtime.onnx.OnnxSettings;
 import dev.cairn.runtime.testing.OnnxModels;
 import dev.cairn.sidecar.Sidecar;
 import dev.cairn.sidecar.config.SidecarSettings;
@@ -39,21 +38,10 @@ public final class Sidecars {
 
   public static SidecarSettings settings(
       URI registry, String project, String model, Path cacheDir, List<Path> imageRoots) {
-    return new SidecarSettings(
-        registry,
-        TestTokens.PUBLISHER,
-        project,
-        model,
-        "production",
-        cacheDir,
-        SidecarSettings.DEFAULT_CACHE_MAX_BYTES,
-        "127.0.0.1",
-        0,
-        imageRoots,
-        "sidecar-" + project,
-        Duration.ofSeconds(5),
-        Duration.ofSeconds(1),
-        new OnnxSettings(1, 1));
+    return SidecarSettings.loopback(
+            registry, TestTokens.PUBLISHER, project, model, cacheDir, "sidecar-" + project)
+        .withImageRoots(imageRoots)
+        .withPeriods(Duration.ofSeconds(5), Duration.ofSeconds(1));
   }
 
   /**

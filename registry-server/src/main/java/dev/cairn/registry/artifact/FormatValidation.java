@@ -2,6 +2,9 @@ package dev.cairn.registry.artifact;
 
 import dev.cairn.client.model.Validation;
 import dev.cairn.client.model.Version;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The runtime hook of {@code complete} and {@code validate}: a format that has a runtime (ONNX,
@@ -11,12 +14,18 @@ import dev.cairn.client.model.Version;
 @FunctionalInterface
 public interface FormatValidation {
 
+  /** Load results that do not fail a version (a format without a runtime is NOT_APPLICABLE). */
+  Set<String> LOAD_OK = Set.of("PASSED", "NOT_APPLICABLE", "NOT_RUN");
+
+  /** Phase results that pass; a colour-signature standard passes only as STD_ACCEPTABLE. */
+  Set<String> PHASE_OK = Set.of("PASSED", "NOT_APPLICABLE", "STD_ACCEPTABLE");
+
   /** Validates a version whose files are all present and verified. */
   Validation validate(Version version);
 
   /** For formats no runtime of this registry loads: the checksum is the whole validation. */
   static FormatValidation checksumOnly() {
-    return version -> new Validation("PASSED", "NOT_APPLICABLE", java.util.Map.of());
+    return version -> new Validation("PASSED", "NOT_APPLICABLE", Map.of());
   }
 
   /**
@@ -28,18 +37,14 @@ public interface FormatValidation {
   }
 
   /** The code that made a validation fail: the load's code, else the first failed phase's. */
-  static java.util.Optional<String> failureCode(Validation validation) {
+  static Optional<String> failureCode(Validation validation) {
     if (!"PASSED".equals(validation.checksum())) {
-      return java.util.Optional.of("VALIDATION_FAILED");
+      return Optional.of("VALIDATION_FAILED");
     }
-    if (!java.util.Set.of("PASSED", "NOT_APPLICABLE", "NOT_RUN").contains(validation.load())) {
-      return java.util.Optional.of(
+    if (!LOAD_OK.contains(validation.load())) {
+      return Optional.of(
           "FAILED".equals(validation.load()) ? "VALIDATION_FAILED" : validation.load());
     }
-    return validation.phases().values().stream()
-        .filter(
-            phase ->
-                !java.util.Set.of("PASSED", "NOT_APPLICABLE", "STD_ACCEPTABLE").contains(phase))
-        .findFirst();
+    return validation.phases().values().stream().filter(p -> !PHASE_OK.contains(p)).findFirst();
   }
 }

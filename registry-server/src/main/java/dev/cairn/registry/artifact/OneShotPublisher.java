@@ -13,12 +13,10 @@ import dev.cairn.registry.blob.StagedBlob;
 import dev.cairn.registry.db.Db;
 import dev.cairn.registry.http.ApiException;
 import dev.cairn.registry.http.Names;
-import dev.cairn.registry.version.StoredVersion;
 import dev.cairn.registry.version.VersionLookup;
 import dev.cairn.registry.version.VersionService;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -36,16 +34,11 @@ import java.util.Set;
  */
 public final class OneShotPublisher {
 
-  private final Db db;
   private final BlobStore blobs;
-  private final VersionService versions;
-  private final VersionLookup lookup;
-  private final CompletionService completion;
-  private final BlobCollector collector;
+  private final StagedPublication publication;
   private final ObjectMapper json;
   private final long maxFileBytes;
   private final long maxJsonBytes;
-  private final FileRepository files = new FileRepository();
 
   public OneShotPublisher(
       Db db,
@@ -57,23 +50,17 @@ public final class OneShotPublisher {
       ObjectMapper json,
       long maxFileBytes,
       long maxJsonBytes) {
-    this.db = db;
     this.blobs = blobs;
-    this.versions = versions;
-    this.lookup = lookup;
-    this.completion = completion;
-    this.collector = collector;
+    this.publication = new StagedPublication(db, versions, lookup, completion, collector);
     this.json = json;
     this.maxFileBytes = maxFileBytes;
     this.maxJsonBytes = maxJsonBytes;
   }
 
-  private record StagedFile(String path, StagedBlob blob) {}
-
   public Version publish(
       Actor actor, String project, String model, String contentType, InputStream body) {
     MultipartReader reader = new MultipartReader(body, MultipartReader.boundary(contentType));
-    List<StagedFile> staged = new ArrayList<>();
+    List<StagedPublication.StagedFile> staged = new ArrayList<>();
     try {
       VersionCreate request = metadata(reader);
       Map<String, FileDeclaration> declared = declared(request);
@@ -86,43 +73,17 @@ public final class OneShotPublisher {
         throw new ApiException(422, "VALIDATION_FAILED", "declared files have no part: " + missing)
             .with("missing", missing);
       }
-      VersionCreate complete =
-          request.withFiles(
-              staged.stream()
-                  .map(s -> new FileDeclaration(s.path(), s.blob().sha256(), s.blob().size(), null))
-                  .toList());
-      return db.inTransaction(
-          tx -> {
-            // Under the digests' locks the blobs become visible (validation reads them back) and
-            // referenced in one go: a collector of the same digest waits, then sees the reference.
-            BlobLocks.lockAll(tx, staged.stream().map(s -> s.blob().sha256()).toList());
-            staged.forEach(OneShotPublisher::commit);
-            Version created = versions.createIn(tx, actor, project, model, complete);
-            StoredVersion stored = lookup.lock(tx, project, model, created.version());
-            for (StagedFile s : staged) {
-              files.markPresent(tx, stored.id(), s.path());
-            }
-            Version done =
-                completion.completeIn(tx, actor, project, model, created.version(), List.of());
-            if (!"READY".equals(done.state())) {
-              throw new ApiException(
-                      422, "VALIDATION_FAILED", "the version did not pass validation")
-                  .with("validation", done.validation());
-            }
-            return done;
-          });
+      return publication.publish(actor, project, model, request, staged, true);
     } catch (IOException e) {
       throw ApiException.badRequest("the upload was interrupted: " + e.getMessage());
     } catch (RuntimeException e) {
-      // Blobs made visible inside the failed transaction are collected again.
-      staged.forEach(s -> collector.collect(s.blob().sha256()));
       if (Db.isUniqueViolation(e)) {
         throw ApiException.conflict(
             "VERSION_EXISTS", "that version already exists in model '" + model + "'");
       }
       throw e;
     } finally {
-      staged.forEach(OneShotPublisher::close);
+      StagedPublication.close(staged);
     }
   }
 
@@ -158,7 +119,9 @@ public final class OneShotPublisher {
   }
 
   private void stageFiles(
-      MultipartReader reader, Map<String, FileDeclaration> declared, List<StagedFile> staged)
+      MultipartReader reader,
+      Map<String, FileDeclaration> declared,
+      List<StagedPublication.StagedFile> staged)
       throws IOException {
     Set<String> seen = new HashSet<>();
     Optional<MultipartReader.Part> part;
@@ -177,26 +140,10 @@ public final class OneShotPublisher {
             ? new ApiException(413, "PAYLOAD_TOO_LARGE", "files are limited to " + limit + " bytes")
             : DigestChecks.mismatch("'" + path + "' is larger than declared");
       }
-      staged.add(new StagedFile(path, blob));
+      staged.add(new StagedPublication.StagedFile(path, blob));
       if (declaration != null) {
         DigestChecks.requireMatch(path, declaration.sha256(), declaration.sizeBytes(), blob);
       }
-    }
-  }
-
-  private static void commit(StagedFile s) {
-    try {
-      s.blob().commit();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void close(StagedFile s) {
-    try {
-      s.blob().close();
-    } catch (IOException e) {
-      // Leftover staging files are cleared at the next start.
     }
   }
 }

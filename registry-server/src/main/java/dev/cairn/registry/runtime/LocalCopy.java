@@ -4,14 +4,10 @@ import dev.cairn.client.model.VersionFile;
 import dev.cairn.registry.blob.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -49,12 +45,10 @@ final class LocalCopy implements AutoCloseable {
 
   private Path fetch(VersionBytes bytes, VersionFile file, int index) throws IOException {
     Path target = dir.resolve(index + "-" + Path.of(file.path()).getFileName());
-    MessageDigest sha = Sha256.newDigest();
-    try (InputStream in = new DigestInputStream(bytes.open(file), sha);
-        OutputStream out = Files.newOutputStream(target)) {
-      in.transferTo(out);
+    String actual;
+    try (InputStream in = bytes.open(file)) {
+      actual = Sha256.copy(in, target).sha256();
     }
-    String actual = HexFormat.of().formatHex(sha.digest());
     if (!actual.equals(file.sha256())) {
       throw new IOException(file.path() + " is " + actual + ", pinned " + file.sha256());
     }

@@ -5,15 +5,11 @@ import dev.cairn.registry.blob.Sha256;
 import dev.cairn.registry.http.ApiException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -84,20 +80,12 @@ final class StdRegistrationForm implements AutoCloseable {
     int index = images.size() + 1;
     String filename = part.filename().orElse("image" + index);
     Path file = dir.resolve("img" + index);
-    MessageDigest sha = Sha256.newDigest();
-    long size;
-    try (OutputStream out = new DigestOutputStream(Files.newOutputStream(file), sha)) {
-      size = part.content().transferTo(out);
-    }
-    if (size > maxFileBytes) {
+    Sha256.Copied copied = Sha256.copy(part.content(), file);
+    if (copied.size() > maxFileBytes) {
       throw new ApiException(
           413, "PAYLOAD_TOO_LARGE", "STD images are limited to " + maxFileBytes + " bytes");
     }
-    return new Upload(
-        "std/img" + index + extension(filename),
-        filename,
-        HexFormat.of().formatHex(sha.digest()),
-        file);
+    return new Upload("std/img" + index + extension(filename), filename, copied.sha256(), file);
   }
 
   private static String extension(String filename) {

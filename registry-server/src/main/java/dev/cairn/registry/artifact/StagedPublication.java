@@ -1,0 +1,107 @@
+package dev.cairn.registry.artifact;
+
+import dev.cairn.client.model.FileDeclaration;
+import dev.cairn.client.model.Version;
+import dev.cairn.client.model.VersionCreate;
+import dev.cairn.registry.audit.Actor;
+import dev.cairn.registry.blob.StagedBlob;
+import dev.cairn.registry.db.Db;
+import dev.cairn.registry.http.ApiException;
+import dev.cairn.registry.version.StoredVersion;
+import dev.cairn.registry.version.VersionLookup;
+import dev.cairn.registry.version.VersionService;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * Publishes a version whose files are already staged, for both one-shot paths (multipart upload,
+ * STD registration). One transaction locks the digests, makes the blobs visible (validation reads
+ * them back), creates the version, records its files and completes it; a collector of the same
+ * digest waits for the lock and then sees the reference. If the transaction fails, the blobs are
+ * collected again. Closing the staged blobs stays with whoever staged them.
+ */
+final class StagedPublication {
+
+  /** A staged file and the path it takes in the version. */
+  record StagedFile(String path, StagedBlob blob) {}
+
+  private final Db db;
+  private final VersionService versions;
+  private final VersionLookup lookup;
+  private final CompletionService completion;
+  private final BlobCollector collector;
+  private final FileRepository files = new FileRepository();
+
+  StagedPublication(
+      Db db,
+      VersionService versions,
+      VersionLookup lookup,
+      CompletionService completion,
+      BlobCollector collector) {
+    this.db = db;
+    this.versions = versions;
+    this.lookup = lookup;
+    this.completion = completion;
+    this.collector = collector;
+  }
+
+  /**
+   * Publishes {@code request} with {@code staged} as its files. With {@code requireReady} a version
+   * that fails validation is refused (422, nothing kept); without it, it is kept as FAILED.
+   */
+  Version publish(
+      Actor actor,
+      String project,
+      String model,
+      VersionCreate request,
+      List<StagedFile> staged,
+      boolean requireReady) {
+    VersionCreate complete =
+        request.withFiles(
+            staged.stream()
+                .map(s -> new FileDeclaration(s.path(), s.blob().sha256(), s.blob().size(), null))
+                .toList());
+    try {
+      return db.inTransaction(
+          tx -> {
+            BlobLocks.lockAll(tx, staged.stream().map(s -> s.blob().sha256()).toList());
+            staged.forEach(StagedPublication::commit);
+            Version created = versions.createIn(tx, actor, project, model, complete);
+            StoredVersion stored = lookup.lock(tx, project, model, created.version());
+            for (StagedFile s : staged) {
+              files.markPresent(tx, stored.id(), s.path());
+            }
+            Version done =
+                completion.completeIn(tx, actor, project, model, created.version(), List.of());
+            if (requireReady && !"READY".equals(done.state())) {
+              throw new ApiException(
+                      422, "VALIDATION_FAILED", "the version did not pass validation")
+                  .with("validation", done.validation());
+            }
+            return done;
+          });
+    } catch (RuntimeException e) {
+      staged.forEach(s -> collector.collect(s.blob().sha256()));
+      throw e;
+    }
+  }
+
+  static void close(List<StagedFile> staged) {
+    for (StagedFile s : staged) {
+      try {
+        s.blob().close();
+      } catch (IOException e) {
+        // Leftover staging files are cleared at the next start.
+      }
+    }
+  }
+
+  private static void commit(StagedFile s) {
+    try {
+      s.blob().commit();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
