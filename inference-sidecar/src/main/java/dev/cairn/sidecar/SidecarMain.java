@@ -1,11 +1,13 @@
 package dev.cairn.sidecar;
 
+import dev.cairn.client.process.StartupFailure;
 import dev.cairn.sidecar.config.SidecarSettings;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Logger;
 
 /**
- * {@code java -jar cairn-sidecar.jar}: configured by the environment (spec 50), runs until stopped.
+ * {@code java -jar cairn-sidecar.jar}: configured by the environment (spec 50), runs until stopped;
+ * a start that fails (bad setting, port in use) ends the process with one line and exit code 1.
  */
 public final class SidecarMain {
 
@@ -13,9 +15,16 @@ public final class SidecarMain {
 
   private SidecarMain() {}
 
-  public static void main(String[] args) throws Exception {
-    SidecarSettings settings = SidecarSettings.fromEnv(System.getenv());
-    Sidecar sidecar = Sidecar.start(settings);
+  public static void main(String[] args) throws InterruptedException {
+    SidecarSettings settings;
+    Sidecar sidecar;
+    try {
+      settings = SidecarSettings.fromEnv(System.getenv());
+      sidecar = Sidecar.start(settings);
+    } catch (Exception | Error e) {
+      StartupFailure.exit("cairn-sidecar", e);
+      return;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -1,25 +1,46 @@
 package dev.cairn.operator;
 
+import dev.cairn.client.process.StartupFailure;
 import dev.cairn.operator.http.OperatorHttpServer;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import java.io.IOException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 
-/** {@code java -jar cairn-operator.jar}: configuration from the environment (OperatorSettings). */
+/**
+ * {@code java -jar cairn-operator.jar}: configuration from the environment (OperatorSettings). A
+ * start that fails (bad setting, port in use, no Kubernetes configuration) ends the process with
+ * one line and exit code 1.
+ */
 public final class OperatorMain {
 
   private static final Logger LOG = Logger.getLogger(OperatorMain.class.getName());
+  private static final String PROCESS = "cairn-operator";
 
   private OperatorMain() {}
 
-  public static void main(String[] args) throws IOException {
-    OperatorSettings settings = OperatorSettings.fromEnvironment(System.getenv());
-    LOG.info("starting: " + settings);
-    KubernetesClient kube = new KubernetesClientBuilder().build();
-    CairnOperator operator = CairnOperator.start(settings, kube);
-    OperatorHttpServer http =
-        OperatorHttpServer.start(settings.port(), operator::ready, operator.metrics()::scrape);
+  public static void main(String[] args) {
+    OperatorSettings settings;
+    OperatorHttpServer http;
+    KubernetesClient kube;
+    CairnOperator operator;
+    try {
+      settings = OperatorSettings.fromEnvironment(System.getenv());
+      LOG.info("starting: " + settings);
+      // The health port first: a port in use is found before anything touches the cluster.
+      AtomicReference<CairnOperator> started = new AtomicReference<>();
+      http =
+          OperatorHttpServer.start(
+              settings.port(),
+              () -> started.get() != null && started.get().ready(),
+              () -> started.get() == null ? "" : started.get().metrics().scrape());
+      kube = new KubernetesClientBuilder().build();
+      operator = CairnOperator.start(settings, kube);
+      started.set(operator);
+    } catch (Exception | Error e) {
+      StartupFailure.exit(PROCESS, e);
+      return;
+    }
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(

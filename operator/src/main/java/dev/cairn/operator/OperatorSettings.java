@@ -1,8 +1,8 @@
 package dev.cairn.operator;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,10 +56,10 @@ public record OperatorSettings(
       throw new IllegalArgumentException("CAIRN_REGISTRY_URL is required");
     }
     return new OperatorSettings(
-        URI.create(url.endsWith("/") ? url : url + "/"),
+        registryUrl(url),
         token(env),
         list(env.get("CAIRN_WATCH_NAMESPACES")).stream().collect(Collectors.toUnmodifiableSet()),
-        Integer.parseInt(env.getOrDefault("CAIRN_OPERATOR_PORT", "8081")),
+        (int) number(env, "CAIRN_OPERATOR_PORT", 8081, 65535),
         !"false".equalsIgnoreCase(env.getOrDefault("CAIRN_LEADER_ELECTION", "true")),
         !"false".equalsIgnoreCase(env.getOrDefault("CAIRN_EXIT_ON_LOST_LEASE", "true")),
         env.getOrDefault("CAIRN_LEASE_NAME", "cairn-operator"),
@@ -67,7 +67,7 @@ public record OperatorSettings(
             .or(() -> Optional.ofNullable(env.get("POD_NAMESPACE")))
             .orElseGet(OperatorSettings::serviceAccountNamespace),
         Optional.ofNullable(env.get("POD_NAME")).orElseGet(OperatorSettings::hostName),
-        Duration.ofSeconds(Long.parseLong(env.getOrDefault("CAIRN_RESYNC_SECONDS", "60"))),
+        Duration.ofSeconds(number(env, "CAIRN_RESYNC_SECONDS", 60, Long.MAX_VALUE)),
         list(env.get("CAIRN_OPERATOR_FILE_ROOTS")).stream().map(Path::of).toList());
   }
 
@@ -77,7 +77,8 @@ public record OperatorSettings(
       try {
         return Files.readString(Path.of(file)).trim();
       } catch (IOException e) {
-        throw new UncheckedIOException("CAIRN_REGISTRY_TOKEN_FILE not readable", e);
+        throw new IllegalArgumentException(
+            "CAIRN_REGISTRY_TOKEN_FILE " + file + " is not readable: " + e.getMessage());
       }
     }
     String token = env.get("CAIRN_REGISTRY_TOKEN");
@@ -86,6 +87,35 @@ public record OperatorSettings(
           "CAIRN_REGISTRY_TOKEN_FILE (or CAIRN_REGISTRY_TOKEN) is required");
     }
     return token.trim();
+  }
+
+  private static URI registryUrl(String url) {
+    try {
+      URI uri = new URI(url.endsWith("/") ? url : url + "/");
+      if (uri.getScheme() == null || uri.getHost() == null) {
+        throw new URISyntaxException(url, "not an absolute http(s) URL");
+      }
+      return uri;
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("CAIRN_REGISTRY_URL is not a URL: " + e.getMessage());
+    }
+  }
+
+  private static long number(Map<String, String> env, String name, long fallback, long max) {
+    String raw = env.get(name);
+    if (raw == null || raw.isBlank()) {
+      return fallback;
+    }
+    try {
+      long parsed = Long.parseLong(raw.trim());
+      if (parsed >= 0 && parsed <= max) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // falls through to the message below
+    }
+    throw new IllegalArgumentException(
+        name + " must be a whole number from 0 to " + max + ", not '" + raw + "'");
   }
 
   private static List<String> list(String value) {

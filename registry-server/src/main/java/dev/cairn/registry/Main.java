@@ -1,5 +1,6 @@
 package dev.cairn.registry;
 
+import dev.cairn.client.process.StartupFailure;
 import dev.cairn.registry.config.RegistrySettings;
 import dev.cairn.registry.config.SettingsLoader;
 import dev.cairn.registry.config.StartupException;
@@ -11,6 +12,8 @@ import java.util.logging.Logger;
 public final class Main {
 
   private static final Logger LOG = Logger.getLogger(Main.class.getName());
+
+  private static final String PROCESS = "cairn-registry";
 
   private Main() {}
 
@@ -24,8 +27,10 @@ public final class Main {
       LOG.info(() -> "listening on port " + server.port() + " (" + settings.environment() + ")");
       new Console().banner(server, host, server.port());
     } catch (StartupException e) {
-      LOG.severe("Cairn registry did not start: " + e.getMessage());
-      System.exit(1);
+      StartupFailure.exit(PROCESS, e.getMessage(), System.err);
+      return;
+    } catch (RuntimeException | Error e) {
+      StartupFailure.exit(PROCESS, e);
       return;
     }
     CountDownLatch stopped = new CountDownLatch(1);

@@ -8,6 +8,7 @@ import dev.cairn.registry.auth.BootstrapAdmin;
 import dev.cairn.registry.blob.BlobStore;
 import dev.cairn.registry.blob.BlobStores;
 import dev.cairn.registry.config.RegistrySettings;
+import dev.cairn.registry.config.StartupException;
 import dev.cairn.registry.db.DataSourceSpec;
 import dev.cairn.registry.db.Db;
 import dev.cairn.registry.db.EmbeddedDatabase;
@@ -104,6 +105,15 @@ public final class RegistryServer implements AutoCloseable {
               .build()
               .start();
       resources.add(web::stop);
+      if (!web.isRunning() || web.port() < 0) {
+        // Helidon logs a bind failure and returns a stopped server rather than throwing.
+        throw new StartupException(
+            "cannot listen on "
+                + settings.host()
+                + ":"
+                + settings.port()
+                + " (the port is in use or not allowed); set CAIRN_PORT to another port");
+      }
       // Closed in reverse: open SSE streams end before the web server stops.
       resources.add(api.endStreams()::run);
       return new RegistryServer(resources, web, auth.bootstrap(), api.routes(), source);

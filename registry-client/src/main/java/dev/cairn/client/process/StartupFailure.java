@@ -1,0 +1,71 @@
+package dev.cairn.client.process;
+
+import java.io.PrintStream;
+import java.net.BindException;
+import java.util.Optional;
+
+/**
+ * Ends a process that could not start with one line on standard error and exit code 1, so that a
+ * crash-looping pod says why in {@code kubectl logs} (spec 70-deployment): {@code cairn-registry:
+ * cannot start: port 8080 is already in use}. Shared by the registry, the operator and the sidecar.
+ */
+public final class StartupFailure {
+
+  /** Exit code of a process that did not start (configuration, port, dependency). */
+  public static final int EXIT_CODE = 1;
+
+  private StartupFailure() {}
+
+  /** Prints the one line for {@code failure} and exits; never returns. */
+  public static void exit(String process, Throwable failure) {
+    exit(process, describe(failure), System.err);
+  }
+
+  /** Prints the one line and exits; never returns. */
+  public static void exit(String process, String reason, PrintStream err) {
+    // Printed directly: the logging backend may itself be what failed, and one unwrapped line is
+    // the whole point here.
+    err.println(line(process, reason));
+    err.flush();
+    System.exit(EXIT_CODE);
+  }
+
+  /** {@code <process>: cannot start: <reason>}, newlines folded. */
+  public static String line(String process, String reason) {
+    return process + ": cannot start: " + reason.replaceAll("\\s*[\\r\\n]+\\s*", " ");
+  }
+
+  /**
+   * The reason in words: a port in use says so; otherwise the first message of the cause chain that
+   * is not a mere wrapper, with its exception type when the message alone is unclear.
+   */
+  public static String describe(Throwable failure) {
+    Optional<BindException> bind = find(failure, BindException.class);
+    if (bind.isPresent()) {
+      return "the listen address is already in use (" + bind.get().getMessage() + ")";
+    }
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      String message = t.getMessage();
+      if (message != null && !message.isBlank() && !isWrapperMessage(t, message)) {
+        return t instanceof IllegalArgumentException || t instanceof IllegalStateException
+            ? message
+            : message + " (" + t.getClass().getSimpleName() + ")";
+      }
+    }
+    return failure.getClass().getName();
+  }
+
+  private static boolean isWrapperMessage(Throwable t, String message) {
+    // "java.io.IOException: boom" style messages repeat the cause; skip to the cause itself.
+    return t.getCause() != null && message.equals(t.getCause().toString());
+  }
+
+  private static <T extends Throwable> Optional<T> find(Throwable failure, Class<T> type) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return Optional.of(type.cast(t));
+      }
+    }
+    return Optional.empty();
+  }
+}
