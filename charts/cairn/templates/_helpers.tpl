@@ -1,0 +1,87 @@
+{{/*
+Names: every object is "<release>-cairn-<part>" (spec 70-deployment), shortened to the 63
+characters a DNS label allows.
+*/}}
+{{- define "cairn.fullname" -}}
+{{- printf "%s-cairn" .Release.Name | trunc 57 | trimSuffix "-" -}}
+{{- end -}}
+
+{{- define "cairn.name" -}}
+{{- printf "%s-%s" (include "cairn.fullname" .root) .part | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{/* Standard labels; "component" is registry, operator, ... */}}
+{{- define "cairn.labels" -}}
+helm.sh/chart: {{ printf "%s-%s" .root.Chart.Name .root.Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
+{{ include "cairn.selectorLabels" . }}
+app.kubernetes.io/version: {{ .root.Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .root.Release.Service }}
+app.kubernetes.io/part-of: cairn
+{{- end -}}
+
+{{- define "cairn.selectorLabels" -}}
+app.kubernetes.io/name: cairn
+app.kubernetes.io/instance: {{ .root.Release.Name }}
+app.kubernetes.io/component: {{ .component }}
+{{- end -}}
+
+{{/* "<registry>/<repository>:<tag>", the tag defaulting to the chart's appVersion. */}}
+{{- define "cairn.image" -}}
+{{- $registry := .root.Values.image.registry -}}
+{{- $tag := .root.Values.image.tag | default .root.Chart.AppVersion -}}
+{{- if $registry -}}
+{{- printf "%s/%s:%s" $registry .repository $tag -}}
+{{- else -}}
+{{- printf "%s:%s" .repository $tag -}}
+{{- end -}}
+{{- end -}}
+
+{{/* The security context every container gets (spec 70-deployment, Pod security). */}}
+{{- define "cairn.containerSecurityContext" -}}
+runAsNonRoot: true
+runAsUser: 65532
+runAsGroup: 65532
+readOnlyRootFilesystem: true
+allowPrivilegeEscalation: false
+capabilities:
+  drop: [ALL]
+seccompProfile:
+  type: RuntimeDefault
+{{- end -}}
+
+{{- define "cairn.podSecurityContext" -}}
+runAsNonRoot: true
+runAsUser: 65532
+runAsGroup: 65532
+fsGroup: 65532
+seccompProfile:
+  type: RuntimeDefault
+{{- end -}}
+
+{{- define "cairn.registryUrl" -}}
+{{- printf "http://%s.%s.svc:%d" (include "cairn.name" (dict "root" . "part" "registry")) .Release.Namespace (int .Values.registry.service.port) -}}
+{{- end -}}
+
+{{/* The Secret holding the admin token the chart generates when no identity source is set. */}}
+{{- define "cairn.generatesAdminToken" -}}
+{{- if and (not .Values.auth.tokensSecret) (not .Values.auth.jwt.jwksUrl) -}}true{{- end -}}
+{{- end -}}
+
+{{- define "cairn.adminTokenSecret" -}}
+{{- include "cairn.name" (dict "root" . "part" "admin-token") -}}
+{{- end -}}
+
+{{/* Where the operator's registry token comes from: its own Secret, else the generated one. */}}
+{{- define "cairn.operatorTokenSecret" -}}
+{{- if .Values.operator.tokenSecret.name -}}
+{{- .Values.operator.tokenSecret.name -}}
+{{- else if include "cairn.generatesAdminToken" . -}}
+{{- include "cairn.adminTokenSecret" . -}}
+{{- else -}}
+{{- fail "operator.tokenSecret.name is required when auth.tokensSecret or auth.jwt is set: name a Secret with a registry token that has publisher and approver rights (admin to create projects)" -}}
+{{- end -}}
+{{- end -}}
+
+{{- define "cairn.operatorTokenKey" -}}
+{{- if .Values.operator.tokenSecret.name -}}{{ .Values.operator.tokenSecret.key }}{{- else -}}token{{- end -}}
+{{- end -}}

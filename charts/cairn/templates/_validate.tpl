@@ -1,0 +1,25 @@
+{{/*
+Combinations the schema cannot express; each message names the value to change.
+*/}}
+{{- define "cairn.validate" -}}
+{{- $replicas := int .Values.registry.replicas -}}
+{{- $scaled := or (gt $replicas 1) .Values.registry.autoscaling.enabled -}}
+{{- if and (eq .Values.database.mode "embedded") $scaled -}}
+{{- fail (printf "database.mode=embedded is for development and runs one registry: set registry.replicas=1 (it is %d) and registry.autoscaling.enabled=false (it is %v), or use database.mode=external" $replicas .Values.registry.autoscaling.enabled) -}}
+{{- end -}}
+{{- if and (eq .Values.blobStore.type "file") $scaled (ne .Values.blobStore.file.accessMode "ReadWriteMany") -}}
+{{- fail (printf "blobStore.file.accessMode=%s cannot be shared by registry.replicas=%d: use ReadWriteMany, blobStore.type=s3, or one replica" .Values.blobStore.file.accessMode $replicas) -}}
+{{- end -}}
+{{- if and (eq .Values.database.mode "external") (not .Values.database.external.existingSecret) -}}
+{{- fail "database.external.existingSecret is required with database.mode=external: name the Secret with the PostgreSQL connection (a CloudNativePG <cluster>-app Secret works as it is)" -}}
+{{- end -}}
+{{- if and .Values.registry.autoscaling.enabled (lt (int .Values.registry.autoscaling.maxReplicas) (int .Values.registry.autoscaling.minReplicas)) -}}
+{{- fail "registry.autoscaling.maxReplicas must be at least registry.autoscaling.minReplicas" -}}
+{{- end -}}
+{{- if and .Values.ingress.tls.enabled (not .Values.ingress.tls.secretName) -}}
+{{- fail "ingress.tls.secretName is required when ingress.tls.enabled=true" -}}
+{{- end -}}
+{{- if and (eq .Values.environment "production") (has "*" .Values.auth.allowedOrigins) -}}
+{{- fail "auth.allowedOrigins may not contain \"*\" with environment=production: list the origins" -}}
+{{- end -}}
+{{- end -}}

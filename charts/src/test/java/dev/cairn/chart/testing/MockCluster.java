@@ -1,0 +1,121 @@
+package dev.cairn.chart.testing;
+
+import io.fabric8.kubernetes.api.model.APIResourceBuilder;
+import io.fabric8.kubernetes.api.model.APIResourceListBuilder;
+import io.fabric8.kubernetes.api.model.APIVersionsBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * One fabric8 mock API server (CRUD mode) for the whole test JVM, and the kubeconfig file that
+ * points at it. The build sets {@code KUBECONFIG} to that file for the forked JVM, because Helm's
+ * {@code lookup} (helm-java renders with a live client) reads it: a lookup then sees what the tests
+ * created, as it would on a cluster.
+ */
+public final class MockCluster {
+
+  private static MockCluster shared;
+
+  private final KubernetesMockServer server;
+  private final Path kubeconfig;
+
+  private MockCluster(KubernetesMockServer server, Path kubeconfig) {
+    this.server = server;
+    this.kubeconfig = kubeconfig;
+  }
+
+  /** The JVM's mock cluster, started on first use; its kubeconfig is written to $KUBECONFIG. */
+  public static synchronized MockCluster shared() {
+    if (shared == null) {
+      String path = System.getenv("KUBECONFIG");
+      if (path == null || path.isBlank()) {
+        throw new IllegalStateException("KUBECONFIG is not set (the build sets it for tests)");
+      }
+      KubernetesMockServer server = new KubernetesMockServer(true);
+      server.init();
+      answerDiscovery(server);
+      shared = new MockCluster(server, Path.of(path));
+      shared.writeKubeconfig();
+    }
+    return shared;
+  }
+
+  public KubernetesClient client() {
+    return server.createClient();
+  }
+
+  public KubernetesMockServer server() {
+    return server;
+  }
+
+  public Path kubeconfig() {
+    return kubeconfig;
+  }
+
+  private void writeKubeconfig() {
+    Config config = client().getConfiguration();
+    String yaml =
+        """
+        apiVersion: v1
+        kind: Config
+        clusters:
+          - name: mock
+            cluster:
+              server: %s
+              insecure-skip-tls-verify: true
+        users:
+          - name: mock
+            user:
+              token: mock-token
+        contexts:
+          - name: mock
+            context:
+              cluster: mock
+              user: mock
+              namespace: default
+        current-context: mock
+        """
+            .formatted(config.getMasterUrl().replaceAll("/$", ""));
+    try {
+      Files.createDirectories(kubeconfig.toAbsolutePath().getParent());
+      Files.writeString(kubeconfig, yaml);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The discovery documents Go clients read before a lookup; the CRUD mock has none. */
+  private static void answerDiscovery(KubernetesMockServer server) {
+    KubernetesSerialization json = new KubernetesSerialization();
+    server
+        .expect()
+        .get()
+        .withPath("/api?timeout=32s")
+        .andReturn(200, json.asJson(new APIVersionsBuilder().withVersions("v1").build()))
+        .always();
+    server
+        .expect()
+        .get()
+        .withPath("/api/v1?timeout=32s")
+        .andReturn(
+            200,
+            json.asJson(
+                new APIResourceListBuilder()
+                    .withGroupVersion("v1")
+                    .withResources(
+                        new APIResourceBuilder()
+                            .withName("secrets")
+                            .withKind("Secret")
+                            .withNamespaced(true)
+                            .withVerbs("get", "list", "create", "update", "delete")
+                            .build())
+                    .build()))
+        .always();
+  }
+}
