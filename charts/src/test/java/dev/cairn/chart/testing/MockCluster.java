@@ -5,12 +5,21 @@ import io.fabric8.kubernetes.api.model.APIResourceListBuilder;
 import io.fabric8.kubernetes.api.model.APIVersionsBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Queue;
 
 /**
  * One fabric8 mock API server (CRUD mode) for the whole test JVM, and the kubeconfig file that
@@ -37,9 +46,25 @@ public final class MockCluster {
       if (path == null || path.isBlank()) {
         throw new IllegalStateException("KUBECONFIG is not set (the build sets it for tests)");
       }
-      KubernetesMockServer server = new KubernetesMockServer(true);
+      Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
+      KubernetesMockServer server =
+          new KubernetesMockServer(
+              new Context(),
+              new MockWebServer(),
+              expectations,
+              new KubernetesMixedDispatcher(expectations),
+              false);
       server.init();
       answerDiscovery(server);
+      // The Prometheus Operator's kind, as if its CRD were installed.
+      server.expectCustomResource(
+          new CustomResourceDefinitionContext.Builder()
+              .withGroup("monitoring.coreos.com")
+              .withVersion("v1")
+              .withKind("ServiceMonitor")
+              .withPlural("servicemonitors")
+              .withScope("Namespaced")
+              .build());
       shared = new MockCluster(server, Path.of(path));
       shared.writeKubeconfig();
     }
