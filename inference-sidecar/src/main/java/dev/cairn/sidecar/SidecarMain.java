@@ -1,6 +1,7 @@
 package dev.cairn.sidecar;
 
 import dev.cairn.client.process.StartupFailure;
+import dev.cairn.client.process.UnknownVariables;
 import dev.cairn.sidecar.config.SidecarSettings;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Logger;
@@ -19,6 +20,7 @@ public final class SidecarMain {
     SidecarSettings settings;
     Sidecar sidecar;
     try {
+      UnknownVariables.warnings(System.getenv(), SidecarSettings.VARIABLES).forEach(LOG::warning);
       settings = SidecarSettings.fromEnv(System.getenv());
       sidecar = Sidecar.start(settings);
     } catch (Exception | Error e) {

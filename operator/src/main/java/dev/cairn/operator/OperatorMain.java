@@ -1,6 +1,7 @@
 package dev.cairn.operator;
 
 import dev.cairn.client.process.StartupFailure;
+import dev.cairn.client.process.UnknownVariables;
 import dev.cairn.operator.http.OperatorHttpServer;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -25,6 +26,7 @@ public final class OperatorMain {
     KubernetesClient kube;
     CairnOperator operator;
     try {
+      UnknownVariables.warnings(System.getenv(), OperatorSettings.VARIABLES).forEach(LOG::warning);
       settings = OperatorSettings.fromEnvironment(System.getenv());
       LOG.info("starting: " + settings);
       // The health port first: a port in use is found before anything touches the cluster.

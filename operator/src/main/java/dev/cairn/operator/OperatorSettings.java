@@ -50,6 +50,21 @@ public record OperatorSettings(
   private static final String SERVICE_ACCOUNT_NAMESPACE =
       "/var/run/secrets/kubernetes.io/serviceaccount/namespace";
 
+  /** Every variable the operator reads. */
+  public static final Set<String> VARIABLES =
+      Set.of(
+          "CAIRN_REGISTRY_URL",
+          "CAIRN_REGISTRY_TOKEN_FILE",
+          "CAIRN_REGISTRY_TOKEN",
+          "CAIRN_WATCH_NAMESPACES",
+          "CAIRN_OPERATOR_PORT",
+          "CAIRN_LEADER_ELECTION",
+          "CAIRN_EXIT_ON_LOST_LEASE",
+          "CAIRN_LEASE_NAME",
+          "CAIRN_LEASE_NAMESPACE",
+          "CAIRN_RESYNC_SECONDS",
+          "CAIRN_OPERATOR_FILE_ROOTS");
+
   public static OperatorSettings fromEnvironment(Map<String, String> env) {
     String url = env.get("CAIRN_REGISTRY_URL");
     if (url == null || url.isBlank()) {

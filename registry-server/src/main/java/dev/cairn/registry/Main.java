@@ -1,6 +1,7 @@
 package dev.cairn.registry;
 
 import dev.cairn.client.process.StartupFailure;
+import dev.cairn.client.process.UnknownVariables;
 import dev.cairn.registry.config.RegistrySettings;
 import dev.cairn.registry.config.SettingsLoader;
 import dev.cairn.registry.config.StartupException;
@@ -21,6 +22,7 @@ public final class Main {
     LogConfig.configureRuntime();
     RegistryServer server;
     try {
+      UnknownVariables.warnings(System.getenv(), SettingsLoader.variables()).forEach(LOG::warning);
       RegistrySettings settings = SettingsLoader.load(System.getenv());
       server = RegistryServer.start(settings);
       String host = settings.host().equals("0.0.0.0") ? "localhost" : settings.host();

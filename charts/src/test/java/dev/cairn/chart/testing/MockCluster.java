@@ -3,6 +3,9 @@ package dev.cairn.chart.testing;
 import io.fabric8.kubernetes.api.model.APIResourceBuilder;
 import io.fabric8.kubernetes.api.model.APIResourceListBuilder;
 import io.fabric8.kubernetes.api.model.APIVersionsBuilder;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
+import io.fabric8.kubernetes.api.model.authorization.v1.SubjectRulesReviewStatusBuilder;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
@@ -14,10 +17,12 @@ import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 
@@ -33,6 +38,7 @@ public final class MockCluster {
 
   private final KubernetesMockServer server;
   private final Path kubeconfig;
+  private boolean crdsInstalled;
 
   private MockCluster(KubernetesMockServer server, Path kubeconfig) {
     this.server = server;
@@ -69,6 +75,52 @@ public final class MockCluster {
       shared.writeKubeconfig();
     }
     return shared;
+  }
+
+  /** Installs the committed CRDs ({@code crds/*.yml}), once. */
+  public synchronized MockCluster withCairnCrds() {
+    if (!crdsInstalled) {
+      for (String name :
+          List.of("modelversions.cairn.dev-v1.yml", "modelactivations.cairn.dev-v1.yml")) {
+        try (InputStream in = Files.newInputStream(Repo.resolve("crds/" + name))) {
+          client().apiextensions().v1().customResourceDefinitions().load(in).create();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+      crdsInstalled = true;
+    }
+    return this;
+  }
+
+  /**
+   * Answers the operator's start-up permission check (a {@code SelfSubjectRulesReview}, which the
+   * CRUD mock cannot evaluate) with {@code rules}, as an API server would for a ServiceAccount
+   * bound to them: rules missing a Lease verb fail the operator's start.
+   */
+  public MockCluster grantingRules(List<PolicyRule> rules) {
+    var status = new SubjectRulesReviewStatusBuilder().withIncomplete(false);
+    rules.forEach(
+        rule ->
+            status
+                .addNewResourceRule()
+                .withApiGroups(rule.getApiGroups())
+                .withResources(rule.getResources())
+                .withVerbs(rule.getVerbs())
+                .endResourceRule());
+    server
+        .expect()
+        .post()
+        .withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
+        .andReturn(
+            201,
+            new SelfSubjectRulesReviewBuilder()
+                .withNewMetadata()
+                .endMetadata()
+                .withStatus(status.build())
+                .build())
+        .always();
+    return this;
   }
 
   public KubernetesClient client() {

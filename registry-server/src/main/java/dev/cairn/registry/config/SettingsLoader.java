@@ -49,6 +49,13 @@ public final class SettingsLoader {
 
   private SettingsLoader() {}
 
+  /** Every variable the registry reads (the settings, plus the refused CAIRN_AUTH_DISABLED). */
+  public static java.util.Set<String> variables() {
+    java.util.Set<String> names = new java.util.TreeSet<>(ENVIRONMENT_KEYS.keySet());
+    names.add("CAIRN_AUTH_DISABLED");
+    return names;
+  }
+
   public static RegistrySettings load(Map<String, String> environment) {
     if (environment.containsKey("CAIRN_AUTH_DISABLED")) {
       throw new StartupException(

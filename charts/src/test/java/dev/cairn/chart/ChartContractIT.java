@@ -1,0 +1,246 @@
+package dev.cairn.chart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.cairn.chart.testing.ArtifactServer;
+import dev.cairn.chart.testing.Chart;
+import dev.cairn.chart.testing.JarProcess;
+import dev.cairn.chart.testing.MockCluster;
+import dev.cairn.chart.testing.PodEnvironment;
+import dev.cairn.chart.testing.Rendered;
+import dev.cairn.chart.testing.Repo;
+import dev.cairn.client.process.UnknownVariables;
+import dev.cairn.registry.testing.S3ProxyServer;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The contract between the chart and the processes (spec 70-deployment, How the chart is tested):
+ * the environment the chart renders for the registry and the operator, and the one the
+ * walk-through's inference Deployment gives the sidecar, start the real jars, which become ready
+ * and do their job — the registry on the external PostgreSQL and S3 named by the Secrets, the
+ * operator on a kubeconfig (the mock API server) activating the walk-through's ModelActivation, the
+ * sidecar serving it. Only service host names and listen ports are pointed at loopback. Any {@code
+ * CAIRN_*} variable a process does not know fails the test, so a name changed on either side fails
+ * it.
+ */
+class ChartContractIT {
+
+  private static final String SERVICE = "http://cairn-cairn-registry.cairn-system.svc:8080";
+  private static final String ARTIFACTS = "http://ink-artifacts.inference.svc:8080/";
+
+  private static EmbeddedPostgres postgres;
+  private static S3ProxyServer s3;
+  private static ArtifactServer artifacts;
+  private static final List<JarProcess> processes = new ArrayList<>();
+
+  @TempDir static Path work;
+
+  @BeforeAll
+  static void startDependencies() throws Exception {
+    postgres = EmbeddedPostgres.builder().setPort(JarProcess.freePort()).start();
+    s3 = S3ProxyServer.start();
+    s3.createBucket("cairn");
+    artifacts = ArtifactServer.serve(Repo.resolve("examples/artifacts"));
+  }
+
+  @AfterAll
+  static void stopEverything() throws Exception {
+    for (JarProcess process : processes.reversed()) {
+      process.close();
+    }
+    artifacts.close();
+    s3.close();
+    postgres.close();
+  }
+
+  @Test
+  void renderedEnvironmentStartsRegistryOperatorAndSidecar() throws Exception {
+    List<HasMetadata> secrets = walkThroughSecrets();
+    Rendered chart =
+        Chart.withValues(Repo.root().resolve("charts/src/test/resources/contract-values.yaml"))
+            .set("blobStore.s3.endpoint", s3.endpoint())
+            .render();
+    List<HasMetadata> cluster = new ArrayList<>(chart.objects());
+    cluster.addAll(secrets);
+    cluster.add(databaseSecret());
+    cluster.add(s3Secret());
+
+    // Registry: external database and S3 exactly as the Secrets and ConfigMap say.
+    int registryPort = JarProcess.freePort();
+    Map<String, String> registryEnv =
+        environment(chart.deployment("registry"), cluster, "registry");
+    registryEnv.put("CAIRN_PORT", Integer.toString(registryPort));
+    JarProcess registry =
+        start("registry-server/target/cairn-registry.jar", registryEnv, "registry");
+    URI registryUri = URI.create("http://127.0.0.1:" + registryPort);
+    awaitReady(registry, registryUri.resolve("/health/ready"));
+    assertThat(JarProcess.body(registryUri.resolve("/")))
+        .contains("\"database\":\"external\"")
+        .contains("\"blob_store\":\"s3\"")
+        .contains("\"environment\":\"production\"")
+        .contains("\"auth\":true");
+
+    // Operator: from a kubeconfig (as on a laptop), the rendered Lease Role granted.
+    MockCluster mock = MockCluster.shared().withCairnCrds();
+    mock.grantingRules(chart.all(Role.class).getFirst().getRules());
+    int operatorPort = JarProcess.freePort();
+    Map<String, String> operatorEnv =
+        environment(chart.deployment("operator"), cluster, "operator");
+    operatorEnv.replaceAll((k, v) -> v.replace(SERVICE, registryUri.toString()));
+    operatorEnv.put("CAIRN_OPERATOR_PORT", Integer.toString(operatorPort));
+    operatorEnv.put("KUBECONFIG", mock.kubeconfig().toString());
+    JarProcess operator = start("operator/target/cairn-operator.jar", operatorEnv, "operator");
+    awaitReady(operator, URI.create("http://127.0.0.1:" + operatorPort + "/readyz"));
+
+    KubernetesClient kube = mock.client();
+    for (HasMetadata resource : walkThrough("20-modelversions.yaml", "30-modelactivation.yaml")) {
+      GenericKubernetesResource generic = (GenericKubernetesResource) resource;
+      kube.genericKubernetesResources(generic.getApiVersion(), generic.getKind())
+          .resource(generic)
+          .create();
+    }
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .untilAsserted(
+            () -> assertThat(activationPhase(kube)).as(operator::output).isEqualTo("Active"));
+
+    // Sidecar: the walk-through Deployment's container, its token Secret from prepare.sh.
+    Deployment inference =
+        Rendered.parse(Files.readString(Repo.resolve("examples/k8s/40-inference.yaml")))
+            .get(Deployment.class, "ink-inspection");
+    int sidecarPort = JarProcess.freePort();
+    Map<String, String> sidecarEnv =
+        new PodEnvironment(secrets, "inference", "ink-inspection-0")
+            .resolve(
+                inference.getSpec().getTemplate().getSpec(),
+                container(inference.getSpec().getTemplate().getSpec(), "cairn-sidecar"),
+                Files.createDirectories(work.resolve("sidecar-mounts")));
+    sidecarEnv.replaceAll((k, v) -> v.replace(SERVICE, registryUri.toString()));
+    sidecarEnv.put("CAIRN_SIDECAR_PORT", Integer.toString(sidecarPort));
+    JarProcess sidecar = start("inference-sidecar/target/cairn-sidecar.jar", sidecarEnv, "sidecar");
+    awaitReady(sidecar, URI.create("http://127.0.0.1:" + sidecarPort + "/v2/health/ready"));
+    assertThat(JarProcess.body(URI.create("http://127.0.0.1:" + sidecarPort + "/status")))
+        .contains("v1-low")
+        .contains("v1-mid")
+        .contains("v1-high");
+
+    for (JarProcess process : List.of(registry, operator, sidecar)) {
+      assertThat(process.output()).doesNotContain(UnknownVariables.WARNING);
+    }
+  }
+
+  private static Map<String, String> environment(
+      Deployment deployment, List<HasMetadata> cluster, String name) throws Exception {
+    PodSpec pod = deployment.getSpec().getTemplate().getSpec();
+    return new PodEnvironment(cluster, Chart.NAMESPACE, "cairn-cairn-" + name + "-0")
+        .resolve(pod, pod.getContainers().getFirst(), Files.createDirectories(work.resolve(name)));
+  }
+
+  private static JarProcess start(String jar, Map<String, String> env, String name) {
+    JarProcess process = JarProcess.start(Repo.jar(jar), env, work.resolve(name + ".log"));
+    processes.add(process);
+    return process;
+  }
+
+  private static void awaitReady(JarProcess process, URI probe) {
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(250))
+        .failFast("the process ended", () -> !process.alive())
+        .untilAsserted(
+            () -> assertThat(JarProcess.status(probe)).as(process::output).isEqualTo(200));
+  }
+
+  /** The Secrets examples/k8s/prepare.sh writes, exactly as the walk-through applies them. */
+  private static List<HasMetadata> walkThroughSecrets() throws Exception {
+    Path out = work.resolve("generated");
+    Process prepare =
+        new ProcessBuilder(
+                "bash", Repo.resolve("examples/k8s/prepare.sh").toString(), out.toString())
+            .redirectErrorStream(true)
+            .start();
+    assertThat(prepare.waitFor()).as(new String(prepare.getInputStream().readAllBytes())).isZero();
+    List<HasMetadata> objects = new ArrayList<>();
+    try (Stream<Path> files = Files.list(out)) {
+      for (Path file : files.toList()) {
+        objects.addAll(Rendered.parse(Files.readString(file)).objects());
+      }
+    }
+    assertThat(objects.stream().filter(Secret.class::isInstance)).hasSize(3);
+    return objects;
+  }
+
+  private static List<HasMetadata> walkThrough(String... files) throws Exception {
+    List<HasMetadata> objects = new ArrayList<>();
+    for (String file : files) {
+      String text = Files.readString(Repo.resolve("examples/k8s/" + file));
+      objects.addAll(Rendered.parse(text.replace(ARTIFACTS, artifacts.uri().toString())).objects());
+    }
+    return objects;
+  }
+
+  private static String activationPhase(KubernetesClient kube) {
+    GenericKubernetesResource activation =
+        kube.genericKubernetesResources("cairn.dev/v1alpha1", "ModelActivation")
+            .inNamespace("inference")
+            .withName("sku001-ink-a-production")
+            .get();
+    Object status = activation.getAdditionalProperties().get("status");
+    return status instanceof Map<?, ?> map ? String.valueOf(map.get("phase")) : "none";
+  }
+
+  /** A CloudNativePG-style application Secret for the test PostgreSQL. */
+  private static Secret databaseSecret() {
+    return new SecretBuilder()
+        .withNewMetadata()
+        .withName("cairn-db-app")
+        .withNamespace(Chart.NAMESPACE)
+        .endMetadata()
+        .addToStringData("host", "127.0.0.1")
+        .addToStringData("port", Integer.toString(postgres.getPort()))
+        .addToStringData("dbname", "postgres")
+        .addToStringData("username", "postgres")
+        .addToStringData("password", "unused-trust-auth")
+        .build();
+  }
+
+  private static Secret s3Secret() {
+    return new SecretBuilder()
+        .withNewMetadata()
+        .withName("cairn-s3")
+        .withNamespace(Chart.NAMESPACE)
+        .endMetadata()
+        .addToStringData("AWS_ACCESS_KEY_ID", S3ProxyServer.ACCESS_KEY)
+        .addToStringData("AWS_SECRET_ACCESS_KEY", S3ProxyServer.SECRET_KEY)
+        .build();
+  }
+
+  private static Container container(PodSpec pod, String name) {
+    return pod.getContainers().stream()
+        .filter(c -> c.getName().equals(name))
+        .findFirst()
+        .orElseThrow();
+  }
+}
