@@ -43,6 +43,22 @@ public record SidecarSettings(
 
   public static final long DEFAULT_CACHE_MAX_BYTES = 10L << 30;
 
+  /** Every variable the sidecar reads. */
+  public static final java.util.Set<String> VARIABLES =
+      java.util.Set.of(
+          "CAIRN_REGISTRY_URL",
+          "CAIRN_REGISTRY_TOKEN_FILE",
+          "CAIRN_REGISTRY_TOKEN",
+          "CAIRN_PROJECT",
+          "CAIRN_MODEL",
+          "CAIRN_ALIAS",
+          "CAIRN_CACHE_DIR",
+          "CAIRN_CACHE_MAX_BYTES",
+          "CAIRN_SIDECAR_HOST",
+          "CAIRN_SIDECAR_PORT",
+          "CAIRN_IMAGE_ROOTS",
+          "CAIRN_INSTANCE_ID");
+
   public static SidecarSettings fromEnv(Map<String, String> env) {
     return new SidecarSettings(
         url(required(env, "CAIRN_REGISTRY_URL")),
