@@ -3,6 +3,7 @@ package dev.cairn.sidecar;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.client.CairnClient;
 import dev.cairn.client.CairnJson;
+import dev.cairn.client.process.ListenAddress;
 import dev.cairn.runtime.ModelRuntimes;
 import dev.cairn.sidecar.cache.ArtifactCache;
 import dev.cairn.sidecar.cache.LastGoodState;
@@ -82,6 +83,7 @@ public final class Sidecar implements AutoCloseable, ModelManager.Listener {
   }
 
   public static Sidecar start(SidecarSettings settings) throws IOException {
+    ListenAddress.requireFree(settings.host(), settings.port(), "CAIRN_SIDECAR_PORT");
     Sidecar sidecar = new Sidecar(settings);
     sidecar.begin();
     return sidecar;
@@ -121,6 +123,15 @@ public final class Sidecar implements AutoCloseable, ModelManager.Listener {
                 this::ready)
             .build()
             .start();
+    if (!web.isRunning() || web.port() < 0) {
+      // Helidon logs a bind failure and returns a stopped server rather than throwing.
+      throw new IllegalStateException(
+          "cannot listen on "
+              + settings.host()
+              + ":"
+              + settings.port()
+              + " (the port is in use or not allowed); set CAIRN_SIDECAR_PORT to another port");
+    }
   }
 
   public int port() {

@@ -1,5 +1,6 @@
 package dev.cairn.operator;
 
+import dev.cairn.client.process.ListenAddress;
 import dev.cairn.client.process.StartupFailure;
 import dev.cairn.client.process.UnknownVariables;
 import dev.cairn.operator.http.OperatorHttpServer;
@@ -30,6 +31,7 @@ public final class OperatorMain {
       settings = OperatorSettings.fromEnvironment(System.getenv());
       LOG.info("starting: " + settings);
       // The health port first: a port in use is found before anything touches the cluster.
+      ListenAddress.requireFree("0.0.0.0", settings.port(), "CAIRN_OPERATOR_PORT");
       AtomicReference<CairnOperator> started = new AtomicReference<>();
       http =
           OperatorHttpServer.start(

@@ -2,6 +2,7 @@ package dev.cairn.registry;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.client.CairnJson;
+import dev.cairn.client.process.ListenAddress;
 import dev.cairn.registry.auth.AuthFilter;
 import dev.cairn.registry.auth.AuthSetup;
 import dev.cairn.registry.auth.BootstrapAdmin;
@@ -56,6 +57,11 @@ public final class RegistryServer implements AutoCloseable {
   }
 
   public static RegistryServer start(RegistrySettings settings) {
+    try {
+      ListenAddress.requireFree(settings.host(), settings.port(), "CAIRN_PORT");
+    } catch (IllegalStateException e) {
+      throw new StartupException(e.getMessage());
+    }
     List<AutoCloseable> resources = new ArrayList<>();
     try {
       DataSourceSpec source;

@@ -40,6 +40,10 @@ public final class StartupFailure {
    * is not a mere wrapper, with its exception type when the message alone is unclear.
    */
   public static String describe(Throwable failure) {
+    if ((failure instanceof IllegalStateException || failure instanceof IllegalArgumentException)
+        && failure.getMessage() != null) {
+      return failure.getMessage(); // our own, already worded for the reader
+    }
     Optional<BindException> bind = find(failure, BindException.class);
     if (bind.isPresent()) {
       return "the listen address is already in use (" + bind.get().getMessage() + ")";

@@ -154,6 +154,15 @@ public final class SettingsLoader {
         maxFileBytes);
   }
 
+  /** The environment variable that sets {@code key}, for messages ({@code CAIRN_PORT}). */
+  private static String variableOf(String key) {
+    return ENVIRONMENT_KEYS.entrySet().stream()
+        .filter(e -> e.getValue().equals(key))
+        .map(Map.Entry::getKey)
+        .findFirst()
+        .orElse("'" + key + "'");
+  }
+
   private static Optional<String> optional(Config c, String key) {
     return c.get(key).asString().asOptional().map(String::trim).filter(s -> !s.isEmpty());
   }
@@ -163,7 +172,7 @@ public final class SettingsLoader {
     try {
       return raw.map(Integer::parseInt).orElse(fallback);
     } catch (NumberFormatException e) {
-      throw new StartupException("'" + key + "' must be a number, not '" + raw.get() + "'.");
+      throw new StartupException(variableOf(key) + " must be a number, not '" + raw.get() + "'.");
     }
   }
 }

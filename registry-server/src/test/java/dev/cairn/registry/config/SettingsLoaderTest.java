@@ -63,7 +63,8 @@ class SettingsLoaderTest {
   void refusesANonNumericPort() {
     assertThatThrownBy(() -> SettingsLoader.load(Map.of("CAIRN_PORT", "eighty")))
         .isInstanceOf(StartupException.class)
-        .hasMessageContaining("must be a number");
+        .hasMessageContaining("must be a number")
+        .hasMessageContaining("CAIRN_PORT");
   }
 
   @Test

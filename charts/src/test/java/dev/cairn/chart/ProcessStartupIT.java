@@ -1,0 +1,111 @@
+package dev.cairn.chart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cairn.chart.testing.JarProcess;
+import dev.cairn.chart.testing.Repo;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A process that cannot start ends within 30 s with exit code 1 and says why in one line, so a
+ * crash-looping pod explains itself in {@code kubectl logs} (spec 70-deployment).
+ */
+class ProcessStartupIT {
+
+  private static final Duration LIMIT = Duration.ofSeconds(30);
+
+  /** name, jar, port variable, the environment it needs besides the port. */
+  static Stream<Arguments> processes() {
+    return Stream.of(
+        Arguments.of(
+            "cairn-registry",
+            "registry-server/target/cairn-registry.jar",
+            "CAIRN_PORT",
+            Map.of(
+                "CAIRN_BOOTSTRAP_ADMIN_TOKEN", "startup-test-token",
+                "CAIRN_DATA_DIR", "${work}/data")),
+        Arguments.of(
+            "cairn-operator",
+            "operator/target/cairn-operator.jar",
+            "CAIRN_OPERATOR_PORT",
+            Map.of(
+                "CAIRN_REGISTRY_URL", "http://127.0.0.1:9",
+                "CAIRN_REGISTRY_TOKEN", "startup-test-token",
+                "CAIRN_LEADER_ELECTION", "false")),
+        Arguments.of(
+            "cairn-sidecar",
+            "inference-sidecar/target/cairn-sidecar.jar",
+            "CAIRN_SIDECAR_PORT",
+            Map.of(
+                "CAIRN_REGISTRY_URL", "http://127.0.0.1:9",
+                "CAIRN_REGISTRY_TOKEN", "startup-test-token",
+                "CAIRN_PROJECT", "startup",
+                "CAIRN_MODEL", "none",
+                "CAIRN_CACHE_DIR", "${work}/cache")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("processes")
+  void endsWithOneLineWhenItsPortIsTaken(
+      String name, String jar, String portVariable, Map<String, String> env, @TempDir Path work)
+      throws Exception {
+    try (ServerSocket taken = new ServerSocket()) {
+      taken.bind(new InetSocketAddress("0.0.0.0", 0));
+      String port = Integer.toString(taken.getLocalPort());
+
+      String line = failedStart(name, jar, with(env, work, portVariable, port), work);
+
+      assertThat(line).contains(port).containsAnyOf("in use", "already in use");
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("processes")
+  void endsWithOneLineNamingABadValue(
+      String name, String jar, String portVariable, Map<String, String> env, @TempDir Path work)
+      throws Exception {
+    String line = failedStart(name, jar, with(env, work, portVariable, "eighty"), work);
+
+    assertThat(line).contains(portVariable);
+    assertThat(line).contains("eighty");
+  }
+
+  private static Map<String, String> with(
+      Map<String, String> env, Path work, String portVariable, String port) {
+    Map<String, String> all = new HashMap<>(env);
+    all.replaceAll((k, v) -> v.replace("${work}", work.toString()));
+    all.put(portVariable, port);
+    return all;
+  }
+
+  /** Starts the jar, expects exit 1 within the limit; returns its one "cannot start" line. */
+  private static String failedStart(String name, String jar, Map<String, String> env, Path work)
+      throws Exception {
+    Files.createDirectories(work);
+    try (JarProcess process = JarProcess.start(Repo.jar(jar), env, work.resolve("out.log"))) {
+      int exit = process.exitCode(LIMIT);
+      String output = process.output();
+      assertThat(exit).as(output).isEqualTo(1);
+      List<String> reasons =
+          output.lines().filter(l -> l.startsWith(name + ": cannot start: ")).toList();
+      assertThat(reasons).as(output).hasSize(1);
+      assertThat(output)
+          .as("no stack trace")
+          .doesNotContain("\tat ")
+          .doesNotContain("Exception in");
+      return reasons.getFirst();
+    }
+  }
+}
