@@ -81,6 +81,7 @@ class ChartContractIT {
     Rendered chart =
         Chart.withValues(Repo.root().resolve("charts/src/test/resources/contract-values.yaml"))
             .set("blobStore.s3.endpoint", s3.endpoint())
+            .set("operator.resyncSeconds", 3)
             .render();
     List<HasMetadata> cluster = new ArrayList<>(chart.objects());
     cluster.addAll(secrets);
@@ -146,6 +147,11 @@ class ChartContractIT {
         .contains("v1-mid")
         .contains("v1-high");
 
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> assertThat(activationStatus(kube, "serving")).asString().contains("ready=1/1"));
+
     for (JarProcess process : List.of(registry, operator, sidecar)) {
       assertThat(process.output()).doesNotContain(UnknownVariables.WARNING);
     }
@@ -202,13 +208,17 @@ class ChartContractIT {
   }
 
   private static String activationPhase(KubernetesClient kube) {
+    return String.valueOf(activationStatus(kube, "phase"));
+  }
+
+  private static Object activationStatus(KubernetesClient kube, String field) {
     GenericKubernetesResource activation =
         kube.genericKubernetesResources("cairn.dev/v1alpha1", "ModelActivation")
             .inNamespace("inference")
             .withName("sku001-ink-a-production")
             .get();
     Object status = activation.getAdditionalProperties().get("status");
-    return status instanceof Map<?, ?> map ? String.valueOf(map.get("phase")) : "none";
+    return status instanceof Map<?, ?> map ? map.get(field) : null;
   }
 
   /** A CloudNativePG-style application Secret for the test PostgreSQL. */

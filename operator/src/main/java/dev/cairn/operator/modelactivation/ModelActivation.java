@@ -25,7 +25,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
     type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(
     name = "Serving",
-    jsonPath = ".status.conditions[?(@.type==\"Serving\")].status",
+    jsonPath = ".status.serving.ready",
     type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(
     name = "Age",

@@ -114,7 +114,7 @@ final class ModelActivationOutcomes {
     int instances = serving == null ? 0 : serving.instances();
     int onTarget = serving == null ? 0 : serving.onTarget();
     String counts = onTarget + "/" + instances + " live instances serve the active versions";
-    ModelActivationStatus next = status.withServing(new ServingCount(instances, onTarget));
+    ModelActivationStatus next = status.withServing(ServingCount.of(instances, onTarget));
     if (instances == 0) {
       next =
           next.withCondition("Serving", false, "NoInstances", "no live instance reports it", gen);
