@@ -3,7 +3,6 @@ package dev.cairn.chart;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.cairn.chart.testing.ArtifactServer;
 import dev.cairn.chart.testing.Chart;
 import dev.cairn.chart.testing.JarProcess;
 import dev.cairn.chart.testing.MockCluster;
@@ -12,6 +11,7 @@ import dev.cairn.chart.testing.Rendered;
 import dev.cairn.chart.testing.Repo;
 import dev.cairn.client.process.UnknownVariables;
 import dev.cairn.registry.testing.S3ProxyServer;
+import dev.cairn.registry.testing.SourceServer;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -52,7 +52,7 @@ class ChartContractIT {
 
   private static EmbeddedPostgres postgres;
   private static S3ProxyServer s3;
-  private static ArtifactServer artifacts;
+  private static SourceServer artifacts;
   private static final List<JarProcess> processes = new ArrayList<>();
 
   @TempDir static Path work;
@@ -62,7 +62,7 @@ class ChartContractIT {
     postgres = EmbeddedPostgres.builder().setPort(JarProcess.freePort()).start();
     s3 = S3ProxyServer.start();
     s3.createBucket("cairn");
-    artifacts = ArtifactServer.serve(Repo.resolve("examples/artifacts"));
+    artifacts = SourceServer.serving(Repo.resolve("examples/artifacts"));
   }
 
   @AfterAll
@@ -202,7 +202,8 @@ class ChartContractIT {
     List<HasMetadata> objects = new ArrayList<>();
     for (String file : files) {
       String text = Files.readString(Repo.resolve("examples/k8s/" + file));
-      objects.addAll(Rendered.parse(text.replace(ARTIFACTS, artifacts.uri().toString())).objects());
+      objects.addAll(
+          Rendered.parse(text.replace(ARTIFACTS, artifacts.base().toString())).objects());
     }
     return objects;
   }

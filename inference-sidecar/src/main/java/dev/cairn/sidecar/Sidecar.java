@@ -124,13 +124,8 @@ public final class Sidecar implements AutoCloseable, ModelManager.Listener {
             .build()
             .start();
     if (!web.isRunning() || web.port() < 0) {
-      // Helidon logs a bind failure and returns a stopped server rather than throwing.
-      throw new IllegalStateException(
-          "cannot listen on "
-              + settings.host()
-              + ":"
-              + settings.port()
-              + " (the port is in use or not allowed); set CAIRN_SIDECAR_PORT to another port");
+      throw ListenAddress.notBound(
+          settings.host(), settings.port(), "CAIRN_SIDECAR_PORT", "bind failed");
     }
   }
 

@@ -112,13 +112,9 @@ public final class RegistryServer implements AutoCloseable {
               .start();
       resources.add(web::stop);
       if (!web.isRunning() || web.port() < 0) {
-        // Helidon logs a bind failure and returns a stopped server rather than throwing.
         throw new StartupException(
-            "cannot listen on "
-                + settings.host()
-                + ":"
-                + settings.port()
-                + " (the port is in use or not allowed); set CAIRN_PORT to another port");
+            ListenAddress.notBound(settings.host(), settings.port(), "CAIRN_PORT", "bind failed")
+                .getMessage());
       }
       // Closed in reverse: open SSE streams end before the web server stops.
       resources.add(api.endStreams()::run);

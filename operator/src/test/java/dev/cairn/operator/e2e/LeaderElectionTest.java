@@ -9,7 +9,7 @@ import dev.cairn.operator.CairnOperator;
 import dev.cairn.operator.modelversion.ModelVersion;
 import dev.cairn.operator.testing.Examples;
 import dev.cairn.operator.testing.OperatorTesting;
-import dev.cairn.operator.testing.SourceServer;
+import dev.cairn.registry.testing.SourceServer;
 import dev.cairn.registry.testing.TestRegistry;
 import dev.cairn.registry.testing.TestTokens;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;

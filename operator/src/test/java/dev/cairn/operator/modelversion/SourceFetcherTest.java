@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.operator.testing.Examples;
-import dev.cairn.operator.testing.SourceServer;
 import dev.cairn.registry.testing.S3ProxyServer;
+import dev.cairn.registry.testing.SourceServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -27,16 +27,24 @@ public final class ListenAddress {
       socket.setReuseAddress(true);
       socket.bind(new InetSocketAddress(InetAddress.getByName(host), port));
     } catch (IOException e) {
-      throw new IllegalStateException(
-          "cannot listen on "
-              + host
-              + ":"
-              + port
-              + ", the port is already in use ("
-              + e.getMessage()
-              + "); set "
-              + variable
-              + " to another port");
+      throw notBound(host, port, variable, e.getMessage());
     }
+  }
+
+  /**
+   * The failure for a server that did not bind: Helidon logs a bind failure and returns a stopped
+   * server rather than throwing, so callers check and throw this.
+   */
+  public static IllegalStateException notBound(String host, int port, String variable, String why) {
+    return new IllegalStateException(
+        "cannot listen on "
+            + host
+            + ":"
+            + port
+            + ", the port is already in use ("
+            + why
+            + "); set "
+            + variable
+            + " to another port");
   }
 }

@@ -1,4 +1,4 @@
-package dev.cairn.operator.testing;
+package dev.cairn.registry.testing;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -11,8 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Model bytes over real loopback HTTP, standing in for {@code https://models.example.com/}: serves
- * a folder (the committed {@code examples/artifacts}) by path, and 404 for anything else.
+ * Model bytes over real loopback HTTP, standing in for a model host ({@code
+ * https://models.example.com/} in the examples, the in-cluster artifact server of the
+ * walk-through): serves a folder (the committed {@code examples/artifacts}) by path, and 404 for
+ * anything else.
  */
 public final class SourceServer implements AutoCloseable {
 
