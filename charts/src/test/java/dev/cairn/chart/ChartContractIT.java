@@ -174,7 +174,7 @@ class ChartContractIT {
     await()
         .atMost(Duration.ofSeconds(90))
         .pollInterval(Duration.ofMillis(250))
-        .failFast("the process ended", () -> !process.alive())
+        .failFast(() -> assertThat(process.alive()).as(process::output).isTrue())
         .untilAsserted(
             () -> assertThat(JarProcess.status(probe)).as(process::output).isEqualTo(200));
   }
