@@ -48,13 +48,23 @@ public final class StartupFailure {
     if (bind.isPresent()) {
       return "the listen address is already in use (" + bind.get().getMessage() + ")";
     }
+    // Wrappers such as "Error starting operator" say little alone: the first message says what
+    // failed, the root cause's says why.
+    java.util.List<String> messages = new java.util.ArrayList<>();
     for (Throwable t = failure; t != null; t = t.getCause()) {
       String message = t.getMessage();
       if (message != null && !message.isBlank() && !isWrapperMessage(t, message)) {
-        return t instanceof IllegalArgumentException || t instanceof IllegalStateException
-            ? message
-            : message + " (" + t.getClass().getSimpleName() + ")";
+        messages.add(
+            t instanceof IllegalArgumentException || t instanceof IllegalStateException
+                ? message
+                : message + " (" + t.getClass().getSimpleName() + ")");
       }
+    }
+    if (messages.size() > 1) {
+      return messages.getFirst() + ": " + messages.getLast();
+    }
+    if (!messages.isEmpty()) {
+      return messages.getFirst();
     }
     return failure.getClass().getName();
   }
