@@ -52,6 +52,7 @@ import dev.cairn.registry.model.ModelRepository;
 import dev.cairn.registry.model.ModelService;
 import dev.cairn.registry.paging.PageTokens;
 import dev.cairn.registry.paging.ServerSecrets;
+import dev.cairn.registry.pointer.AliasPointers;
 import dev.cairn.registry.project.ProjectRepository;
 import dev.cairn.registry.project.ProjectService;
 import dev.cairn.registry.resolve.ResolveCache;
@@ -99,6 +100,7 @@ final class RegistryApi {
     VersionLookup versionLookup = new VersionLookup(modelLookup, versionRepository);
     BlobCollector collector = new BlobCollector(db, blobs);
     AliasRepository aliasRepository = new AliasRepository();
+    AliasPointers pointers = new AliasPointers();
     EventRepository eventRepository = new EventRepository(db);
     EventFeed feed = new EventFeed(eventRepository);
     feed.start();
@@ -133,7 +135,7 @@ final class RegistryApi {
 
     VersionService versionService =
         new VersionService(
-            db, versionRepository, modelLookup, audit, events, aliasRepository, pageTokens, json);
+            db, versionRepository, modelLookup, audit, events, pointers, pageTokens, json);
     CompletionService completion =
         new CompletionService(db, versionLookup, audit, events, validations, references, json);
     OneShotPublisher oneShot =
@@ -157,7 +159,7 @@ final class RegistryApi {
             .add(
                 new ModelRoutes(
                     new ModelService(
-                        db, models, modelLookup, audit, events, aliasRepository, pageTokens, json),
+                        db, models, modelLookup, audit, events, pointers, pageTokens, json),
                     responses))
             .add(new VersionRoutes(versionService, oneShot, responses))
             .add(
@@ -182,14 +184,7 @@ final class RegistryApi {
                     verifier,
                     new ValidateService(db, versionLookup, verifier, validations, audit, json),
                     new VersionDeletion(
-                        db,
-                        modelLookup,
-                        versionLookup,
-                        aliasRepository,
-                        audit,
-                        events,
-                        collector,
-                        json),
+                        db, modelLookup, versionLookup, pointers, audit, events, collector, json),
                     db,
                     versionLookup,
                     blobs,

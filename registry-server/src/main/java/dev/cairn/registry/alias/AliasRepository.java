@@ -49,15 +49,6 @@ public final class AliasRepository {
   private static final String RECENT_WRITES =
       "SELECT COUNT(*) AS n, MIN(at) AS oldest FROM alias_history"
           + " WHERE alias_id = CAST(? AS uuid) AND at > ?";
-  private static final String ALIASES_OF_VERSION =
-      "SELECT a.alias FROM aliases a WHERE a.model_id = CAST(? AS uuid) AND EXISTS"
-          + " (SELECT 1 FROM jsonb_each_text(a.pointers) p WHERE p.value = ?) ORDER BY a.alias";
-  private static final String ALIASES_WITH_POINTERS =
-      "SELECT alias FROM aliases WHERE model_id = CAST(? AS uuid)"
-          + " AND pointers <> CAST('{}' AS jsonb) ORDER BY alias";
-  private static final String ALIASES_BY_VERSION =
-      "SELECT p.value AS version, a.alias FROM aliases a, jsonb_each_text(a.pointers) p"
-          + " WHERE a.model_id = CAST(? AS uuid) ORDER BY a.alias";
   private static final String LATEST =
       "SELECT DISTINCT ON (variant) variant, version FROM versions"
           + " WHERE model_id = CAST(? AS uuid) AND state = 'READY' AND deleted_at IS NULL"
@@ -146,32 +137,6 @@ public final class AliasRepository {
   }
 
   public record RecentWrites(long count, Optional<Instant> oldest) {}
-
-  public List<String> aliasesOf(DbExecute exec, UUID modelId, String version) {
-    return Db.list(
-        exec, ALIASES_OF_VERSION, row -> Rows.string(row, "alias"), modelId.toString(), version);
-  }
-
-  /** Every version of a model that an alias points at, with those aliases. */
-  public Map<String, List<String>> aliasesByVersion(DbExecute exec, UUID modelId) {
-    Map<String, List<String>> byVersion = new TreeMap<>();
-    Db.list(
-            exec,
-            ALIASES_BY_VERSION,
-            row -> Map.entry(Rows.string(row, "version"), Rows.string(row, "alias")),
-            modelId.toString())
-        .forEach(
-            e ->
-                byVersion
-                    .computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>())
-                    .add(e.getValue()));
-    return byVersion;
-  }
-
-  public List<String> aliasesWithPointers(DbExecute exec, UUID modelId) {
-    return Db.list(
-        exec, ALIASES_WITH_POINTERS, row -> Rows.string(row, "alias"), modelId.toString());
-  }
 
   /** Per variant, the newest READY version: the server-maintained {@code latest}. */
   public Map<String, String> latest(DbExecute exec, UUID modelId) {

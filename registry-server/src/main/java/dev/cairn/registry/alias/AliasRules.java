@@ -4,7 +4,7 @@ import dev.cairn.client.model.Model;
 import dev.cairn.client.model.Policies;
 import dev.cairn.client.model.Version;
 import dev.cairn.registry.artifact.FormatValidation;
-import dev.cairn.registry.http.ApiException;
+import dev.cairn.registry.domain.ApiException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.cairn.registry.alias;
 
 import dev.cairn.registry.db.Rows;
-import dev.cairn.registry.http.ApiException;
+import dev.cairn.registry.domain.ApiException;
 import io.helidon.dbclient.DbExecute;
 import java.time.Duration;
 import java.util.Optional;

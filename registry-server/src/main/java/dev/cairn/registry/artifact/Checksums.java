@@ -1,6 +1,6 @@
 package dev.cairn.registry.artifact;
 
-import dev.cairn.registry.http.ApiException;
+import dev.cairn.registry.domain.ApiException;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;

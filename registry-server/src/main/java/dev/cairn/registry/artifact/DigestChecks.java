@@ -1,7 +1,7 @@
 package dev.cairn.registry.artifact;
 
 import dev.cairn.registry.blob.StagedBlob;
-import dev.cairn.registry.http.ApiException;
+import dev.cairn.registry.domain.ApiException;
 
 /** Staged bytes against what was promised for them: 400 {@code CHECKSUM_MISMATCH} when not. */
 final class DigestChecks {

@@ -4,7 +4,7 @@ import dev.cairn.client.model.Manifest;
 import dev.cairn.client.model.ManifestEntry;
 import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionFile;
-import dev.cairn.registry.http.FileUrls;
+import dev.cairn.registry.domain.FileUrls;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,7 +1,7 @@
 package dev.cairn.registry.artifact;
 
 import dev.cairn.registry.config.ReferenceSettings;
-import dev.cairn.registry.http.ApiException;
+import dev.cairn.registry.domain.ApiException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;

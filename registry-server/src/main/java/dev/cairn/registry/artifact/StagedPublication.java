@@ -6,7 +6,7 @@ import dev.cairn.client.model.VersionCreate;
 import dev.cairn.registry.audit.Actor;
 import dev.cairn.registry.blob.StagedBlob;
 import dev.cairn.registry.db.Db;
-import dev.cairn.registry.http.ApiException;
+import dev.cairn.registry.domain.ApiException;
 import dev.cairn.registry.version.StoredVersion;
 import dev.cairn.registry.version.VersionLookup;
 import dev.cairn.registry.version.VersionService;

@@ -3,17 +3,17 @@ package dev.cairn.registry.artifact;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionFile;
-import dev.cairn.registry.alias.AliasRepository;
 import dev.cairn.registry.audit.Actor;
 import dev.cairn.registry.audit.AuditLog;
 import dev.cairn.registry.audit.AuditRecord;
 import dev.cairn.registry.db.Db;
 import dev.cairn.registry.db.Rows;
+import dev.cairn.registry.domain.ApiException;
 import dev.cairn.registry.events.EventData;
 import dev.cairn.registry.events.EventLog;
-import dev.cairn.registry.http.ApiException;
 import dev.cairn.registry.model.ModelLookup;
 import dev.cairn.registry.model.StoredModel;
+import dev.cairn.registry.pointer.AliasPointers;
 import dev.cairn.registry.version.StoredVersion;
 import dev.cairn.registry.version.VersionLookup;
 import java.util.List;
@@ -31,7 +31,7 @@ public final class VersionDeletion {
   private final Db db;
   private final ModelLookup models;
   private final VersionLookup versions;
-  private final AliasRepository aliases;
+  private final AliasPointers aliases;
   private final AuditLog audit;
   private final EventLog events;
   private final BlobCollector collector;
@@ -41,7 +41,7 @@ public final class VersionDeletion {
       Db db,
       ModelLookup models,
       VersionLookup versions,
-      AliasRepository aliases,
+      AliasPointers aliases,
       AuditLog audit,
       EventLog events,
       BlobCollector collector,

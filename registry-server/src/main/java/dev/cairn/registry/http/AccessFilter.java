@@ -1,7 +1,6 @@
 package dev.cairn.registry.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cairn.registry.auth.AuthContext;
 import dev.cairn.registry.auth.Principal;
 import dev.cairn.registry.logging.StructuredLog;
 import dev.cairn.registry.service.HttpMetrics;

@@ -8,6 +8,8 @@ import dev.cairn.registry.alias.AliasService;
 import dev.cairn.registry.alias.Caller;
 import dev.cairn.registry.alias.ModelStatusService;
 import dev.cairn.registry.auth.Role;
+import dev.cairn.registry.domain.ApiException;
+import dev.cairn.registry.domain.Names;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.Optional;

@@ -2,9 +2,11 @@ package dev.cairn.registry.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.registry.audit.Actor;
-import dev.cairn.registry.auth.AuthContext;
 import dev.cairn.registry.auth.Principal;
 import dev.cairn.registry.auth.Role;
+import dev.cairn.registry.domain.ApiException;
+import dev.cairn.registry.domain.Names;
+import dev.cairn.registry.domain.ProjectNotFound;
 import io.helidon.webserver.http.ServerRequest;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.cairn.registry.http;
 
+import dev.cairn.registry.domain.ApiException;
 import io.helidon.http.Method;
 import io.helidon.webserver.http.HttpRouting;
 import java.util.ArrayList;

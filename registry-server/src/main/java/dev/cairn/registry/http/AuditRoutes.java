@@ -6,6 +6,7 @@ import dev.cairn.registry.audit.AuditFilter;
 import dev.cairn.registry.audit.AuditRepository;
 import dev.cairn.registry.audit.AuditVerifier;
 import dev.cairn.registry.auth.Role;
+import dev.cairn.registry.domain.ApiException;
 import dev.cairn.registry.paging.PageTokens;
 import dev.cairn.registry.paging.Pages;
 import io.helidon.http.HeaderNames;

@@ -2,6 +2,7 @@ package dev.cairn.registry.http;
 
 import dev.cairn.client.multipart.MalformedMultipartException;
 import dev.cairn.registry.db.DatabaseUnavailableException;
+import dev.cairn.registry.domain.ApiException;
 import io.helidon.http.RequestException;
 import io.helidon.webserver.http.HttpRouting;
 import java.util.logging.Level;

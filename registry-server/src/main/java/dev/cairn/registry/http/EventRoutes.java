@@ -2,6 +2,7 @@ package dev.cairn.registry.http;
 
 import dev.cairn.registry.auth.Role;
 import dev.cairn.registry.db.Db;
+import dev.cairn.registry.domain.ApiException;
 import dev.cairn.registry.events.EventStreams;
 import dev.cairn.registry.model.ModelLookup;
 import io.helidon.http.HeaderNames;

@@ -1,6 +1,6 @@
 package dev.cairn.registry.model;
 
-import dev.cairn.registry.http.ApiException;
+import dev.cairn.registry.domain.ApiException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.cairn.registry.model;
 
-import dev.cairn.registry.http.ApiException;
-import dev.cairn.registry.http.ProjectNotFound;
+import dev.cairn.registry.domain.ApiException;
+import dev.cairn.registry.domain.ProjectNotFound;
 import dev.cairn.registry.project.ProjectRepository;
 import dev.cairn.registry.project.StoredProject;
 import io.helidon.dbclient.DbExecute;

@@ -5,19 +5,19 @@ import dev.cairn.client.model.Model;
 import dev.cairn.client.model.ModelCreate;
 import dev.cairn.client.model.ModelPatch;
 import dev.cairn.client.model.Page;
-import dev.cairn.registry.alias.AliasRepository;
 import dev.cairn.registry.audit.Actor;
 import dev.cairn.registry.audit.AuditLog;
 import dev.cairn.registry.audit.AuditRecord;
 import dev.cairn.registry.db.Db;
 import dev.cairn.registry.db.Rows;
+import dev.cairn.registry.domain.ApiException;
+import dev.cairn.registry.domain.Names;
 import dev.cairn.registry.events.EventData;
 import dev.cairn.registry.events.EventLog;
-import dev.cairn.registry.http.ApiException;
-import dev.cairn.registry.http.Names;
 import dev.cairn.registry.paging.PageTokens;
 import dev.cairn.registry.paging.Pages;
 import dev.cairn.registry.paging.SortOrder;
+import dev.cairn.registry.pointer.AliasPointers;
 import dev.cairn.registry.project.StoredProject;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -36,7 +36,7 @@ public final class ModelService {
   private final ModelLookup lookup;
   private final AuditLog audit;
   private final EventLog events;
-  private final AliasRepository aliases;
+  private final AliasPointers aliases;
   private final PageTokens pageTokens;
   private final ObjectMapper json;
 
@@ -46,7 +46,7 @@ public final class ModelService {
       ModelLookup lookup,
       AuditLog audit,
       EventLog events,
-      AliasRepository aliases,
+      AliasPointers aliases,
       PageTokens pageTokens,
       ObjectMapper json) {
     this.db = db;

@@ -3,7 +3,7 @@ package dev.cairn.registry.paging;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.cairn.registry.http.ApiException;
+import dev.cairn.registry.domain.ApiException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

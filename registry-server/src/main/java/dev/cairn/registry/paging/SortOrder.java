@@ -1,6 +1,6 @@
 package dev.cairn.registry.paging;
 
-import dev.cairn.registry.http.ApiException;
+import dev.cairn.registry.domain.ApiException;
 import java.util.Locale;
 
 /**

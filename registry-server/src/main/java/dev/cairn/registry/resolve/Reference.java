@@ -1,7 +1,7 @@
 package dev.cairn.registry.resolve;
 
-import dev.cairn.registry.http.ApiException;
-import dev.cairn.registry.http.Names;
+import dev.cairn.registry.domain.ApiException;
+import dev.cairn.registry.domain.Names;
 
 /**
  * A parsed {@code ref}: {@code model@alias}, {@code model:version}, or {@code model} (=

@@ -2,7 +2,7 @@ package dev.cairn.registry.standard;
 
 import dev.cairn.client.multipart.MultipartReader;
 import dev.cairn.registry.blob.Sha256;
-import dev.cairn.registry.http.ApiException;
+import dev.cairn.registry.domain.ApiException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

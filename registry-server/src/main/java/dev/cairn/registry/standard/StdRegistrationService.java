@@ -7,7 +7,7 @@ import dev.cairn.client.model.VersionCreate;
 import dev.cairn.registry.artifact.LocalFilePublisher;
 import dev.cairn.registry.audit.Actor;
 import dev.cairn.registry.db.Db;
-import dev.cairn.registry.http.ApiException;
+import dev.cairn.registry.domain.ApiException;
 import dev.cairn.registry.model.ModelLookup;
 import dev.cairn.registry.runtime.StandardCheck;
 import dev.cairn.runtime.colorsignature.ImageRejected;

@@ -2,8 +2,8 @@ package dev.cairn.registry.version;
 
 import dev.cairn.client.model.FileDeclaration;
 import dev.cairn.client.model.VersionFile;
-import dev.cairn.registry.http.ApiException;
-import dev.cairn.registry.http.Names;
+import dev.cairn.registry.domain.ApiException;
+import dev.cairn.registry.domain.Names;
 import java.net.URI;
 import java.util.HashSet;
 import java.util.List;

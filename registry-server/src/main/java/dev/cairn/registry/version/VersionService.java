@@ -8,21 +8,21 @@ import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionCreate;
 import dev.cairn.client.model.VersionFile;
 import dev.cairn.client.model.VersionPatch;
-import dev.cairn.registry.alias.AliasRepository;
 import dev.cairn.registry.audit.Actor;
 import dev.cairn.registry.audit.AuditLog;
 import dev.cairn.registry.audit.AuditRecord;
 import dev.cairn.registry.db.Db;
 import dev.cairn.registry.db.Rows;
+import dev.cairn.registry.domain.ApiException;
+import dev.cairn.registry.domain.Names;
 import dev.cairn.registry.events.EventData;
 import dev.cairn.registry.events.EventLog;
-import dev.cairn.registry.http.ApiException;
-import dev.cairn.registry.http.Names;
 import dev.cairn.registry.model.Labels;
 import dev.cairn.registry.model.ModelLookup;
 import dev.cairn.registry.model.StoredModel;
 import dev.cairn.registry.paging.PageTokens;
 import dev.cairn.registry.paging.Pages;
+import dev.cairn.registry.pointer.AliasPointers;
 import io.helidon.dbclient.DbTransaction;
 import java.time.Instant;
 import java.util.List;
@@ -59,7 +59,7 @@ public final class VersionService {
   private final ModelLookup lookup;
   private final AuditLog audit;
   private final EventLog events;
-  private final AliasRepository aliases;
+  private final AliasPointers aliases;
   private final PageTokens pageTokens;
   private final ObjectMapper json;
 
@@ -69,7 +69,7 @@ public final class VersionService {
       ModelLookup lookup,
       AuditLog audit,
       EventLog events,
-      AliasRepository aliases,
+      AliasPointers aliases,
       PageTokens pageTokens,
       ObjectMapper json) {
     this.db = db;

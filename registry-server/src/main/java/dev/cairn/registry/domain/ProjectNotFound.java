@@ -1,4 +1,4 @@
-package dev.cairn.registry.http;
+package dev.cairn.registry.domain;
 
 /** The one 404 for a project that is missing or that the caller may not see. */
 public final class ProjectNotFound {

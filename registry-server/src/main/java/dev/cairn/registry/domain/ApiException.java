@@ -1,4 +1,4 @@
-package dev.cairn.registry.http;
+package dev.cairn.registry.domain;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.cairn.registry.http;
+package dev.cairn.registry.domain;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

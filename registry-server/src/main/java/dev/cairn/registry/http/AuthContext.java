@@ -1,5 +1,6 @@
-package dev.cairn.registry.auth;
+package dev.cairn.registry.http;
 
+import dev.cairn.registry.auth.Principal;
 import io.helidon.webserver.http.ServerRequest;
 import java.util.Optional;
 

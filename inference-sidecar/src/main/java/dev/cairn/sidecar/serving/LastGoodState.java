@@ -1,7 +1,6 @@
-package dev.cairn.sidecar.cache;
+package dev.cairn.sidecar.serving;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cairn.sidecar.serving.TargetSet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

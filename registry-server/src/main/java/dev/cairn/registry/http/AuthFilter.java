@@ -1,8 +1,9 @@
-package dev.cairn.registry.auth;
+package dev.cairn.registry.http;
 
-import dev.cairn.registry.http.ApiException;
-import dev.cairn.registry.http.ProblemWriter;
-import dev.cairn.registry.http.RequestIds;
+import dev.cairn.registry.auth.Authenticator;
+import dev.cairn.registry.auth.Principal;
+import dev.cairn.registry.auth.RefusalAudit;
+import dev.cairn.registry.domain.ApiException;
 import dev.cairn.registry.service.HttpMetrics;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.Filter;

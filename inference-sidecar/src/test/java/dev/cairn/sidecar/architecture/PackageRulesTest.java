@@ -1,0 +1,74 @@
+package dev.cairn.sidecar.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sidecar's layers: the wiring ({@code Sidecar}, {@code SidecarMain}) sees everything; {@code
+ * http} is seen by the wiring only; {@code follow} and {@code report} drive {@code serving}, which
+ * uses {@code cache}; {@code cache} knows nothing above it. No cycles; web-server types only in
+ * {@code http} and the wiring.
+ */
+class PackageRulesTest {
+
+  private static final String ROOT = "dev.cairn.sidecar";
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importMainClasses() {
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(ROOT);
+  }
+
+  @Test
+  void layersDependDownwardsOnly() {
+    layeredArchitecture()
+        .consideringOnlyDependenciesInLayers()
+        .layer("Wiring")
+        .definedBy(ROOT)
+        .layer("Http")
+        .definedBy(ROOT + ".http..")
+        .layer("Drivers")
+        .definedBy(ROOT + ".follow..", ROOT + ".report..")
+        .layer("Serving")
+        .definedBy(ROOT + ".serving..")
+        .layer("Cache")
+        .definedBy(ROOT + ".cache..")
+        .layer("Foundation")
+        .definedBy(ROOT + ".config..", ROOT + ".metrics..")
+        .whereLayer("Http")
+        .mayOnlyBeAccessedByLayers("Wiring")
+        .whereLayer("Drivers")
+        .mayOnlyBeAccessedByLayers("Wiring")
+        .whereLayer("Serving")
+        .mayOnlyBeAccessedByLayers("Wiring", "Http", "Drivers")
+        .whereLayer("Cache")
+        .mayOnlyBeAccessedByLayers("Wiring", "Serving")
+        .check(classes);
+  }
+
+  @Test
+  void packagesFormNoCycle() {
+    slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(classes);
+  }
+
+  @Test
+  void webServerTypesStayInHttpAndTheWiring() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages(ROOT, ROOT + ".http..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.helidon.webserver..", "io.helidon.http..")
+        .check(classes);
+  }
+}

@@ -1,0 +1,53 @@
+package dev.cairn.registry.pointer;
+
+import dev.cairn.registry.db.Db;
+import dev.cairn.registry.db.Rows;
+import io.helidon.dbclient.DbExecute;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Which aliases point at what: the read-only queries that models, versions and deletions ask before
+ * they change something an alias may point at. They sit below the {@code alias} package so that
+ * those services need not depend on it (the alias service depends on them).
+ */
+public final class AliasPointers {
+
+  private static final String ALIASES_OF_VERSION =
+      "SELECT a.alias FROM aliases a WHERE a.model_id = CAST(? AS uuid) AND EXISTS"
+          + " (SELECT 1 FROM jsonb_each_text(a.pointers) p WHERE p.value = ?) ORDER BY a.alias";
+  private static final String ALIASES_WITH_POINTERS =
+      "SELECT alias FROM aliases WHERE model_id = CAST(? AS uuid)"
+          + " AND pointers <> CAST('{}' AS jsonb) ORDER BY alias";
+  private static final String ALIASES_BY_VERSION =
+      "SELECT p.value AS version, a.alias FROM aliases a, jsonb_each_text(a.pointers) p"
+          + " WHERE a.model_id = CAST(? AS uuid) ORDER BY a.alias";
+
+  /** The aliases of a model that point at {@code version} in some variant, sorted. */
+  public List<String> aliasesOf(DbExecute exec, UUID modelId, String version) {
+    return Db.list(
+        exec, ALIASES_OF_VERSION, row -> Rows.string(row, "alias"), modelId.toString(), version);
+  }
+
+  /** Every version of a model that an alias points at, with those aliases. */
+  public Map<String, List<String>> aliasesByVersion(DbExecute exec, UUID modelId) {
+    Map<String, List<String>> byVersion = new TreeMap<>();
+    Db.list(
+            exec,
+            ALIASES_BY_VERSION,
+            row -> Map.entry(Rows.string(row, "version"), Rows.string(row, "alias")),
+            modelId.toString())
+        .forEach(
+            e -> byVersion.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+    return byVersion;
+  }
+
+  /** The aliases of a model that point at anything. */
+  public List<String> aliasesWithPointers(DbExecute exec, UUID modelId) {
+    return Db.list(
+        exec, ALIASES_WITH_POINTERS, row -> Rows.string(row, "alias"), modelId.toString());
+  }
+}
