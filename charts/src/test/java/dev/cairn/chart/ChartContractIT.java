@@ -152,6 +152,18 @@ class ChartContractIT {
         .untilAsserted(
             () -> assertThat(activationStatus(kube, "serving")).asString().contains("ready=1/1"));
 
+    // Every process's /metrics: the Prometheus client's text format, with the metric names of
+    // before the library (dashboards keep working).
+    assertThat(JarProcess.body(registryUri.resolve("/metrics")))
+        .contains("# TYPE cairn_http_requests_total counter")
+        .contains("cairn_http_request_duration_seconds_bucket{");
+    assertThat(JarProcess.body(URI.create("http://127.0.0.1:" + operatorPort + "/metrics")))
+        .contains("cairn_operator_reconciles_total{kind=\"ModelActivation\"}")
+        .contains("cairn_operator_activation_to_active_seconds_count 1");
+    assertThat(JarProcess.body(URI.create("http://127.0.0.1:" + sidecarPort + "/metrics")))
+        .contains("cairn_sidecar_swaps_total 1")
+        .contains("# TYPE cairn_sidecar_cache_bytes gauge");
+
     for (JarProcess process : List.of(registry, operator, sidecar)) {
       assertThat(process.output()).doesNotContain(UnknownVariables.WARNING);
     }
