@@ -1,5 +1,6 @@
 package dev.cairn.registry.alias;
 
+import dev.cairn.client.model.Alias;
 import dev.cairn.registry.domain.ApiException;
 import java.util.Optional;
 
@@ -24,18 +25,18 @@ final class AliasPreconditions {
   }
 
   /** 412 with the current alias when the generation is not the expected one. */
-  static void checkGeneration(Optional<Long> expected, StoredAlias current) {
-    if (expected.isPresent() && expected.get() != current.view().generation()) {
+  static void checkGeneration(Optional<Long> expected, Alias current) {
+    if (expected.isPresent() && expected.get() != current.generation()) {
       throw new ApiException(
               412,
               "PRECONDITION_FAILED",
               "alias '"
-                  + current.view().alias()
+                  + current.alias()
                   + "' is at generation "
-                  + current.view().generation()
+                  + current.generation()
                   + ", not "
                   + expected.get())
-          .with("current", current.view().generation() == 0 ? null : current.view());
+          .with("current", current.generation() == 0 ? null : current);
     }
   }
 
@@ -43,16 +44,16 @@ final class AliasPreconditions {
    * An alias a {@code ModelActivation} manages changes only through that owner (the request names
    * it in {@code managed_by}); an unmanaged alias is claimed by naming an owner.
    */
-  static void checkOwner(StoredAlias current, String requestedOwner) {
-    String owner = current.view().managedBy();
+  static void checkOwner(Alias current, String requestedOwner) {
+    String owner = current.managedBy();
     if (owner != null && !owner.equals(requestedOwner)) {
       throw ApiException.conflict(
-              "ALIAS_MANAGED", "alias '" + current.view().alias() + "' is managed by " + owner)
+              "ALIAS_MANAGED", "alias '" + current.alias() + "' is managed by " + owner)
           .with("managed_by", owner);
     }
   }
 
-  static String newOwner(StoredAlias current, String requested) {
-    return requested == null ? current.view().managedBy() : requested;
+  static String newOwner(Alias current, String requested) {
+    return requested == null ? current.managedBy() : requested;
   }
 }

@@ -6,7 +6,6 @@ import dev.cairn.client.model.Alias;
 import dev.cairn.client.model.AliasRollback;
 import dev.cairn.client.model.AliasUpdate;
 import dev.cairn.client.model.Model;
-import dev.cairn.client.model.Policies;
 import dev.cairn.client.model.Version;
 import dev.cairn.registry.audit.AuditLog;
 import dev.cairn.registry.audit.AuditRecord;
@@ -23,7 +22,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -42,6 +40,7 @@ public final class AliasService {
   private final EventLog events;
   private final ObjectMapper json;
   private final IdempotentChanges idempotent;
+  private final ActivationPolicy policy = new ActivationPolicy();
 
   public AliasService(
       Db db,
@@ -193,9 +192,9 @@ public final class AliasService {
                   .lock(tx, m.id(), alias)
                   .filter(a -> a.view().generation() > 0)
                   .orElseThrow(() -> notFound(model, alias));
-          AliasPreconditions.checkGeneration(expected, current);
-          AliasPreconditions.checkOwner(current, null);
-          AliasRules.requireRole(caller, AliasRules.isProtected(m.view(), alias), alias);
+          policy.decideDelete(
+              new ActivationPolicy.Facts(
+                  m.view(), null, caller, current.view(), expected, null, false, null));
           aliases.delete(tx, current.id());
           audit.append(
               tx,
@@ -225,47 +224,28 @@ public final class AliasService {
       Change change) {
     StoredProject p = lookup.project(tx, project);
     StoredAlias current = aliases.lockOrCreate(tx, m.id(), alias, caller.actor().name());
-    AliasPreconditions.checkGeneration(expected, current);
-    AliasPreconditions.checkOwner(current, change.managedBy());
-    boolean isProtected = AliasRules.isProtected(m.view(), alias);
-    AliasRules.requireRole(caller, isProtected, alias);
-    Map<String, String> next = AliasRepository.sorted(change.pointers().apply(current));
-    Policies policies = p.view().policies();
-    for (Map.Entry<String, String> pointer : next.entrySet()) {
-      if (Objects.equals(current.view().pointers().get(pointer.getKey()), pointer.getValue())) {
-        continue;
-      }
-      Version target = version(tx, m, pointer.getValue());
-      AliasRules.requirePointable(m.view(), pointer.getKey(), target);
-      if (isProtected) {
-        AliasRules.requireValidated(policies, pointer.getKey(), target);
-        AliasRules.requireSeparateDuties(policies, caller, target);
-      }
-    }
-    if (isProtected) {
-      AliasRules.requireComplete(m.view(), next);
-    }
-    // Released only after the owner check above passed: only the owner gives an alias up.
-    String managedBy =
-        change.release() ? null : AliasPreconditions.newOwner(current, change.managedBy());
-    boolean unchanged =
-        current.view().generation() > 0
-            && next.equals(current.view().pointers())
-            && Objects.equals(managedBy, current.view().managedBy());
-    if (unchanged) {
+    Instant now = Rows.now();
+    ActivationPolicy.Decision decision =
+        policy.decide(
+            new ActivationPolicy.Facts(
+                m.view(),
+                p.view().policies(),
+                caller,
+                current.view(),
+                expected,
+                change.managedBy(),
+                change.release(),
+                change.approvedBy()),
+            view -> change.pointers().apply(current),
+            name -> version(tx, m, name),
+            () -> aliases.recentWrites(tx, current.id(), now.minusSeconds(60)),
+            now);
+    if (decision.unchanged()) {
       return current.view();
     }
-    Instant now = Rows.now();
-    if (isProtected) {
-      AliasRules.requireWithinRate(
-          policies.protectedAliasRatePerMinute(),
-          aliases.recentWrites(tx, current.id(), now.minusSeconds(60)),
-          now);
-    }
-    String approvedBy =
-        change.approvedBy() != null
-            ? change.approvedBy()
-            : isProtected ? caller.actor().name() : null;
+    String approvedBy = decision.approvedBy();
+    Map<String, String> next = decision.pointers();
+    String managedBy = decision.managedBy();
     Alias after =
         new Alias(
             alias,
