@@ -7,9 +7,12 @@ import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 import io.helidon.dbclient.DbTransaction;
 import java.sql.SQLException;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -21,15 +24,21 @@ import java.util.stream.Stream;
 public final class Db implements AutoCloseable {
 
   private final DbClient client;
-  private final List<Runnable> afterCommit = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** Hooks owned by an open transaction (identity-keyed), run once after it commits. */
+  private final Map<DbTransaction, Set<Runnable>> onCommit =
+      java.util.Collections.synchronizedMap(new IdentityHashMap<>());
 
   private Db(DbClient client) {
     this.client = client;
   }
 
-  /** Runs {@code hook} on the committing thread after every successful commit. */
-  public void afterCommit(Runnable hook) {
-    afterCommit.add(hook);
+  /**
+   * Runs {@code hook} on the committing thread once {@code tx} has committed, and never if it rolls
+   * back. The same hook registered twice in one transaction runs once.
+   */
+  public void onCommit(DbTransaction tx, Runnable hook) {
+    onCommit.computeIfAbsent(tx, t -> new LinkedHashSet<>()).add(hook);
   }
 
   public static Db connect(DataSourceSpec source, int poolSize) {
@@ -64,10 +73,12 @@ public final class Db implements AutoCloseable {
       throw translateFailure(e);
     } finally {
       if (!committed) {
+        onCommit.remove(tx);
         rollbackQuietly(tx);
       }
     }
-    for (Runnable hook : afterCommit) {
+    Set<Runnable> hooks = onCommit.remove(tx);
+    for (Runnable hook : hooks == null ? Set.<Runnable>of() : hooks) {
       try {
         hook.run();
       } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package dev.cairn.registry.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.registry.audit.AuditLog;
+import dev.cairn.registry.db.Db;
 import dev.cairn.registry.db.Rows;
 import io.helidon.dbclient.DbTransaction;
 
@@ -15,8 +16,17 @@ public final class EventLog {
   private static final String INSERT =
       "INSERT INTO events (seq, at, project, model, type, data) VALUES (?, ?, ?, ?, ?, ?)";
 
-  /** Set on a thread that appended events, until its commit has been delivered locally. */
-  private static final ThreadLocal<Boolean> PENDING = ThreadLocal.withInitial(() -> false);
+  private final Db db;
+  private final Runnable deliverLocally;
+
+  /**
+   * {@code deliverLocally} runs after a transaction that appended events commits, so this replica's
+   * listeners see a write before its answer leaves (read-your-writes).
+   */
+  public EventLog(Db db, Runnable deliverLocally) {
+    this.db = db;
+    this.deliverLocally = deliverLocally;
+  }
 
   /**
    * Appends one event and returns its sequence number. The NOTIFY is delivered to every replica
@@ -27,14 +37,7 @@ public final class EventLog {
     long seq = tx.get(NEXT).map(r -> Rows.longValue(r, "seq")).orElse(1L);
     tx.dml(INSERT, seq, Rows.param(Rows.now()), project, model, type, data.toString());
     tx.get("SELECT pg_notify(?, ?) IS NULL AS sent", PgEventListener.CHANNEL, Long.toString(seq));
-    PENDING.set(true);
+    db.onCommit(tx, deliverLocally);
     return seq;
-  }
-
-  /** Whether this thread appended events since the last call (and clears the mark). */
-  public static boolean takePending() {
-    boolean pending = PENDING.get();
-    PENDING.set(false);
-    return pending;
   }
 }

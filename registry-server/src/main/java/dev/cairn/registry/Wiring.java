@@ -1,0 +1,127 @@
+package dev.cairn.registry;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cairn.registry.alias.AliasRepository;
+import dev.cairn.registry.artifact.BlobCollector;
+import dev.cairn.registry.artifact.CompletionService;
+import dev.cairn.registry.artifact.FormatValidations;
+import dev.cairn.registry.artifact.ReferenceFetcher;
+import dev.cairn.registry.artifact.VerifyService;
+import dev.cairn.registry.audit.AuditLog;
+import dev.cairn.registry.audit.AuditRepository;
+import dev.cairn.registry.blob.BlobStore;
+import dev.cairn.registry.blob.BlobStores;
+import dev.cairn.registry.config.RegistrySettings;
+import dev.cairn.registry.db.Db;
+import dev.cairn.registry.events.EventLog;
+import dev.cairn.registry.http.Responses;
+import dev.cairn.registry.instance.InstanceRepository;
+import dev.cairn.registry.model.ModelLookup;
+import dev.cairn.registry.model.ModelRepository;
+import dev.cairn.registry.paging.PageTokens;
+import dev.cairn.registry.paging.ServerSecrets;
+import dev.cairn.registry.pointer.AliasPointers;
+import dev.cairn.registry.project.ProjectRepository;
+import dev.cairn.registry.runtime.LoadValidation;
+import dev.cairn.registry.runtime.StandardValidation;
+import dev.cairn.registry.runtime.VersionBytes;
+import dev.cairn.registry.service.HttpMetrics;
+import dev.cairn.registry.version.VersionLookup;
+import dev.cairn.registry.version.VersionRepository;
+import dev.cairn.runtime.ModelRuntimes;
+import dev.cairn.runtime.colorsignature.StdModel;
+import dev.cairn.runtime.onnx.OnnxSettings;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * What the wiring of every resource shares, built once: the database and JSON, the journal (audit
+ * log and event log), the repositories and lookups several resources read, and the artifact
+ * machinery (references, verification, validation, completion, blob collection) that versions,
+ * uploads and standards all use. Each resource's factory in {@link RegistryApi} takes what it needs
+ * from here, so no factory passes ten arguments along.
+ */
+record Wiring(
+    Db db,
+    ObjectMapper json,
+    Responses responses,
+    HttpMetrics metrics,
+    PageTokens pageTokens,
+    AuditLog audit,
+    AuditRepository auditRepository,
+    EventLog events,
+    BlobStore blobs,
+    ModelRepository modelRepository,
+    VersionRepository versionRepository,
+    ModelLookup models,
+    VersionLookup versions,
+    AliasRepository aliases,
+    AliasPointers pointers,
+    InstanceRepository instances,
+    BlobCollector collector,
+    ReferenceFetcher references,
+    VerifyService verifier,
+    FormatValidations validations,
+    CompletionService completion) {
+
+  static Wiring create(
+      Db db, ObjectMapper json, EventLog events, BlobStore blobs, RegistrySettings settings) {
+    AuditLog audit = new AuditLog();
+    ModelRepository modelRepository = new ModelRepository();
+    VersionRepository versionRepository = new VersionRepository();
+    ModelLookup models = new ModelLookup(new ProjectRepository(), modelRepository);
+    VersionLookup versions = new VersionLookup(models, versionRepository);
+    ReferenceFetcher references =
+        new ReferenceFetcher(
+            settings.references(), memoized(() -> BlobStores.client(settings.blobs())));
+    FormatValidations validations = runtimeValidations(new VersionBytes(blobs, references));
+    return new Wiring(
+        db,
+        json,
+        new Responses(json),
+        new HttpMetrics(),
+        new PageTokens(new ServerSecrets(db).get("page-token-key")),
+        audit,
+        new AuditRepository(db),
+        events,
+        blobs,
+        modelRepository,
+        versionRepository,
+        models,
+        versions,
+        new AliasRepository(),
+        new AliasPointers(),
+        new InstanceRepository(),
+        new BlobCollector(db, blobs),
+        references,
+        new VerifyService(db, blobs, versions, audit, events, references, json),
+        validations,
+        new CompletionService(db, versions, audit, events, validations, references, json));
+  }
+
+  /** Builds the value on first use only (an S3 client is needed only for s3:// references). */
+  private static <T> Supplier<T> memoized(Supplier<T> make) {
+    return new Supplier<>() {
+      private T value;
+
+      @Override
+      public synchronized T get() {
+        if (value == null) {
+          value = make.get();
+        }
+        return value;
+      }
+    };
+  }
+
+  /** ONNX versions must load; colour-signature standards are rebuilt from their STD images. */
+  private static FormatValidations runtimeValidations(VersionBytes bytes) {
+    ModelRuntimes runtimes = ModelRuntimes.standard(OnnxSettings.DEFAULTS);
+    return new FormatValidations(
+        Map.of(
+            "onnx",
+            new LoadValidation(runtimes, bytes),
+            StdModel.ENGINE,
+            new StandardValidation(runtimes, bytes)));
+  }
+}
