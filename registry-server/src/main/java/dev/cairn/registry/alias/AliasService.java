@@ -1,14 +1,11 @@
 package dev.cairn.registry.alias;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.client.model.Alias;
 import dev.cairn.client.model.AliasRollback;
 import dev.cairn.client.model.AliasUpdate;
-import dev.cairn.client.model.Model;
 import dev.cairn.client.model.Version;
 import dev.cairn.registry.audit.AuditLog;
-import dev.cairn.registry.audit.AuditRecord;
 import dev.cairn.registry.db.Db;
 import dev.cairn.registry.db.Rows;
 import dev.cairn.registry.domain.ApiException;
@@ -19,8 +16,6 @@ import dev.cairn.registry.project.StoredProject;
 import dev.cairn.registry.version.VersionRepository;
 import io.helidon.dbclient.DbTransaction;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -36,10 +31,8 @@ public final class AliasService {
   private final ModelLookup lookup;
   private final VersionRepository versions;
   private final AliasRepository aliases;
-  private final AuditLog audit;
-  private final EventLog events;
-  private final ObjectMapper json;
   private final IdempotentChanges idempotent;
+  private final AliasWrites writes;
   private final ActivationPolicy policy = new ActivationPolicy();
 
   public AliasService(
@@ -54,10 +47,8 @@ public final class AliasService {
     this.lookup = lookup;
     this.versions = versions;
     this.aliases = aliases;
-    this.audit = audit;
-    this.events = events;
-    this.json = json;
     this.idempotent = new IdempotentChanges(db, json);
+    this.writes = new AliasWrites(aliases, audit, events, json);
   }
 
   /** A change request's conditions: {@code If-Match}/{@code expected_generation}, the key. */
@@ -98,7 +89,7 @@ public final class AliasService {
           Map<String, String> named =
               release && update.pointers() == null && update.version() == null
                   ? Map.of()
-                  : named(m.view(), update);
+                  : PointerProposals.named(m.view(), update);
           return change(
               tx,
               caller,
@@ -112,11 +103,7 @@ public final class AliasService {
                   update.reason(),
                   update.approvedBy(),
                   update.managedBy(),
-                  current -> {
-                    Map<String, String> next = new LinkedHashMap<>(current.view().pointers());
-                    next.putAll(named);
-                    return next;
-                  }));
+                  current -> PointerProposals.merged(current.view(), named)));
         });
   }
 
@@ -152,31 +139,16 @@ public final class AliasService {
                   request.reason(),
                   null,
                   request.managedBy(),
-                  current -> {
-                    long generation = current.view().generation();
-                    Map<String, String> previous =
-                        generation <= 1
-                            ? null
-                            : aliases.pointersAt(tx, current.id(), generation - 1).orElse(null);
-                    if (previous == null) {
-                      throw ApiException.conflict(
-                          "NO_PREVIOUS",
-                          "alias '" + alias + "' has no earlier generation to roll back to");
-                    }
-                    List<String> variants =
-                        request.variants() == null || request.variants().isEmpty()
-                            ? m.view().variants()
-                            : request.variants();
-                    Map<String, String> next = new LinkedHashMap<>(current.view().pointers());
-                    for (String variant : variants) {
-                      if (previous.containsKey(variant)) {
-                        next.put(variant, previous.get(variant));
-                      } else {
-                        next.remove(variant);
-                      }
-                    }
-                    return next;
-                  }));
+                  current ->
+                      PointerProposals.rolledBack(
+                          current.view(),
+                          current.view().generation() <= 1
+                              ? Optional.empty()
+                              : aliases.pointersAt(
+                                  tx, current.id(), current.view().generation() - 1),
+                          request.variants() == null || request.variants().isEmpty()
+                              ? m.view().variants()
+                              : request.variants())));
         });
   }
 
@@ -195,21 +167,7 @@ public final class AliasService {
           policy.decideDelete(
               new ActivationPolicy.Facts(
                   m.view(), null, caller, current.view(), expected, null, false, null));
-          aliases.delete(tx, current.id());
-          audit.append(
-              tx,
-              caller.actor(),
-              new AuditRecord(
-                  "ALIAS_DELETE",
-                  project,
-                  model,
-                  alias,
-                  json.valueToTree(current.view().pointers()),
-                  null,
-                  null,
-                  null));
-          events.append(
-              tx, project, model, "alias.deleted", eventData(project, model, current.view()));
+          writes.delete(tx, caller, project, model, current);
           return null;
         });
   }
@@ -255,23 +213,10 @@ public final class AliasService {
             now,
             caller.actor().name(),
             change.reason());
-    aliases.update(tx, current.id(), after);
-    aliases.record(
-        tx, current.id(), after, change.action(), approvedBy, caller.actor().requestId());
-    audit.append(
+    writes.update(
         tx,
-        caller.actor(),
-        new AuditRecord(
-            change.action(),
-            project,
-            m.view().name(),
-            alias,
-            json.valueToTree(current.view().pointers()),
-            json.valueToTree(after.pointers()),
-            change.reason(),
-            approvedBy));
-    events.append(
-        tx, project, m.view().name(), "alias.updated", eventData(project, m.view().name(), after));
+        new AliasWrites.Written(
+            caller, project, m.view().name(), current, after, change.action(), approvedBy));
     return after;
   }
 
@@ -283,34 +228,6 @@ public final class AliasService {
                 new ApiException(
                     422, "VERSION_NOT_READY:" + name, "version '" + name + "' does not exist"))
         .view();
-  }
-
-  private static Map<String, String> named(Model model, AliasUpdate update) {
-    if (update.pointers() != null && update.version() != null) {
-      throw ApiException.badRequest("give either pointers or version, not both");
-    }
-    if (update.version() != null) {
-      if (model.variants().size() != 1) {
-        throw ApiException.badRequest(
-            "model '" + model.name() + "' has variants " + model.variants() + "; give pointers");
-      }
-      return Map.of(model.variants().get(0), update.version());
-    }
-    if (update.pointers() == null || update.pointers().isEmpty()) {
-      throw ApiException.badRequest("pointers (or version) is required");
-    }
-    return update.pointers();
-  }
-
-  private ObjectNode eventData(String project, String model, Alias alias) {
-    ObjectNode data =
-        json.createObjectNode()
-            .put("project", project)
-            .put("model", model)
-            .put("alias", alias.alias())
-            .put("generation", alias.generation());
-    data.set("pointers", json.valueToTree(alias.pointers()));
-    return data;
   }
 
   static ApiException notFound(String model, String alias) {
