@@ -28,7 +28,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -37,21 +36,6 @@ import java.util.UUID;
  */
 public final class VersionService {
 
-  /** Content of a version: fixed at creation (spec 10-registry-api, Versions). */
-  static final Set<String> CONTENT_FIELDS =
-      Set.of(
-          "files",
-          "digest",
-          "format",
-          "runtime",
-          "metadata",
-          "provenance",
-          "variant",
-          "version",
-          "size_bytes");
-
-  private static final Set<String> EDITABLE_FIELDS =
-      Set.of("notes", "description", "labels", "state");
   private static final String DEFAULT_FORMAT = "generic";
 
   private final Db db;
@@ -189,22 +173,7 @@ public final class VersionService {
       String version,
       JsonNode body,
       java.util.function.Function<JsonNode, VersionPatch> binder) {
-    body.fieldNames()
-        .forEachRemaining(
-            field -> {
-              if (CONTENT_FIELDS.contains(field)) {
-                throw new ApiException(
-                    400,
-                    "IMMUTABLE_FIELD:" + field,
-                    "'"
-                        + field
-                        + "' is content of the version and never changes; publish a new"
-                        + " version instead");
-              }
-              if (!EDITABLE_FIELDS.contains(field)) {
-                throw ApiException.badRequest("unknown field '" + field + "'");
-              }
-            });
+    VersionPatchFields.check(body);
     VersionPatch patch = binder.apply(body);
     return db.inTransaction(
         tx -> {
@@ -212,7 +181,10 @@ public final class VersionService {
           StoredVersion stored =
               versions.lock(tx, m.id(), model, version).orElseThrow(() -> notFound(model, version));
           Version before = stored.view();
-          String state = nextState(before.state(), patch.state());
+          String state =
+              patch.state() == null
+                  ? before.state()
+                  : VersionState.of(before.state()).movedByHandTo(patch.state()).name();
           List<String> inUse = aliases.aliasesOf(tx, m.id(), version);
           if ("ARCHIVED".equals(state) && !"ARCHIVED".equals(before.state()) && !inUse.isEmpty()) {
             throw ApiException.conflict(
@@ -243,22 +215,6 @@ public final class VersionService {
           }
           return after;
         });
-  }
-
-  /** Only READY ↔ ARCHIVED moves by hand; PENDING and FAILED follow uploads and verification. */
-  private static String nextState(String current, String requested) {
-    if (requested == null || requested.equals(current)) {
-      return current;
-    }
-    boolean allowed =
-        (current.equals("READY") && requested.equals("ARCHIVED"))
-            || (current.equals("ARCHIVED") && requested.equals("READY"));
-    if (!allowed) {
-      throw ApiException.conflict(
-          "INVALID_STATE_TRANSITION",
-          "a version moves by hand only between READY and ARCHIVED; it is " + current);
-    }
-    return requested;
   }
 
   private static String variant(StoredModel m, String requested) {
