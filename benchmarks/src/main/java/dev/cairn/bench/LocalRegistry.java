@@ -36,6 +36,10 @@ final class LocalRegistry implements AutoCloseable {
     return CairnClient.create(server.uri(), ADMIN);
   }
 
+  dev.cairn.registry.db.DataSourceSpec dataSource() {
+    return server.dataSource();
+  }
+
   java.net.URI uri() {
     return server.uri();
   }

@@ -78,7 +78,7 @@ final class RegistryApi {
     listener.start();
     try {
       EventStreams streams = new EventStreams(feed, eventRepository, settings.sseHeartbeat());
-      Wiring w = Wiring.create(db, json, new EventLog(db, feed::catchUp), blobs, settings);
+      Wiring w = Wiring.create(db, json, new EventLog(db, feed::catchUpTo), blobs, settings);
       ApiRoutes routes = routes(w, settings, source, feed, streams);
       return new Assembly(
           routes, w.metrics(), new RefusalAudit(db, w.audit()), listener, streams::closeAll);

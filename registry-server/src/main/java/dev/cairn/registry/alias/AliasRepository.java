@@ -30,6 +30,16 @@ public final class AliasRepository {
   private static final String UPDATE =
       "UPDATE aliases SET pointers = CAST(? AS jsonb), generation = ?, managed_by = ?, reason = ?,"
           + " updated_at = ?, updated_by = ? WHERE id = CAST(? AS uuid)";
+
+  /** The new pointer set and its history row in one round trip. */
+  private static final String UPDATE_AND_RECORD =
+      "WITH updated AS (UPDATE aliases SET pointers = CAST(? AS jsonb), generation = ?,"
+          + " managed_by = ?, reason = ?, updated_at = ?, updated_by = ?"
+          + " WHERE id = CAST(? AS uuid) RETURNING id, generation, pointers)"
+          + " INSERT INTO alias_history (alias_id, generation, pointers, action, at, actor, reason,"
+          + " approved_by, request_id) SELECT id, generation, pointers, ?, ?, ?, ?, ?, ?"
+          + " FROM updated";
+
   private static final String DELETE = "DELETE FROM aliases WHERE id = CAST(? AS uuid)";
   private static final String LIST =
       "SELECT "
@@ -84,6 +94,26 @@ public final class AliasRepository {
         Rows.param(a.updatedAt()),
         a.updatedBy(),
         id.toString());
+  }
+
+  /** Writes {@code a} over the row {@code id} and appends its history entry, in one statement. */
+  public void updateAndRecord(
+      DbExecute tx, UUID id, Alias a, String action, String approvedBy, String requestId) {
+    tx.dml(
+        UPDATE_AND_RECORD,
+        Rows.json(a.pointers()),
+        a.generation(),
+        a.managedBy(),
+        a.reason(),
+        Rows.param(a.updatedAt()),
+        a.updatedBy(),
+        id.toString(),
+        action,
+        Rows.param(a.updatedAt()),
+        a.updatedBy(),
+        a.reason(),
+        approvedBy,
+        requestId);
   }
 
   public void delete(DbExecute tx, UUID id) {

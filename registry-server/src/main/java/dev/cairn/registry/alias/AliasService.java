@@ -81,7 +81,8 @@ public final class AliasService {
         update,
         conditions,
         tx -> {
-          StoredModel m = lookup.model(tx, project, model);
+          ModelLookup.Located where = lookup.locate(tx, project, model);
+          StoredModel m = where.model();
           boolean release = Boolean.TRUE.equals(update.releaseManagedBy());
           if (release && update.managedBy() == null) {
             throw ApiException.badRequest("release_managed_by needs managed_by naming the owner");
@@ -93,8 +94,7 @@ public final class AliasService {
           return change(
               tx,
               caller,
-              project,
-              m,
+              where,
               alias,
               expected,
               new Change(
@@ -125,12 +125,12 @@ public final class AliasService {
         request,
         conditions,
         tx -> {
-          StoredModel m = lookup.model(tx, project, model);
+          ModelLookup.Located where = lookup.locate(tx, project, model);
+          StoredModel m = where.model();
           return change(
               tx,
               caller,
-              project,
-              m,
+              where,
               alias,
               expected,
               new Change(
@@ -175,12 +175,13 @@ public final class AliasService {
   private Alias change(
       DbTransaction tx,
       Caller caller,
-      String project,
-      StoredModel m,
+      ModelLookup.Located where,
       String alias,
       Optional<Long> expected,
       Change change) {
-    StoredProject p = lookup.project(tx, project);
+    StoredProject p = where.project();
+    StoredModel m = where.model();
+    String project = p.view().name();
     StoredAlias current = aliases.lockOrCreate(tx, m.id(), alias, caller.actor().name());
     Instant now = Rows.now();
     ActivationPolicy.Decision decision =
@@ -222,7 +223,7 @@ public final class AliasService {
 
   private Version version(DbTransaction tx, StoredModel m, String name) {
     return versions
-        .find(tx, m.id(), m.view().name(), name)
+        .findHead(tx, m.id(), m.view().name(), name)
         .orElseThrow(
             () ->
                 new ApiException(

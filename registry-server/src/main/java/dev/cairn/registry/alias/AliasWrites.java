@@ -38,8 +38,7 @@ final class AliasWrites {
       String approvedBy) {}
 
   void update(DbTransaction tx, Written w) {
-    aliases.update(tx, w.before().id(), w.after());
-    aliases.record(
+    aliases.updateAndRecord(
         tx, w.before().id(), w.after(), w.action(), w.approvedBy(), w.caller().actor().requestId());
     audit.append(
         tx,

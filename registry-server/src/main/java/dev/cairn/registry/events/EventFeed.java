@@ -43,6 +43,16 @@ public final class EventFeed {
     return delivered;
   }
 
+  /**
+   * Delivers at least up to {@code seq}: nothing to read when a concurrent catch-up already
+   * delivered it, so under load one query serves many committing threads.
+   */
+  public synchronized void catchUpTo(long seq) {
+    if (delivered < seq) {
+      catchUp();
+    }
+  }
+
   /** Reads and delivers everything committed since the last delivery. */
   public synchronized void catchUp() {
     while (true) {

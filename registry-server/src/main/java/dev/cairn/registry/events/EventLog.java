@@ -5,6 +5,7 @@ import dev.cairn.registry.audit.AuditLog;
 import dev.cairn.registry.db.Db;
 import dev.cairn.registry.db.Rows;
 import io.helidon.dbclient.DbTransaction;
+import java.util.function.LongConsumer;
 
 /**
  * Appends to the event table inside the caller's transaction, after its audit entry: the audit
@@ -12,18 +13,21 @@ import io.helidon.dbclient.DbTransaction;
  */
 public final class EventLog {
 
-  private static final String NEXT = "SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM events";
-  private static final String INSERT =
-      "INSERT INTO events (seq, at, project, model, type, data) VALUES (?, ?, ?, ?, ?, ?)";
+  /** Number, insert and NOTIFY in one round trip (the chain lock orders the numbers). */
+  private static final String APPEND =
+      "WITH next AS (SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM events),"
+          + " inserted AS (INSERT INTO events (seq, at, project, model, type, data)"
+          + " SELECT seq, ?, ?, ?, ?, ? FROM next RETURNING seq)"
+          + " SELECT seq, pg_notify(?, CAST(seq AS text)) IS NULL AS sent FROM inserted";
 
   private final Db db;
-  private final Runnable deliverLocally;
+  private final LongConsumer deliverLocally;
 
   /**
-   * {@code deliverLocally} runs after a transaction that appended events commits, so this replica's
-   * listeners see a write before its answer leaves (read-your-writes).
+   * {@code deliverLocally} runs with the sequence number after a transaction that appended an event
+   * commits, so this replica's listeners see a write before its answer leaves (read-your-writes).
    */
-  public EventLog(Db db, Runnable deliverLocally) {
+  public EventLog(Db db, LongConsumer deliverLocally) {
     this.db = db;
     this.deliverLocally = deliverLocally;
   }
@@ -34,10 +38,18 @@ public final class EventLog {
    */
   public long append(DbTransaction tx, String project, String model, String type, JsonNode data) {
     AuditLog.lockChain(tx);
-    long seq = tx.get(NEXT).map(r -> Rows.longValue(r, "seq")).orElse(1L);
-    tx.dml(INSERT, seq, Rows.param(Rows.now()), project, model, type, data.toString());
-    tx.get("SELECT pg_notify(?, ?) IS NULL AS sent", PgEventListener.CHANNEL, Long.toString(seq));
-    db.onCommit(tx, deliverLocally);
+    long seq =
+        tx.get(
+                APPEND,
+                Rows.param(Rows.now()),
+                project,
+                model,
+                type,
+                data.toString(),
+                PgEventListener.CHANNEL)
+            .map(r -> Rows.longValue(r, "seq"))
+            .orElseThrow(() -> new IllegalStateException("event not appended"));
+    db.onCommit(tx, () -> deliverLocally.accept(seq));
     return seq;
   }
 }

@@ -26,6 +26,15 @@ public final class ModelLookup {
     return models.find(exec, p.id(), project, model).orElseThrow(() -> notFound(project, model));
   }
 
+  /** A model with the project it is in (one project lookup for both). */
+  public record Located(StoredProject project, StoredModel model) {}
+
+  public Located locate(DbExecute exec, String project, String model) {
+    StoredProject p = project(exec, project);
+    return new Located(
+        p, models.find(exec, p.id(), project, model).orElseThrow(() -> notFound(project, model)));
+  }
+
   /** The model row locked until the transaction ends (serialises changes to one model). */
   public StoredModel lockModel(DbExecute tx, String project, String model) {
     StoredProject p = project(tx, project);

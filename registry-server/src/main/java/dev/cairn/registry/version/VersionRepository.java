@@ -65,6 +65,15 @@ public final class VersionRepository {
     return exec.get(FIND, modelId, version).map(row -> withFiles(exec, version(row, model)));
   }
 
+  /**
+   * The version without its file list: what activation rules read (state, variant, validation,
+   * author), one query instead of two.
+   */
+  public Optional<StoredVersion> findHead(
+      DbExecute exec, UUID modelId, String model, String version) {
+    return exec.get(FIND, modelId, version).map(row -> version(row, model));
+  }
+
   public Optional<StoredVersion> lock(DbExecute tx, UUID modelId, String model, String version) {
     return tx.get(LOCK, modelId, version).map(row -> withFiles(tx, version(row, model)));
   }
