@@ -50,28 +50,19 @@ class ChartDocsTest {
     String readme = Files.readString(Repo.resolve("README.md"));
     List<String> variables = new ArrayList<>();
     chart.all(ConfigMap.class).forEach(cm -> variables.addAll(cm.getData().keySet()));
-    chart
-        .deployment("registry")
-        .getSpec()
-        .getTemplate()
-        .getSpec()
-        .getContainers()
-        .getFirst()
-        .getEnv()
-        .stream()
-        .map(EnvVar::getName)
-        .forEach(variables::add);
-    chart
-        .deployment("operator")
-        .getSpec()
-        .getTemplate()
-        .getSpec()
-        .getContainers()
-        .getFirst()
-        .getEnv()
-        .stream()
-        .map(EnvVar::getName)
-        .forEach(variables::add);
+    for (String part : List.of("registry", "operator")) {
+      chart
+          .deployment(part)
+          .getSpec()
+          .getTemplate()
+          .getSpec()
+          .getContainers()
+          .getFirst()
+          .getEnv()
+          .stream()
+          .map(EnvVar::getName)
+          .forEach(variables::add);
+    }
 
     assertThat(variables.stream().filter(v -> v.startsWith("CAIRN_")))
         .isNotEmpty()

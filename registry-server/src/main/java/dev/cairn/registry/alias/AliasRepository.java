@@ -27,9 +27,6 @@ public final class AliasRepository {
       "INSERT INTO aliases (id, model_id, alias, pointers, generation, updated_at, updated_by)"
           + " VALUES (CAST(? AS uuid), CAST(? AS uuid), ?, CAST('{}' AS jsonb), 0, ?, ?)"
           + " ON CONFLICT (model_id, alias) DO NOTHING";
-  private static final String UPDATE =
-      "UPDATE aliases SET pointers = CAST(? AS jsonb), generation = ?, managed_by = ?, reason = ?,"
-          + " updated_at = ?, updated_by = ? WHERE id = CAST(? AS uuid)";
 
   /** The new pointer set and its history row in one round trip. */
   private static final String UPDATE_AND_RECORD =
@@ -46,9 +43,6 @@ public final class AliasRepository {
           + COLUMNS
           + " FROM aliases WHERE model_id = CAST(? AS uuid) AND generation > 0"
           + " ORDER BY alias";
-  private static final String RECORD =
-      "INSERT INTO alias_history (alias_id, generation, pointers, action, at, actor, reason,"
-          + " approved_by, request_id) VALUES (CAST(? AS uuid), ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?)";
   private static final String HISTORY =
       "SELECT generation, CAST(pointers AS text) AS pointers, action, at, actor, reason, approved_by"
           + " FROM alias_history WHERE alias_id = CAST(? AS uuid)"
@@ -84,18 +78,6 @@ public final class AliasRepository {
     return tx.get(LOCK, modelId.toString(), alias).map(AliasRepository::alias);
   }
 
-  public void update(DbExecute tx, UUID id, Alias a) {
-    tx.dml(
-        UPDATE,
-        Rows.json(a.pointers()),
-        a.generation(),
-        a.managedBy(),
-        a.reason(),
-        Rows.param(a.updatedAt()),
-        a.updatedBy(),
-        id.toString());
-  }
-
   /** Writes {@code a} over the row {@code id} and appends its history entry, in one statement. */
   public void updateAndRecord(
       DbExecute tx, UUID id, Alias a, String action, String approvedBy, String requestId) {
@@ -118,21 +100,6 @@ public final class AliasRepository {
 
   public void delete(DbExecute tx, UUID id) {
     tx.dml(DELETE, id.toString());
-  }
-
-  public void record(
-      DbExecute tx, UUID id, Alias a, String action, String approvedBy, String requestId) {
-    tx.dml(
-        RECORD,
-        id.toString(),
-        a.generation(),
-        Rows.json(a.pointers()),
-        action,
-        Rows.param(a.updatedAt()),
-        a.updatedBy(),
-        a.reason(),
-        approvedBy,
-        requestId);
   }
 
   public List<Alias> list(DbExecute exec, UUID modelId) {
