@@ -42,16 +42,13 @@ public final class ModelStatusService {
           List<String> missing =
               view.variants().stream().filter(v -> !active.containsKey(v)).toList();
           Map<String, String> ready = aliases.latest(exec, m.id());
-          String status;
-          if ("ARCHIVED".equals(view.state())) {
-            status = "ARCHIVED";
-          } else if (missing.isEmpty()) {
-            status = "ACTIVE";
-          } else if (view.variants().stream().anyMatch(v -> !ready.containsKey(v))) {
-            status = "INCOMPLETE";
-          } else {
-            status = "INACTIVE";
-          }
+          String status =
+              ModelReadiness.of(
+                      "ARCHIVED".equals(view.state()),
+                      view.variants(),
+                      active.keySet(),
+                      ready.keySet())
+                  .name();
           return new ModelStatus(
               status, alias, active, missing, serving.count(exec, project, model, alias, active));
         });

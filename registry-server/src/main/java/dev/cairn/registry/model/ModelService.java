@@ -29,8 +29,6 @@ import java.util.UUID;
 /** The life of a model: create, list, change, archive, soft-delete; each write audited. */
 public final class ModelService {
 
-  private static final List<String> STATES = List.of("LIVE", "ARCHIVED");
-
   private final Db db;
   private final ModelRepository models;
   private final ModelLookup lookup;
@@ -136,8 +134,8 @@ public final class ModelService {
     if (patch.protectedAliases() != null && !mayProtect) {
       throw ApiException.forbidden("changing protected_aliases needs the admin role");
     }
-    if (patch.state() != null && !STATES.contains(patch.state())) {
-      throw ApiException.badRequest("state must be LIVE or ARCHIVED");
+    if (patch.state() != null) {
+      ModelState.parse(patch.state());
     }
     return db.inTransaction(
         tx -> {
@@ -181,7 +179,7 @@ public final class ModelService {
     db.inTransaction(
         tx -> {
           StoredModel stored = lookup.lockModel(tx, project, name);
-          if (!"ARCHIVED".equals(stored.view().state())) {
+          if (ModelState.parse(stored.view().state()) != ModelState.ARCHIVED) {
             throw ApiException.conflict(
                 "MODEL_NOT_ARCHIVED", "model '" + name + "' must be ARCHIVED before it is deleted");
           }
@@ -232,12 +230,7 @@ public final class ModelService {
   /** Filters of {@code GET …/models} from query values. */
   public static Optional<ModelFilter> filter(
       Optional<String> state, List<String> labels, Optional<String> prefix) {
-    state.ifPresent(
-        s -> {
-          if (!STATES.contains(s)) {
-            throw ApiException.badRequest("state must be LIVE or ARCHIVED");
-          }
-        });
+    state.ifPresent(ModelState::parse);
     Optional<Map<String, String>> wanted = Labels.filters(labels);
     return wanted.map(w -> new ModelFilter(state, w, prefix));
   }
