@@ -24,9 +24,9 @@ final class AliasPutBenchmark implements Benchmark {
   public Results run() throws Exception {
     try (LocalRegistry registry = LocalRegistry.start(Map.of())) {
       CairnClient admin = registry.admin();
-      admin.createProject(ProjectCreate.named("bench"));
+      admin.projects().create(ProjectCreate.named("bench"));
       for (int m = 0; m < MODELS; m++) {
-        admin.createModel("bench", ModelCreate.named("m" + m));
+        admin.models().create("bench", ModelCreate.named("m" + m));
         Publishing.small(admin, "bench", "m" + m, "a" + m);
         Publishing.small(admin, "bench", "m" + m, "b" + m);
       }

@@ -51,17 +51,19 @@ final class LargeUploadBenchmark implements Benchmark {
               Duration.ofMinutes(10));
       awaitReady(admin, registry);
       String sha = Publishing.sha256(file);
-      admin.createProject(ProjectCreate.named("bench"));
-      admin.createModel("bench", ModelCreate.named("huge"));
-      admin.createVersion(
-          "bench",
-          "huge",
-          VersionCreate.ofFormat("generic")
-              .withFiles(List.of(new FileDeclaration("model.bin", sha, size, null))));
+      admin.projects().create(ProjectCreate.named("bench"));
+      admin.models().create("bench", ModelCreate.named("huge"));
+      admin
+          .versions()
+          .create(
+              "bench",
+              "huge",
+              VersionCreate.ofFormat("generic")
+                  .withFiles(List.of(new FileDeclaration("model.bin", sha, size, null))));
       double seconds =
           UploadVerifyBenchmark.time(
-              () -> admin.uploadFile("bench", "huge", "v1", "model.bin", file, sha));
-      Version ready = admin.completeVersion("bench", "huge", "v1");
+              () -> admin.versions().upload("bench", "huge", "v1", "model.bin", file, sha));
+      Version ready = admin.versions().complete("bench", "huge", "v1");
       return new Results()
           .put("bytes", size)
           .put("server_heap_limit", "-Xmx256m")

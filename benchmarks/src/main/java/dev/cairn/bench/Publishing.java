@@ -33,13 +33,15 @@ final class Publishing {
       throws Exception {
     String sha = sha256(file);
     Version v =
-        client.createVersion(
-            project,
-            model,
-            VersionCreate.ofFormat("generic")
-                .withFiles(List.of(new FileDeclaration("model.bin", sha, size, null))));
-    client.uploadFile(project, model, v.version(), "model.bin", file, sha);
-    return client.completeVersion(project, model, v.version());
+        client
+            .versions()
+            .create(
+                project,
+                model,
+                VersionCreate.ofFormat("generic")
+                    .withFiles(List.of(new FileDeclaration("model.bin", sha, size, null))));
+    client.versions().upload(project, model, v.version(), "model.bin", file, sha);
+    return client.versions().complete(project, model, v.version());
   }
 
   static String sha256(Path file) throws Exception {

@@ -40,11 +40,12 @@ final class ResolveBenchmark implements Benchmark {
             .start();
     try (LocalRegistry registry = LocalRegistry.start(Map.of())) {
       CairnClient admin = registry.admin();
-      admin.createProject(ProjectCreate.named("bench"));
-      admin.createModel("bench", ModelCreate.named("fraud"));
+      admin.projects().create(ProjectCreate.named("bench"));
+      admin.models().create("bench", ModelCreate.named("fraud"));
       Publishing.small(admin, "bench", "fraud", "weights");
-      admin.putAlias(
-          "bench", "fraud", "production", AliasUpdate.version("v1", "bench"), null, null);
+      admin
+          .aliases()
+          .put("bench", "fraud", "production", AliasUpdate.version("v1", "bench"), null, null);
 
       URI bareUri = URI.create("http://127.0.0.1:" + bare.port() + "/bare");
       URI resolveUri =

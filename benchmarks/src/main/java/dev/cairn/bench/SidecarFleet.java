@@ -34,8 +34,8 @@ final class SidecarFleet implements AutoCloseable {
 
   static SidecarFleet start(int count) throws IOException {
     SidecarFleet fleet = new SidecarFleet(LocalRegistry.start(Map.of()));
-    fleet.admin.createProject(new ProjectCreate("bench", null, new Policies(false, 0, false)));
-    fleet.admin.createModel("bench", ModelCreate.named("scorer"));
+    fleet.admin.projects().create(new ProjectCreate("bench", null, new Policies(false, 0, false)));
+    fleet.admin.models().create("bench", ModelCreate.named("scorer"));
     fleet.publish("v1", 1);
     fleet.publish("v2", 2);
     fleet.flip("v1");
@@ -52,8 +52,8 @@ final class SidecarFleet implements AutoCloseable {
   /** Points {@code production} at {@code version}; returns the new generation. */
   long flip(String version) {
     return admin
-        .putAlias(
-            "bench", "scorer", "production", AliasUpdate.version(version, "bench"), null, null)
+        .aliases()
+        .put("bench", "scorer", "production", AliasUpdate.version(version, "bench"), null, null)
         .generation();
   }
 
@@ -73,11 +73,13 @@ final class SidecarFleet implements AutoCloseable {
   private void publish(String name, float marker) throws IOException {
     Path file = Files.createTempFile("bench-" + name, ".onnx");
     Files.write(file, OnnxModels.constant(3, 1, marker));
-    admin.publishVersion(
-        "bench",
-        "scorer",
-        new VersionCreate(name, null, "onnx", null, null, null, null, null, null, null),
-        Map.of("model.onnx", file));
+    admin
+        .versions()
+        .publish(
+            "bench",
+            "scorer",
+            new VersionCreate(name, null, "onnx", null, null, null, null, null, null, null),
+            Map.of("model.onnx", file));
   }
 
   private SidecarSettings settings(int index) throws IOException {

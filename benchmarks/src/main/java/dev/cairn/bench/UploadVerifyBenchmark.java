@@ -24,17 +24,19 @@ final class UploadVerifyBenchmark implements Benchmark {
       double sha256sumSeconds = time(() -> sha256sum(file));
       String sha = Publishing.sha256(file);
       CairnClient admin = registry.admin();
-      admin.createProject(ProjectCreate.named("bench"));
-      admin.createModel("bench", ModelCreate.named("big"));
-      admin.createVersion(
-          "bench",
-          "big",
-          VersionCreate.ofFormat("generic")
-              .withFiles(List.of(new FileDeclaration("model.bin", sha, size, null))));
+      admin.projects().create(ProjectCreate.named("bench"));
+      admin.models().create("bench", ModelCreate.named("big"));
+      admin
+          .versions()
+          .create(
+              "bench",
+              "big",
+              VersionCreate.ofFormat("generic")
+                  .withFiles(List.of(new FileDeclaration("model.bin", sha, size, null))));
       double uploadSeconds =
-          time(() -> admin.uploadFile("bench", "big", "v1", "model.bin", file, sha));
-      admin.completeVersion("bench", "big", "v1");
-      double verifySeconds = time(() -> admin.verifyVersion("bench", "big", "v1"));
+          time(() -> admin.versions().upload("bench", "big", "v1", "model.bin", file, sha));
+      admin.versions().complete("bench", "big", "v1");
+      double verifySeconds = time(() -> admin.versions().verify("bench", "big", "v1"));
       double mib = size / (1024.0 * 1024.0);
       return new Results()
           .put("bytes", size)

@@ -41,7 +41,8 @@ class EndpointsTest {
 
       registry
           .client(TestTokens.APPROVER)
-          .putAlias(project, "scorer", "production", AliasUpdate.version("v1", "go"), null, null);
+          .aliases()
+          .put(project, "scorer", "production", AliasUpdate.version("v1", "go"), null, null);
       await().atMost(Duration.ofSeconds(20)).until(sidecar::ready);
 
       assertThat(client.get("/v2/health/ready").status()).isEqualTo(200);

@@ -30,15 +30,16 @@ class FailSafeTest {
     String project = Sidecars.scorerProject(registry, "tamper", 3);
     CairnClient publisher = registry.client(TestTokens.PUBLISHER);
     CairnClient approver = registry.client(TestTokens.APPROVER);
-    Version v2 = publisher.getVersion(project, "scorer", "v2");
+    Version v2 = publisher.versions().get(project, "scorer", "v2");
 
     try (Sidecar sidecar = Sidecars.start(registry.uri(), project, "scorer", cache, List.of())) {
       SidecarClient client = new SidecarClient(sidecar.port());
       await().atMost(Duration.ofSeconds(20)).until(sidecar::ready);
       tamper(v2.files().get(0).sha256());
 
-      approver.putAlias(
-          project, "scorer", "production", AliasUpdate.version("v2", "bad bytes"), null, null);
+      approver
+          .aliases()
+          .put(project, "scorer", "production", AliasUpdate.version("v2", "bad bytes"), null, null);
 
       await()
           .atMost(Duration.ofSeconds(20))
@@ -55,8 +56,9 @@ class FailSafeTest {
           .isEqualTo("CHECKSUM_MISMATCH:default");
 
       // A later good generation proceeds normally and clears the error.
-      approver.putAlias(
-          project, "scorer", "production", AliasUpdate.version("v3", "good"), null, null);
+      approver
+          .aliases()
+          .put(project, "scorer", "production", AliasUpdate.version("v3", "good"), null, null);
       await().atMost(Duration.ofSeconds(20)).until(() -> client.infer("scorer") == 3f);
       await()
           .atMost(Duration.ofSeconds(10))
@@ -71,7 +73,7 @@ class FailSafeTest {
   }
 
   private static Instance instance(CairnClient client, String project) {
-    return client.listInstances(project, "scorer", "production").stream()
+    return client.instances().list(project, "scorer", "production").stream()
         .filter(i -> i.id().equals("sidecar-" + project))
         .findFirst()
         .orElseThrow();

@@ -59,13 +59,15 @@ class HotSwapTest {
         String version = flip % 2 == 1 ? "v2" : "v1";
         float expected = flip % 2 == 1 ? 2f : 1f;
         int before = answered.get();
-        approver.putAlias(
-            project,
-            "scorer",
-            "production",
-            AliasUpdate.version(version, "flip " + flip),
-            null,
-            null);
+        approver
+            .aliases()
+            .put(
+                project,
+                "scorer",
+                "production",
+                AliasUpdate.version(version, "flip " + flip),
+                null,
+                null);
         await()
             .atMost(Duration.ofSeconds(20))
             .until(() -> latest.get() == expected && answered.get() > before + 2);

@@ -48,9 +48,11 @@ class InspectFlowTest {
     String model = "sku001-ink-a";
     CairnClient publisher = registry.client(TestTokens.PUBLISHER);
     CairnClient approver = registry.client(TestTokens.APPROVER);
-    registry.client(TestTokens.ADMIN).createProject(ProjectCreate.named(project));
-    publisher.createModel(
-        project, ModelCreate.named(model).withVariants(List.of("LOW", "MID", "HIGH"), "MID"));
+    registry.client(TestTokens.ADMIN).projects().create(ProjectCreate.named(project));
+    publisher
+        .models()
+        .create(
+            project, ModelCreate.named(model).withVariants(List.of("LOW", "MID", "HIGH"), "MID"));
 
     try (Sidecar sidecar = Sidecars.start(registry.uri(), project, model, cache, List.of(images))) {
       SidecarClient client = new SidecarClient(sidecar.port());
@@ -59,7 +61,7 @@ class InspectFlowTest {
       assertThat(before.path("decision").asText()).isEqualTo("RETAKE");
       assertThat(before.path("reasons").get(0).asText()).isEqualTo("MODEL_NOT_FOUND");
 
-      assertThat(publisher.modelStatus(project, model, "production").status())
+      assertThat(publisher.models().status(project, model, "production").status())
           .isEqualTo("INCOMPLETE");
       Map<String, String> versions = new java.util.LinkedHashMap<>();
       int seed = 1;
@@ -69,15 +71,20 @@ class InspectFlowTest {
           std.add(write(mode + i + ".png", InkImages.twoInks(240, 180, seed).png()));
         }
         Version version =
-            publisher.registerStandard(project, model, StdRegistrationRequest.of(mode, std, 2));
+            publisher
+                .versions()
+                .registerStandard(project, model, StdRegistrationRequest.of(mode, std, 2));
         assertThat(version.state()).isEqualTo("READY");
         versions.put(mode, version.version());
-        assertThat(publisher.modelStatus(project, model, "production").status())
+        assertThat(publisher.models().status(project, model, "production").status())
             .isEqualTo(mode.equals("HIGH") ? "INACTIVE" : "INCOMPLETE");
       }
-      approver.putAlias(
-          project, model, "production", AliasUpdate.pointers(versions, "approved"), null, null);
-      assertThat(publisher.modelStatus(project, model, "production").status()).isEqualTo("ACTIVE");
+      approver
+          .aliases()
+          .put(
+              project, model, "production", AliasUpdate.pointers(versions, "approved"), null, null);
+      assertThat(publisher.models().status(project, model, "production").status())
+          .isEqualTo("ACTIVE");
       await().atMost(Duration.ofSeconds(20)).until(sidecar::ready);
 
       JsonNode ok = inspect(client, good, "HIGH");

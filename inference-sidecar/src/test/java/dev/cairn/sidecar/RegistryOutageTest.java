@@ -47,11 +47,20 @@ class RegistryOutageTest {
 
       proxy.down();
       Instant cut = Instant.now();
-      approver.putAlias(
-          project, "scorer", "production", AliasUpdate.version("v2", "while down"), null, null);
+      approver
+          .aliases()
+          .put(
+              project, "scorer", "production", AliasUpdate.version("v2", "while down"), null, null);
       Alias newest =
-          approver.putAlias(
-              project, "scorer", "production", AliasUpdate.version("v3", "still down"), null, null);
+          approver
+              .aliases()
+              .put(
+                  project,
+                  "scorer",
+                  "production",
+                  AliasUpdate.version("v3", "still down"),
+                  null,
+                  null);
       // Thirty seconds without the registry: every answer still comes from v1.
       await()
           .during(Duration.between(Instant.now(), cut.plusSeconds(30)))
@@ -97,7 +106,7 @@ class RegistryOutageTest {
             .untilAsserted(
                 () ->
                     assertThat(
-                            publisher.listInstances(project, "scorer", "production").stream()
+                            publisher.instances().list(project, "scorer", "production").stream()
                                 .filter(i -> i.id().equals("sidecar-" + project))
                                 .findFirst()
                                 .orElseThrow()

@@ -30,7 +30,8 @@ class SidecarJarIT {
     Sidecars.onnxVersion(registry.client(TestTokens.PUBLISHER), project, "scorer", "v1", 7);
     registry
         .client(TestTokens.APPROVER)
-        .putAlias(project, "scorer", "production", AliasUpdate.version("v1", "jar"), null, null);
+        .aliases()
+        .put(project, "scorer", "production", AliasUpdate.version("v1", "jar"), null, null);
     Path work = Files.createTempDirectory("cairn-sidecar-jar");
     Path token = Files.writeString(work.resolve("token"), TestTokens.PUBLISHER);
     int port = JarReplica.freePort();
@@ -67,7 +68,8 @@ class SidecarJarIT {
               () ->
                   registry
                       .client(TestTokens.READER)
-                      .listInstances(project, "scorer", "production")
+                      .instances()
+                      .list(project, "scorer", "production")
                       .stream()
                       .anyMatch(i -> i.id().equals("jar-sidecar") && "READY".equals(i.state())));
     } finally {

@@ -63,7 +63,8 @@ class CairnClientTest {
     answer = "{\"items\":[],\"next_page_token\":null}";
 
     client()
-        .listModels(
+        .models()
+        .list(
             "qc",
             ModelQuery.all().withLabel("team", "risk ops").withNamePrefix("a&b").withLimit(5));
 
@@ -79,7 +80,7 @@ class CairnClientTest {
         "{\"type\":\"https://cairn.dev/problems/precondition-failed\",\"status\":412,"
             + "\"code\":\"PRECONDITION_FAILED\",\"detail\":\"generation is 7\",\"current\":7}";
 
-    assertThatThrownBy(() -> client().getModel("qc", "m"))
+    assertThatThrownBy(() -> client().models().get("qc", "m"))
         .isInstanceOfSatisfying(
             CairnApiException.class,
             e -> {
@@ -94,7 +95,7 @@ class CairnClientTest {
   void readsUnknownMembersWithoutFailing() {
     answer = "{\"name\":\"qc\",\"added_in_a_later_version\":true}";
 
-    assertThat(client().getProject("qc").name()).isEqualTo("qc");
+    assertThat(client().projects().get("qc").name()).isEqualTo("qc");
   }
 
   @Test

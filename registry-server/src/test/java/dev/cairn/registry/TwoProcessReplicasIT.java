@@ -57,15 +57,17 @@ class TwoProcessReplicasIT {
     CairnClient publisher = CairnClient.create(processB.uri(), TestTokens.PUBLISHER);
     processA
         .client(TestTokens.ADMIN)
-        .createProject(new ProjectCreate("race2", null, new Policies(false, 0, true)));
-    publisher.createModel(
-        "race2", ModelCreate.named("ink").withVariants(List.of("LOW", "HIGH"), "HIGH"));
+        .projects()
+        .create(new ProjectCreate("race2", null, new Policies(false, 0, true)));
+    publisher
+        .models()
+        .create("race2", ModelCreate.named("ink").withVariants(List.of("LOW", "HIGH"), "HIGH"));
     for (String variant : List.of("LOW", "HIGH", "LOW", "HIGH")) {
       Versions.ready(publisher, "race2", "ink", variant, variant + Math.random());
     }
     Alias start =
-        onA.putAlias(
-            "race2", "ink", "production", AliasUpdate.pointers(FIRST, "start"), null, null);
+        onA.aliases()
+            .put("race2", "ink", "production", AliasUpdate.pointers(FIRST, "start"), null, null);
 
     AliasRace.Outcome race =
         AliasRace.run(onA, onB, "race2", "ink", "production", SECOND, start.generation(), 200);
@@ -75,27 +77,27 @@ class TwoProcessReplicasIT {
     assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(1);
     assertThat(statuses.stream().filter(s -> s == 412).count()).isEqualTo(199);
     assertThat(seen).allMatch(set -> set.equals(FIRST) || set.equals(SECOND));
-    assertThat(onA.aliasHistory("race2", "ink", "production", 10, null).items())
+    assertThat(onA.aliases().history("race2", "ink", "production", 10, null).items())
         .extracting(AliasHistoryEntry::generation)
         .containsExactly(2L, 1L);
-    assertThat(processA.client(TestTokens.ADMIN).verifyAudit().valid()).isTrue();
+    assertThat(processA.client(TestTokens.ADMIN).audit().verify().valid()).isTrue();
   }
 
   @Test
   void aSubscriberThatWasAwayResumesWithEveryEventOfTheOtherProcess() {
     CairnClient onB = CairnClient.create(processB.uri(), TestTokens.ADMIN);
-    onB.createProject(ProjectCreate.named("away"));
+    onB.projects().create(ProjectCreate.named("away"));
     List<RegistryEvent> heard = new CopyOnWriteArrayList<>();
     long resumeFrom;
     try (EventSubscriber first =
         EventSubscriber.start(
             processA.uri(), TestTokens.READER, "away", List.of(), 0, heard::add)) {
-      onB.createModel("away", ModelCreate.named("m1"));
+      onB.models().create("away", ModelCreate.named("m1"));
       await().atMost(Duration.ofSeconds(10)).until(() -> heard.size() == 1);
       resumeFrom = first.lastEventId();
     }
     for (int i = 2; i <= 6; i++) {
-      onB.createModel("away", ModelCreate.named("m" + i));
+      onB.models().create("away", ModelCreate.named("m" + i));
     }
     try (EventSubscriber again =
         EventSubscriber.start(

@@ -75,19 +75,21 @@ public final class InstanceReporter implements AutoCloseable {
                     variant,
                     new LoadedVersion(served.version(), served.digest(), now.set().loadedAt())));
     try {
-      client.reportInstance(
-          project,
-          instanceId,
-          new InstanceReport(
-              model,
-              alias,
-              now.set().generation(),
-              loaded,
-              now.state(),
-              now.lastError(),
-              System.getenv("HOSTNAME"),
-              System.getenv("NODE_NAME"),
-              TTL_SECONDS));
+      client
+          .instances()
+          .report(
+              project,
+              instanceId,
+              new InstanceReport(
+                  model,
+                  alias,
+                  now.set().generation(),
+                  loaded,
+                  now.state(),
+                  now.lastError(),
+                  System.getenv("HOSTNAME"),
+                  System.getenv("NODE_NAME"),
+                  TTL_SECONDS));
     } catch (RuntimeException e) {
       LOG.log(Level.FINE, "instance report not sent: " + e.getMessage());
     }

@@ -84,7 +84,7 @@ public final class SetLoader implements SetPreparer {
 
   private void download(String version, String path, java.io.OutputStream out) throws IOException {
     try {
-      client.downloadFile(project, model, version, path, out);
+      client.versions().download(project, model, version, path, out);
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }

@@ -34,11 +34,11 @@ public final class TargetResolver {
 
   /** The current target; throws when the registry cannot be reached or refuses. */
   public TargetSet resolve() {
-    Model m = client.getModel(project, model);
+    Model m = client.models().get(project, model);
     lastModel = m;
     Alias current;
     try {
-      current = client.getAlias(project, model, alias);
+      current = client.aliases().get(project, model, alias);
     } catch (CairnApiException e) {
       if (e.status() == 404) {
         return TargetSet.none(m.variants(), m.defaultVariant());
@@ -50,7 +50,7 @@ public final class TargetResolver {
 
   /** The target an {@code alias.updated} event names: its generation and pointers. */
   public TargetSet resolve(long generation, Map<String, String> pointers) {
-    Model m = lastModel != null ? lastModel : client.getModel(project, model);
+    Model m = lastModel != null ? lastModel : client.models().get(project, model);
     lastModel = m;
     return target(m, generation, pointers);
   }
@@ -62,7 +62,7 @@ public final class TargetResolver {
       if (name != null) {
         TargetSet.TargetVariant known = versions.get(name);
         if (known == null || !known.variant().equals(variant)) {
-          known = target(variant, client.getVersion(project, model, name));
+          known = target(variant, client.versions().get(project, model, name));
           versions.put(name, known);
         }
         variants.put(variant, known);

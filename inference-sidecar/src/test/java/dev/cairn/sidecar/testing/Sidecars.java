@@ -52,8 +52,9 @@ public final class Sidecars {
     String project = TestRegistry.uniqueProject(prefix);
     registry
         .client(TestTokens.ADMIN)
-        .createProject(new ProjectCreate(project, null, new Policies(false, 0, true)));
-    registry.client(TestTokens.PUBLISHER).createModel(project, ModelCreate.named(model));
+        .projects()
+        .create(new ProjectCreate(project, null, new Policies(false, 0, true)));
+    registry.client(TestTokens.PUBLISHER).models().create(project, ModelCreate.named(model));
     return project;
   }
 
@@ -69,7 +70,8 @@ public final class Sidecars {
     }
     registry
         .client(TestTokens.APPROVER)
-        .putAlias(project, "scorer", "production", AliasUpdate.version("v1", "start"), null, null);
+        .aliases()
+        .put(project, "scorer", "production", AliasUpdate.version("v1", "start"), null, null);
     return project;
   }
 
@@ -79,11 +81,13 @@ public final class Sidecars {
     try {
       Path file = Files.createTempFile("model-" + name, ".onnx");
       Files.write(file, OnnxModels.constant(3, 1, marker));
-      return publisher.publishVersion(
-          project,
-          model,
-          new VersionCreate(name, null, "onnx", null, null, null, null, null, null, null),
-          Map.of("model.onnx", file));
+      return publisher
+          .versions()
+          .publish(
+              project,
+              model,
+              new VersionCreate(name, null, "onnx", null, null, null, null, null, null, null),
+              Map.of("model.onnx", file));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -42,13 +42,15 @@ final class AliasActivator {
             ? spec.reason()
             : "applied by " + owner + " (generation " + ma.getMetadata().getGeneration() + ")";
     Alias after =
-        registry.putAlias(
-            project,
-            spec.model(),
-            spec.aliasOrDefault(),
-            target.update(reason, spec.approvedBy(), owner),
-            null,
-            ma.getMetadata().getUid() + "/" + ma.getMetadata().getGeneration());
+        registry
+            .aliases()
+            .put(
+                project,
+                spec.model(),
+                spec.aliasOrDefault(),
+                target.update(reason, spec.approvedBy(), owner),
+                null,
+                ma.getMetadata().getUid() + "/" + ma.getMetadata().getGeneration());
     return new Activation(after, previous(project, spec.model(), after), true);
   }
 
@@ -61,7 +63,7 @@ final class AliasActivator {
     if (wanted < 1) {
       return Map.of();
     }
-    return registry.aliasHistory(project, model, alias.alias(), 20, null).items().stream()
+    return registry.aliases().history(project, model, alias.alias(), 20, null).items().stream()
         .filter(entry -> entry.generation() == wanted)
         .findFirst()
         .map(entry -> entry.pointers() == null ? Map.<String, String>of() : entry.pointers())
@@ -76,19 +78,21 @@ final class AliasActivator {
     if (alias.isEmpty() || !owner.equals(alias.get().managedBy())) {
       return false;
     }
-    registry.putAlias(
-        project,
-        spec.model(),
-        spec.aliasOrDefault(),
-        AliasUpdate.release(owner, owner + " deleted; pointers kept"),
-        null,
-        ma.getMetadata().getUid() + "/release");
+    registry
+        .aliases()
+        .put(
+            project,
+            spec.model(),
+            spec.aliasOrDefault(),
+            AliasUpdate.release(owner, owner + " deleted; pointers kept"),
+            null,
+            ma.getMetadata().getUid() + "/release");
     return true;
   }
 
   private Optional<Alias> current(String project, String model, String alias) {
     try {
-      return Optional.of(registry.getAlias(project, model, alias));
+      return Optional.of(registry.aliases().get(project, model, alias));
     } catch (CairnApiException e) {
       if (e.status() == 404) {
         return Optional.empty();

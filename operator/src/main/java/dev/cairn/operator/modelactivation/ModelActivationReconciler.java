@@ -126,7 +126,7 @@ public final class ModelActivationReconciler
       status = outcomes.versionsReady(status, generation);
       AliasActivator.Activation activation = activator.activate(ma, project, target);
       status = outcomes.activated(ma, status, generation, activation);
-      ModelStatus serving = registry.modelStatus(project, spec.model(), spec.aliasOrDefault());
+      ModelStatus serving = registry.models().status(project, spec.model(), spec.aliasOrDefault());
       return outcomes.serving(ma, status, generation, serving.serving());
     } catch (RuntimeException e) {
       RegistryFailure failure = RegistryFailure.from(e);

@@ -50,7 +50,7 @@ final class VersionReadiness {
                           + " is "
                           + (mv.getStatus() == null ? "Pending" : mv.getStatus().phase())));
       try {
-        Version v = registry.getVersion(project, model, name);
+        Version v = registry.versions().get(project, model, name);
         if (!"READY".equals(v.state())) {
           missing.add(label + " is " + v.state() + " in the registry");
         } else if (!variant.isEmpty() && !variant.equals(v.variant())) {

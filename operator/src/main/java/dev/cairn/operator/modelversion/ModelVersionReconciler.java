@@ -163,7 +163,7 @@ public final class ModelVersionReconciler
   /** What the registry says about the version now, or null when it cannot be asked. */
   private Version refreshed(String project, ModelVersionSpec spec) {
     try {
-      return registry.getVersion(project, spec.model(), spec.version());
+      return registry.versions().get(project, spec.model(), spec.version());
     } catch (RuntimeException e) {
       RegistryFailure.from(e);
       return null;

@@ -46,8 +46,13 @@ final class VersionArchiver {
     ModelVersionSpec spec = mv.getSpec();
     String project = spec.projectOr(mv.getMetadata().getNamespace());
     try {
-      registry.patchVersion(
-          project, spec.model(), spec.version(), new VersionPatch(null, null, null, "ARCHIVED"));
+      registry
+          .versions()
+          .patch(
+              project,
+              spec.model(),
+              spec.version(),
+              new VersionPatch(null, null, null, "ARCHIVED"));
       events.normal(
           mv, "Archived", spec.model() + ":" + spec.version() + " is ARCHIVED in the registry");
       backoff.reset(mv.getMetadata().getUid());

@@ -40,23 +40,23 @@ final class VersionRegistration {
     ensureModel(project, spec.model(), modelVariants);
     Version version;
     try {
-      version = registry.getVersion(project, spec.model(), spec.version());
+      version = registry.versions().get(project, spec.model(), spec.version());
       requireSameFiles(spec, version);
     } catch (CairnApiException e) {
       if (e.status() != 404) {
         throw e;
       }
-      version = registry.createVersion(project, spec.model(), declaration(spec, verified));
+      version = registry.versions().create(project, spec.model(), declaration(spec, verified));
     }
     if ("PENDING".equals(version.state())) {
-      version = registry.completeVersion(project, spec.model(), spec.version());
+      version = registry.versions().complete(project, spec.model(), spec.version());
     }
     return version;
   }
 
   private void ensureModel(String project, String model, List<String> variants) {
     try {
-      registry.getModel(project, model);
+      registry.models().get(project, model);
       return;
     } catch (CairnApiException e) {
       if (e.status() != 404) {
@@ -68,8 +68,9 @@ final class VersionRegistration {
     }
     String defaultVariant = variants.contains("default") ? "default" : variants.get(0);
     try {
-      registry.createModel(
-          project, ModelCreate.named(model).withVariants(variants, defaultVariant));
+      registry
+          .models()
+          .create(project, ModelCreate.named(model).withVariants(variants, defaultVariant));
     } catch (CairnApiException e) {
       if (e.status() != 409) {
         throw e;
@@ -79,7 +80,7 @@ final class VersionRegistration {
 
   private void createProject(String project) {
     try {
-      registry.createProject(ProjectCreate.named(project));
+      registry.projects().create(ProjectCreate.named(project));
     } catch (CairnApiException e) {
       if (e.status() != 409) {
         throw e;

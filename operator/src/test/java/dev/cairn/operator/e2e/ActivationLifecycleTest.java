@@ -48,7 +48,7 @@ class ActivationLifecycleTest {
     String ns = fx.namespace("conflict");
     fx.publishChurn(ns);
     fx.activateChurn(ns, "v1");
-    Alias before = fx.admin.getAlias(ns, "churn", "production");
+    Alias before = fx.admin.aliases().get(ns, "churn", "production");
 
     ModelActivation second = Examples.modelActivation("single-variant/modelactivation.yaml", ns);
     second.getMetadata().setName("churn-production-again");
@@ -59,7 +59,7 @@ class ActivationLifecycleTest {
     assertThat(
             Conditions.find(conflict.getStatus().conditions(), "Activated").orElseThrow().message())
         .contains("ModelActivation " + ns + "/churn-production");
-    assertThat(fx.admin.getAlias(ns, "churn", "production")).isEqualTo(before);
+    assertThat(fx.admin.aliases().get(ns, "churn", "production")).isEqualTo(before);
 
     // Deleting the owner releases managed_by (pointers kept) and lets the other one act.
     fx.kube.resource(fx.activation(ns, "churn-production")).delete();
@@ -67,7 +67,7 @@ class ActivationLifecycleTest {
         fx.awaitActivation(ns, "churn-production-again", ma -> "Active".equals(phase(ma)));
     assertThat(takenOver.getStatus().active()).isEqualTo(Map.of("default", "v2"));
     assertThat(takenOver.getStatus().previous()).isEqualTo(Map.of("default", "v1"));
-    assertThat(fx.admin.getAlias(ns, "churn", "production").managedBy())
+    assertThat(fx.admin.aliases().get(ns, "churn", "production").managedBy())
         .isEqualTo("ModelActivation " + ns + "/churn-production-again");
     assertThat(fx.activation(ns, "churn-production")).isNull();
   }
@@ -81,7 +81,7 @@ class ActivationLifecycleTest {
     await()
         .atMost(OperatorFixture.PATIENCE)
         .until(() -> fx.activation(ns, "churn-production") == null);
-    Alias alias = fx.admin.getAlias(ns, "churn", "production");
+    Alias alias = fx.admin.aliases().get(ns, "churn", "production");
     assertThat(alias.managedBy()).isNull();
     assertThat(alias.pointers()).isEqualTo(Map.of("default", "v2"));
   }
@@ -118,7 +118,7 @@ class ActivationLifecycleTest {
     ModelActivation active =
         fx.awaitActivation(ns, "churn-production", a -> "Active".equals(phase(a)));
     assertThat(active.getStatus().active()).isEqualTo(Map.of("default", "v2"));
-    assertThat(fx.admin.getAlias(ns, "churn", "production").pointers())
+    assertThat(fx.admin.aliases().get(ns, "churn", "production").pointers())
         .isEqualTo(Map.of("default", "v2"));
   }
 
@@ -157,18 +157,20 @@ class ActivationLifecycleTest {
   }
 
   private static void report(String ns, String id, long generation, String version) {
-    fx.admin.reportInstance(
-        ns,
-        id,
-        new InstanceReport(
-            "churn",
-            "production",
-            generation,
-            Map.of("default", new LoadedVersion(version, null, Instant.now())),
-            "READY",
-            null,
+    fx.admin
+        .instances()
+        .report(
+            ns,
             id,
-            "node-1",
-            60));
+            new InstanceReport(
+                "churn",
+                "production",
+                generation,
+                Map.of("default", new LoadedVersion(version, null, Instant.now())),
+                "READY",
+                null,
+                id,
+                "node-1",
+                60));
   }
 }

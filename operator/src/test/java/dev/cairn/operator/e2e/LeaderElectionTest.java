@@ -39,7 +39,8 @@ class LeaderElectionTest {
       String ns = OperatorTesting.uniqueNamespace("lease");
       registry
           .client(TestTokens.ADMIN)
-          .createProject(new ProjectCreate(ns, null, new Policies(false, 0, true)));
+          .projects()
+          .create(new ProjectCreate(ns, null, new Policies(false, 0, true)));
       CairnOperator a =
           CairnOperator.start(
               OperatorTesting.settings(registry.uri(), TestTokens.ADMIN, "replica-a"), clientA);

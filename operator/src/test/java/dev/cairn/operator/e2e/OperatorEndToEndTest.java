@@ -52,8 +52,8 @@ class OperatorEndToEndTest {
   void verifiesDigestsRefusesAMismatchAndFlipsTheAliasAsTheActivationChanges() {
     String ns = fx.namespace("churn");
     fx.publishChurn(ns);
-    assertThat(fx.admin.getVersion(ns, "churn", "v1").state()).isEqualTo("READY");
-    assertThat(fx.admin.getVersion(ns, "churn", "v2").state()).isEqualTo("READY");
+    assertThat(fx.admin.versions().get(ns, "churn", "v1").state()).isEqualTo("READY");
+    assertThat(fx.admin.versions().get(ns, "churn", "v2").state()).isEqualTo("READY");
     ModelVersion v1 = fx.version(ns, "churn-v1");
     assertThat(v1.getStatus().registry().state()).isEqualTo("READY");
     assertThat(v1.getStatus().digest()).startsWith("sha256:");
@@ -79,7 +79,7 @@ class OperatorEndToEndTest {
     assertThat(checksum.status()).isEqualTo("False");
     assertThat(checksum.reason()).isEqualTo("ChecksumMismatch");
     assertThat(checksum.message()).contains("sha256:" + pinned).contains("sha256:" + actual);
-    assertThatThrownBy(() -> fx.admin.getVersion(ns, "churn", "v3"))
+    assertThatThrownBy(() -> fx.admin.versions().get(ns, "churn", "v3"))
         .isInstanceOfSatisfying(
             CairnApiException.class, e -> assertThat(e.status()).isEqualTo(404));
     assertThat(warnings(ns, "churn-v3-bad"))
@@ -87,7 +87,7 @@ class OperatorEndToEndTest {
         .contains("ChecksumMismatch");
 
     ModelActivation active = fx.activateChurn(ns, "v1");
-    Alias alias = fx.admin.getAlias(ns, "churn", "production");
+    Alias alias = fx.admin.aliases().get(ns, "churn", "production");
     assertThat(alias.pointers()).isEqualTo(Map.of("default", "v1"));
     assertThat(alias.managedBy()).isEqualTo("ModelActivation " + ns + "/churn-production");
     assertThat(active.getStatus().active()).isEqualTo(Map.of("default", "v1"));
@@ -103,7 +103,7 @@ class OperatorEndToEndTest {
                 ma.getStatus() != null && Map.of("default", "v2").equals(ma.getStatus().active()));
     assertThat(phase(flipped)).isEqualTo("Active");
     assertThat(flipped.getStatus().previous()).isEqualTo(Map.of("default", "v1"));
-    Alias after = fx.admin.getAlias(ns, "churn", "production");
+    Alias after = fx.admin.aliases().get(ns, "churn", "production");
     assertThat(after.pointers()).isEqualTo(Map.of("default", "v2"));
     assertThat(flipped.getStatus().aliasGeneration())
         .isEqualTo(after.generation())
@@ -111,8 +111,15 @@ class OperatorEndToEndTest {
 
     assertThatThrownBy(
             () ->
-                fx.admin.putAlias(
-                    ns, "churn", "production", AliasUpdate.version("v1", "by hand"), null, null))
+                fx.admin
+                    .aliases()
+                    .put(
+                        ns,
+                        "churn",
+                        "production",
+                        AliasUpdate.version("v1", "by hand"),
+                        null,
+                        null))
         .isInstanceOfSatisfying(
             CairnApiException.class,
             e -> {
@@ -125,7 +132,7 @@ class OperatorEndToEndTest {
   void aVerifiedVersionKeepsItsSpecAndReportsALaterEditAsSpecImmutable() {
     String ns = fx.namespace("immutable");
     fx.publishChurn(ns);
-    String digest = fx.admin.getVersion(ns, "churn", "v1").digest();
+    String digest = fx.admin.versions().get(ns, "churn", "v1").digest();
     fx.kube
         .resources(ModelVersion.class)
         .inNamespace(ns)
@@ -144,8 +151,8 @@ class OperatorEndToEndTest {
     ModelVersion mv = fx.version(ns, "churn-v1");
     assertThat(mv.getStatus().phase()).isEqualTo("Verified");
     assertThat(mv.getStatus().registry().version()).isEqualTo("v1");
-    assertThat(fx.admin.getVersion(ns, "churn", "v1").digest()).isEqualTo(digest);
-    assertThatThrownBy(() -> fx.admin.getVersion(ns, "churn", "v1-edited"))
+    assertThat(fx.admin.versions().get(ns, "churn", "v1").digest()).isEqualTo(digest);
+    assertThatThrownBy(() -> fx.admin.versions().get(ns, "churn", "v1-edited"))
         .isInstanceOfSatisfying(
             CairnApiException.class, e -> assertThat(e.status()).isEqualTo(404));
   }
@@ -170,12 +177,12 @@ class OperatorEndToEndTest {
                 .orElseThrow()
                 .message())
         .contains("production");
-    assertThat(fx.admin.getVersion(ns, "churn", "v2").state()).isEqualTo("READY");
+    assertThat(fx.admin.versions().get(ns, "churn", "v2").state()).isEqualTo("READY");
 
     fx.editActivation(ns, "churn-production", s -> OperatorFixture.withVersion(s, "v1"));
     await().atMost(OperatorFixture.PATIENCE).until(() -> fx.version(ns, "churn-v2") == null);
-    assertThat(fx.admin.getVersion(ns, "churn", "v2").state()).isEqualTo("ARCHIVED");
-    assertThat(fx.admin.getAlias(ns, "churn", "production").pointers())
+    assertThat(fx.admin.versions().get(ns, "churn", "v2").state()).isEqualTo("ARCHIVED");
+    assertThat(fx.admin.aliases().get(ns, "churn", "production").pointers())
         .isEqualTo(Map.of("default", "v1"));
   }
 
@@ -186,7 +193,7 @@ class OperatorEndToEndTest {
         Examples.modelVersions("ink-three-mode/modelversions.yaml", ns, fx.sources.base());
     versions.forEach(mv -> fx.kube.resource(mv).create());
     versions.forEach(mv -> fx.awaitVersion(ns, mv.getMetadata().getName(), "Verified"));
-    assertThat(fx.admin.getModel(ns, "ink-sku001-a").variants())
+    assertThat(fx.admin.models().get(ns, "ink-sku001-a").variants())
         .containsExactly("LOW", "MID", "HIGH");
 
     ModelActivation ma = Examples.modelActivation("ink-three-mode/modelactivation.yaml", ns);
@@ -195,8 +202,10 @@ class OperatorEndToEndTest {
         fx.awaitActivation(ns, ma.getMetadata().getName(), a -> "Active".equals(phase(a)));
     Map<String, String> expected = Map.of("LOW", "v1-low", "MID", "v1-mid", "HIGH", "v1-high");
     assertThat(active.getStatus().active()).isEqualTo(expected);
-    assertThat(fx.admin.getAlias(ns, "ink-sku001-a", "production").pointers()).isEqualTo(expected);
-    assertThat(fx.admin.modelStatus(ns, "ink-sku001-a", "production").status()).isEqualTo("ACTIVE");
+    assertThat(fx.admin.aliases().get(ns, "ink-sku001-a", "production").pointers())
+        .isEqualTo(expected);
+    assertThat(fx.admin.models().status(ns, "ink-sku001-a", "production").status())
+        .isEqualTo("ACTIVE");
   }
 
   private static List<Event> warnings(String ns, String name) {

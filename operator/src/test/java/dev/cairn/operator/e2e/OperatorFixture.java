@@ -55,7 +55,7 @@ final class OperatorFixture implements AutoCloseable {
    */
   String namespace(String prefix) {
     String ns = OperatorTesting.uniqueNamespace(prefix);
-    admin.createProject(new ProjectCreate(ns, null, new Policies(false, 0, true)));
+    admin.projects().create(new ProjectCreate(ns, null, new Policies(false, 0, true)));
     return ns;
   }
 

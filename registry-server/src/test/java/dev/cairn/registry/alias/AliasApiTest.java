@@ -40,10 +40,12 @@ class AliasApiTest {
   @BeforeEach
   void createModels() {
     project = TestRegistry.uniqueProject("alias");
-    admin.createProject(new ProjectCreate(project, null, new Policies(false, 0, true)));
-    publisher.createModel(project, ModelCreate.named("fraud"));
-    publisher.createModel(
-        project, ModelCreate.named("ink").withVariants(List.of("LOW", "MID", "HIGH"), "MID"));
+    admin.projects().create(new ProjectCreate(project, null, new Policies(false, 0, true)));
+    publisher.models().create(project, ModelCreate.named("fraud"));
+    publisher
+        .models()
+        .create(
+            project, ModelCreate.named("ink").withVariants(List.of("LOW", "MID", "HIGH"), "MID"));
   }
 
   @Test
@@ -52,22 +54,24 @@ class AliasApiTest {
     Versions.ready(publisher, project, "fraud", "default", "two");
 
     Alias first =
-        publisher.putAlias(
-            project, "fraud", "staging", AliasUpdate.version("v1", "first"), null, null);
+        publisher
+            .aliases()
+            .put(project, "fraud", "staging", AliasUpdate.version("v1", "first"), null, null);
     Alias second =
-        publisher.putAlias(
-            project, "fraud", "staging", AliasUpdate.version("v2", "second"), null, null);
+        publisher
+            .aliases()
+            .put(project, "fraud", "staging", AliasUpdate.version("v2", "second"), null, null);
 
     assertThat(first.generation()).isEqualTo(1);
     assertThat(second.generation()).isEqualTo(2);
     assertThat(second.pointers()).containsExactly(Map.entry("default", "v2"));
-    assertThat(reader.getAlias(project, "fraud", "staging")).isEqualTo(second);
-    assertThat(reader.aliasHistory(project, "fraud", "staging", 10, null).items())
+    assertThat(reader.aliases().get(project, "fraud", "staging")).isEqualTo(second);
+    assertThat(reader.aliases().history(project, "fraud", "staging", 10, null).items())
         .extracting(AliasHistoryEntry::generation, AliasHistoryEntry::reason)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(2L, "second"),
             org.assertj.core.groups.Tuple.tuple(1L, "first"));
-    assertThat(reader.getVersion(project, "fraud", "v2").aliases()).containsExactly("staging");
+    assertThat(reader.versions().get(project, "fraud", "v2").aliases()).containsExactly("staging");
   }
 
   @Test
@@ -76,68 +80,80 @@ class AliasApiTest {
     AliasUpdate update = AliasUpdate.version("v1", "go live");
 
     expectCode(
-        "FORBIDDEN", () -> reader.putAlias(project, "fraud", "production", update, null, null));
+        "FORBIDDEN",
+        () -> reader.aliases().put(project, "fraud", "production", update, null, null));
     expectCode(
-        "FORBIDDEN", () -> publisher.putAlias(project, "fraud", "production", update, null, null));
-    assertThat(approver.putAlias(project, "fraud", "production", update, null, null).generation())
+        "FORBIDDEN",
+        () -> publisher.aliases().put(project, "fraud", "production", update, null, null));
+    assertThat(
+            approver.aliases().put(project, "fraud", "production", update, null, null).generation())
         .isEqualTo(1);
   }
 
   @Test
   void refusesVersionsThatAreNotReadyOrOfAnotherVariant() {
-    publisher.createVersion(project, "fraud", VersionCreate.ofFormat("generic"));
+    publisher.versions().create(project, "fraud", VersionCreate.ofFormat("generic"));
     Versions.ready(publisher, project, "ink", "HIGH", "high");
 
     expectCode(
         "VERSION_NOT_READY:default",
         () ->
-            approver.putAlias(
-                project, "fraud", "production", AliasUpdate.version("v1", "x"), null, null));
+            approver
+                .aliases()
+                .put(project, "fraud", "production", AliasUpdate.version("v1", "x"), null, null));
     expectCode(
         "VARIANT_MISMATCH:LOW",
         () ->
-            publisher.putAlias(
-                project,
-                "ink",
-                "staging",
-                AliasUpdate.pointers(Map.of("LOW", "v1"), "x"),
-                null,
-                null));
+            publisher
+                .aliases()
+                .put(
+                    project,
+                    "ink",
+                    "staging",
+                    AliasUpdate.pointers(Map.of("LOW", "v1"), "x"),
+                    null,
+                    null));
   }
 
   @Test
   void protectedAliasNeedsEveryVariantAndTheModelBecomesActive() {
-    assertThat(reader.modelStatus(project, "ink", "production").status()).isEqualTo("INCOMPLETE");
+    assertThat(reader.models().status(project, "ink", "production").status())
+        .isEqualTo("INCOMPLETE");
     Versions.ready(publisher, project, "ink", "LOW", "low");
     Versions.ready(publisher, project, "ink", "MID", "mid");
-    assertThat(reader.modelStatus(project, "ink", "production").status()).isEqualTo("INCOMPLETE");
+    assertThat(reader.models().status(project, "ink", "production").status())
+        .isEqualTo("INCOMPLETE");
     Versions.ready(publisher, project, "ink", "HIGH", "high");
-    assertThat(reader.modelStatus(project, "ink", "production").status()).isEqualTo("INACTIVE");
+    assertThat(reader.models().status(project, "ink", "production").status()).isEqualTo("INACTIVE");
 
     assertThatThrownBy(
             () ->
-                approver.putAlias(
-                    project,
-                    "ink",
-                    "production",
-                    AliasUpdate.pointers(Map.of("LOW", "v1"), "x"),
-                    null,
-                    null))
+                approver
+                    .aliases()
+                    .put(
+                        project,
+                        "ink",
+                        "production",
+                        AliasUpdate.pointers(Map.of("LOW", "v1"), "x"),
+                        null,
+                        null))
         .isInstanceOfSatisfying(
             CairnApiException.class,
             e -> {
               assertThat(e.status()).isEqualTo(422);
               assertThat(e.code()).isEqualTo("MODEL_INCOMPLETE:MID");
             });
-    approver.putAlias(
-        project,
-        "ink",
-        "production",
-        AliasUpdate.pointers(Map.of("LOW", "v1", "MID", "v2", "HIGH", "v3"), "all modes"),
-        null,
-        null);
+    approver
+        .aliases()
+        .put(
+            project,
+            "ink",
+            "production",
+            AliasUpdate.pointers(Map.of("LOW", "v1", "MID", "v2", "HIGH", "v3"), "all modes"),
+            null,
+            null);
 
-    var status = reader.modelStatus(project, "ink", "production");
+    var status = reader.models().status(project, "ink", "production");
     assertThat(status.status()).isEqualTo("ACTIVE");
     assertThat(status.active()).containsEntry("HIGH", "v3");
     assertThat(status.missing()).isEmpty();
@@ -145,17 +161,20 @@ class AliasApiTest {
 
   @Test
   void separationOfDutiesStopsCreatorsFromApprovingTheirOwnVersions() {
-    admin.patchProject(project, new ProjectPatch(null, new Policies(true, null, null)));
+    admin.projects().patch(project, new ProjectPatch(null, new Policies(true, null, null)));
     Versions.ready(admin, project, "fraud", "default", "by admin");
 
     expectCode(
         "SEPARATION_OF_DUTIES",
         () ->
-            admin.putAlias(
-                project, "fraud", "production", AliasUpdate.version("v1", "mine"), null, null));
+            admin
+                .aliases()
+                .put(
+                    project, "fraud", "production", AliasUpdate.version("v1", "mine"), null, null));
     assertThat(
             approver
-                .putAlias(
+                .aliases()
+                .put(
                     project, "fraud", "production", AliasUpdate.version("v1", "4 eyes"), null, null)
                 .generation())
         .isEqualTo(1);
@@ -163,12 +182,16 @@ class AliasApiTest {
 
   @Test
   void protectedWritesAreRateLimitedAcrossTheDatabase() {
-    admin.patchProject(project, new ProjectPatch(null, new Policies(null, 2, null)));
+    admin.projects().patch(project, new ProjectPatch(null, new Policies(null, 2, null)));
     for (int i = 1; i <= 3; i++) {
       Versions.ready(publisher, project, "fraud", "default", "v" + i);
     }
-    approver.putAlias(project, "fraud", "production", AliasUpdate.version("v1", "1"), null, null);
-    approver.putAlias(project, "fraud", "production", AliasUpdate.version("v2", "2"), null, null);
+    approver
+        .aliases()
+        .put(project, "fraud", "production", AliasUpdate.version("v1", "1"), null, null);
+    approver
+        .aliases()
+        .put(project, "fraud", "production", AliasUpdate.version("v2", "2"), null, null);
 
     var res =
         registry
@@ -182,35 +205,41 @@ class AliasApiTest {
     assertThat(res.body()).contains("RATE_LIMITED");
     assertThat(Integer.parseInt(res.headers().firstValue("Retry-After").orElseThrow()))
         .isBetween(1, 61);
-    assertThat(reader.getAlias(project, "fraud", "production").generation()).isEqualTo(2);
+    assertThat(reader.aliases().get(project, "fraud", "production").generation()).isEqualTo(2);
   }
 
   @Test
   void rollingBackTwiceReturnsToTheStart() {
     Versions.ready(publisher, project, "fraud", "default", "one");
     Versions.ready(publisher, project, "fraud", "default", "two");
-    approver.putAlias(
-        project, "fraud", "production", AliasUpdate.version("v1", "start"), null, null);
+    approver
+        .aliases()
+        .put(project, "fraud", "production", AliasUpdate.version("v1", "start"), null, null);
     expectCode(
         "NO_PREVIOUS",
         () ->
-            approver.rollbackAlias(
-                project, "fraud", "production", new AliasRollback(null, "too early", null)));
-    approver.putAlias(
-        project, "fraud", "production", AliasUpdate.version("v2", "upgrade"), null, null);
+            approver
+                .aliases()
+                .rollback(
+                    project, "fraud", "production", new AliasRollback(null, "too early", null)));
+    approver
+        .aliases()
+        .put(project, "fraud", "production", AliasUpdate.version("v2", "upgrade"), null, null);
 
     Alias back =
-        approver.rollbackAlias(
-            project, "fraud", "production", new AliasRollback(null, "bad v2", null));
+        approver
+            .aliases()
+            .rollback(project, "fraud", "production", new AliasRollback(null, "bad v2", null));
     Alias forth =
-        approver.rollbackAlias(
-            project, "fraud", "production", new AliasRollback(null, "v2 fixed", null));
+        approver
+            .aliases()
+            .rollback(project, "fraud", "production", new AliasRollback(null, "v2 fixed", null));
 
     assertThat(back.pointers()).containsEntry("default", "v1");
     assertThat(back.generation()).isEqualTo(3);
     assertThat(forth.pointers()).containsEntry("default", "v2");
     assertThat(forth.generation()).isEqualTo(4);
-    assertThat(reader.aliasHistory(project, "fraud", "production", 10, null).items())
+    assertThat(reader.aliases().history(project, "fraud", "production", 10, null).items())
         .extracting(AliasHistoryEntry::action)
         .containsExactly("ALIAS_ROLLBACK", "ALIAS_ROLLBACK", "ALIAS_UPDATE", "ALIAS_UPDATE");
   }
@@ -219,12 +248,15 @@ class AliasApiTest {
   void ifMatchMismatchIs412WithTheCurrentAlias() {
     Versions.ready(publisher, project, "fraud", "default", "one");
     Alias current =
-        publisher.putAlias(project, "fraud", "staging", AliasUpdate.version("v1", "a"), null, null);
+        publisher
+            .aliases()
+            .put(project, "fraud", "staging", AliasUpdate.version("v1", "a"), null, null);
 
     assertThatThrownBy(
             () ->
-                publisher.putAlias(
-                    project, "fraud", "staging", AliasUpdate.version("v1", "b"), 7L, null))
+                publisher
+                    .aliases()
+                    .put(project, "fraud", "staging", AliasUpdate.version("v1", "b"), 7L, null))
         .isInstanceOfSatisfying(
             CairnApiException.class,
             e -> {
@@ -234,21 +266,25 @@ class AliasApiTest {
     expectCode(
         "PRECONDITION_FAILED",
         () ->
-            publisher.putAlias(
-                project,
-                "fraud",
-                "staging",
-                AliasUpdate.version("v1", "c").expecting(0),
-                null,
-                null));
+            publisher
+                .aliases()
+                .put(
+                    project,
+                    "fraud",
+                    "staging",
+                    AliasUpdate.version("v1", "c").expecting(0),
+                    null,
+                    null));
     assertThat(
-            publisher.putAlias(
-                project,
-                "fraud",
-                "staging",
-                AliasUpdate.version("v1", "d"),
-                current.generation(),
-                null))
+            publisher
+                .aliases()
+                .put(
+                    project,
+                    "fraud",
+                    "staging",
+                    AliasUpdate.version("v1", "d"),
+                    current.generation(),
+                    null))
         .isNotNull();
   }
 
@@ -258,18 +294,21 @@ class AliasApiTest {
     Versions.ready(publisher, project, "fraud", "default", "two");
     AliasUpdate update = AliasUpdate.version("v1", "once");
 
-    Alias first = publisher.putAlias(project, "fraud", "staging", update, null, "key-1");
-    publisher.putAlias(project, "fraud", "staging", AliasUpdate.version("v2", "other"), null, null);
-    Alias repeat = publisher.putAlias(project, "fraud", "staging", update, null, "key-1");
+    Alias first = publisher.aliases().put(project, "fraud", "staging", update, null, "key-1");
+    publisher
+        .aliases()
+        .put(project, "fraud", "staging", AliasUpdate.version("v2", "other"), null, null);
+    Alias repeat = publisher.aliases().put(project, "fraud", "staging", update, null, "key-1");
 
     assertThat(repeat).isEqualTo(first);
-    assertThat(reader.getAlias(project, "fraud", "staging").pointers())
+    assertThat(reader.aliases().get(project, "fraud", "staging").pointers())
         .containsEntry("default", "v2");
     expectCode(
         "IDEMPOTENCY_KEY_REUSED",
         () ->
-            publisher.putAlias(
-                project, "fraud", "staging", AliasUpdate.version("v2", "x"), null, "key-1"));
+            publisher
+                .aliases()
+                .put(project, "fraud", "staging", AliasUpdate.version("v2", "x"), null, "key-1"));
   }
 
   @Test
@@ -277,44 +316,50 @@ class AliasApiTest {
     Versions.ready(publisher, project, "fraud", "default", "one");
     Versions.ready(publisher, project, "fraud", "default", "two");
 
-    assertThat(reader.getAlias(project, "fraud", "latest").pointers())
+    assertThat(reader.aliases().get(project, "fraud", "latest").pointers())
         .containsEntry("default", "v2");
     expectCode(
         "ALIAS_RESERVED",
         () ->
-            publisher.putAlias(
-                project, "fraud", "latest", AliasUpdate.version("v1", "x"), null, null));
+            publisher
+                .aliases()
+                .put(project, "fraud", "latest", AliasUpdate.version("v1", "x"), null, null));
   }
 
   @Test
   void versionsAndModelsInUseCannotBeArchivedOrDeleted() {
     Versions.ready(publisher, project, "fraud", "default", "one");
-    publisher.putAlias(project, "fraud", "staging", AliasUpdate.version("v1", "x"), null, null);
+    publisher
+        .aliases()
+        .put(project, "fraud", "staging", AliasUpdate.version("v1", "x"), null, null);
 
     expectCode(
         "VERSION_IN_USE",
         () ->
-            publisher.patchVersion(
-                project, "fraud", "v1", new VersionPatch(null, null, null, "ARCHIVED")));
-    admin.patchModel(project, "fraud", ModelPatch.state("ARCHIVED"));
-    expectCode("VERSION_IN_USE", () -> admin.deleteModel(project, "fraud"));
-    publisher.deleteAlias(project, "fraud", "staging");
-    admin.deleteModel(project, "fraud");
+            publisher
+                .versions()
+                .patch(project, "fraud", "v1", new VersionPatch(null, null, null, "ARCHIVED")));
+    admin.models().patch(project, "fraud", ModelPatch.state("ARCHIVED"));
+    expectCode("VERSION_IN_USE", () -> admin.models().delete(project, "fraud"));
+    publisher.aliases().delete(project, "fraud", "staging");
+    admin.models().delete(project, "fraud");
   }
 
   @Test
   void statusCountsInstancesOnTarget() {
     Versions.ready(publisher, project, "fraud", "default", "one");
     Versions.ready(publisher, project, "fraud", "default", "two");
-    approver.putAlias(project, "fraud", "production", AliasUpdate.version("v2", "x"), null, null);
+    approver
+        .aliases()
+        .put(project, "fraud", "production", AliasUpdate.version("v2", "x"), null, null);
 
-    publisher.reportInstance(project, "pod-a", report("v2"));
-    publisher.reportInstance(project, "pod-b", report("v1"));
+    publisher.instances().report(project, "pod-a", report("v2"));
+    publisher.instances().report(project, "pod-b", report("v1"));
 
-    var serving = reader.modelStatus(project, "fraud", "production").serving();
+    var serving = reader.models().status(project, "fraud", "production").serving();
     assertThat(serving.instances()).isEqualTo(2);
     assertThat(serving.onTarget()).isEqualTo(1);
-    assertThat(reader.listInstances(project, "fraud", "production")).hasSize(2);
+    assertThat(reader.instances().list(project, "fraud", "production")).hasSize(2);
   }
 
   private static InstanceReport report(String version) {

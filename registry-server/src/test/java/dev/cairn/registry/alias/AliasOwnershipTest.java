@@ -26,8 +26,8 @@ class AliasOwnershipTest {
   @BeforeEach
   void createModel() {
     project = TestRegistry.uniqueProject("owned");
-    registry.client(TestTokens.ADMIN).createProject(ProjectCreate.named(project));
-    publisher.createModel(project, ModelCreate.named("fraud"));
+    registry.client(TestTokens.ADMIN).projects().create(ProjectCreate.named(project));
+    publisher.models().create(project, ModelCreate.named("fraud"));
   }
 
   @Test
@@ -35,18 +35,27 @@ class AliasOwnershipTest {
     Versions.ready(publisher, project, "fraud", "default", "one");
     Versions.ready(publisher, project, "fraud", "default", "two");
     String owner = "ModelActivation " + project + "/fraud-prod";
-    publisher.putAlias(
-        project,
-        "fraud",
-        "canary",
-        AliasUpdate.version("v1", "gitops").managedBy(owner),
-        null,
-        null);
+    publisher
+        .aliases()
+        .put(
+            project,
+            "fraud",
+            "canary",
+            AliasUpdate.version("v1", "gitops").managedBy(owner),
+            null,
+            null);
 
     assertThatThrownBy(
             () ->
-                publisher.putAlias(
-                    project, "fraud", "canary", AliasUpdate.version("v2", "by hand"), null, null))
+                publisher
+                    .aliases()
+                    .put(
+                        project,
+                        "fraud",
+                        "canary",
+                        AliasUpdate.version("v2", "by hand"),
+                        null,
+                        null))
         .isInstanceOfSatisfying(
             CairnApiException.class,
             e -> {
@@ -56,7 +65,8 @@ class AliasOwnershipTest {
             });
     assertThat(
             publisher
-                .putAlias(
+                .aliases()
+                .put(
                     project,
                     "fraud",
                     "canary",
@@ -72,34 +82,45 @@ class AliasOwnershipTest {
     Versions.ready(publisher, project, "fraud", "default", "one");
     Versions.ready(publisher, project, "fraud", "default", "two");
     String owner = "ModelActivation " + project + "/canary";
-    publisher.putAlias(
-        project,
-        "fraud",
-        "canary",
-        AliasUpdate.version("v1", "gitops").managedBy(owner),
-        null,
-        null);
+    publisher
+        .aliases()
+        .put(
+            project,
+            "fraud",
+            "canary",
+            AliasUpdate.version("v1", "gitops").managedBy(owner),
+            null,
+            null);
 
     expectCode(
         "ALIAS_MANAGED",
         () ->
-            publisher.putAlias(
-                project, "fraud", "canary", AliasUpdate.release("someone else", "x"), null, null));
+            publisher
+                .aliases()
+                .put(
+                    project,
+                    "fraud",
+                    "canary",
+                    AliasUpdate.release("someone else", "x"),
+                    null,
+                    null));
     Alias released =
-        publisher.putAlias(
-            project,
-            "fraud",
-            "canary",
-            AliasUpdate.release(owner, "ModelActivation deleted"),
-            null,
-            null);
+        publisher
+            .aliases()
+            .put(
+                project,
+                "fraud",
+                "canary",
+                AliasUpdate.release(owner, "ModelActivation deleted"),
+                null,
+                null);
 
     assertThat(released.managedBy()).isNull();
     assertThat(released.pointers()).containsEntry("default", "v1");
     assertThat(
             publisher
-                .putAlias(
-                    project, "fraud", "canary", AliasUpdate.version("v2", "by hand"), null, null)
+                .aliases()
+                .put(project, "fraud", "canary", AliasUpdate.version("v2", "by hand"), null, null)
                 .pointers())
         .containsEntry("default", "v2");
   }

@@ -54,14 +54,18 @@ class ConcurrentActivationTest {
     CairnClient publisher = replicaA.client(TestTokens.PUBLISHER);
     replicaA
         .client(TestTokens.ADMIN)
-        .createProject(new ProjectCreate("race", null, new Policies(false, 0, true)));
-    publisher.createModel(
-        "race", ModelCreate.named("ink").withVariants(List.of("LOW", "MID", "HIGH"), "MID"));
+        .projects()
+        .create(new ProjectCreate("race", null, new Policies(false, 0, true)));
+    publisher
+        .models()
+        .create(
+            "race", ModelCreate.named("ink").withVariants(List.of("LOW", "MID", "HIGH"), "MID"));
     for (String variant : List.of("LOW", "MID", "HIGH", "LOW", "MID", "HIGH")) {
       Versions.ready(publisher, "race", "ink", variant, variant + Math.random());
     }
     Alias start =
-        onA.putAlias("race", "ink", "production", AliasUpdate.pointers(FIRST, "start"), null, null);
+        onA.aliases()
+            .put("race", "ink", "production", AliasUpdate.pointers(FIRST, "start"), null, null);
 
     AliasRace.Outcome race =
         AliasRace.run(onA, onB, "race", "ink", "production", SECOND, start.generation(), RACERS);
@@ -72,13 +76,13 @@ class ConcurrentActivationTest {
     assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(1);
     assertThat(statuses.stream().filter(s -> s == 412).count()).isEqualTo(RACERS - 1);
     assertThat(seen).allMatch(set -> set.equals(FIRST) || set.equals(SECOND));
-    assertThat(onB.getAlias("race", "ink", "production").pointers()).isEqualTo(SECOND);
+    assertThat(onB.aliases().get("race", "ink", "production").pointers()).isEqualTo(SECOND);
     List<Long> generations =
-        onA.aliasHistory("race", "ink", "production", 100, null).items().stream()
+        onA.aliases().history("race", "ink", "production", 100, null).items().stream()
             .map(AliasHistoryEntry::generation)
             .toList();
     assertThat(generations).containsExactly(2L, 1L);
-    var audit = replicaA.client(TestTokens.ADMIN).verifyAudit();
+    var audit = replicaA.client(TestTokens.ADMIN).audit().verify();
     assertThat(audit.valid()).isTrue();
   }
 
@@ -86,8 +90,8 @@ class ConcurrentActivationTest {
   void sequentialChangesThroughBothReplicasKeepGenerationsGapFree() {
     CairnClient onA = replicaA.client(TestTokens.PUBLISHER);
     CairnClient onB = CairnClient.create(replicaB.uri(), TestTokens.PUBLISHER);
-    replicaA.client(TestTokens.ADMIN).createProject(ProjectCreate.named("steps"));
-    onA.createModel("steps", ModelCreate.named("m"));
+    replicaA.client(TestTokens.ADMIN).projects().create(ProjectCreate.named("steps"));
+    onA.models().create("steps", ModelCreate.named("m"));
     Versions.ready(onA, "steps", "m", "default", "a");
     Versions.ready(onA, "steps", "m", "default", "b");
 
@@ -95,7 +99,8 @@ class ConcurrentActivationTest {
     for (int i = 0; i < 10; i++) {
       CairnClient side = i % 2 == 0 ? onA : onB;
       generation =
-          side.putAlias(
+          side.aliases()
+              .put(
                   "steps",
                   "m",
                   "staging",
@@ -106,7 +111,7 @@ class ConcurrentActivationTest {
     }
 
     assertThat(generation).isEqualTo(10);
-    assertThat(onB.aliasHistory("steps", "m", "staging", 100, null).items())
+    assertThat(onB.aliases().history("steps", "m", "staging", 100, null).items())
         .extracting(AliasHistoryEntry::generation)
         .containsExactly(10L, 9L, 8L, 7L, 6L, 5L, 4L, 3L, 2L, 1L);
   }

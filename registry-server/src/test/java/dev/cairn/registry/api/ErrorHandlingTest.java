@@ -27,7 +27,7 @@ class ErrorHandlingTest {
   @BeforeEach
   void createProject() {
     project = TestRegistry.uniqueProject("errors");
-    registry.client(TestTokens.ADMIN).createProject(ProjectCreate.named(project));
+    registry.client(TestTokens.ADMIN).projects().create(ProjectCreate.named(project));
     models = "/api/v1/projects/" + project + "/models";
   }
 
@@ -121,7 +121,7 @@ class ErrorHandlingTest {
   }
 
   private void assertNothingWritten() {
-    assertThat(registry.client(TestTokens.ADMIN).listModels(project, ModelQuery.all()).items())
+    assertThat(registry.client(TestTokens.ADMIN).models().list(project, ModelQuery.all()).items())
         .isEmpty();
     HttpResponse<String> audit =
         http.get("/api/v1/projects/" + project + "/audit?action=MODEL_CREATE", TestTokens.ADMIN);

@@ -26,46 +26,58 @@ class ModelApiTest {
   @BeforeEach
   void createProject() {
     project = TestRegistry.uniqueProject("models");
-    admin.createProject(ProjectCreate.named(project));
+    admin.projects().create(ProjectCreate.named(project));
   }
 
   @Test
   void createsModelWithDefaultVariantAndRecordsCreator() {
-    Model model = publisher.createModel(project, ModelCreate.named("fraud"));
+    Model model = publisher.models().create(project, ModelCreate.named("fraud"));
 
     assertThat(model.variants()).containsExactly("default");
     assertThat(model.defaultVariant()).isEqualTo("default");
     assertThat(model.state()).isEqualTo("LIVE");
     assertThat(model.createdBy()).isEqualTo("publisher");
-    assertThat(publisher.getModel(project, "fraud")).isEqualTo(model);
+    assertThat(publisher.models().get(project, "fraud")).isEqualTo(model);
   }
 
   @Test
   void keepsVariantsAndDefaultVariant() {
     Model model =
-        publisher.createModel(
-            project, ModelCreate.named("ink").withVariants(List.of("LOW", "MID", "HIGH"), "MID"));
+        publisher
+            .models()
+            .create(
+                project,
+                ModelCreate.named("ink").withVariants(List.of("LOW", "MID", "HIGH"), "MID"));
 
     assertThat(model.variants()).containsExactly("LOW", "MID", "HIGH");
     assertThat(model.defaultVariant()).isEqualTo("MID");
     expectCode(
         "BAD_REQUEST",
         () ->
-            publisher.createModel(
-                project, ModelCreate.named("bad").withVariants(List.of("A"), "B")));
+            publisher
+                .models()
+                .create(project, ModelCreate.named("bad").withVariants(List.of("A"), "B")));
     expectCode(
         "INVALID_NAME:variant",
         () ->
-            publisher.createModel(
-                project, ModelCreate.named("bad").withVariants(List.of("has space"), null)));
+            publisher
+                .models()
+                .create(
+                    project, ModelCreate.named("bad").withVariants(List.of("has space"), null)));
   }
 
   @Test
   void filtersByStateLabelAndNamePrefix() {
-    publisher.createModel(project, ModelCreate.named("fraud-a").withLabels(Map.of("team", "risk")));
-    publisher.createModel(project, ModelCreate.named("fraud-b").withLabels(Map.of("team", "ops")));
-    publisher.createModel(project, ModelCreate.named("churn").withLabels(Map.of("team", "risk")));
-    publisher.patchModel(project, "fraud-b", ModelPatch.state("ARCHIVED"));
+    publisher
+        .models()
+        .create(project, ModelCreate.named("fraud-a").withLabels(Map.of("team", "risk")));
+    publisher
+        .models()
+        .create(project, ModelCreate.named("fraud-b").withLabels(Map.of("team", "ops")));
+    publisher
+        .models()
+        .create(project, ModelCreate.named("churn").withLabels(Map.of("team", "risk")));
+    publisher.models().patch(project, "fraud-b", ModelPatch.state("ARCHIVED"));
 
     assertThat(names(ModelQuery.all().withLabel("team", "risk")))
         .containsExactly("fraud-a", "churn");
@@ -81,12 +93,14 @@ class ModelApiTest {
 
   @Test
   void patchChangesOnlyNamedFields() {
-    publisher.createModel(
-        project,
-        new ModelCreate("m", "first", "ink-inspection", Map.of("a", "1"), null, null, null));
+    publisher
+        .models()
+        .create(
+            project,
+            new ModelCreate("m", "first", "ink-inspection", Map.of("a", "1"), null, null, null));
 
     Model patched =
-        publisher.patchModel(project, "m", new ModelPatch("second", null, null, null, null));
+        publisher.models().patch(project, "m", new ModelPatch("second", null, null, null, null));
 
     assertThat(patched.description()).isEqualTo("second");
     assertThat(patched.task()).isEqualTo("ink-inspection");
@@ -96,39 +110,40 @@ class ModelApiTest {
 
   @Test
   void onlyAdminsChangeProtectedAliases() {
-    publisher.createModel(project, ModelCreate.named("guarded"));
+    publisher.models().create(project, ModelCreate.named("guarded"));
     ModelPatch protect = new ModelPatch(null, null, null, null, List.of("staging"));
 
-    expectCode("FORBIDDEN", () -> publisher.patchModel(project, "guarded", protect));
-    assertThat(admin.patchModel(project, "guarded", protect).protectedAliases())
+    expectCode("FORBIDDEN", () -> publisher.models().patch(project, "guarded", protect));
+    assertThat(admin.models().patch(project, "guarded", protect).protectedAliases())
         .containsExactly("staging");
   }
 
   @Test
   void deletesOnlyArchivedModelsAndFreesTheName() {
-    Model first = publisher.createModel(project, ModelCreate.named("once"));
+    Model first = publisher.models().create(project, ModelCreate.named("once"));
 
-    expectCode("MODEL_NOT_ARCHIVED", () -> admin.deleteModel(project, "once"));
-    expectCode("FORBIDDEN", () -> publisher.deleteModel(project, "once"));
-    admin.patchModel(project, "once", ModelPatch.state("ARCHIVED"));
-    admin.deleteModel(project, "once");
+    expectCode("MODEL_NOT_ARCHIVED", () -> admin.models().delete(project, "once"));
+    expectCode("FORBIDDEN", () -> publisher.models().delete(project, "once"));
+    admin.models().patch(project, "once", ModelPatch.state("ARCHIVED"));
+    admin.models().delete(project, "once");
 
-    expectCode("MODEL_NOT_FOUND", () -> admin.getModel(project, "once"));
-    Model again = publisher.createModel(project, ModelCreate.named("once"));
+    expectCode("MODEL_NOT_FOUND", () -> admin.models().get(project, "once"));
+    Model again = publisher.models().create(project, ModelCreate.named("once"));
     assertThat(again.id()).isNotEqualTo(first.id());
   }
 
   @Test
   void refusesDuplicatesAndUnknownStates() {
-    publisher.createModel(project, ModelCreate.named("twice"));
+    publisher.models().create(project, ModelCreate.named("twice"));
 
-    expectCode("MODEL_EXISTS", () -> publisher.createModel(project, ModelCreate.named("twice")));
     expectCode(
-        "BAD_REQUEST", () -> publisher.patchModel(project, "twice", ModelPatch.state("GONE")));
-    expectCode("MODEL_NOT_FOUND", () -> publisher.getModel(project, "never"));
+        "MODEL_EXISTS", () -> publisher.models().create(project, ModelCreate.named("twice")));
+    expectCode(
+        "BAD_REQUEST", () -> publisher.models().patch(project, "twice", ModelPatch.state("GONE")));
+    expectCode("MODEL_NOT_FOUND", () -> publisher.models().get(project, "never"));
   }
 
   private List<String> names(ModelQuery query) {
-    return publisher.listModels(project, query).items().stream().map(Model::name).toList();
+    return publisher.models().list(project, query).items().stream().map(Model::name).toList();
   }
 }

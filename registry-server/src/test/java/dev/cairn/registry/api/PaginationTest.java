@@ -36,10 +36,10 @@ class PaginationTest {
   @BeforeEach
   void createModels() {
     project = TestRegistry.uniqueProject("paging");
-    registry.client(TestTokens.ADMIN).createProject(ProjectCreate.named(project));
+    registry.client(TestTokens.ADMIN).projects().create(ProjectCreate.named(project));
     existing = new HashSet<>();
     for (int i = 0; i < EXISTING; i++) {
-      existing.add(publisher.createModel(project, ModelCreate.named("m-" + i)).name());
+      existing.add(publisher.models().create(project, ModelCreate.named("m-" + i)).name());
     }
   }
 
@@ -57,15 +57,17 @@ class PaginationTest {
               writers.submit(
                   () -> {
                     while (paging.get()) {
-                      publisher.createModel(
-                          project,
-                          ModelCreate.named(
-                              "new-"
-                                  + order.replace(' ', '-')
-                                  + "-"
-                                  + writer
-                                  + "-"
-                                  + inserted.incrementAndGet()));
+                      publisher
+                          .models()
+                          .create(
+                              project,
+                              ModelCreate.named(
+                                  "new-"
+                                      + order.replace(' ', '-')
+                                      + "-"
+                                      + writer
+                                      + "-"
+                                      + inserted.incrementAndGet()));
                     }
                   }));
         }
@@ -88,25 +90,27 @@ class PaginationTest {
 
   @Test
   void refusesTokensOfOtherListingsAndTamperedTokens() {
-    Page<Model> first = publisher.listModels(project, ModelQuery.all().withLimit(10));
+    Page<Model> first = publisher.models().list(project, ModelQuery.all().withLimit(10));
     String token = first.nextPageToken();
     assertThat(token).isNotNull();
 
     expectCode(
         "INVALID_PAGE_TOKEN",
         () ->
-            publisher.listModels(project, ModelQuery.all().orderedBy("name").withPageToken(token)));
+            publisher
+                .models()
+                .list(project, ModelQuery.all().orderedBy("name").withPageToken(token)));
     String tampered = (token.charAt(0) == 'A' ? 'B' : 'A') + token.substring(1);
     expectCode(
         "INVALID_PAGE_TOKEN",
-        () -> publisher.listModels(project, ModelQuery.all().withPageToken(tampered)));
+        () -> publisher.models().list(project, ModelQuery.all().withPageToken(tampered)));
   }
 
   private List<String> pageThrough(ModelQuery query) {
     List<String> names = new ArrayList<>();
     String token = null;
     do {
-      Page<Model> page = publisher.listModels(project, query.withPageToken(token));
+      Page<Model> page = publisher.models().list(project, query.withPageToken(token));
       page.items().forEach(m -> names.add(m.name()));
       token = page.nextPageToken();
     } while (token != null);

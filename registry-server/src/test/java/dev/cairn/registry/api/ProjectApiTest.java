@@ -23,35 +23,35 @@ class ProjectApiTest {
   @Test
   void createsProjectWithDefaultPoliciesAndFindsIt() {
     String name = TestRegistry.uniqueProject("proj");
-    Project created = admin.createProject(new ProjectCreate(name, "quality control", null));
+    Project created = admin.projects().create(new ProjectCreate(name, "quality control", null));
 
     assertThat(created.policies()).isEqualTo(Policies.defaults());
     assertThat(created.createdBy()).isEqualTo("bootstrap-admin");
-    assertThat(admin.getProject(name).description()).isEqualTo("quality control");
-    assertThat(admin.listProjects(1000, null).items()).extracting(Project::name).contains(name);
+    assertThat(admin.projects().get(name).description()).isEqualTo("quality control");
+    assertThat(admin.projects().list(1000, null).items()).extracting(Project::name).contains(name);
   }
 
   @Test
   void patchKeepsPolicyMembersThatAreNotNamed() {
     String name = TestRegistry.uniqueProject("pol");
-    admin.createProject(new ProjectCreate(name, null, new Policies(true, null, null)));
+    admin.projects().create(new ProjectCreate(name, null, new Policies(true, null, null)));
 
     Project patched =
-        admin.patchProject(name, new ProjectPatch("new", new Policies(null, 10, null)));
+        admin.projects().patch(name, new ProjectPatch("new", new Policies(null, 10, null)));
 
     assertThat(patched.policies()).isEqualTo(new Policies(true, 10, true));
-    assertThat(admin.getProject(name).policies()).isEqualTo(new Policies(true, 10, true));
+    assertThat(admin.projects().get(name).policies()).isEqualTo(new Policies(true, 10, true));
   }
 
   @Test
   void refusesDuplicateAndBadNames() {
     String name = TestRegistry.uniqueProject("dup");
-    admin.createProject(ProjectCreate.named(name));
+    admin.projects().create(ProjectCreate.named(name));
 
-    assertThatThrownBy(() -> admin.createProject(ProjectCreate.named(name)))
+    assertThatThrownBy(() -> admin.projects().create(ProjectCreate.named(name)))
         .isInstanceOfSatisfying(
             CairnApiException.class, e -> assertThat(e.code()).isEqualTo("PROJECT_EXISTS"));
-    assertThatThrownBy(() -> admin.createProject(ProjectCreate.named("Not_A_Label")))
+    assertThatThrownBy(() -> admin.projects().create(ProjectCreate.named("Not_A_Label")))
         .isInstanceOfSatisfying(
             CairnApiException.class,
             e -> {
@@ -63,10 +63,10 @@ class ProjectApiTest {
   @Test
   void deleteIsRefusedWhileALiveModelRemainsAndFreesTheName() {
     String name = TestRegistry.uniqueProject("del");
-    admin.createProject(ProjectCreate.named(name));
-    admin.createModel(name, ModelCreate.named("keeper"));
+    admin.projects().create(ProjectCreate.named(name));
+    admin.models().create(name, ModelCreate.named("keeper"));
 
-    assertThatThrownBy(() -> admin.deleteProject(name))
+    assertThatThrownBy(() -> admin.projects().delete(name))
         .isInstanceOfSatisfying(
             CairnApiException.class,
             e -> {
@@ -74,22 +74,26 @@ class ProjectApiTest {
               assertThat(e.member("models").orElseThrow().toString()).contains("keeper");
             });
 
-    admin.patchModel(name, "keeper", ModelPatch.state("ARCHIVED"));
-    admin.deleteProject(name);
+    admin.models().patch(name, "keeper", ModelPatch.state("ARCHIVED"));
+    admin.projects().delete(name);
 
-    assertThatThrownBy(() -> admin.getProject(name))
+    assertThatThrownBy(() -> admin.projects().get(name))
         .isInstanceOfSatisfying(
             CairnApiException.class, e -> assertThat(e.code()).isEqualTo("PROJECT_NOT_FOUND"));
-    assertThat(admin.createProject(ProjectCreate.named(name)).name()).isEqualTo(name);
+    assertThat(admin.projects().create(ProjectCreate.named(name)).name()).isEqualTo(name);
   }
 
   @Test
   void refusesNegativeRateLimit() {
     assertThatThrownBy(
             () ->
-                admin.createProject(
-                    new ProjectCreate(
-                        TestRegistry.uniqueProject("rate"), null, new Policies(null, -1, null))))
+                admin
+                    .projects()
+                    .create(
+                        new ProjectCreate(
+                            TestRegistry.uniqueProject("rate"),
+                            null,
+                            new Policies(null, -1, null))))
         .isInstanceOfSatisfying(
             CairnApiException.class, e -> assertThat(e.code()).isEqualTo("BAD_REQUEST"));
   }

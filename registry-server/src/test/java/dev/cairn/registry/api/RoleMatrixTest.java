@@ -51,13 +51,13 @@ class RoleMatrixTest {
   @Test
   void everyEndpointAnswersTheDocumentedStatusForEveryCaller() {
     String p = TestRegistry.uniqueProject("matrix");
-    admin.createProject(ProjectCreate.named(p));
-    admin.createModel(p, ModelCreate.named("m"));
-    admin.createVersion(p, "m", VersionCreate.ofFormat("onnx").named("v1"));
-    admin.uploadFile(p, "m", "v1", "w.bin", weights(), null);
+    admin.projects().create(ProjectCreate.named(p));
+    admin.models().create(p, ModelCreate.named("m"));
+    admin.versions().create(p, "m", VersionCreate.ofFormat("onnx").named("v1"));
+    admin.versions().upload(p, "m", "v1", "w.bin", weights(), null);
     String r1 = Versions.ready(admin, p, "m", "default", "ready one").version();
     String r2 = Versions.ready(admin, p, "m", "default", "ready two").version();
-    admin.putAlias(p, "m", "staging", AliasUpdate.version(r1, "setup"), null, null);
+    admin.aliases().put(p, "m", "staging", AliasUpdate.version(r1, "setup"), null, null);
     String project = "/api/v1/projects/" + p;
     String model = project + "/models/m";
 
@@ -298,9 +298,9 @@ class RoleMatrixTest {
   /** A fresh alias at generation 2 (so it can roll back), or 1. */
   private String freshAlias(String project, String r1, String r2, boolean twice) {
     String name = "a" + counter.incrementAndGet();
-    admin.putAlias(project, "m", name, AliasUpdate.version(r1, "setup"), null, null);
+    admin.aliases().put(project, "m", name, AliasUpdate.version(r1, "setup"), null, null);
     if (twice) {
-      admin.putAlias(project, "m", name, AliasUpdate.version(r2, "setup"), null, null);
+      admin.aliases().put(project, "m", name, AliasUpdate.version(r2, "setup"), null, null);
     }
     return "/api/v1/projects/" + project + "/models/m/aliases/" + name;
   }
@@ -316,8 +316,8 @@ class RoleMatrixTest {
   /** A fresh version with one uploaded file, ready to complete. */
   private String completable(String project) {
     String name = "c" + counter.incrementAndGet();
-    admin.createVersion(project, "m", VersionCreate.ofFormat("onnx").named(name));
-    admin.uploadFile(project, "m", name, "w.bin", weights(), null);
+    admin.versions().create(project, "m", VersionCreate.ofFormat("onnx").named(name));
+    admin.versions().upload(project, "m", name, "w.bin", weights(), null);
     return "/api/v1/projects/" + project + "/models/m/versions/" + name + "/complete";
   }
 
@@ -339,14 +339,14 @@ class RoleMatrixTest {
 
   private String freshEmptyProject() {
     String name = TestRegistry.uniqueProject("mxdel");
-    admin.createProject(ProjectCreate.named(name));
+    admin.projects().create(ProjectCreate.named(name));
     return "/api/v1/projects/" + name;
   }
 
   private String archivedModel(String project) {
     String name = "gone-" + counter.incrementAndGet();
-    admin.createModel(project, ModelCreate.named(name));
-    admin.patchModel(project, name, ModelPatch.state("ARCHIVED"));
+    admin.models().create(project, ModelCreate.named(name));
+    admin.models().patch(project, name, ModelPatch.state("ARCHIVED"));
     return "/api/v1/projects/" + project + "/models/" + name;
   }
 }

@@ -34,15 +34,17 @@ class VersionApiTest {
   @BeforeEach
   void createModel() {
     project = TestRegistry.uniqueProject("versions");
-    registry.client(TestTokens.ADMIN).createProject(ProjectCreate.named(project));
-    publisher.createModel(
-        project, ModelCreate.named("ink").withVariants(List.of("LOW", "MID", "HIGH"), "MID"));
+    registry.client(TestTokens.ADMIN).projects().create(ProjectCreate.named(project));
+    publisher
+        .models()
+        .create(
+            project, ModelCreate.named("ink").withVariants(List.of("LOW", "MID", "HIGH"), "MID"));
   }
 
   @Test
   void namesVersionsV1V2InOrderAndStartsThemPending() {
-    Version first = publisher.createVersion(project, "ink", VersionCreate.ofFormat("onnx"));
-    Version second = publisher.createVersion(project, "ink", VersionCreate.ofFormat("onnx"));
+    Version first = publisher.versions().create(project, "ink", VersionCreate.ofFormat("onnx"));
+    Version second = publisher.versions().create(project, "ink", VersionCreate.ofFormat("onnx"));
 
     assertThat(first.version()).isEqualTo("v1");
     assertThat(second.version()).isEqualTo("v2");
@@ -58,7 +60,7 @@ class VersionApiTest {
       for (int i = 0; i < 24; i++) {
         futures.add(
             pool.submit(
-                () -> publisher.createVersion(project, "ink", VersionCreate.ofFormat("onnx"))));
+                () -> publisher.versions().create(project, "ink", VersionCreate.ofFormat("onnx"))));
       }
     }
     List<String> names = new ArrayList<>();
@@ -74,28 +76,35 @@ class VersionApiTest {
 
   @Test
   void keepsExplicitNamesAndContinuesNumberingAfterThem() {
-    publisher.createVersion(project, "ink", VersionCreate.ofFormat("onnx").named("v7"));
-    publisher.createVersion(project, "ink", VersionCreate.ofFormat("onnx").named("2024-rc.1"));
+    publisher.versions().create(project, "ink", VersionCreate.ofFormat("onnx").named("v7"));
+    publisher.versions().create(project, "ink", VersionCreate.ofFormat("onnx").named("2024-rc.1"));
 
-    assertThat(publisher.createVersion(project, "ink", VersionCreate.ofFormat("onnx")).version())
+    assertThat(
+            publisher.versions().create(project, "ink", VersionCreate.ofFormat("onnx")).version())
         .isEqualTo("v8");
     expectCode(
         "VERSION_EXISTS",
-        () -> publisher.createVersion(project, "ink", VersionCreate.ofFormat("onnx").named("v7")));
+        () ->
+            publisher
+                .versions()
+                .create(project, "ink", VersionCreate.ofFormat("onnx").named("v7")));
   }
 
   @Test
   void storesDeclaredFilesAndRefusesBadDeclarations() {
     Version v =
-        publisher.createVersion(
-            project,
-            "ink",
-            VersionCreate.ofFormat("onnx")
-                .forVariant("LOW")
-                .withFiles(
-                    List.of(
-                        new FileDeclaration("model/w.onnx", SHA, 12L, null),
-                        new FileDeclaration("ref.bin", SHA, 3L, "https://example.org/ref.bin"))));
+        publisher
+            .versions()
+            .create(
+                project,
+                "ink",
+                VersionCreate.ofFormat("onnx")
+                    .forVariant("LOW")
+                    .withFiles(
+                        List.of(
+                            new FileDeclaration("model/w.onnx", SHA, 12L, null),
+                            new FileDeclaration(
+                                "ref.bin", SHA, 3L, "https://example.org/ref.bin"))));
 
     assertThat(v.files())
         .extracting(f -> f.path() + "|" + f.source())
@@ -103,34 +112,39 @@ class VersionApiTest {
     expectCode(
         "INVALID_NAME:path",
         () ->
-            publisher.createVersion(
-                project, "ink", withFile(new FileDeclaration("../x", SHA, 1L, null))));
+            publisher
+                .versions()
+                .create(project, "ink", withFile(new FileDeclaration("../x", SHA, 1L, null))));
     expectCode(
         "BAD_REQUEST",
         () ->
-            publisher.createVersion(
-                project, "ink", withFile(new FileDeclaration("a", "xyz", 1L, null))));
+            publisher
+                .versions()
+                .create(project, "ink", withFile(new FileDeclaration("a", "xyz", 1L, null))));
     expectCode(
         "BAD_REQUEST",
         () ->
-            publisher.createVersion(
-                project, "ink", withFile(new FileDeclaration("a", SHA, 1L, "ftp://host/a"))));
+            publisher
+                .versions()
+                .create(
+                    project, "ink", withFile(new FileDeclaration("a", SHA, 1L, "ftp://host/a"))));
     expectCode(
         "VARIANT_MISMATCH:ULTRA",
         () ->
-            publisher.createVersion(
-                project, "ink", VersionCreate.ofFormat("onnx").forVariant("ULTRA")));
-    assertThat(publisher.listVersions(project, "ink", VersionQuery.all()).items()).hasSize(1);
+            publisher
+                .versions()
+                .create(project, "ink", VersionCreate.ofFormat("onnx").forVariant("ULTRA")));
+    assertThat(publisher.versions().list(project, "ink", VersionQuery.all()).items()).hasSize(1);
   }
 
   @Test
   void patchChangesNotesAndRefusesContentFields() {
-    publisher.createVersion(project, "ink", VersionCreate.ofFormat("onnx"));
+    publisher.versions().create(project, "ink", VersionCreate.ofFormat("onnx"));
 
     Version patched =
-        publisher.patchVersion(project, "ink", "v1", VersionPatch.notes("looks good"));
+        publisher.versions().patch(project, "ink", "v1", VersionPatch.notes("looks good"));
     assertThat(patched.notes()).isEqualTo("looks good");
-    assertThat(publisher.getVersion(project, "ink", "v1").notes()).isEqualTo("looks good");
+    assertThat(publisher.versions().get(project, "ink", "v1").notes()).isEqualTo("looks good");
 
     for (String field : List.of("format", "files", "variant", "metadata", "digest", "runtime")) {
       HttpResponse<String> refused =
@@ -146,33 +160,41 @@ class VersionApiTest {
     expectCode(
         "INVALID_STATE_TRANSITION",
         () ->
-            publisher.patchVersion(
-                project, "ink", "v1", new VersionPatch(null, null, null, "READY")));
+            publisher
+                .versions()
+                .patch(project, "ink", "v1", new VersionPatch(null, null, null, "READY")));
   }
 
   @Test
   void listsByVariantAndLabel() {
-    publisher.createVersion(
-        project,
-        "ink",
-        VersionCreate.ofFormat("onnx").forVariant("LOW").withLabels(Map.of("k", "a")));
-    publisher.createVersion(
-        project,
-        "ink",
-        VersionCreate.ofFormat("onnx").forVariant("HIGH").withLabels(Map.of("k", "b")));
+    publisher
+        .versions()
+        .create(
+            project,
+            "ink",
+            VersionCreate.ofFormat("onnx").forVariant("LOW").withLabels(Map.of("k", "a")));
+    publisher
+        .versions()
+        .create(
+            project,
+            "ink",
+            VersionCreate.ofFormat("onnx").forVariant("HIGH").withLabels(Map.of("k", "b")));
 
     assertThat(
-            publisher.listVersions(project, "ink", VersionQuery.all().withVariant("HIGH")).items())
+            publisher
+                .versions()
+                .list(project, "ink", VersionQuery.all().withVariant("HIGH"))
+                .items())
         .extracting(Version::version)
         .containsExactly("v2");
     assertThat(
             publisher
-                .listVersions(
-                    project, "ink", new VersionQuery(null, null, List.of("k:a"), null, null))
+                .versions()
+                .list(project, "ink", new VersionQuery(null, null, List.of("k:a"), null, null))
                 .items())
         .extracting(Version::version)
         .containsExactly("v1");
-    expectCode("VERSION_NOT_FOUND", () -> publisher.getVersion(project, "ink", "v9"));
+    expectCode("VERSION_NOT_FOUND", () -> publisher.versions().get(project, "ink", "v9"));
   }
 
   private static VersionCreate withFile(FileDeclaration file) {

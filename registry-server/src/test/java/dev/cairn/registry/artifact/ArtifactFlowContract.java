@@ -51,8 +51,8 @@ abstract class ArtifactFlowContract {
     publisher = registry().client(TestTokens.PUBLISHER);
     http = registry().http();
     project = TestRegistry.uniqueProject("artifacts");
-    registry().client(TestTokens.ADMIN).createProject(ProjectCreate.named(project));
-    publisher.createModel(project, ModelCreate.named("fraud"));
+    registry().client(TestTokens.ADMIN).projects().create(ProjectCreate.named(project));
+    publisher.models().create(project, ModelCreate.named("fraud"));
   }
 
   @Test
@@ -63,7 +63,7 @@ abstract class ArtifactFlowContract {
     upload("v1", "model/weights.bin", weights);
     upload("v1", "config.json", config);
 
-    Version ready = publisher.completeVersion(project, "fraud", "v1");
+    Version ready = publisher.versions().complete(project, "fraud", "v1");
 
     String canonical =
         sha256(config)
@@ -78,16 +78,16 @@ abstract class ArtifactFlowContract {
     assertThat(ready.digest()).isEqualTo("sha256:" + sha256(bytes(canonical)));
     assertThat(ready.sizeBytes()).isEqualTo(weights.length + config.length);
     assertThat(ready.validation().checksum()).isEqualTo("PASSED");
-    assertThat(publisher.completeVersion(project, "fraud", "v1")).isEqualTo(ready);
+    assertThat(publisher.versions().complete(project, "fraud", "v1")).isEqualTo(ready);
 
-    Manifest manifest = publisher.manifest(project, "fraud", "v1");
+    Manifest manifest = publisher.versions().manifest(project, "fraud", "v1");
     assertThat(manifest.digest()).isEqualTo(ready.digest());
     assertThat(manifest.files())
         .extracting(f -> f.path() + "=" + f.sha256())
         .containsExactlyInAnyOrder(
             "model/weights.bin=" + sha256(weights), "config.json=" + sha256(config));
     ByteArrayOutputStream downloaded = new ByteArrayOutputStream();
-    publisher.downloadFile(project, "fraud", "v1", "model/weights.bin", downloaded);
+    publisher.versions().download(project, "fraud", "v1", "model/weights.bin", downloaded);
     assertThat(downloaded.toByteArray()).isEqualTo(weights);
     assertThat(storedBlobs()).contains(sha256(weights), sha256(config));
     assertThat(events("fraud"))
@@ -159,7 +159,7 @@ abstract class ArtifactFlowContract {
     declare("v1", Map.of("m.bin", bytes));
     assertThat(upload("v1", "m.bin", bytes).statusCode()).isEqualTo(201);
     assertThat(upload("v1", "m.bin", bytes).statusCode()).isEqualTo(200);
-    publisher.completeVersion(project, "fraud", "v1");
+    publisher.versions().complete(project, "fraud", "v1");
 
     HttpResponse<String> late = upload("v1", "m.bin", bytes);
     assertThat(late.statusCode()).isEqualTo(409);
@@ -171,14 +171,14 @@ abstract class ArtifactFlowContract {
     declare("v1", Map.of("a.bin", bytes("a"), "b.bin", bytes("b")));
     upload("v1", "a.bin", bytes("a"));
 
-    assertThatThrownBy(() -> publisher.completeVersion(project, "fraud", "v1"))
+    assertThatThrownBy(() -> publisher.versions().complete(project, "fraud", "v1"))
         .isInstanceOfSatisfying(
             CairnApiException.class,
             e -> {
               assertThat(e.code()).isEqualTo("VALIDATION_FAILED");
               assertThat(e.member("missing").orElseThrow().toString()).contains("b.bin");
             });
-    assertThat(publisher.getVersion(project, "fraud", "v1").state()).isEqualTo("PENDING");
+    assertThat(publisher.versions().get(project, "fraud", "v1").state()).isEqualTo("PENDING");
   }
 
   @Test
@@ -186,12 +186,12 @@ abstract class ArtifactFlowContract {
     byte[] bytes = bytes("bytes that were approved " + project);
     declare("v1", Map.of("w.bin", bytes));
     upload("v1", "w.bin", bytes);
-    publisher.completeVersion(project, "fraud", "v1");
-    assertThat(publisher.verifyVersion(project, "fraud", "v1").status()).isEqualTo("VERIFIED");
+    publisher.versions().complete(project, "fraud", "v1");
+    assertThat(publisher.versions().verify(project, "fraud", "v1").status()).isEqualTo("VERIFIED");
 
     tamper(sha256(bytes), bytes("bytes that were swapped " + project));
 
-    assertThatThrownBy(() -> publisher.verifyVersion(project, "fraud", "v1"))
+    assertThatThrownBy(() -> publisher.versions().verify(project, "fraud", "v1"))
         .isInstanceOfSatisfying(
             CairnApiException.class,
             e -> {
@@ -199,7 +199,7 @@ abstract class ArtifactFlowContract {
               assertThat(e.code()).isEqualTo("CHECKSUM_MISMATCH");
               assertThat(e.member("files").orElseThrow().toString()).contains("w.bin", "MISMATCH");
             });
-    Version failed = publisher.getVersion(project, "fraud", "v1");
+    Version failed = publisher.versions().get(project, "fraud", "v1");
     assertThat(failed.state()).isEqualTo("FAILED");
     assertThat(failed.failure().code()).isEqualTo("CHECKSUM_MISMATCH");
     assertThat(events("fraud")).endsWith("version.ready", "version.failed");
@@ -215,12 +215,13 @@ abstract class ArtifactFlowContract {
     upload("v1", "tok.bin", shared);
     upload("v1", "w.bin", own);
     upload("v2", "tok.bin", shared);
-    publisher.completeVersion(project, "fraud", "v1");
-    publisher.completeVersion(project, "fraud", "v2");
+    publisher.versions().complete(project, "fraud", "v1");
+    publisher.versions().complete(project, "fraud", "v2");
     CairnClient admin = registry().client(TestTokens.ADMIN);
     registry()
         .client(TestTokens.APPROVER)
-        .putAlias(
+        .aliases()
+        .put(
             project,
             "fraud",
             "production",
@@ -228,22 +229,23 @@ abstract class ArtifactFlowContract {
             null,
             null);
 
-    assertThatThrownBy(() -> admin.deleteModelVersion(project, "fraud", "v1"))
+    assertThatThrownBy(() -> admin.versions().delete(project, "fraud", "v1"))
         .isInstanceOfSatisfying(
             CairnApiException.class, e -> assertThat(e.code()).isEqualTo("VERSION_IN_USE"));
     registry()
         .client(TestTokens.APPROVER)
-        .putAlias(
+        .aliases()
+        .put(
             project,
             "fraud",
             "production",
             dev.cairn.client.model.AliasUpdate.version("v2", "x"),
             null,
             null);
-    admin.deleteModelVersion(project, "fraud", "v1");
+    admin.versions().delete(project, "fraud", "v1");
 
     assertThat(storedBlobs()).contains(sha256(shared)).doesNotContain(sha256(own));
-    assertThatThrownBy(() -> publisher.getVersion(project, "fraud", "v1"))
+    assertThatThrownBy(() -> publisher.versions().get(project, "fraud", "v1"))
         .isInstanceOfSatisfying(
             CairnApiException.class, e -> assertThat(e.code()).isEqualTo("VERSION_NOT_FOUND"));
     assertThat(auditActions()).contains("VERSION_DELETE");
@@ -254,13 +256,14 @@ abstract class ArtifactFlowContract {
     byte[] bytes = bytes("validated " + project);
     declare("v1", Map.of("m.bin", bytes));
     upload("v1", "m.bin", bytes);
-    assertThatThrownBy(() -> publisher.validateVersion(project, "fraud", "v1"))
+    assertThatThrownBy(() -> publisher.versions().validate(project, "fraud", "v1"))
         .isInstanceOfSatisfying(
             CairnApiException.class, e -> assertThat(e.code()).isEqualTo("VERSION_NOT_READY"));
-    publisher.completeVersion(project, "fraud", "v1");
+    publisher.versions().complete(project, "fraud", "v1");
 
-    assertThat(publisher.validateVersion(project, "fraud", "v1").checksum()).isEqualTo("PASSED");
-    assertThat(publisher.getVersion(project, "fraud", "v1").validation().checksum())
+    assertThat(publisher.versions().validate(project, "fraud", "v1").checksum())
+        .isEqualTo("PASSED");
+    assertThat(publisher.versions().get(project, "fraud", "v1").validation().checksum())
         .isEqualTo("PASSED");
   }
 
@@ -268,8 +271,12 @@ abstract class ArtifactFlowContract {
     List<FileDeclaration> declarations = new ArrayList<>();
     files.forEach(
         (path, b) -> declarations.add(new FileDeclaration(path, sha256(b), (long) b.length, null)));
-    publisher.createVersion(
-        project, "fraud", VersionCreate.ofFormat("generic").named(version).withFiles(declarations));
+    publisher
+        .versions()
+        .create(
+            project,
+            "fraud",
+            VersionCreate.ofFormat("generic").named(version).withFiles(declarations));
   }
 
   /** Uploads text bytes over raw HTTP (the tests' payloads are ASCII). */

@@ -39,8 +39,8 @@ class CollectionRaceTest {
   void publishingAndDeletingVersionsOfTheSameBytesNeverLoseABlob() throws Exception {
     String project = TestRegistry.uniqueProject("gc-race");
     CairnClient admin = registry.client(TestTokens.ADMIN);
-    admin.createProject(ProjectCreate.named(project));
-    admin.createModel(project, ModelCreate.named("shared"));
+    admin.projects().create(ProjectCreate.named(project));
+    admin.models().create(project, ModelCreate.named("shared"));
     // An ONNX model: its validation loads it, which keeps each publishing transaction open a while.
     Path bytes = Files.write(dir.resolve("model.onnx"), OnnxModels.constant(3, 1, 1));
 
@@ -57,11 +57,11 @@ class CollectionRaceTest {
                 () -> {
                   Version published = publish(admin, project, "v" + r, bytes);
                   try {
-                    admin.verifyVersion(project, "shared", published.version());
+                    admin.versions().verify(project, "shared", published.version());
                   } catch (RuntimeException e) {
                     failures.add(published.version() + ": " + e.getMessage());
                   }
-                  admin.deleteModelVersion(project, "shared", published.version());
+                  admin.versions().delete(project, "shared", published.version());
                   return null;
                 }));
       }
@@ -75,10 +75,12 @@ class CollectionRaceTest {
   }
 
   private static Version publish(CairnClient client, String project, String name, Path file) {
-    return client.publishVersion(
-        project,
-        "shared",
-        new VersionCreate(name, null, "onnx", null, null, null, null, null, null, null),
-        Map.of("model.onnx", file));
+    return client
+        .versions()
+        .publish(
+            project,
+            "shared",
+            new VersionCreate(name, null, "onnx", null, null, null, null, null, null, null),
+            Map.of("model.onnx", file));
   }
 }

@@ -37,8 +37,8 @@ class OneShotPublishTest {
     publisher = registry.client(TestTokens.PUBLISHER);
     http = registry.http();
     project = TestRegistry.uniqueProject("oneshot");
-    registry.client(TestTokens.ADMIN).createProject(ProjectCreate.named(project));
-    publisher.createModel(project, ModelCreate.named("fraud"));
+    registry.client(TestTokens.ADMIN).projects().create(ProjectCreate.named(project));
+    publisher.models().create(project, ModelCreate.named("fraud"));
   }
 
   @Test
@@ -63,7 +63,7 @@ class OneShotPublishTest {
 
     assertThat(res.statusCode()).as(res.body()).isEqualTo(201);
     assertThat(res.body()).contains("\"state\":\"READY\"", "\"version\":\"v7\"");
-    Version v = publisher.getVersion(project, "fraud", "v7");
+    Version v = publisher.versions().get(project, "fraud", "v7");
     assertThat(v.files()).extracting(f -> f.path()).containsExactly("README.txt", "model/w.bin");
     assertThat(storedBlobs()).contains(sha256(weights));
     assertThat(events("fraud"))
@@ -77,11 +77,13 @@ class OneShotPublishTest {
     java.nio.file.Files.write(weights, new byte[3 * 1024 * 1024 + 5]);
 
     Version ready =
-        publisher.publishVersion(
-            project,
-            "fraud",
-            VersionCreate.ofFormat("generic").named("v5"),
-            Map.of("nested/weights.bin", weights));
+        publisher
+            .versions()
+            .publish(
+                project,
+                "fraud",
+                VersionCreate.ofFormat("generic").named("v5"),
+                Map.of("nested/weights.bin", weights));
 
     assertThat(ready.state()).isEqualTo("READY");
     assertThat(ready.files())
@@ -113,7 +115,7 @@ class OneShotPublishTest {
     assertThat(storedBlobs()).isEqualTo(blobsBefore);
     assertThat(events("fraud")).containsExactly("model.created");
     assertThat(auditActions()).doesNotContain("VERSION_CREATE");
-    assertThatThrownBy(() -> publisher.getVersion(project, "fraud", "v8"))
+    assertThatThrownBy(() -> publisher.versions().get(project, "fraud", "v8"))
         .isInstanceOfSatisfying(
             CairnApiException.class, e -> assertThat(e.code()).isEqualTo("VERSION_NOT_FOUND"));
   }
@@ -135,7 +137,8 @@ class OneShotPublishTest {
     assertThat(res.statusCode()).isEqualTo(422);
     assertThat(
             publisher
-                .listVersions(project, "fraud", dev.cairn.client.model.VersionQuery.all())
+                .versions()
+                .list(project, "fraud", dev.cairn.client.model.VersionQuery.all())
                 .items())
         .isEmpty();
   }

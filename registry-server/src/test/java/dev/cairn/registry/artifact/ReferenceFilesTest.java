@@ -83,8 +83,8 @@ class ReferenceFilesTest {
   void model() {
     publisher = registry.client(TestTokens.PUBLISHER);
     project = TestRegistry.uniqueProject("refs");
-    registry.client(TestTokens.ADMIN).createProject(ProjectCreate.named(project));
-    publisher.createModel(project, ModelCreate.named("m"));
+    registry.client(TestTokens.ADMIN).projects().create(ProjectCreate.named(project));
+    publisher.models().create(project, ModelCreate.named("m"));
   }
 
   @Test
@@ -94,20 +94,20 @@ class ReferenceFilesTest {
     Files.write(source, bytes);
     declare(source.toUri().toString(), bytes);
 
-    Version ready = publisher.completeVersion(project, "m", "v1");
+    Version ready = publisher.versions().complete(project, "m", "v1");
 
     assertThat(ready.state()).isEqualTo("READY");
     assertThat(ready.files().get(0).source()).isEqualTo("reference");
     assertThat(FileBlobStore.open(registry.dataDir().resolve("blobs")).list())
         .doesNotContain(Versions.sha256(bytes));
     ByteArrayOutputStream served = new ByteArrayOutputStream();
-    publisher.downloadFile(project, "m", "v1", "w.bin", served);
+    publisher.versions().download(project, "m", "v1", "w.bin", served);
     assertThat(served.toByteArray()).isEqualTo(bytes);
-    assertThat(publisher.verifyVersion(project, "m", "v1").status()).isEqualTo("VERIFIED");
+    assertThat(publisher.versions().verify(project, "m", "v1").status()).isEqualTo("VERIFIED");
 
     Files.writeString(source, "mounted weightz");
-    expectCode("CHECKSUM_MISMATCH", () -> publisher.verifyVersion(project, "m", "v1"));
-    assertThat(publisher.getVersion(project, "m", "v1").state()).isEqualTo("FAILED");
+    expectCode("CHECKSUM_MISMATCH", () -> publisher.versions().verify(project, "m", "v1"));
+    assertThat(publisher.versions().get(project, "m", "v1").state()).isEqualTo("FAILED");
   }
 
   @Test
@@ -116,9 +116,9 @@ class ReferenceFilesTest {
         "http://127.0.0.1:" + web.getAddress().getPort() + "/weights.bin",
         "what the pipeline thought it uploaded".getBytes(StandardCharsets.UTF_8));
 
-    expectCode("CHECKSUM_MISMATCH", () -> publisher.completeVersion(project, "m", "v1"));
+    expectCode("CHECKSUM_MISMATCH", () -> publisher.versions().complete(project, "m", "v1"));
 
-    Version failed = publisher.getVersion(project, "m", "v1");
+    Version failed = publisher.versions().get(project, "m", "v1");
     assertThat(failed.state()).isEqualTo("FAILED");
     assertThat(failed.failure().code()).isEqualTo("CHECKSUM_MISMATCH");
   }
@@ -132,7 +132,7 @@ class ReferenceFilesTest {
     }
     declare("s3://models/" + project + "/w.bin", bytes);
 
-    assertThat(publisher.completeVersion(project, "m", "v1").state()).isEqualTo("READY");
+    assertThat(publisher.versions().complete(project, "m", "v1").state()).isEqualTo("READY");
   }
 
   @Test
@@ -141,18 +141,20 @@ class ReferenceFilesTest {
     Files.writeString(outside, "secret");
     declare(outside.toUri().toString(), "secret".getBytes(StandardCharsets.UTF_8));
 
-    expectCode("BAD_REQUEST", () -> publisher.completeVersion(project, "m", "v1"));
-    assertThat(publisher.getVersion(project, "m", "v1").state()).isEqualTo("PENDING");
+    expectCode("BAD_REQUEST", () -> publisher.versions().complete(project, "m", "v1"));
+    assertThat(publisher.versions().get(project, "m", "v1").state()).isEqualTo("PENDING");
   }
 
   private void declare(String uri, byte[] bytes) {
-    publisher.createVersion(
-        project,
-        "m",
-        VersionCreate.ofFormat("generic")
-            .withFiles(
-                List.of(
-                    new FileDeclaration(
-                        "w.bin", Versions.sha256(bytes), (long) bytes.length, uri))));
+    publisher
+        .versions()
+        .create(
+            project,
+            "m",
+            VersionCreate.ofFormat("generic")
+                .withFiles(
+                    List.of(
+                        new FileDeclaration(
+                            "w.bin", Versions.sha256(bytes), (long) bytes.length, uri))));
   }
 }

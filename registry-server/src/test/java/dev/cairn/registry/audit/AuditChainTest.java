@@ -49,7 +49,7 @@ class AuditChainTest {
   static void start() {
     registry = TestRegistry.start(Map.of());
     admin = registry.client(TestTokens.ADMIN);
-    admin.createProject(ProjectCreate.named("audited"));
+    admin.projects().create(ProjectCreate.named("audited"));
   }
 
   @AfterAll
@@ -70,10 +70,12 @@ class AuditChainTest {
                 () -> {
                   for (int i = 0; i < MODELS_PER_WRITER; i++) {
                     String model = "w" + writer + "-m" + i;
-                    publisher.createModel("audited", ModelCreate.named(model));
-                    publisher.createVersion("audited", model, VersionCreate.ofFormat("onnx"));
-                    publisher.patchVersion("audited", model, "v1", VersionPatch.notes("checked"));
-                    publisher.patchModel("audited", model, ModelPatch.state("ARCHIVED"));
+                    publisher.models().create("audited", ModelCreate.named(model));
+                    publisher.versions().create("audited", model, VersionCreate.ofFormat("onnx"));
+                    publisher
+                        .versions()
+                        .patch("audited", model, "v1", VersionPatch.notes("checked"));
+                    publisher.models().patch("audited", model, ModelPatch.state("ARCHIVED"));
                   }
                 }));
       }
@@ -86,10 +88,10 @@ class AuditChainTest {
     for (String action :
         List.of("MODEL_CREATE", "VERSION_CREATE", "VERSION_UPDATE", "MODEL_UPDATE")) {
       List<AuditEntry> entries = new ArrayList<>();
-      admin.exportAudit("audited", AuditQuery.all().withAction(action), entries::add);
+      admin.audit().export("audited", AuditQuery.all().withAction(action), entries::add);
       assertThat(entries).as(action).hasSize(writes);
     }
-    AuditVerification verification = admin.verifyAudit();
+    AuditVerification verification = admin.audit().verify();
     assertThat(verification.valid()).isTrue();
     assertThat(verification.entries()).isEqualTo(1 + 4L * writes);
   }
@@ -98,7 +100,7 @@ class AuditChainTest {
   @Order(2)
   void entriesCarryActorRolesRequestIdAndBeforeAfter() {
     List<AuditEntry> entries = new ArrayList<>();
-    admin.exportAudit("audited", AuditQuery.all().forModel("w0-m0"), entries::add);
+    admin.audit().export("audited", AuditQuery.all().forModel("w0-m0"), entries::add);
 
     assertThat(entries)
         .extracting(AuditEntry::action)
@@ -119,7 +121,7 @@ class AuditChainTest {
     String token = null;
     do {
       Page<AuditEntry> page =
-          admin.listAudit("audited", AuditQuery.all().withLimit(25).withPageToken(token));
+          admin.audit().list("audited", AuditQuery.all().withLimit(25).withPageToken(token));
       page.items().forEach(e -> seqs.add(e.seq()));
       token = page.nextPageToken();
     } while (token != null);
@@ -141,7 +143,7 @@ class AuditChainTest {
       assertThatThrownBy(() -> s.executeUpdate("TRUNCATE audit_log"))
           .hasMessageContaining("append-only");
     }
-    assertThat(admin.verifyAudit().valid()).isTrue();
+    assertThat(admin.audit().verify().valid()).isTrue();
   }
 
   @Test
@@ -156,7 +158,7 @@ class AuditChainTest {
       s.execute("ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update_delete");
     }
 
-    AuditVerification verification = admin.verifyAudit();
+    AuditVerification verification = admin.audit().verify();
 
     assertThat(verification.valid()).isFalse();
     assertThat(verification.firstInvalidSeq()).isEqualTo(17L);

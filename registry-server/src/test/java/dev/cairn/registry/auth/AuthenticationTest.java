@@ -58,7 +58,7 @@ class AuthenticationTest {
                 "CAIRN_ALLOWED_ORIGINS",
                 "https://ui.example.test"));
     http = registry.http();
-    registry.client(TestTokens.ADMIN).createProject(ProjectCreate.named("qc"));
+    registry.client(TestTokens.ADMIN).projects().create(ProjectCreate.named("qc"));
   }
 
   @AfterAll
@@ -75,7 +75,7 @@ class AuthenticationTest {
     assertThat(
             http.post("/api/v1/projects/qc/models", token, "{\"name\":\"from-jwt\"}").statusCode())
         .isEqualTo(201);
-    assertThat(registry.client(TestTokens.ADMIN).getModel("qc", "from-jwt").createdBy())
+    assertThat(registry.client(TestTokens.ADMIN).models().get("qc", "from-jwt").createdBy())
         .isEqualTo("alice");
     assertThat(http.get("/api/v1/audit/verify", token).statusCode()).isEqualTo(403);
   }
@@ -104,7 +104,7 @@ class AuthenticationTest {
 
     // Only the expired token was issued by a trusted key: one entry, under its subject, no token.
     assertThat(authFailures()).isEqualTo(before + 1);
-    assertThat(registry.client(TestTokens.ADMIN).listAudit("qc", qcAuthFailures()).items())
+    assertThat(registry.client(TestTokens.ADMIN).audit().list("qc", qcAuthFailures()).items())
         .allSatisfy(
             entry -> {
               assertThat(entry.actor()).isEqualTo("alice");
@@ -115,7 +115,7 @@ class AuthenticationTest {
   }
 
   private long authFailures() {
-    return registry.client(TestTokens.ADMIN).listAudit("qc", qcAuthFailures()).items().size();
+    return registry.client(TestTokens.ADMIN).audit().list("qc", qcAuthFailures()).items().size();
   }
 
   private static dev.cairn.client.model.AuditQuery qcAuthFailures() {

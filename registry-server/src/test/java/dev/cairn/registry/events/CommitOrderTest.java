@@ -33,7 +33,7 @@ class CommitOrderTest {
     TestRegistry registry = TestRegistry.shared();
     String project = TestRegistry.uniqueProject("order");
     CairnClient publisher = registry.client(TestTokens.PUBLISHER);
-    registry.client(TestTokens.ADMIN).createProject(ProjectCreate.named(project));
+    registry.client(TestTokens.ADMIN).projects().create(ProjectCreate.named(project));
     long start = maxSeq(registry);
 
     List<Long> seen = new ArrayList<>();
@@ -56,7 +56,7 @@ class CommitOrderTest {
             pool.submit(
                 () -> {
                   for (int i = 0; i < MODELS_EACH; i++) {
-                    publisher.createModel(project, ModelCreate.named("w" + writer + "-" + i));
+                    publisher.models().create(project, ModelCreate.named("w" + writer + "-" + i));
                   }
                 }));
       }

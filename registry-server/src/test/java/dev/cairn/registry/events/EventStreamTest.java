@@ -60,16 +60,16 @@ class EventStreamTest {
     String project = TestRegistry.uniqueProject("resume");
     CairnClient onA = replicaA.client(TestTokens.ADMIN);
     CairnClient onB = CairnClient.create(replicaB.uri(), TestTokens.ADMIN);
-    onA.createProject(ProjectCreate.named(project));
+    onA.projects().create(ProjectCreate.named(project));
     for (int i = 0; i < 5; i++) {
-      onA.createModel(project, ModelCreate.named("a" + i));
-      onB.createModel(project, ModelCreate.named("b" + i));
+      onA.models().create(project, ModelCreate.named("a" + i));
+      onB.models().create(project, ModelCreate.named("b" + i));
     }
 
     List<Sse> firstPart = read(replicaA.uri(), project, "0", 6);
     long resumeFrom = firstPart.get(firstPart.size() - 1).id();
     for (int i = 0; i < 5; i++) {
-      onB.patchModel(project, "b" + i, ModelPatch.state("ARCHIVED"));
+      onB.models().patch(project, "b" + i, ModelPatch.state("ARCHIVED"));
     }
     List<Sse> secondPart = read(replicaA.uri(), project, Long.toString(resumeFrom), 9);
 
@@ -102,13 +102,13 @@ class EventStreamTest {
   void subscriberOnOneReplicaHearsWritesOfTheOtherWithinSeconds() {
     String project = TestRegistry.uniqueProject("live");
     CairnClient onB = CairnClient.create(replicaB.uri(), TestTokens.ADMIN);
-    onB.createProject(ProjectCreate.named(project));
+    onB.projects().create(ProjectCreate.named(project));
     List<RegistryEvent> heard = new CopyOnWriteArrayList<>();
     try (EventSubscriber subscriber =
         EventSubscriber.start(
             replicaA.uri(), TestTokens.READER, project, List.of(), 0, heard::add)) {
       await().atMost(Duration.ofSeconds(10)).until(subscriber::connected);
-      onB.createModel(project, ModelCreate.named("from-b"));
+      onB.models().create(project, ModelCreate.named("from-b"));
 
       await()
           .atMost(Duration.ofSeconds(5))
@@ -122,10 +122,10 @@ class EventStreamTest {
   void filtersByModelAndType() throws Exception {
     String project = TestRegistry.uniqueProject("filter");
     CairnClient admin = replicaA.client(TestTokens.ADMIN);
-    admin.createProject(ProjectCreate.named(project));
-    admin.createModel(project, ModelCreate.named("keep"));
-    admin.createModel(project, ModelCreate.named("skip"));
-    admin.patchModel(project, "keep", ModelPatch.state("ARCHIVED"));
+    admin.projects().create(ProjectCreate.named(project));
+    admin.models().create(project, ModelCreate.named("keep"));
+    admin.models().create(project, ModelCreate.named("skip"));
+    admin.models().patch(project, "keep", ModelPatch.state("ARCHIVED"));
 
     List<Sse> events =
         read(
@@ -144,9 +144,9 @@ class EventStreamTest {
   void aResumePointOlderThanRetentionGetsOneReset() throws Exception {
     String project = TestRegistry.uniqueProject("reset");
     CairnClient admin = replicaA.client(TestTokens.ADMIN);
-    admin.createProject(ProjectCreate.named(project));
+    admin.projects().create(ProjectCreate.named(project));
     for (int i = 0; i < 3; i++) {
-      admin.createModel(project, ModelCreate.named("m" + i));
+      admin.models().create(project, ModelCreate.named("m" + i));
     }
     try (Connection c = replicaA.sql();
         Statement s = c.createStatement()) {

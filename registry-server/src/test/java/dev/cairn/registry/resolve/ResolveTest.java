@@ -51,19 +51,22 @@ class ResolveTest {
     publisher = replicaA.client(TestTokens.PUBLISHER);
     approver = replicaA.client(TestTokens.APPROVER);
     project = TestRegistry.uniqueProject("resolve");
-    replicaA.client(TestTokens.ADMIN).createProject(ProjectCreate.named(project));
-    publisher.createModel(
-        project, ModelCreate.named("ink").withVariants(List.of("LOW", "HIGH"), "HIGH"));
+    replicaA.client(TestTokens.ADMIN).projects().create(ProjectCreate.named(project));
+    publisher
+        .models()
+        .create(project, ModelCreate.named("ink").withVariants(List.of("LOW", "HIGH"), "HIGH"));
     Versions.ready(publisher, project, "ink", "LOW", "low one " + project);
     Versions.ready(publisher, project, "ink", "HIGH", "high one " + project);
     Versions.ready(publisher, project, "ink", "HIGH", "high two " + project);
-    approver.putAlias(
-        project,
-        "ink",
-        "production",
-        AliasUpdate.pointers(Map.of("LOW", "v1", "HIGH", "v2"), "go"),
-        null,
-        null);
+    approver
+        .aliases()
+        .put(
+            project,
+            "ink",
+            "production",
+            AliasUpdate.pointers(Map.of("LOW", "v1", "HIGH", "v2"), "go"),
+            null,
+            null);
   }
 
   @Test
@@ -99,13 +102,15 @@ class ResolveTest {
                 .statusCode())
         .isEqualTo(304);
 
-    approver.putAlias(
-        project,
-        "ink",
-        "production",
-        AliasUpdate.pointers(Map.of("HIGH", "v3"), "upgrade"),
-        null,
-        null);
+    approver
+        .aliases()
+        .put(
+            project,
+            "ink",
+            "production",
+            AliasUpdate.pointers(Map.of("HIGH", "v3"), "upgrade"),
+            null,
+            null);
 
     var after = http.send("GET", url, TestTokens.READER, null, Map.of("If-None-Match", etag));
     assertThat(after.statusCode()).as("read-your-writes on the same replica").isEqualTo(200);
@@ -117,13 +122,15 @@ class ResolveTest {
     CairnClient onB = CairnClient.create(replicaB.uri(), TestTokens.READER);
     assertThat(onB.resolve(project, "ink", null, false).version().version()).isEqualTo("v2");
 
-    approver.putAlias(
-        project,
-        "ink",
-        "production",
-        AliasUpdate.pointers(Map.of("HIGH", "v3"), "upgrade"),
-        null,
-        null);
+    approver
+        .aliases()
+        .put(
+            project,
+            "ink",
+            "production",
+            AliasUpdate.pointers(Map.of("HIGH", "v3"), "upgrade"),
+            null,
+            null);
 
     await()
         .atMost(Duration.ofSeconds(3))

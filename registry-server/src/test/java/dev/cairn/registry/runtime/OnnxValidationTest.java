@@ -35,8 +35,8 @@ class OnnxValidationTest {
   void createModel() {
     publisher = registry.client(TestTokens.PUBLISHER);
     project = TestRegistry.uniqueProject("onnx");
-    registry.client(TestTokens.ADMIN).createProject(ProjectCreate.named(project));
-    publisher.createModel(project, ModelCreate.named("scorer"));
+    registry.client(TestTokens.ADMIN).projects().create(ProjectCreate.named(project));
+    publisher.models().create(project, ModelCreate.named("scorer"));
   }
 
   @Test
@@ -45,7 +45,7 @@ class OnnxValidationTest {
         publish("v1", OnnxModels.constant(3, 1, 1), new RuntimeRequirement("onnxruntime", "1.16"));
     assertThat(ready.state()).isEqualTo("READY");
     assertThat(ready.validation().load()).isEqualTo("PASSED");
-    assertThat(publisher.validateVersion(project, "scorer", "v1").load()).isEqualTo("PASSED");
+    assertThat(publisher.versions().validate(project, "scorer", "v1").load()).isEqualTo("PASSED");
   }
 
   @Test
@@ -53,7 +53,7 @@ class OnnxValidationTest {
     assertThatThrownBy(() -> publish("v1", new byte[] {8, 1, 2, 3}, null))
         .isInstanceOfSatisfying(
             CairnApiException.class, e -> assertThat(e.code()).isEqualTo("VALIDATION_FAILED"));
-    assertThat(publisher.listVersions(project, "scorer", VersionQuery.all()).items()).isEmpty();
+    assertThat(publisher.versions().list(project, "scorer", VersionQuery.all()).items()).isEmpty();
   }
 
   @Test
@@ -72,9 +72,9 @@ class OnnxValidationTest {
             null,
             null,
             null);
-    publisher.createVersion(project, "scorer", declaration);
-    publisher.uploadFile(project, "scorer", "v2", "model.onnx", file, sha256(onnx));
-    Version failed = publisher.completeVersion(project, "scorer", "v2");
+    publisher.versions().create(project, "scorer", declaration);
+    publisher.versions().upload(project, "scorer", "v2", "model.onnx", file, sha256(onnx));
+    Version failed = publisher.versions().complete(project, "scorer", "v2");
     assertThat(failed.state()).isEqualTo("FAILED");
     assertThat(failed.failure().code()).isEqualTo("RUNTIME_INCOMPATIBLE");
     assertThat(failed.validation().load()).isEqualTo("RUNTIME_INCOMPATIBLE");
@@ -87,10 +87,12 @@ class OnnxValidationTest {
 
   private Version publish(String name, byte[] onnx, RuntimeRequirement runtime) throws Exception {
     Path file = Files.write(dir.resolve(name + ".onnx"), onnx);
-    return publisher.publishVersion(
-        project,
-        "scorer",
-        new VersionCreate(name, null, "onnx", runtime, null, null, null, null, null, null),
-        Map.of("model.onnx", file));
+    return publisher
+        .versions()
+        .publish(
+            project,
+            "scorer",
+            new VersionCreate(name, null, "onnx", runtime, null, null, null, null, null, null),
+            Map.of("model.onnx", file));
   }
 }

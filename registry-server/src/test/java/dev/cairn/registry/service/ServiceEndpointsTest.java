@@ -46,7 +46,7 @@ class ServiceEndpointsTest {
   @Test
   void metricsCountRequestsByRouteAndStatus() {
     String project = TestRegistry.uniqueProject("metrics");
-    registry.client(TestTokens.ADMIN).createProject(ProjectCreate.named(project));
+    registry.client(TestTokens.ADMIN).projects().create(ProjectCreate.named(project));
     http.get("/api/v1/projects/" + project + "/models/none", TestTokens.READER);
 
     String metrics = http.get("/metrics", null).body();

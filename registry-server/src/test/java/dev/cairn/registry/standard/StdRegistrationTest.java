@@ -46,16 +46,18 @@ class StdRegistrationTest {
     publisher = registry.client(TestTokens.PUBLISHER);
     approver = registry.client(TestTokens.APPROVER);
     project = TestRegistry.uniqueProject("ink");
-    registry.client(TestTokens.ADMIN).createProject(ProjectCreate.named(project));
-    publisher.createModel(
-        project, ModelCreate.named(MODEL).withVariants(List.of("LOW", "MID", "HIGH"), "MID"));
+    registry.client(TestTokens.ADMIN).projects().create(ProjectCreate.named(project));
+    publisher
+        .models()
+        .create(
+            project, ModelCreate.named(MODEL).withVariants(List.of("LOW", "MID", "HIGH"), "MID"));
   }
 
   @Test
   void threeModesMoveTheModelFromIncompleteToInactiveToActive() throws Exception {
-    assertThat(publisher.modelStatus(project, MODEL, "production").status())
+    assertThat(publisher.models().status(project, MODEL, "production").status())
         .isEqualTo("INCOMPLETE");
-    Version low = publisher.registerStandard(project, MODEL, request("LOW", 1, 2, 3));
+    Version low = publisher.versions().registerStandard(project, MODEL, request("LOW", 1, 2, 3));
     assertThat(low.state()).isEqualTo("READY");
     assertThat(low.format()).isEqualTo("color-signature");
     assertThat(low.validation().phases()).containsEntry("STD_REGISTRATION", "STD_ACCEPTABLE");
@@ -67,68 +69,77 @@ class StdRegistrationTest {
     assertThat(low.metadata())
         .containsEntry("expected_ink_count", 2)
         .containsEntry("tolerance_de00", 6.0);
-    assertThat(publisher.modelStatus(project, MODEL, "production").status())
+    assertThat(publisher.models().status(project, MODEL, "production").status())
         .isEqualTo("INCOMPLETE");
 
-    Version mid = publisher.registerStandard(project, MODEL, request("MID", 4, 5, 6));
-    Version high = publisher.registerStandard(project, MODEL, request("HIGH", 7, 8, 9));
-    assertThat(publisher.modelStatus(project, MODEL, "production").status()).isEqualTo("INACTIVE");
+    Version mid = publisher.versions().registerStandard(project, MODEL, request("MID", 4, 5, 6));
+    Version high = publisher.versions().registerStandard(project, MODEL, request("HIGH", 7, 8, 9));
+    assertThat(publisher.models().status(project, MODEL, "production").status())
+        .isEqualTo("INACTIVE");
 
     assertThatThrownBy(
             () ->
-                approver.putAlias(
-                    project,
-                    MODEL,
-                    "production",
-                    AliasUpdate.pointers(Map.of("LOW", low.version()), "only one mode"),
-                    null,
-                    null))
+                approver
+                    .aliases()
+                    .put(
+                        project,
+                        MODEL,
+                        "production",
+                        AliasUpdate.pointers(Map.of("LOW", low.version()), "only one mode"),
+                        null,
+                        null))
         .isInstanceOfSatisfying(
             CairnApiException.class, e -> assertThat(e.code()).startsWith("MODEL_INCOMPLETE"));
 
-    approver.putAlias(
-        project,
-        MODEL,
-        "production",
-        AliasUpdate.pointers(
-            Map.of("LOW", low.version(), "MID", mid.version(), "HIGH", high.version()),
-            "approved standard"),
-        null,
-        null);
-    assertThat(publisher.modelStatus(project, MODEL, "production").status()).isEqualTo("ACTIVE");
-    assertThat(publisher.validateVersion(project, MODEL, high.version()).phases())
+    approver
+        .aliases()
+        .put(
+            project,
+            MODEL,
+            "production",
+            AliasUpdate.pointers(
+                Map.of("LOW", low.version(), "MID", mid.version(), "HIGH", high.version()),
+                "approved standard"),
+            null,
+            null);
+    assertThat(publisher.models().status(project, MODEL, "production").status())
+        .isEqualTo("ACTIVE");
+    assertThat(publisher.versions().validate(project, MODEL, high.version()).phases())
         .containsEntry("STD_REGISTRATION", "STD_ACCEPTABLE");
   }
 
   @Test
   void aDryRunAnswersThePhaseAndKeepsNothing() throws Exception {
-    JsonNode report = publisher.checkStandard(project, MODEL, request("LOW", 1, 2, 3));
+    JsonNode report = publisher.versions().checkStandard(project, MODEL, request("LOW", 1, 2, 3));
     assertThat(report.path("result").asText()).isEqualTo("STD_ACCEPTABLE");
     assertThat(report.path("images")).hasSize(3);
     assertThat(report.path("signature").path("inks")).hasSize(2);
     assertThat(
             publisher
-                .listVersions(project, MODEL, dev.cairn.client.model.VersionQuery.all())
+                .versions()
+                .list(project, MODEL, dev.cairn.client.model.VersionQuery.all())
                 .items())
         .isEmpty();
   }
 
   @Test
   void tooFewImagesGiveAFailedVersionThatCannotServe() throws Exception {
-    Version failed = publisher.registerStandard(project, MODEL, request("HIGH", 1, 2));
+    Version failed = publisher.versions().registerStandard(project, MODEL, request("HIGH", 1, 2));
     assertThat(failed.state()).isEqualTo("FAILED");
     assertThat(failed.failure().code()).isEqualTo("STD_TOO_FEW_IMAGES");
     assertThat(failed.validation().phases())
         .containsEntry("STD_REGISTRATION", "STD_TOO_FEW_IMAGES");
     assertThatThrownBy(
             () ->
-                approver.putAlias(
-                    project,
-                    MODEL,
-                    "staging",
-                    AliasUpdate.pointers(Map.of("HIGH", failed.version()), "x"),
-                    null,
-                    null))
+                approver
+                    .aliases()
+                    .put(
+                        project,
+                        MODEL,
+                        "staging",
+                        AliasUpdate.pointers(Map.of("HIGH", failed.version()), "x"),
+                        null,
+                        null))
         .isInstanceOf(CairnApiException.class);
   }
 
@@ -141,8 +152,9 @@ class StdRegistrationTest {
     images.add(gif);
     assertThatThrownBy(
             () ->
-                publisher.registerStandard(
-                    project, MODEL, StdRegistrationRequest.of("LOW", images, 2)))
+                publisher
+                    .versions()
+                    .registerStandard(project, MODEL, StdRegistrationRequest.of("LOW", images, 2)))
         .isInstanceOfSatisfying(
             CairnApiException.class,
             e -> {
@@ -151,26 +163,28 @@ class StdRegistrationTest {
             });
     assertThat(
             publisher
-                .listVersions(project, MODEL, dev.cairn.client.model.VersionQuery.all())
+                .versions()
+                .list(project, MODEL, dev.cairn.client.model.VersionQuery.all())
                 .items())
         .isEmpty();
   }
 
   @Test
   void anUnknownModeOrMissingInkCountIsRejected() throws Exception {
-    assertThatThrownBy(() -> publisher.registerStandard(project, MODEL, request("ULTRA", 1, 2, 3)))
+    assertThatThrownBy(
+            () -> publisher.versions().registerStandard(project, MODEL, request("ULTRA", 1, 2, 3)))
         .isInstanceOfSatisfying(
             CairnApiException.class, e -> assertThat(e.code()).isEqualTo("VARIANT_UNKNOWN"));
     StdRegistrationRequest noCount =
         new StdRegistrationRequest("LOW", images(1, 2, 3), null, null, null);
-    assertThatThrownBy(() -> publisher.registerStandard(project, MODEL, noCount))
+    assertThatThrownBy(() -> publisher.versions().registerStandard(project, MODEL, noCount))
         .isInstanceOfSatisfying(
             CairnApiException.class, e -> assertThat(e.code()).isEqualTo("VALIDATION_FAILED"));
   }
 
   @Test
   void aStandardWhoseBytesItsImagesDoNotGiveIsAConfigMismatch() throws Exception {
-    JsonNode report = publisher.checkStandard(project, MODEL, request("LOW", 1, 2, 3));
+    JsonNode report = publisher.versions().checkStandard(project, MODEL, request("LOW", 1, 2, 3));
     ObjectNode forged = (ObjectNode) report.path("signature").deepCopy();
     ((ObjectNode) forged.path("inks").get(0)).put("share", 0.9);
     Map<String, Path> files = new java.util.LinkedHashMap<>();
@@ -183,21 +197,23 @@ class StdRegistrationTest {
     }
     assertThatThrownBy(
             () ->
-                publisher.publishVersion(
-                    project,
-                    MODEL,
-                    new dev.cairn.client.model.VersionCreate(
-                        "forged",
-                        "LOW",
-                        "color-signature",
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null),
-                    files))
+                publisher
+                    .versions()
+                    .publish(
+                        project,
+                        MODEL,
+                        new dev.cairn.client.model.VersionCreate(
+                            "forged",
+                            "LOW",
+                            "color-signature",
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null),
+                        files))
         .isInstanceOfSatisfying(
             CairnApiException.class,
             e ->

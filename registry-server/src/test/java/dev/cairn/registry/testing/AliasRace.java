@@ -50,7 +50,8 @@ public final class AliasRace {
           pool.submit(
               () -> {
                 for (int i = 0; racing.get() || i < 20; i++) {
-                  seen.add((i % 2 == 0 ? onA : onB).getAlias(project, model, alias).pointers());
+                  seen.add(
+                      (i % 2 == 0 ? onA : onB).aliases().get(project, model, alias).pointers());
                 }
               });
       CountDownLatch go = new CountDownLatch(1);
@@ -62,13 +63,14 @@ public final class AliasRace {
                 () -> {
                   go.await();
                   try {
-                    side.putAlias(
-                        project,
-                        model,
-                        alias,
-                        AliasUpdate.pointers(pointers, "race"),
-                        ifMatch,
-                        null);
+                    side.aliases()
+                        .put(
+                            project,
+                            model,
+                            alias,
+                            AliasUpdate.pointers(pointers, "race"),
+                            ifMatch,
+                            null);
                     statuses.add(200);
                   } catch (CairnApiException e) {
                     statuses.add(e.status());

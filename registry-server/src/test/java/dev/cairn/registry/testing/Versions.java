@@ -24,22 +24,24 @@ public final class Versions {
     byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
     String sha = sha256(bytes);
     Version v =
-        client.createVersion(
-            project,
-            model,
-            VersionCreate.ofFormat("generic")
-                .forVariant(variant)
-                .withFiles(
-                    List.of(new FileDeclaration("model.bin", sha, (long) bytes.length, null))));
+        client
+            .versions()
+            .create(
+                project,
+                model,
+                VersionCreate.ofFormat("generic")
+                    .forVariant(variant)
+                    .withFiles(
+                        List.of(new FileDeclaration("model.bin", sha, (long) bytes.length, null))));
     try {
       Path file = Files.createTempFile("version", ".bin");
       Files.write(file, bytes);
-      client.uploadFile(project, model, v.version(), "model.bin", file, sha);
+      client.versions().upload(project, model, v.version(), "model.bin", file, sha);
       Files.delete(file);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return client.completeVersion(project, model, v.version());
+    return client.versions().complete(project, model, v.version());
   }
 
   public static String sha256(byte[] bytes) {
