@@ -63,23 +63,17 @@ public final class AliasService {
       String managedBy,
       Function<StoredAlias, Map<String, String>> pointers) {}
 
-  public Alias put(
-      Caller caller,
-      String project,
-      String model,
-      String alias,
-      AliasUpdate update,
-      Conditions conditions) {
+  public Alias put(AliasCommand.Put command) {
+    Caller caller = command.caller();
+    String project = command.target().project();
+    String model = command.target().model();
+    String alias = command.target().alias();
+    AliasUpdate update = command.update();
+    Conditions conditions = command.conditions();
     AliasRules.requireWritable(alias);
     Optional<Long> expected = AliasPreconditions.expected(conditions, update.expectedGeneration());
     return idempotent.run(
-        caller,
-        project,
-        model,
-        alias,
-        "PUT",
-        update,
-        conditions,
+        command,
         tx -> {
           ModelLookup.Located where = lookup.locate(tx, project, model);
           StoredModel m = where.model();
@@ -107,23 +101,17 @@ public final class AliasService {
         });
   }
 
-  public Alias rollback(
-      Caller caller,
-      String project,
-      String model,
-      String alias,
-      AliasRollback request,
-      Conditions conditions) {
+  public Alias rollback(AliasCommand.Rollback command) {
+    Caller caller = command.caller();
+    String project = command.target().project();
+    String model = command.target().model();
+    String alias = command.target().alias();
+    AliasRollback request = command.request();
+    Conditions conditions = command.conditions();
     AliasRules.requireWritable(alias);
     Optional<Long> expected = AliasPreconditions.expected(conditions, null);
     return idempotent.run(
-        caller,
-        project,
-        model,
-        alias,
-        "ROLLBACK",
-        request,
-        conditions,
+        command,
         tx -> {
           ModelLookup.Located where = lookup.locate(tx, project, model);
           StoredModel m = where.model();
@@ -152,8 +140,12 @@ public final class AliasService {
         });
   }
 
-  public void delete(
-      Caller caller, String project, String model, String alias, Conditions conditions) {
+  public void delete(AliasCommand.Delete command) {
+    Caller caller = command.caller();
+    String project = command.target().project();
+    String model = command.target().model();
+    String alias = command.target().alias();
+    Conditions conditions = command.conditions();
     AliasRules.requireWritable(alias);
     Optional<Long> expected = AliasPreconditions.expected(conditions, null);
     db.inTransaction(

@@ -24,22 +24,28 @@ final class IdempotentChanges {
     this.json = json;
   }
 
-  Alias run(
-      Caller caller,
-      String project,
-      String model,
-      String alias,
-      String operation,
-      Object body,
-      AliasService.Conditions conditions,
-      Function<DbTransaction, Alias> work) {
+  /** Runs {@code work} for {@code command} once per idempotency key (or every time without). */
+  Alias run(AliasCommand command, Function<DbTransaction, Alias> work) {
+    AliasService.Conditions conditions = command.conditions();
     if (conditions.idempotencyKey().isEmpty()) {
       return db.inTransaction(work);
     }
     String key = conditions.idempotencyKey().get();
-    String scope = project + "/" + model + "/" + alias + "/" + caller.actor().name();
+    AliasRef target = command.target();
+    String scope =
+        target.project()
+            + "/"
+            + target.model()
+            + "/"
+            + target.alias()
+            + "/"
+            + command.caller().actor().name();
     String hash =
-        operation + ":" + write(body) + ":" + conditions.expectedGeneration().orElse(null);
+        command.operation()
+            + ":"
+            + write(command.body())
+            + ":"
+            + conditions.expectedGeneration().orElse(null);
     return db.inTransaction(
         tx -> {
           Optional<IdempotencyKeys.Answer> stored = idempotency.claim(tx, scope, key, hash);

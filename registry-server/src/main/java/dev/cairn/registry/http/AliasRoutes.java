@@ -3,7 +3,9 @@ package dev.cairn.registry.http;
 import dev.cairn.client.model.Alias;
 import dev.cairn.client.model.AliasRollback;
 import dev.cairn.client.model.AliasUpdate;
+import dev.cairn.registry.alias.AliasCommand;
 import dev.cairn.registry.alias.AliasQueries;
+import dev.cairn.registry.alias.AliasRef;
 import dev.cairn.registry.alias.AliasService;
 import dev.cairn.registry.alias.Caller;
 import dev.cairn.registry.alias.ModelStatusService;
@@ -61,19 +63,29 @@ public final class AliasRoutes implements RouteGroup {
     String project = req.project();
     String model = req.model();
     AliasUpdate update = req.body(AliasUpdate.class);
-    send(res, aliases.put(caller(req), project, model, alias(req), update, conditions(req)));
+    send(
+        res,
+        aliases.put(
+            new AliasCommand.Put(
+                caller(req), new AliasRef(project, model, alias(req)), update, conditions(req))));
   }
 
   private void rollback(ApiRequest req, ServerResponse res) {
     String project = req.project();
     String model = req.model();
     AliasRollback rollback = req.body(AliasRollback.class);
-    send(res, aliases.rollback(caller(req), project, model, alias(req), rollback, conditions(req)));
+    send(
+        res,
+        aliases.rollback(
+            new AliasCommand.Rollback(
+                caller(req), new AliasRef(project, model, alias(req)), rollback, conditions(req))));
   }
 
   private void delete(ApiRequest req, ServerResponse res) {
     String project = req.project();
-    aliases.delete(caller(req), project, req.model(), alias(req), conditions(req));
+    aliases.delete(
+        new AliasCommand.Delete(
+            caller(req), new AliasRef(project, req.model(), alias(req)), conditions(req)));
     responses.noContent(res);
   }
 
