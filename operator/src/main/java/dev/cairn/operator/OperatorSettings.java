@@ -1,8 +1,8 @@
 package dev.cairn.operator;
 
+import dev.cairn.client.process.EnvValues;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,10 +71,10 @@ public record OperatorSettings(
       throw new IllegalArgumentException("CAIRN_REGISTRY_URL is required");
     }
     return new OperatorSettings(
-        registryUrl(url),
+        EnvValues.url("CAIRN_REGISTRY_URL", url.endsWith("/") ? url : url + "/"),
         token(env),
         list(env.get("CAIRN_WATCH_NAMESPACES")).stream().collect(Collectors.toUnmodifiableSet()),
-        (int) number(env, "CAIRN_OPERATOR_PORT", 8081, 65535),
+        (int) EnvValues.number(env, "CAIRN_OPERATOR_PORT", 8081, EnvValues.MAX_PORT),
         !"false".equalsIgnoreCase(env.getOrDefault("CAIRN_LEADER_ELECTION", "true")),
         !"false".equalsIgnoreCase(env.getOrDefault("CAIRN_EXIT_ON_LOST_LEASE", "true")),
         env.getOrDefault("CAIRN_LEASE_NAME", "cairn-operator"),
@@ -82,7 +82,7 @@ public record OperatorSettings(
             .or(() -> Optional.ofNullable(env.get("POD_NAMESPACE")))
             .orElseGet(OperatorSettings::serviceAccountNamespace),
         Optional.ofNullable(env.get("POD_NAME")).orElseGet(OperatorSettings::hostName),
-        Duration.ofSeconds(number(env, "CAIRN_RESYNC_SECONDS", 60, Long.MAX_VALUE)),
+        Duration.ofSeconds(EnvValues.number(env, "CAIRN_RESYNC_SECONDS", 60, Long.MAX_VALUE)),
         list(env.get("CAIRN_OPERATOR_FILE_ROOTS")).stream().map(Path::of).toList());
   }
 
@@ -102,35 +102,6 @@ public record OperatorSettings(
           "CAIRN_REGISTRY_TOKEN_FILE (or CAIRN_REGISTRY_TOKEN) is required");
     }
     return token.trim();
-  }
-
-  private static URI registryUrl(String url) {
-    try {
-      URI uri = new URI(url.endsWith("/") ? url : url + "/");
-      if (uri.getScheme() == null || uri.getHost() == null) {
-        throw new URISyntaxException(url, "not an absolute http(s) URL");
-      }
-      return uri;
-    } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("CAIRN_REGISTRY_URL is not a URL: " + e.getMessage());
-    }
-  }
-
-  private static long number(Map<String, String> env, String name, long fallback, long max) {
-    String raw = env.get(name);
-    if (raw == null || raw.isBlank()) {
-      return fallback;
-    }
-    try {
-      long parsed = Long.parseLong(raw.trim());
-      if (parsed >= 0 && parsed <= max) {
-        return parsed;
-      }
-    } catch (NumberFormatException e) {
-      // falls through to the message below
-    }
-    throw new IllegalArgumentException(
-        name + " must be a whole number from 0 to " + max + ", not '" + raw + "'");
   }
 
   private static List<String> list(String value) {

@@ -1,10 +1,10 @@
 package dev.cairn.sidecar.config;
 
+import dev.cairn.client.process.EnvValues;
 import dev.cairn.runtime.onnx.OnnxSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +61,7 @@ public record SidecarSettings(
 
   public static SidecarSettings fromEnv(Map<String, String> env) {
     return new SidecarSettings(
-        url(required(env, "CAIRN_REGISTRY_URL")),
+        EnvValues.url("CAIRN_REGISTRY_URL", required(env, "CAIRN_REGISTRY_URL")),
         token(env).orElse(null),
         required(env, "CAIRN_PROJECT"),
         required(env, "CAIRN_MODEL"),
@@ -69,9 +69,9 @@ public record SidecarSettings(
         value(env, "CAIRN_CACHE_DIR")
             .map(Path::of)
             .orElse(Path.of(System.getProperty("java.io.tmpdir"), "cairn-sidecar-cache")),
-        number(env, "CAIRN_CACHE_MAX_BYTES", DEFAULT_CACHE_MAX_BYTES),
+        EnvValues.number(env, "CAIRN_CACHE_MAX_BYTES", DEFAULT_CACHE_MAX_BYTES, Long.MAX_VALUE),
         value(env, "CAIRN_SIDECAR_HOST").orElse("0.0.0.0"),
-        (int) number(env, "CAIRN_SIDECAR_PORT", 9000),
+        (int) EnvValues.number(env, "CAIRN_SIDECAR_PORT", 9000, EnvValues.MAX_PORT),
         value(env, "CAIRN_IMAGE_ROOTS")
             .map(roots -> Arrays.stream(roots.split(",")).map(String::strip))
             .map(roots -> roots.filter(r -> !r.isEmpty()).map(Path::of).toList())
@@ -155,32 +155,6 @@ public record SidecarSettings(
       }
     }
     return value(env, "CAIRN_REGISTRY_TOKEN");
-  }
-
-  private static URI url(String value) {
-    try {
-      URI uri = new URI(value);
-      if (uri.getScheme() == null || uri.getHost() == null) {
-        throw new URISyntaxException(value, "not an absolute http(s) URL");
-      }
-      return uri;
-    } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("CAIRN_REGISTRY_URL is not a URL: " + e.getMessage());
-    }
-  }
-
-  private static long number(Map<String, String> env, String name, long fallback) {
-    Optional<String> raw = value(env, name);
-    try {
-      long parsed = raw.map(Long::parseLong).orElse(fallback);
-      if (parsed < 0 || (name.endsWith("_PORT") && parsed > 65535)) {
-        throw new NumberFormatException();
-      }
-      return parsed;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          name + " must be a non-negative whole number, not '" + raw.orElse("") + "'");
-    }
   }
 
   private static String required(Map<String, String> env, String name) {
