@@ -9,10 +9,10 @@ import dev.cairn.chart.testing.MockCluster;
 import dev.cairn.chart.testing.PodEnvironment;
 import dev.cairn.chart.testing.Rendered;
 import dev.cairn.chart.testing.Repo;
+import dev.cairn.chart.testing.WalkThrough;
 import dev.cairn.client.process.UnknownVariables;
 import dev.cairn.registry.testing.S3ProxyServer;
 import dev.cairn.registry.testing.SourceServer;
-import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -29,7 +29,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -136,7 +135,7 @@ class ChartContractIT {
         new PodEnvironment(secrets, "inference", "ink-inspection-0")
             .resolve(
                 inference.getSpec().getTemplate().getSpec(),
-                container(inference.getSpec().getTemplate().getSpec(), "cairn-sidecar"),
+                WalkThrough.container(inference.getSpec().getTemplate().getSpec(), "cairn-sidecar"),
                 Files.createDirectories(work.resolve("sidecar-mounts")));
     sidecarEnv.replaceAll((k, v) -> v.replace(SERVICE, registryUri.toString()));
     sidecarEnv.put("CAIRN_SIDECAR_PORT", Integer.toString(sidecarPort));
@@ -150,7 +149,10 @@ class ChartContractIT {
     await()
         .atMost(Duration.ofSeconds(60))
         .untilAsserted(
-            () -> assertThat(activationStatus(kube, "serving")).asString().contains("ready=1/1"));
+            () ->
+                assertThat(WalkThrough.activationStatus(kube, "serving"))
+                    .asString()
+                    .contains("ready=1/1"));
 
     // Every process's /metrics: the Prometheus client's text format, with the metric names of
     // before the library (dashboards keep working).
@@ -193,19 +195,7 @@ class ChartContractIT {
 
   /** The Secrets examples/k8s/prepare.sh writes, exactly as the walk-through applies them. */
   private static List<HasMetadata> walkThroughSecrets() throws Exception {
-    Path out = work.resolve("generated");
-    Process prepare =
-        new ProcessBuilder(
-                "bash", Repo.resolve("examples/k8s/prepare.sh").toString(), out.toString())
-            .redirectErrorStream(true)
-            .start();
-    assertThat(prepare.waitFor()).as(new String(prepare.getInputStream().readAllBytes())).isZero();
-    List<HasMetadata> objects = new ArrayList<>();
-    try (Stream<Path> files = Files.list(out)) {
-      for (Path file : files.toList()) {
-        objects.addAll(Rendered.parse(Files.readString(file)).objects());
-      }
-    }
+    List<HasMetadata> objects = WalkThrough.prepare(work.resolve("generated"));
     assertThat(objects.stream().filter(Secret.class::isInstance)).hasSize(3);
     return objects;
   }
@@ -221,17 +211,7 @@ class ChartContractIT {
   }
 
   private static String activationPhase(KubernetesClient kube) {
-    return String.valueOf(activationStatus(kube, "phase"));
-  }
-
-  private static Object activationStatus(KubernetesClient kube, String field) {
-    GenericKubernetesResource activation =
-        kube.genericKubernetesResources("cairn.dev/v1alpha1", "ModelActivation")
-            .inNamespace("inference")
-            .withName("sku001-ink-a-production")
-            .get();
-    Object status = activation.getAdditionalProperties().get("status");
-    return status instanceof Map<?, ?> map ? map.get(field) : null;
+    return String.valueOf(WalkThrough.activationStatus(kube, "phase"));
   }
 
   /** A CloudNativePG-style application Secret for the test PostgreSQL. */
@@ -258,12 +238,5 @@ class ChartContractIT {
         .addToStringData("AWS_ACCESS_KEY_ID", S3ProxyServer.ACCESS_KEY)
         .addToStringData("AWS_SECRET_ACCESS_KEY", S3ProxyServer.SECRET_KEY)
         .build();
-  }
-
-  private static Container container(PodSpec pod, String name) {
-    return pod.getContainers().stream()
-        .filter(c -> c.getName().equals(name))
-        .findFirst()
-        .orElseThrow();
   }
 }

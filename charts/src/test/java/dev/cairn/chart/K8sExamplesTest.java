@@ -7,6 +7,7 @@ import dev.cairn.chart.testing.ManifestChecks;
 import dev.cairn.chart.testing.MockCluster;
 import dev.cairn.chart.testing.Rendered;
 import dev.cairn.chart.testing.Repo;
+import dev.cairn.chart.testing.WalkThrough;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -17,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,10 +76,7 @@ class K8sExamplesTest {
         Rendered.parse(Files.readString(Repo.resolve("examples/k8s/40-inference.yaml")))
             .get(Deployment.class, "ink-inspection");
     Container sidecar =
-        inference.getSpec().getTemplate().getSpec().getContainers().stream()
-            .filter(c -> c.getName().equals("cairn-sidecar"))
-            .findFirst()
-            .orElseThrow();
+        WalkThrough.container(inference.getSpec().getTemplate().getSpec(), "cairn-sidecar");
     String chartNotes = Chart.defaults().template();
 
     assertThat(sidecar.getImage())
@@ -124,31 +121,15 @@ class K8sExamplesTest {
     }
   }
 
-  /** examples/k8s (with what prepare.sh generates) and the other example CRs. */
+  /** examples/k8s (with what prepare.sh generates) and the other example manifests. */
   private static List<HasMetadata> examples(Path generated) throws Exception {
-    Process prepare =
-        new ProcessBuilder(
-                "bash", Repo.resolve("examples/k8s/prepare.sh").toString(), generated.toString())
-            .redirectErrorStream(true)
-            .start();
-    assertThat(prepare.waitFor()).isZero();
-    List<Path> files = new ArrayList<>();
+    List<HasMetadata> objects = new ArrayList<>(WalkThrough.prepare(generated));
     for (Path folder :
         List.of(
             Repo.resolve("examples/k8s"),
-            generated,
             Repo.resolve("examples/single-variant"),
             Repo.resolve("examples/ink-three-mode"))) {
-      try (Stream<Path> list = Files.list(folder)) {
-        list.filter(f -> f.toString().endsWith(".yaml"))
-            .filter(f -> !f.getFileName().toString().equals("cairn-values.yaml"))
-            .sorted()
-            .forEach(files::add);
-      }
-    }
-    List<HasMetadata> objects = new ArrayList<>();
-    for (Path file : files) {
-      objects.addAll(Rendered.parse(Files.readString(file)).objects());
+      objects.addAll(WalkThrough.parsed(folder));
     }
     return objects;
   }

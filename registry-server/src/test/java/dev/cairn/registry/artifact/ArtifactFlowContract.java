@@ -5,55 +5,27 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.client.CairnApiException;
 import dev.cairn.client.CairnClient;
-import dev.cairn.client.model.FileDeclaration;
 import dev.cairn.client.model.Manifest;
-import dev.cairn.client.model.ModelCreate;
-import dev.cairn.client.model.ProjectCreate;
 import dev.cairn.client.model.Version;
-import dev.cairn.client.model.VersionCreate;
-import dev.cairn.registry.testing.Http;
-import dev.cairn.registry.testing.TestRegistry;
 import dev.cairn.registry.testing.TestTokens;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Bytes in and out of a registry, with the same expectations for every blob store: pinned digests,
  * nothing kept on a mismatch, ranged downloads, and tampering found by verify.
  */
-abstract class ArtifactFlowContract {
-
-  protected abstract TestRegistry registry();
+abstract class ArtifactFlowContract extends ArtifactFlowFixture {
 
   /** Digests of every blob in the registry's store, read behind the registry's back. */
   protected abstract List<String> storedBlobs() throws Exception;
 
   /** Replaces the stored bytes of a blob behind the registry's back. */
   protected abstract void tamper(String sha256, byte[] replacement) throws Exception;
-
-  private CairnClient publisher;
-  private Http http;
-  private String project;
-
-  @BeforeEach
-  void createModel() {
-    publisher = registry().client(TestTokens.PUBLISHER);
-    http = registry().http();
-    project = TestRegistry.uniqueProject("artifacts");
-    registry().client(TestTokens.ADMIN).projects().create(ProjectCreate.named(project));
-    publisher.models().create(project, ModelCreate.named("fraud"));
-  }
 
   @Test
   void uploadCompleteAndDownloadPinnedBytes() throws Exception {
@@ -265,76 +237,5 @@ abstract class ArtifactFlowContract {
         .isEqualTo("PASSED");
     assertThat(publisher.versions().get(project, "fraud", "v1").validation().checksum())
         .isEqualTo("PASSED");
-  }
-
-  private void declare(String version, Map<String, byte[]> files) {
-    List<FileDeclaration> declarations = new ArrayList<>();
-    files.forEach(
-        (path, b) -> declarations.add(new FileDeclaration(path, sha256(b), (long) b.length, null)));
-    publisher
-        .versions()
-        .create(
-            project,
-            "fraud",
-            VersionCreate.ofFormat("generic").named(version).withFiles(declarations));
-  }
-
-  /** Uploads text bytes over raw HTTP (the tests' payloads are ASCII). */
-  private HttpResponse<String> upload(String version, String path, byte[] bytes) {
-    return http.send(
-        "PUT",
-        fileUrl(version, path),
-        TestTokens.PUBLISHER,
-        new String(bytes, StandardCharsets.UTF_8));
-  }
-
-  private String fileUrl(String version, String path) {
-    return "/api/v1/projects/" + project + "/models/fraud/versions/" + version + "/files/" + path;
-  }
-
-  private List<String> events(String model) throws Exception {
-    return query(
-        "SELECT type FROM events WHERE project = ? AND model = ? ORDER BY seq", project, model);
-  }
-
-  private List<String> auditActions() throws Exception {
-    return query("SELECT action FROM audit_log WHERE project = ? ORDER BY seq", project);
-  }
-
-  private List<String> fileRows(String version) throws Exception {
-    return query(
-        "SELECT f.path || ' present=' || f.present FROM version_files f JOIN versions v ON v.id = f.version_id"
-            + " JOIN models m ON m.id = v.model_id JOIN projects p ON p.id = m.project_id"
-            + " WHERE p.name = ? AND v.version = ? ORDER BY f.path",
-        project,
-        version);
-  }
-
-  private List<String> query(String sql, String... params) throws Exception {
-    try (Connection c = registry().sql();
-        PreparedStatement s = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) {
-        s.setString(i + 1, params[i]);
-      }
-      List<String> rows = new ArrayList<>();
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          rows.add(rs.getString(1));
-        }
-      }
-      return rows;
-    }
-  }
-
-  static byte[] bytes(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
-  }
-
-  static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

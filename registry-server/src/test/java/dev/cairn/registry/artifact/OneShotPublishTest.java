@@ -186,6 +186,6 @@ class OneShotPublishTest {
   }
 
   private static String sha256(byte[] bytes) {
-    return ArtifactFlowContract.sha256(bytes);
+    return ArtifactFlowFixture.sha256(bytes);
   }
 }

@@ -1,0 +1,75 @@
+package dev.cairn.registry.api;
+
+import dev.cairn.client.CairnClient;
+import dev.cairn.client.model.AliasUpdate;
+import dev.cairn.client.model.ModelCreate;
+import dev.cairn.client.model.ModelPatch;
+import dev.cairn.client.model.ProjectCreate;
+import dev.cairn.client.model.VersionCreate;
+import dev.cairn.registry.testing.TestRegistry;
+import dev.cairn.registry.testing.Versions;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Fresh resources for the role matrix: destructive calls get one per caller so every cell is
+ * measured on its own. Each returns the API path of what it made.
+ */
+final class MatrixResources {
+
+  private final CairnClient admin;
+  private final AtomicInteger counter;
+
+  MatrixResources(CairnClient admin, AtomicInteger counter) {
+    this.admin = admin;
+    this.counter = counter;
+  }
+
+  /** A fresh alias at generation 2 (so it can roll back), or 1. */
+  String freshAlias(String project, String r1, String r2, boolean twice) {
+    String name = "a" + counter.incrementAndGet();
+    admin.aliases().put(project, "m", name, AliasUpdate.version(r1, "setup"), null, null);
+    if (twice) {
+      admin.aliases().put(project, "m", name, AliasUpdate.version(r2, "setup"), null, null);
+    }
+    return "/api/v1/projects/" + project + "/models/m/aliases/" + name;
+  }
+
+  /** A fresh READY version no alias points at. */
+  String deletableVersion(String project) {
+    String name =
+        Versions.ready(admin, project, "m", "default", "deletable " + counter.incrementAndGet())
+            .version();
+    return "/api/v1/projects/" + project + "/models/m/versions/" + name;
+  }
+
+  /** A fresh version with one uploaded file, ready to complete. */
+  String completable(String project) {
+    String name = "c" + counter.incrementAndGet();
+    admin.versions().create(project, "m", VersionCreate.ofFormat("onnx").named(name));
+    admin.versions().upload(project, "m", name, "w.bin", weights(), null);
+    return "/api/v1/projects/" + project + "/models/m/versions/" + name + "/complete";
+  }
+
+  static java.nio.file.Path weights() {
+    try {
+      java.nio.file.Path file = java.nio.file.Files.createTempFile("weights", ".bin");
+      java.nio.file.Files.writeString(file, "weights");
+      return file;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  String freshEmptyProject() {
+    String name = TestRegistry.uniqueProject("mxdel");
+    admin.projects().create(ProjectCreate.named(name));
+    return "/api/v1/projects/" + name;
+  }
+
+  String archivedModel(String project) {
+    String name = "gone-" + counter.incrementAndGet();
+    admin.models().create(project, ModelCreate.named(name));
+    admin.models().patch(project, name, ModelPatch.state("ARCHIVED"));
+    return "/api/v1/projects/" + project + "/models/" + name;
+  }
+}
