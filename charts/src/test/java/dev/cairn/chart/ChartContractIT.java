@@ -13,7 +13,6 @@ import dev.cairn.chart.testing.WalkThrough;
 import dev.cairn.client.process.UnknownVariables;
 import dev.cairn.registry.testing.S3ProxyServer;
 import dev.cairn.registry.testing.SourceServer;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -116,10 +115,7 @@ class ChartContractIT {
 
     KubernetesClient kube = mock.client();
     for (HasMetadata resource : walkThrough("20-modelversions.yaml", "30-modelactivation.yaml")) {
-      GenericKubernetesResource generic = (GenericKubernetesResource) resource;
-      kube.genericKubernetesResources(generic.getApiVersion(), generic.getKind())
-          .resource(generic)
-          .create();
+      mock.apply(resource);
     }
     await()
         .atMost(Duration.ofSeconds(90))

@@ -7,7 +7,6 @@ import dev.cairn.chart.testing.MockCluster;
 import dev.cairn.chart.testing.Rendered;
 import dev.cairn.chart.testing.Repo;
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -18,7 +17,6 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -181,20 +179,13 @@ class ChartObjectsTest {
   @MethodSource("ciValues")
   void everyObjectIsAcceptedByTheMockApiServer(Path values) {
     Rendered chart = Chart.withValues(values).render();
-    KubernetesClient client = MockCluster.shared().client();
     String namespace = "apply-" + values.getFileName().toString().replace("-values.yaml", "");
 
     for (HasMetadata object : chart.objects()) {
       if (object.getMetadata().getNamespace() != null) {
         object.getMetadata().setNamespace(namespace);
       }
-      HasMetadata created =
-          object instanceof GenericKubernetesResource generic
-              ? client
-                  .genericKubernetesResources(generic.getApiVersion(), generic.getKind())
-                  .resource(generic)
-                  .createOr(existing -> existing.update())
-              : client.resource(object).createOr(existing -> existing.update());
+      HasMetadata created = MockCluster.shared().apply(object);
       assertThat(created.getMetadata().getUid()).as(object.getKind()).isNotBlank();
     }
   }

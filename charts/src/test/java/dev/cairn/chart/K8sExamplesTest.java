@@ -9,10 +9,8 @@ import dev.cairn.chart.testing.Rendered;
 import dev.cairn.chart.testing.Repo;
 import dev.cairn.chart.testing.WalkThrough;
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,15 +106,10 @@ class K8sExamplesTest {
 
   @Test
   void theApiServerAcceptsTheWalkThrough(@TempDir Path generated) throws Exception {
-    KubernetesClient kube = MockCluster.shared().withCairnCrds().client();
+    MockCluster cluster = MockCluster.shared().withCairnCrds();
 
     for (HasMetadata object : examples(generated)) {
-      HasMetadata created =
-          object instanceof GenericKubernetesResource generic
-              ? kube.genericKubernetesResources(generic.getApiVersion(), generic.getKind())
-                  .resource(generic)
-                  .createOr(existing -> existing.update())
-              : kube.resource(object).createOr(existing -> existing.update());
+      HasMetadata created = cluster.apply(object);
       assertThat(created.getMetadata().getUid()).isNotBlank();
     }
   }

@@ -3,6 +3,8 @@ package dev.cairn.chart.testing;
 import io.fabric8.kubernetes.api.model.APIResourceBuilder;
 import io.fabric8.kubernetes.api.model.APIResourceListBuilder;
 import io.fabric8.kubernetes.api.model.APIVersionsBuilder;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectRulesReviewStatusBuilder;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
@@ -121,6 +123,17 @@ public final class MockCluster {
                 .build())
         .always();
     return this;
+  }
+
+  /** Creates {@code object} (or updates it when it exists), typed or custom, as kubectl apply. */
+  public HasMetadata apply(HasMetadata object) {
+    KubernetesClient client = client();
+    return object instanceof GenericKubernetesResource generic
+        ? client
+            .genericKubernetesResources(generic.getApiVersion(), generic.getKind())
+            .resource(generic)
+            .createOr(existing -> existing.update())
+        : client.resource(object).createOr(existing -> existing.update());
   }
 
   public KubernetesClient client() {
