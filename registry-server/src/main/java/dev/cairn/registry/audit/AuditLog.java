@@ -18,10 +18,13 @@ import java.util.Optional;
 public final class AuditLog {
 
   /** Advisory lock key of the chain head ("CAIRNAUD" in ASCII). */
-  static final long CHAIN_LOCK = 0x434149524e415544L;
+  public static final long CHAIN_LOCK = 0x434149524e415544L;
 
   private static final ObjectMapper JSON = CairnJson.lenientMapper();
-  private static final String LAST = "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1";
+
+  /** Lock and head in one round trip (V5__chain_functions.sql). */
+  private static final String LOCK_AND_HEAD = "SELECT seq, hash FROM cairn_chain_head(?)";
+
   private static final String INSERT =
       "INSERT INTO audit_log (seq, at, actor, roles, action, project, model, target, before, after,"
           + " reason, approved_by, request_id, prev_hash, hash)"
@@ -32,8 +35,7 @@ public final class AuditLog {
    * short.
    */
   public AuditEntry append(DbTransaction tx, Actor actor, AuditRecord record) {
-    lockChain(tx);
-    Optional<DbRow> last = tx.get(LAST);
+    Optional<DbRow> last = tx.get(LOCK_AND_HEAD, CHAIN_LOCK);
     long seq = last.map(r -> Rows.longValue(r, "seq") + 1).orElse(1L);
     String prevHash = last.map(r -> Rows.string(r, "hash")).orElse(AuditChain.GENESIS);
     Instant at = Rows.now();
@@ -73,14 +75,6 @@ public final class AuditLog {
         prevHash,
         hash);
     return withHash(unhashed, hash);
-  }
-
-  /**
-   * Takes the lock that orders the audit chain and the event stream, until the transaction ends
-   * (taking it twice in one transaction is harmless).
-   */
-  public static void lockChain(DbTransaction tx) {
-    tx.get("SELECT pg_advisory_xact_lock(?) IS NULL AS locked", CHAIN_LOCK);
   }
 
   private static String text(JsonNode node) {

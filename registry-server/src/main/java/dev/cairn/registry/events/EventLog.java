@@ -13,12 +13,11 @@ import java.util.function.LongConsumer;
  */
 public final class EventLog {
 
-  /** Number, insert and NOTIFY in one round trip (the chain lock orders the numbers). */
-  private static final String APPEND =
-      "WITH next AS (SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM events),"
-          + " inserted AS (INSERT INTO events (seq, at, project, model, type, data)"
-          + " SELECT seq, ?, ?, ?, ?, ? FROM next RETURNING seq)"
-          + " SELECT seq, pg_notify(?, CAST(seq AS text)) IS NULL AS sent FROM inserted";
+  /**
+   * Chain lock, number, insert and NOTIFY in one round trip (V5__chain_functions.sql): the lock
+   * orders the numbers, so they follow commit order with no gaps.
+   */
+  private static final String APPEND = "SELECT cairn_append_event(?, ?, ?, ?, ?, ?, ?) AS seq";
 
   private final Db db;
   private final LongConsumer deliverLocally;
@@ -37,10 +36,10 @@ public final class EventLog {
    * when (and only if) the transaction commits.
    */
   public long append(DbTransaction tx, String project, String model, String type, JsonNode data) {
-    AuditLog.lockChain(tx);
     long seq =
         tx.get(
                 APPEND,
+                AuditLog.CHAIN_LOCK,
                 Rows.param(Rows.now()),
                 project,
                 model,

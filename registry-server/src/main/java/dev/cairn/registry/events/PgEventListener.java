@@ -11,6 +11,7 @@ import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 /**
  * Holds one connection that {@code LISTEN}s for other replicas' commits and wakes the {@link
@@ -53,8 +54,7 @@ public final class PgEventListener implements AutoCloseable {
         connection = c;
         PGConnection pg = c.unwrap(PGConnection.class);
         while (running) {
-          pg.getNotifications(POLL_MILLIS);
-          feed.catchUp();
+          catchUp(pg.getNotifications(POLL_MILLIS));
           if (Instant.now().isAfter(nextTrim)) {
             events.trimBefore(Instant.now().minus(retention));
             nextTrim = Instant.now().plus(TRIM_EVERY);
@@ -66,6 +66,31 @@ public final class PgEventListener implements AutoCloseable {
           pause();
         }
       }
+    }
+  }
+
+  /**
+   * After notifications, reads only if they name an event this replica has not delivered yet: its
+   * own commits already delivered theirs, so under local load most wake-ups read nothing. Without
+   * notifications (the poll timed out) it reads anyway, in case one was lost.
+   */
+  private void catchUp(PGNotification[] notifications) {
+    long newest = -1;
+    for (PGNotification n : notifications == null ? new PGNotification[0] : notifications) {
+      newest = Math.max(newest, seqOf(n));
+    }
+    if (newest < 0) {
+      feed.catchUp();
+    } else {
+      feed.catchUpTo(newest);
+    }
+  }
+
+  private static long seqOf(PGNotification notification) {
+    try {
+      return Long.parseLong(notification.getParameter());
+    } catch (NumberFormatException e) {
+      return Long.MAX_VALUE; // not ours to parse: read whatever is there
     }
   }
 
