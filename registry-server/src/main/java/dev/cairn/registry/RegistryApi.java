@@ -106,7 +106,8 @@ final class RegistryApi {
             w.events(),
             w.pointers(),
             w.pageTokens(),
-            w.json());
+            w.json(),
+            settings.maxMetadataBytes());
     return new ApiRoutes()
         .add(serviceRoutes(w, settings, source))
         .add(OpenApiRoutes.load())

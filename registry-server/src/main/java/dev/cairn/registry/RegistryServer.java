@@ -14,6 +14,7 @@ import dev.cairn.registry.db.Db;
 import dev.cairn.registry.db.EmbeddedDatabase;
 import dev.cairn.registry.db.ExternalDatabase;
 import dev.cairn.registry.db.Migrations;
+import dev.cairn.registry.domain.JsonLimits;
 import dev.cairn.registry.http.AccessFilter;
 import dev.cairn.registry.http.ApiRoutes;
 import dev.cairn.registry.http.AuthFilter;
@@ -79,7 +80,7 @@ public final class RegistryServer implements AutoCloseable {
       resources.add(db);
       AuthSetup.Result auth = AuthSetup.configure(settings, db);
       BlobStore blobs = BlobStores.create(settings.blobs(), settings.dataDir());
-      ObjectMapper json = CairnJson.strictMapper();
+      ObjectMapper json = JsonLimits.forStored(CairnJson.strictMapper());
       RegistryApi.Assembly api = RegistryApi.assemble(settings, source, db, blobs, json);
       resources.add(api.background());
       ProblemWriter problems = new ProblemWriter(json);

@@ -52,7 +52,7 @@ public final class OneShotPublisher {
       long maxJsonBytes) {
     this.blobs = blobs;
     this.publication = new StagedPublication(db, versions, lookup, completion, collector);
-    this.json = json;
+    this.json = dev.cairn.registry.domain.JsonLimits.forRequests(json);
     this.maxFileBytes = maxFileBytes;
     this.maxJsonBytes = maxJsonBytes;
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.client.CairnJson;
 import dev.cairn.client.model.AuditEntry;
+import dev.cairn.registry.domain.JsonLimits;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,7 +17,7 @@ import java.util.HexFormat;
 public final class AuditChain {
 
   public static final String GENESIS = "0".repeat(64);
-  private static final ObjectMapper JSON = CairnJson.lenientMapper();
+  private static final ObjectMapper JSON = JsonLimits.forStored(CairnJson.lenientMapper());
 
   private AuditChain() {}
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.client.CairnJson;
 import dev.cairn.client.model.AuditEntry;
 import dev.cairn.registry.db.Rows;
+import dev.cairn.registry.domain.JsonLimits;
 import io.helidon.dbclient.DbRow;
 import io.helidon.dbclient.DbTransaction;
 import java.time.Instant;
@@ -20,7 +21,7 @@ public final class AuditLog {
   /** Advisory lock key of the chain head ("CAIRNAUD" in ASCII). */
   public static final long CHAIN_LOCK = 0x434149524e415544L;
 
-  private static final ObjectMapper JSON = CairnJson.lenientMapper();
+  private static final ObjectMapper JSON = JsonLimits.forStored(CairnJson.lenientMapper());
 
   /** Lock and head in one round trip (V5__chain_functions.sql). */
   private static final String LOCK_AND_HEAD = "SELECT seq, hash FROM cairn_chain_head(?)";

@@ -18,6 +18,7 @@ public record RegistrySettings(
     JwtSettings jwt,
     List<String> allowedOrigins,
     long maxJsonBytes,
+    long maxMetadataBytes,
     int dbPoolSize,
     BlobSettings blobs,
     java.time.Duration sseHeartbeat,

@@ -3,6 +3,7 @@ package dev.cairn.registry.db;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.client.CairnJson;
+import dev.cairn.registry.domain.JsonLimits;
 import io.helidon.dbclient.DbRow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +20,7 @@ import java.util.Map;
  */
 public final class Rows {
 
-  private static final ObjectMapper JSON = CairnJson.lenientMapper();
+  private static final ObjectMapper JSON = JsonLimits.forStored(CairnJson.lenientMapper());
 
   private Rows() {}
 

@@ -1,11 +1,13 @@
 package dev.cairn.registry.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.cairn.registry.domain.ApiException;
+import dev.cairn.registry.domain.JsonLimits;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import java.io.IOException;
@@ -23,7 +25,7 @@ public final class JsonBodies {
   private final long maxBytes;
 
   public JsonBodies(ObjectMapper json, long maxBytes) {
-    this.json = json;
+    this.json = JsonLimits.forRequests(json);
     this.maxBytes = maxBytes;
   }
 
@@ -83,6 +85,14 @@ public final class JsonBodies {
   }
 
   private static ApiException refusal(JsonProcessingException e) {
+    if (e instanceof StreamConstraintsException) {
+      return ApiException.badRequest(
+          "the body exceeds a JSON limit: nesting at most "
+              + JsonLimits.REQUEST_DEPTH
+              + " levels, strings at most "
+              + JsonLimits.REQUEST_STRING
+              + " characters");
+    }
     if (e instanceof UnrecognizedPropertyException unknown) {
       return ApiException.badRequest("unknown field '" + unknown.getPropertyName() + "'");
     }

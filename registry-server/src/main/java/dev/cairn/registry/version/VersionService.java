@@ -46,6 +46,7 @@ public final class VersionService {
   private final AliasPointers aliases;
   private final PageTokens pageTokens;
   private final ObjectMapper json;
+  private final long maxDocumentBytes;
 
   public VersionService(
       Db db,
@@ -55,7 +56,8 @@ public final class VersionService {
       EventLog events,
       AliasPointers aliases,
       PageTokens pageTokens,
-      ObjectMapper json) {
+      ObjectMapper json,
+      long maxDocumentBytes) {
     this.db = db;
     this.versions = versions;
     this.lookup = lookup;
@@ -64,6 +66,7 @@ public final class VersionService {
     this.aliases = aliases;
     this.pageTokens = pageTokens;
     this.json = json;
+    this.maxDocumentBytes = maxDocumentBytes;
   }
 
   public Version create(Actor actor, String project, String model, VersionCreate request) {
@@ -88,6 +91,8 @@ public final class VersionService {
     String format =
         request.format() == null ? DEFAULT_FORMAT : Names.resource("format", request.format());
     Map<String, String> labels = Labels.valid(request.labels());
+    requireWithinLimit("metadata", request.metadata());
+    requireWithinLimit("provenance", request.provenance());
     // The model row lock serialises version creation per model: automatic names are unique and
     // gap-free even under concurrent publishers.
     StoredModel m = lookup.lockModel(tx, project, model);
@@ -130,6 +135,33 @@ public final class VersionService {
             "VERSION_CREATE", project, model, model + ":" + name, null, json.valueToTree(version)));
     events.append(tx, project, model, "version.created", EventData.version(project, version));
     return version;
+  }
+
+  /**
+   * Metadata and provenance are returned with every version in every list: bounded so a page of
+   * them fits in memory (spec 40-security, Hardening).
+   */
+  private void requireWithinLimit(String field, Map<String, Object> document) {
+    if (document == null) {
+      return;
+    }
+    long bytes;
+    try {
+      bytes = json.writeValueAsBytes(document).length;
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw ApiException.badRequest("field '" + field + "' cannot be stored as JSON");
+    }
+    if (bytes > maxDocumentBytes) {
+      throw new ApiException(
+          413,
+          "PAYLOAD_TOO_LARGE",
+          field
+              + " is "
+              + bytes
+              + " bytes of JSON; the limit is "
+              + maxDocumentBytes
+              + " (CAIRN_MAX_METADATA_BYTES)");
+    }
   }
 
   public Version get(String project, String model, String version) {
