@@ -3,6 +3,7 @@ package dev.cairn.registry.audit;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.client.model.AuditEntry;
+import dev.cairn.registry.db.BytePages;
 import dev.cairn.registry.db.Db;
 import dev.cairn.registry.db.Rows;
 import io.helidon.dbclient.DbRow;
@@ -33,32 +34,56 @@ public final class AuditRepository {
   private static final String CHAIN_BATCH =
       "SELECT " + COLUMNS + " FROM audit_log WHERE seq > ? ORDER BY seq ASC LIMIT ?";
 
+  /** Bytes of {@code before}/{@code after} documents one page or batch reads at most. */
+  public static final long BATCH_BYTES = 1024L * 1024;
+
   private final Db db;
 
   public AuditRepository(Db db) {
     this.db = db;
   }
 
-  /** Up to {@code limit} entries older than {@code beforeSeq} (all when null), newest first. */
-  public List<AuditEntry> page(AuditFilter filter, Long beforeSeq, int limit) {
+  /**
+   * Up to {@code pageSize} entries older than {@code beforeSeq} (all when null), newest first, plus
+   * one that says there are more; fewer when their documents pass {@link #BATCH_BYTES}.
+   */
+  public BytePages.Capped<AuditEntry> page(AuditFilter filter, Long beforeSeq, int pageSize) {
     List<Object> params = filterParams(filter);
     params.add(beforeSeq);
     params.add(beforeSeq);
-    params.add(limit);
-    return db.read(exec -> Db.list(exec, NEWEST_FIRST, AuditRepository::entry, params.toArray()));
+    params.add(pageSize + 1);
+    return capped(NEWEST_FIRST, "seq DESC", pageSize, params);
   }
 
-  /** Up to {@code limit} matching entries after {@code afterSeq}, in chain order (for export). */
-  public List<AuditEntry> batch(AuditFilter filter, long afterSeq, int limit) {
+  /**
+   * Up to {@code limit} matching entries after {@code afterSeq}, in chain order (for export); the
+   * batch is done when it is neither full nor {@linkplain BytePages.Capped#cut() cut}.
+   */
+  public BytePages.Capped<AuditEntry> batch(AuditFilter filter, long afterSeq, int limit) {
     List<Object> params = filterParams(filter);
     params.add(afterSeq);
     params.add(limit);
-    return db.read(exec -> Db.list(exec, OLDEST_FIRST, AuditRepository::entry, params.toArray()));
+    return capped(OLDEST_FIRST, "seq", limit, params);
   }
 
-  /** Up to {@code limit} entries of the whole chain after {@code afterSeq}. */
-  public List<AuditEntry> chainBatch(long afterSeq, int limit) {
-    return db.read(exec -> Db.list(exec, CHAIN_BATCH, AuditRepository::entry, afterSeq, limit));
+  /** Up to {@code limit} entries of the whole chain after {@code afterSeq}, like {@link #batch}. */
+  public BytePages.Capped<AuditEntry> chainBatch(long afterSeq, int limit) {
+    return capped(CHAIN_BATCH, "seq", limit, new ArrayList<>(List.of(afterSeq, limit)));
+  }
+
+  private BytePages.Capped<AuditEntry> capped(
+      String query, String order, int pageSize, List<Object> params) {
+    return db.read(
+        exec ->
+            BytePages.list(
+                exec,
+                query,
+                order,
+                List.of("before", "after"),
+                AuditRepository::entry,
+                pageSize,
+                BATCH_BYTES,
+                params.toArray()));
   }
 
   private static List<Object> filterParams(AuditFilter f) {

@@ -2,7 +2,7 @@ package dev.cairn.registry.audit;
 
 import dev.cairn.client.model.AuditEntry;
 import dev.cairn.client.model.AuditVerification;
-import java.util.List;
+import dev.cairn.registry.db.BytePages;
 
 /**
  * Recomputes the whole chain in batches (never the whole log in memory) and reports the first entry
@@ -24,8 +24,8 @@ public final class AuditVerifier {
     String expectedPrev = AuditChain.GENESIS;
     Long firstInvalid = null;
     while (true) {
-      List<AuditEntry> batch = repository.chainBatch(lastSeq, BATCH);
-      for (AuditEntry entry : batch) {
+      BytePages.Capped<AuditEntry> batch = repository.chainBatch(lastSeq, BATCH);
+      for (AuditEntry entry : batch.page()) {
         count++;
         boolean intact =
             entry.seq() == lastSeq + 1
@@ -37,7 +37,7 @@ public final class AuditVerifier {
         lastSeq = entry.seq();
         expectedPrev = entry.hash();
       }
-      if (batch.size() < BATCH) {
+      if (!batch.cut() && batch.rows().size() < BATCH) {
         return new AuditVerification(count, firstInvalid == null, firstInvalid);
       }
     }

@@ -6,6 +6,7 @@ import dev.cairn.registry.audit.AuditFilter;
 import dev.cairn.registry.audit.AuditRepository;
 import dev.cairn.registry.audit.AuditVerifier;
 import dev.cairn.registry.auth.Role;
+import dev.cairn.registry.db.BytePages;
 import dev.cairn.registry.domain.ApiException;
 import dev.cairn.registry.paging.PageTokens;
 import dev.cairn.registry.paging.Pages;
@@ -70,11 +71,13 @@ public final class AuditRoutes implements RouteGroup {
             .map(t -> Long.parseLong(pageTokens.read(listing, t).get(0)))
             .orElse(null);
     int limit = req.limit();
-    List<AuditEntry> rows = audit.page(filter, before, limit + 1);
+    BytePages.Capped<AuditEntry> rows = audit.page(filter, before, limit);
     responses.ok(
         res,
         Pages.of(
-            rows, limit, last -> pageTokens.issue(listing, List.of(Long.toString(last.seq())))));
+            rows.rows(),
+            rows.pageSize(),
+            last -> pageTokens.issue(listing, List.of(Long.toString(last.seq())))));
   }
 
   private void export(AuditFilter filter, ServerResponse res) throws IOException {
@@ -83,13 +86,13 @@ public final class AuditRoutes implements RouteGroup {
     try (OutputStream out = res.outputStream()) {
       long after = 0;
       while (true) {
-        List<AuditEntry> batch = audit.batch(filter, after, EXPORT_BATCH);
-        for (AuditEntry entry : batch) {
+        BytePages.Capped<AuditEntry> batch = audit.batch(filter, after, EXPORT_BATCH);
+        for (AuditEntry entry : batch.page()) {
           out.write(json.writeValueAsBytes(entry));
           out.write('\n');
           after = entry.seq();
         }
-        if (batch.size() < EXPORT_BATCH) {
+        if (!batch.cut() && batch.rows().size() < EXPORT_BATCH) {
           return;
         }
       }

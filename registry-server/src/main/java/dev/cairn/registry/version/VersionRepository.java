@@ -5,6 +5,7 @@ import dev.cairn.client.model.RuntimeRequirement;
 import dev.cairn.client.model.Validation;
 import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionFile;
+import dev.cairn.registry.db.BytePages;
 import dev.cairn.registry.db.Db;
 import dev.cairn.registry.db.Rows;
 import io.helidon.dbclient.DbExecute;
@@ -60,6 +61,14 @@ public final class VersionRepository {
   private static final String LIST_AFTER =
       " AND (created_at, id) > (CAST(? AS timestamptz), CAST(? AS uuid))";
   private static final String LIST_ORDER = " ORDER BY created_at, id LIMIT ?";
+
+  /**
+   * Bytes of metadata and provenance one page carries at most (spec 40-security: lists are capped
+   * in bytes): 8 versions of maximal documents, or a full page of ordinary ones.
+   */
+  public static final long PAGE_DOCUMENT_BYTES = 1024L * 1024;
+
+  public record Listed(List<Version> rows, int pageSize) {}
 
   public Optional<StoredVersion> find(DbExecute exec, UUID modelId, String model, String version) {
     return exec.get(FIND, modelId, version).map(row -> withFiles(exec, version(row, model)));
@@ -119,7 +128,7 @@ public final class VersionRepository {
         id);
   }
 
-  public List<Version> list(
+  public Listed list(
       DbExecute exec,
       UUID modelId,
       String model,
@@ -142,8 +151,20 @@ public final class VersionRepository {
         });
     sql.append(LIST_ORDER);
     params.add(limit);
-    List<Version> versions =
-        Db.list(exec, sql.toString(), row -> version(row, model).view(), params.toArray());
+    BytePages.Capped<Version> capped =
+        BytePages.list(
+            exec,
+            sql.toString(),
+            "created_at, id",
+            List.of("metadata", "provenance"),
+            row -> version(row, model).view(),
+            limit - 1,
+            PAGE_DOCUMENT_BYTES,
+            params.toArray());
+    return new Listed(withFiles(exec, capped.rows()), capped.pageSize());
+  }
+
+  private List<Version> withFiles(DbExecute exec, List<Version> versions) {
     if (versions.isEmpty()) {
       return versions;
     }

@@ -182,18 +182,22 @@ public final class VersionService {
     String listing = "versions:" + project + ":" + model;
     Optional<List<String>> after =
         Optional.ofNullable(pageToken).map(t -> pageTokens.read(listing, t));
-    List<Version> rows =
+    VersionRepository.Listed listed =
         db.read(
             exec -> {
               StoredModel m = lookup.model(exec, project, model);
               Map<String, List<String>> pointedAt = aliases.aliasesByVersion(exec, m.id());
-              return versions.list(exec, m.id(), model, filter, after, limit + 1).stream()
-                  .map(v -> v.withAliases(pointedAt.getOrDefault(v.version(), List.of())))
-                  .toList();
+              VersionRepository.Listed page =
+                  versions.list(exec, m.id(), model, filter, after, limit + 1);
+              return new VersionRepository.Listed(
+                  page.rows().stream()
+                      .map(v -> v.withAliases(pointedAt.getOrDefault(v.version(), List.of())))
+                      .toList(),
+                  page.pageSize());
             });
     return Pages.of(
-        rows,
-        limit,
+        listed.rows(),
+        listed.pageSize(),
         last -> pageTokens.issue(listing, List.of(last.createdAt().toString(), last.id())));
   }
 
