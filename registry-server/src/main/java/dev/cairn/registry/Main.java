@@ -20,6 +20,7 @@ public final class Main {
 
   public static void main(String[] args) throws InterruptedException {
     LogConfig.configureRuntime();
+    OutOfMemory.endTheProcess();
     RegistryServer server;
     try {
       UnknownVariables.warnings(System.getenv(), SettingsLoader.variables()).forEach(LOG::warning);

@@ -6,11 +6,6 @@ import dev.cairn.registry.alias.AliasQueries;
 import dev.cairn.registry.alias.AliasService;
 import dev.cairn.registry.alias.ModelStatusService;
 import dev.cairn.registry.alias.ServingCounter;
-import dev.cairn.registry.artifact.LocalFilePublisher;
-import dev.cairn.registry.artifact.OneShotPublisher;
-import dev.cairn.registry.artifact.UploadService;
-import dev.cairn.registry.artifact.ValidateService;
-import dev.cairn.registry.artifact.VersionDeletion;
 import dev.cairn.registry.audit.AuditVerifier;
 import dev.cairn.registry.auth.RefusalAudit;
 import dev.cairn.registry.blob.BlobStore;
@@ -24,7 +19,6 @@ import dev.cairn.registry.events.EventStreams;
 import dev.cairn.registry.events.PgEventListener;
 import dev.cairn.registry.http.AliasRoutes;
 import dev.cairn.registry.http.ApiRoutes;
-import dev.cairn.registry.http.ArtifactRoutes;
 import dev.cairn.registry.http.AuditRoutes;
 import dev.cairn.registry.http.EventRoutes;
 import dev.cairn.registry.http.InstanceRoutes;
@@ -33,7 +27,6 @@ import dev.cairn.registry.http.OpenApiRoutes;
 import dev.cairn.registry.http.ProjectRoutes;
 import dev.cairn.registry.http.ResolveRoutes;
 import dev.cairn.registry.http.ServiceRoutes;
-import dev.cairn.registry.http.StdRegistrationRoutes;
 import dev.cairn.registry.http.VersionRoutes;
 import dev.cairn.registry.instance.InstanceService;
 import dev.cairn.registry.model.ModelService;
@@ -43,7 +36,7 @@ import dev.cairn.registry.resolve.ResolveCache;
 import dev.cairn.registry.resolve.ResolveService;
 import dev.cairn.registry.service.HealthChecks;
 import dev.cairn.registry.service.HttpMetrics;
-import dev.cairn.registry.standard.StdRegistrationService;
+import dev.cairn.registry.service.Liveness;
 import dev.cairn.registry.version.VersionService;
 import java.util.Optional;
 
@@ -62,7 +55,8 @@ final class RegistryApi {
       HttpMetrics metrics,
       RefusalAudit refusals,
       AutoCloseable background,
-      Runnable endStreams) {}
+      Runnable endStreams,
+      Liveness liveness) {}
 
   /**
    * Builds the API. The event listener is the one background thread; it is closed again if any
@@ -76,12 +70,19 @@ final class RegistryApi {
     PgEventListener listener =
         new PgEventListener(source, feed, eventRepository, settings.eventRetention());
     listener.start();
+    Liveness liveness = new Liveness();
+    liveness.register("event_listener", listener::isAlive);
     try {
       EventStreams streams = new EventStreams(feed, eventRepository, settings.sseHeartbeat());
       Wiring w = Wiring.create(db, json, new EventLog(db, feed::catchUpTo), blobs, settings);
-      ApiRoutes routes = routes(w, settings, source, feed, streams);
+      ApiRoutes routes = routes(w, settings, source, feed, streams, liveness);
       return new Assembly(
-          routes, w.metrics(), new RefusalAudit(db, w.audit()), listener, streams::closeAll);
+          routes,
+          w.metrics(),
+          new RefusalAudit(db, w.audit()),
+          listener,
+          streams::closeAll,
+          liveness);
     } catch (RuntimeException | Error e) {
       listener.close();
       throw e;
@@ -93,7 +94,8 @@ final class RegistryApi {
       RegistrySettings settings,
       DataSourceSpec source,
       EventFeed feed,
-      EventStreams streams) {
+      EventStreams streams,
+      Liveness liveness) {
     ResolveCache resolveCache = new ResolveCache();
     feed.subscribe(resolveCache::onEvent);
     AliasQueries aliasQueries = new AliasQueries(w.db(), w.models(), w.aliases(), w.pageTokens());
@@ -109,13 +111,15 @@ final class RegistryApi {
             w.json(),
             settings.maxMetadataBytes());
     return new ApiRoutes()
-        .add(serviceRoutes(w, settings, source))
+        .add(serviceRoutes(w, settings, source, liveness))
         .add(OpenApiRoutes.load())
         .add(projectRoutes(w))
         .add(modelRoutes(w))
-        .add(new VersionRoutes(versions, oneShot(w, versions, settings), w.responses()))
-        .add(standardRoutes(w, versions, settings))
-        .add(artifactRoutes(w, settings))
+        .add(
+            new VersionRoutes(
+                versions, ArtifactWiring.oneShot(w, versions, settings), w.responses()))
+        .add(ArtifactWiring.standardRoutes(w, versions, settings))
+        .add(ArtifactWiring.artifactRoutes(w, settings))
         .add(aliasRoutes(w, aliasQueries))
         .add(
             new InstanceRoutes(
@@ -141,7 +145,7 @@ final class RegistryApi {
   }
 
   private static ServiceRoutes serviceRoutes(
-      Wiring w, RegistrySettings settings, DataSourceSpec source) {
+      Wiring w, RegistrySettings settings, DataSourceSpec source, Liveness liveness) {
     ServiceInfo info =
         new ServiceInfo(
             "cairn-registry",
@@ -150,7 +154,8 @@ final class RegistryApi {
             source.embedded() ? "embedded" : "external",
             w.blobs().kind(),
             true);
-    return new ServiceRoutes(info, new HealthChecks(w.db(), w.blobs()), w.metrics(), w.responses());
+    return new ServiceRoutes(
+        info, new HealthChecks(w.db(), w.blobs()), liveness, w.metrics(), w.responses());
   }
 
   private static ProjectRoutes projectRoutes(Wiring w) {
@@ -170,59 +175,6 @@ final class RegistryApi {
             w.pointers(),
             w.pageTokens(),
             w.json()),
-        w.responses());
-  }
-
-  private static OneShotPublisher oneShot(
-      Wiring w, VersionService versions, RegistrySettings settings) {
-    return new OneShotPublisher(
-        w.db(),
-        w.blobs(),
-        versions,
-        w.versions(),
-        w.completion(),
-        w.collector(),
-        w.json(),
-        settings.blobs().maxFileBytes(),
-        settings.maxJsonBytes());
-  }
-
-  private static StdRegistrationRoutes standardRoutes(
-      Wiring w, VersionService versions, RegistrySettings settings) {
-    LocalFilePublisher publisher =
-        new LocalFilePublisher(
-            w.db(), w.blobs(), versions, w.versions(), w.completion(), w.collector());
-    return new StdRegistrationRoutes(
-        new StdRegistrationService(w.db(), w.models(), publisher, settings.blobs().maxFileBytes()),
-        w.responses());
-  }
-
-  private static ArtifactRoutes artifactRoutes(Wiring w, RegistrySettings settings) {
-    return new ArtifactRoutes(
-        new UploadService(
-            w.db(),
-            w.blobs(),
-            w.versions(),
-            w.audit(),
-            w.collector(),
-            settings.blobs().maxFileBytes()),
-        w.completion(),
-        w.verifier(),
-        new ValidateService(
-            w.db(), w.versions(), w.verifier(), w.validations(), w.audit(), w.json()),
-        new VersionDeletion(
-            w.db(),
-            w.models(),
-            w.versions(),
-            w.pointers(),
-            w.audit(),
-            w.events(),
-            w.collector(),
-            w.json()),
-        w.db(),
-        w.versions(),
-        w.blobs(),
-        w.references(),
         w.responses());
   }
 

@@ -66,10 +66,12 @@ public final class RegistryServer implements AutoCloseable {
     List<AutoCloseable> resources = new ArrayList<>();
     try {
       DataSourceSpec source;
+      java.util.function.BooleanSupplier databaseProcessAlive = () -> true;
       if (settings.embeddedDatabase()) {
         EmbeddedDatabase embedded = EmbeddedDatabase.start(settings.dataDir());
         resources.add(embedded);
         source = embedded.dataSource();
+        databaseProcessAlive = embedded::alive;
       } else {
         source =
             ExternalDatabase.probe(
@@ -82,6 +84,9 @@ public final class RegistryServer implements AutoCloseable {
       BlobStore blobs = BlobStores.create(settings.blobs(), settings.dataDir());
       ObjectMapper json = JsonLimits.forStored(CairnJson.strictMapper());
       RegistryApi.Assembly api = RegistryApi.assemble(settings, source, db, blobs, json);
+      if (settings.embeddedDatabase()) {
+        api.liveness().register("embedded_database", databaseProcessAlive);
+      }
       resources.add(api.background());
       ProblemWriter problems = new ProblemWriter(json);
       HttpMetrics metrics = api.metrics();

@@ -24,6 +24,8 @@ import java.util.stream.Stream;
 public final class Db implements AutoCloseable {
 
   private final DbClient client;
+  private final DatabaseCircuit circuit =
+      new DatabaseCircuit(java.time.Duration.ofSeconds(1), System::nanoTime);
 
   /** Hooks owned by an open transaction (identity-keyed), run once after it commits. */
   private final Map<DbTransaction, Set<Runnable>> onCommit =
@@ -58,6 +60,7 @@ public final class Db implements AutoCloseable {
 
   /** Runs {@code work} in one transaction: committed when it returns, rolled back if it throws. */
   public <T> T inTransaction(Function<DbTransaction, T> work) {
+    circuit.beforeCall();
     DbTransaction tx = translate(client::transaction);
     boolean committed = false;
     T result;
@@ -69,6 +72,7 @@ public final class Db implements AutoCloseable {
             return null;
           });
       committed = true;
+      circuit.succeeded();
     } catch (RuntimeException e) {
       throw translateFailure(e);
     } finally {
@@ -92,8 +96,11 @@ public final class Db implements AutoCloseable {
 
   /** Runs {@code work} with auto-committed statements (reads, single writes). */
   public <T> T read(Function<DbExecute, T> work) {
+    circuit.beforeCall();
     try {
-      return work.apply(client.execute());
+      T result = work.apply(client.execute());
+      circuit.succeeded();
+      return result;
     } catch (RuntimeException e) {
       throw translateFailure(e);
     }
@@ -120,7 +127,7 @@ public final class Db implements AutoCloseable {
     client.close();
   }
 
-  private static <T> T translate(java.util.function.Supplier<T> action) {
+  private <T> T translate(java.util.function.Supplier<T> action) {
     try {
       return action.get();
     } catch (RuntimeException e) {
@@ -128,11 +135,12 @@ public final class Db implements AutoCloseable {
     }
   }
 
-  private static RuntimeException translateFailure(RuntimeException e) {
+  private RuntimeException translateFailure(RuntimeException e) {
     if (e instanceof DatabaseUnavailableException) {
       return e;
     }
     if (isConnectionFailure(e)) {
+      circuit.failedToConnect();
       return new DatabaseUnavailableException(e);
     }
     return e;

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * A PostgreSQL server run by the registry itself (zonky), its data kept under the data directory so
@@ -14,9 +15,11 @@ import java.time.Duration;
 public final class EmbeddedDatabase implements AutoCloseable {
 
   private final EmbeddedPostgres postgres;
+  private final Optional<ProcessHandle> postmaster;
 
-  private EmbeddedDatabase(EmbeddedPostgres postgres) {
+  private EmbeddedDatabase(EmbeddedPostgres postgres, Optional<ProcessHandle> postmaster) {
     this.postgres = postgres;
+    this.postmaster = postmaster;
   }
 
   /** Starts (or restarts on existing data) the server under {@code dataDir/postgres}. */
@@ -24,6 +27,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     Path pgData = dataDir.resolve("postgres");
     try {
       Files.createDirectories(dataDir);
+      OrphanedPostmaster.stop(pgData);
       EmbeddedPostgres postgres =
           EmbeddedPostgres.builder()
               .setDataDirectory(pgData)
@@ -31,11 +35,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
               .setPGStartupWait(Duration.ofSeconds(60))
               .setServerConfig("max_connections", "200")
               .start();
-      return new EmbeddedDatabase(postgres);
+      return new EmbeddedDatabase(postgres, OrphanedPostmaster.running(pgData));
     } catch (IOException | RuntimeException e) {
       throw new StartupException(
           "The embedded PostgreSQL could not start in " + pgData + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Whether the PostgreSQL server this process started is still running: false after it was killed,
+   * which fails liveness so the registry is restarted with it.
+   */
+  public boolean alive() {
+    return postmaster.map(ProcessHandle::isAlive).orElse(true);
   }
 
   public DataSourceSpec dataSource() {

@@ -94,6 +94,17 @@ public final class EventStreams {
               + "}");
       return Math.max(newest, last);
     }
+    long stored = events.newest();
+    if (last > stored) {
+      // The client saw events this database does not have (restored from a backup): resuming
+      // after its id would skip every new event until the sequence caught up.
+      write(
+          out,
+          stored,
+          "reset",
+          "{\"reason\":\"resume point is newer than the newest event\",\"newest\":" + stored + "}");
+      return stored;
+    }
     while (true) {
       List<StoredEvent> batch = events.after(subscription.project(), last, BATCH);
       for (StoredEvent e : batch) {

@@ -47,6 +47,11 @@ public final class PgEventListener implements AutoCloseable {
     thread.start();
   }
 
+  /** False once the thread has ended other than by {@link #close()} (say, an Error). */
+  public boolean isAlive() {
+    return thread.isAlive() || !running;
+  }
+
   private void run() {
     Instant nextTrim = Instant.now();
     while (running) {

@@ -56,6 +56,19 @@ public final class ApiRequest {
   }
 
   /**
+   * Refuses with 403 unless the caller has {@code role} over every project: what creates projects
+   * or reads across them is not for an admin scoped to some (spec 40-security, Hardening).
+   */
+  public ApiRequest requireAllProjects(Role role) {
+    require(role);
+    if (!principal().allProjects()) {
+      throw ApiException.forbidden(
+          "this action needs the " + role.wireName() + " role over all projects");
+    }
+    return this;
+  }
+
+  /**
    * The {@code {project}} path name, after checking the caller may see it: an invisible project
    * answers 404 exactly as a missing one does.
    */

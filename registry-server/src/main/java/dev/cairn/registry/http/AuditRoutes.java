@@ -100,7 +100,7 @@ public final class AuditRoutes implements RouteGroup {
   }
 
   private void verify(ApiRequest req, ServerResponse res) {
-    req.require(Role.ADMIN);
+    req.requireAllProjects(Role.ADMIN);
     responses.ok(res, verifier.verify());
   }
 

@@ -32,7 +32,9 @@ public final class ProjectRoutes implements RouteGroup {
   }
 
   private void create(ApiRequest req, ServerResponse res) {
-    req.require(Role.ADMIN);
+    // Checked before the body is read: a scoped admin learns nothing, not even that a name is
+    // taken.
+    req.requireAllProjects(Role.ADMIN);
     Project created = projects.create(req.actor(), req.body(ProjectCreate.class));
     responses.created(res, PROJECTS + "/" + created.name(), created);
   }

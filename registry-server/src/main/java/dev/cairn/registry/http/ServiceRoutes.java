@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.client.model.ServiceInfo;
 import dev.cairn.registry.service.HealthChecks;
 import dev.cairn.registry.service.HttpMetrics;
+import dev.cairn.registry.service.Liveness;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.Map;
@@ -14,13 +15,19 @@ public final class ServiceRoutes implements RouteGroup {
 
   private final ServiceInfo info;
   private final HealthChecks health;
+  private final Liveness liveness;
   private final HttpMetrics metrics;
   private final Responses responses;
 
   public ServiceRoutes(
-      ServiceInfo info, HealthChecks health, HttpMetrics metrics, Responses responses) {
+      ServiceInfo info,
+      HealthChecks health,
+      Liveness liveness,
+      HttpMetrics metrics,
+      Responses responses) {
     this.info = info;
     this.health = health;
+    this.liveness = liveness;
     this.metrics = metrics;
     this.responses = responses;
   }
@@ -35,13 +42,17 @@ public final class ServiceRoutes implements RouteGroup {
         .get("/metrics", this::metrics);
   }
 
+  /** 503 when an internal thread or process the server needs has died: restart me. */
   private void live(ApiRequest req, ServerResponse res) {
-    responses.ok(res, responses.json().createObjectNode().put("status", "UP"));
+    answer(res, liveness.run());
   }
 
   /** 503 while the database or blob store is unreachable, so traffic goes elsewhere. */
   private void ready(ApiRequest req, ServerResponse res) {
-    Map<String, Boolean> checks = health.run();
+    answer(res, health.run());
+  }
+
+  private void answer(ServerResponse res, Map<String, Boolean> checks) {
     boolean up = !checks.containsValue(false);
     ObjectNode body = responses.json().createObjectNode().put("status", up ? "UP" : "DOWN");
     ArrayNode list = body.putArray("checks");

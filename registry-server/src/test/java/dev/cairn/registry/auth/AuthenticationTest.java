@@ -114,6 +114,27 @@ class AuthenticationTest {
             });
   }
 
+  @Test
+  void aFloodOfRefusalsWritesOneEntryAndNoneIntoMissingProjects() throws Exception {
+    // Before: every refusal was an entry (380/s from one client), in projects that do not exist.
+    String expired = jwt(signingKey, "model:admin", List.of("*"), Duration.ofMinutes(-5), AUDIENCE);
+    http.get("/api/v1/projects/qc/models", expired);
+    long before = authFailures();
+    for (int i = 0; i < 50; i++) {
+      assertThat(http.get("/api/v1/projects/qc/models", expired).statusCode()).isEqualTo(401);
+      http.get("/api/v1/projects/no-such-project-" + i + "/models", expired);
+    }
+    assertThat(authFailures()).isEqualTo(before);
+    try (var c = registry.sql();
+        var rows =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT COUNT(*) FROM audit_log WHERE project LIKE 'no-such-project-%'")) {
+      rows.next();
+      assertThat(rows.getLong(1)).isZero();
+    }
+  }
+
   private long authFailures() {
     return registry.client(TestTokens.ADMIN).audit().list("qc", qcAuthFailures()).items().size();
   }

@@ -1,5 +1,6 @@
 package dev.cairn.registry.events;
 
+import static dev.cairn.registry.testing.SseReader.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,16 +12,10 @@ import dev.cairn.client.model.ProjectCreate;
 import dev.cairn.client.model.RegistryEvent;
 import dev.cairn.registry.RegistryServer;
 import dev.cairn.registry.testing.SecondReplica;
+import dev.cairn.registry.testing.SseReader.Sse;
 import dev.cairn.registry.testing.TestRegistry;
 import dev.cairn.registry.testing.TestTokens;
-import java.io.BufferedReader;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -37,7 +32,6 @@ class EventStreamTest {
 
   private static TestRegistry replicaA;
   private static RegistryServer replicaB;
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @BeforeAll
   static void start() {
@@ -52,8 +46,6 @@ class EventStreamTest {
   }
 
   /** An SSE event as the wire carries it. */
-  private record Sse(long id, String type, String data) {}
-
   @Test
   void resumingWithLastEventIdDeliversEveryEventOnceInOrderIncludingTheOtherReplicas()
       throws Exception {
@@ -156,46 +148,5 @@ class EventStreamTest {
     List<Sse> events = read(replicaA.uri(), project, "1", 1);
 
     assertThat(events).extracting(Sse::type).containsExactly("reset");
-  }
-
-  private static List<Sse> read(URI registry, String project, String lastEventId, int count)
-      throws Exception {
-    URI uri = URI.create(registry + "/api/v1/projects/" + project + "/events");
-    return read(uri, count, Map.of("Last-Event-ID", lastEventId));
-  }
-
-  private static List<Sse> read(URI uri, int count) throws Exception {
-    return read(uri, count, Map.of());
-  }
-
-  /** Reads {@code count} events, then drops the connection (as a crashing client would). */
-  private static List<Sse> read(URI uri, int count, Map<String, String> headers) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri)
-            .timeout(Duration.ofSeconds(20))
-            .header("Authorization", "Bearer " + TestTokens.READER);
-    headers.forEach(request::header);
-    HttpResponse<InputStream> response =
-        HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.headers().firstValue("Content-Type")).contains("text/event-stream");
-    List<Sse> events = new ArrayList<>();
-    try (InputStream body = response.body();
-        BufferedReader reader =
-            new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-      long id = -1;
-      String type = null;
-      String line;
-      while (events.size() < count && (line = reader.readLine()) != null) {
-        if (line.startsWith("id: ")) {
-          id = Long.parseLong(line.substring(4));
-        } else if (line.startsWith("event: ")) {
-          type = line.substring(7);
-        } else if (line.startsWith("data: ")) {
-          events.add(new Sse(id, type, line.substring(6)));
-        }
-      }
-    }
-    return events;
   }
 }

@@ -9,6 +9,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -52,12 +54,21 @@ public final class JarReplica implements AutoCloseable {
    */
   public static JarReplica start(Path dataDir, int port, Map<String, String> env, Path log)
       throws IOException {
+    return start(dataDir, port, env, log, List.of("-Xmx384m"));
+  }
+
+  /** As {@link #start(Path, int, Map, Path)}, with the given JVM options. */
+  public static JarReplica start(
+      Path dataDir, int port, Map<String, String> env, Path log, List<String> jvm)
+      throws IOException {
     assertThat(JAR).as("built by the package phase").exists();
     String java = ProcessHandle.current().info().command().orElse("java");
+    List<String> command = new ArrayList<>();
+    command.add(java);
+    command.addAll(jvm);
+    command.addAll(List.of("-jar", JAR.toString()));
     ProcessBuilder builder =
-        new ProcessBuilder(java, "-Xmx384m", "-jar", JAR.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().keySet().removeIf(k -> k.startsWith("CAIRN_"));
     builder.environment().putAll(env);
     builder.environment().put("CAIRN_DATA_DIR", dataDir.toString());
@@ -88,7 +99,16 @@ public final class JarReplica implements AutoCloseable {
     return uri;
   }
 
-  private String log() {
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** {@code kill -9}: no shutdown hook runs, the embedded PostgreSQL is left behind. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor();
+  }
+
+  public String log() {
     try {
       return Files.readString(log);
     } catch (IOException e) {

@@ -18,6 +18,9 @@ public final class TestTokens {
 
   public static final String OTHER_PROJECT_NAME = "elsewhere";
 
+  /** An admin of project {@code elsewhere} only. */
+  public static final String SCOPED_ADMIN = "test-scoped-admin-token";
+
   private TestTokens() {}
 
   /** Writes the tokens file (hashes only, as in production). */
@@ -31,7 +34,8 @@ public final class TestTokens {
                 "other-publisher",
                 OTHER_PROJECT,
                 "[publisher, reader]",
-                "[" + OTHER_PROJECT_NAME + "]");
+                "[" + OTHER_PROJECT_NAME + "]")
+            + entry("scoped-admin", SCOPED_ADMIN, "[admin]", "[" + OTHER_PROJECT_NAME + "]");
     Path file = dir.resolve("tokens.yaml");
     Files.writeString(file, yaml);
     return file;

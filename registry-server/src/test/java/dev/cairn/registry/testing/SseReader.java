@@ -1,0 +1,69 @@
+package dev.cairn.registry.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Reads a registry's Server-Sent Events stream line by line, as a plain client would. */
+public final class SseReader {
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  /** One event: its id, type and data line. */
+  public record Sse(long id, String type, String data) {}
+
+  private SseReader() {}
+
+  /** {@code count} events of {@code project}, resuming after {@code lastEventId}. */
+  public static List<Sse> read(URI registry, String project, String lastEventId, int count)
+      throws Exception {
+    URI uri = URI.create(registry + "/api/v1/projects/" + project + "/events");
+    return read(uri, count, Map.of("Last-Event-ID", lastEventId));
+  }
+
+  public static List<Sse> read(URI uri, int count) throws Exception {
+    return read(uri, count, Map.of());
+  }
+
+  /** Reads {@code count} events, then drops the connection (as a crashing client would). */
+  public static List<Sse> read(URI uri, int count, Map<String, String> headers) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri)
+            .timeout(Duration.ofSeconds(20))
+            .header("Authorization", "Bearer " + TestTokens.READER);
+    headers.forEach(request::header);
+    HttpResponse<InputStream> response =
+        HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).contains("text/event-stream");
+    List<Sse> events = new ArrayList<>();
+    try (InputStream body = response.body();
+        BufferedReader reader =
+            new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+      long id = -1;
+      String type = null;
+      String line;
+      while (events.size() < count && (line = reader.readLine()) != null) {
+        if (line.startsWith("id: ")) {
+          id = Long.parseLong(line.substring(4));
+        } else if (line.startsWith("event: ")) {
+          type = line.substring(7);
+        } else if (line.startsWith("data: ")) {
+          events.add(new Sse(id, type, line.substring(6)));
+        }
+      }
+    }
+    return events;
+  }
+}
