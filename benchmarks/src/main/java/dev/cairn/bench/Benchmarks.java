@@ -23,6 +23,7 @@ public final class Benchmarks {
     Map<String, Benchmark> all =
         Map.of(
             "resolve", new ResolveBenchmark(),
+            "access-log", new AccessLogBenchmark(),
             "alias-put", new AliasPutBenchmark(),
             "upload-verify", new UploadVerifyBenchmark(),
             "large-upload", new LargeUploadBenchmark(),
@@ -34,6 +35,7 @@ public final class Benchmarks {
         args.length == 0 || args[0].equals("all")
             ? List.of(
                 "resolve",
+                "access-log",
                 "alias-put",
                 "upload-verify",
                 "large-upload",

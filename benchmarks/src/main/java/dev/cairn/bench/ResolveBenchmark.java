@@ -39,17 +39,8 @@ final class ResolveBenchmark implements Benchmark {
             .build()
             .start();
     try (LocalRegistry registry = LocalRegistry.start(Map.of())) {
-      CairnClient admin = registry.admin();
-      admin.projects().create(ProjectCreate.named("bench"));
-      admin.models().create("bench", ModelCreate.named("fraud"));
-      Publishing.small(admin, "bench", "fraud", "weights");
-      admin
-          .aliases()
-          .put("bench", "fraud", "production", AliasUpdate.version("v1", "bench"), null, null);
-
       URI bareUri = URI.create("http://127.0.0.1:" + bare.port() + "/bare");
-      URI resolveUri =
-          URI.create(registry.uri() + "/api/v1/projects/bench/resolve?ref=fraud@production");
+      URI resolveUri = resolvable(registry);
       LoadDriver driver = new LoadDriver();
       driver.run(CONNECTIONS, WARM_UP, i -> HttpRequest.newBuilder(bareUri).build());
       LoadDriver.Load reference =
@@ -72,7 +63,19 @@ final class ResolveBenchmark implements Benchmark {
     }
   }
 
-  private static HttpRequest resolve(URI uri) {
+  /** Publishes one version behind {@code fraud@production}; the URI that resolves it. */
+  static URI resolvable(LocalRegistry registry) {
+    CairnClient admin = registry.admin();
+    admin.projects().create(ProjectCreate.named("bench"));
+    admin.models().create("bench", ModelCreate.named("fraud"));
+    Publishing.small(admin, "bench", "fraud", "weights");
+    admin
+        .aliases()
+        .put("bench", "fraud", "production", AliasUpdate.version("v1", "bench"), null, null);
+    return URI.create(registry.uri() + "/api/v1/projects/bench/resolve?ref=fraud@production");
+  }
+
+  static HttpRequest resolve(URI uri) {
     return HttpRequest.newBuilder(uri)
         .header("Authorization", "Bearer " + LocalRegistry.ADMIN)
         .build();

@@ -6,7 +6,9 @@ import dev.cairn.chart.testing.Chart;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import org.junit.jupiter.api.Test;
 
-/** The registry's request limits (spec 40-security, Hardening) reach its environment. */
+/**
+ * The registry's request limits and access log (spec 40-security, Hardening) reach its environment.
+ */
 class RegistryLimitsTest {
 
   private static final String CONFIG = "cairn-cairn-registry";
@@ -16,7 +18,11 @@ class RegistryLimitsTest {
     ConfigMap config = Chart.defaults().render().configMap(CONFIG).orElseThrow();
     assertThat(config.getData())
         .containsEntry("CAIRN_MAX_JSON_BYTES", "1048576")
-        .containsEntry("CAIRN_MAX_METADATA_BYTES", "65536");
+        .containsEntry("CAIRN_MAX_METADATA_BYTES", "65536")
+        .containsEntry("CAIRN_ACCESS_LOG", "api")
+        .containsEntry("CAIRN_MAX_CONNECTIONS", "1000")
+        .containsEntry("CAIRN_IDLE_TIMEOUT_SECONDS", "60")
+        .doesNotContainKey("CAIRN_REFERENCE_ALLOW_CIDRS");
   }
 
   @Test
@@ -24,9 +30,19 @@ class RegistryLimitsTest {
     ConfigMap config =
         Chart.defaults()
             .set("registry.config.maxMetadataBytes", 4096)
+            .set("registry.config.accessLog", "off")
+            .set("registry.config.maxConnections", 200)
+            .set("registry.config.idleTimeoutSeconds", 15)
+            .set("registry.config.referenceAllowCidrs[0]", "10.20.0.0/16")
+            .set("registry.config.referenceAllowCidrs[1]", "fd00::/8")
             .render()
             .configMap(CONFIG)
             .orElseThrow();
-    assertThat(config.getData()).containsEntry("CAIRN_MAX_METADATA_BYTES", "4096");
+    assertThat(config.getData())
+        .containsEntry("CAIRN_MAX_METADATA_BYTES", "4096")
+        .containsEntry("CAIRN_ACCESS_LOG", "off")
+        .containsEntry("CAIRN_MAX_CONNECTIONS", "200")
+        .containsEntry("CAIRN_IDLE_TIMEOUT_SECONDS", "15")
+        .containsEntry("CAIRN_REFERENCE_ALLOW_CIDRS", "10.20.0.0/16,fd00::/8");
   }
 }

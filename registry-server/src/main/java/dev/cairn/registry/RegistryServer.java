@@ -7,6 +7,7 @@ import dev.cairn.registry.auth.AuthSetup;
 import dev.cairn.registry.auth.BootstrapAdmin;
 import dev.cairn.registry.blob.BlobStore;
 import dev.cairn.registry.blob.BlobStores;
+import dev.cairn.registry.config.ConnectionLimits;
 import dev.cairn.registry.config.RegistrySettings;
 import dev.cairn.registry.config.StartupException;
 import dev.cairn.registry.db.DataSourceSpec;
@@ -20,12 +21,19 @@ import dev.cairn.registry.http.ApiRoutes;
 import dev.cairn.registry.http.AuthFilter;
 import dev.cairn.registry.http.CorsFilter;
 import dev.cairn.registry.http.ErrorMapping;
+import dev.cairn.registry.http.FirstRequestRefusal;
+import dev.cairn.registry.http.HeaderDeadline;
 import dev.cairn.registry.http.JsonBodies;
 import dev.cairn.registry.http.ProblemDirectHandler;
 import dev.cairn.registry.http.ProblemWriter;
+import dev.cairn.registry.http.QueryParameters;
+import dev.cairn.registry.http.ReadDeadlineOptions;
+import dev.cairn.registry.http.ReceiveListeners;
 import dev.cairn.registry.http.RequestFactory;
+import dev.cairn.registry.http.StrictFraming;
 import dev.cairn.registry.logging.StructuredLog;
 import dev.cairn.registry.service.HttpMetrics;
+import io.helidon.common.socket.SocketOptions;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http1.Http1Config;
 import java.net.URI;
@@ -90,33 +98,56 @@ public final class RegistryServer implements AutoCloseable {
       resources.add(api.background());
       ProblemWriter problems = new ProblemWriter(json);
       HttpMetrics metrics = api.metrics();
+      HeaderDeadline headerDeadline = new HeaderDeadline();
+      resources.add(headerDeadline);
+      ConnectionLimits connections = settings.connections();
       WebServer web =
           WebServer.builder()
+              .maxTcpConnections(connections.maxConnections())
+              .idleConnectionTimeout(connections.idleTimeout())
+              .idleConnectionPeriod(connections.idleCheckPeriod())
               .host(settings.host())
               .port(settings.port())
               .shutdownHook(false)
               // Helidon 4.1 refuses ':' in query strings, which RFC 3986 allows and the
               // label=key:value filter needs; names and paths are validated by the handlers.
-              .addProtocol(Http1Config.builder().validatePrologue(false).build())
+              .addProtocol(
+                  Http1Config.builder()
+                      .validatePrologue(false)
+                      .addReceiveListener(
+                          ReceiveListeners.of(
+                              new StrictFraming(settings.blobs().maxFileBytes()), headerDeadline))
+                      .build())
               // Helidon reads request bodies 4 KiB at a time by default (~90 MB/s of uploads on
               // this hardware); 64 KiB reads with a 1 MiB socket buffer ingest ~8x faster.
               .receiveBufferSize(64 * 1024)
-              .connectionOptions(o -> o.socketReceiveBufferSize(1 << 20))
+              .connectionOptions(
+                  new ReadDeadlineOptions(
+                      SocketOptions.builder().socketReceiveBufferSize(1 << 20).build(),
+                      connections.idleTimeout()))
               .directHandlers(ProblemDirectHandler.forAllEvents(json))
+              .addConnectionSelector(new FirstRequestRefusal(json))
               .routing(
                   r -> {
-                    r.addFilter(new AccessFilter(metrics, new StructuredLog(json)));
+                    r.addFilter(
+                        new AccessFilter(metrics, new StructuredLog(json), settings.accessLog()));
                     r.addFilter(new CorsFilter(settings.allowedOrigins(), problems));
                     r.addFilter(
                         new AuthFilter(auth.authenticator(), problems, metrics, api.refusals()));
                     ErrorMapping.register(r, problems);
                     api.routes()
                         .registerInto(
-                            r, new RequestFactory(new JsonBodies(json, settings.maxJsonBytes())));
+                            r,
+                            new RequestFactory(
+                                new JsonBodies(json, settings.maxJsonBytes()),
+                                QueryParameters.fromOpenApi()));
                   })
               .build()
               .start();
       resources.add(web::stop);
+      // Helidon stops a listener whose accept fails; liveness then fails instead of a zombie.
+      api.liveness().register("http_listener", web::isRunning);
+      api.liveness().register("header_deadline", headerDeadline::isAlive);
       if (!web.isRunning() || web.port() < 0) {
         throw new StartupException(
             ListenAddress.notBound(settings.host(), settings.port(), "CAIRN_PORT", "bind failed")

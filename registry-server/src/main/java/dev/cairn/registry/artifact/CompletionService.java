@@ -25,6 +25,9 @@ import java.util.List;
  */
 public final class CompletionService {
 
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(CompletionService.class.getName());
+
   private final Db db;
   private final VersionLookup versions;
   private final AuditLog audit;
@@ -137,38 +140,30 @@ public final class CompletionService {
       try (java.io.InputStream in = references.open(f.uri())) {
         digest = StreamDigest.of(in, f.sizeBytes());
       } catch (java.io.IOException e) {
-        throw new ApiException(
-            422,
-            "REFERENCE_FETCH_FAILED",
-            "'"
-                + f.path()
-                + "' could not be fetched from "
-                + f.uri()
-                + ": "
-                + e.getMessage()
-                + "; the version stays PENDING, complete again to retry");
+        // One answer for every failure (refused address, closed port, timeout, 404): no oracle
+        // for what lies behind the registry. The log says which.
+        LOG.warning("reference " + f.uri() + " of " + model + ":" + v.version() + ": " + e);
+        throw ReferenceAnswers.unavailable(f.path());
       }
       if (!digest.matches(f.sha256(), f.sizeBytes())) {
-        String detail =
-            "'"
-                + f.path()
-                + "' from "
+        // The caller chose the URI: telling it the digest and size found there would let it read
+        // any document it can point at. The log has them.
+        LOG.warning(
+            "reference "
                 + f.uri()
+                + " of "
+                + model
+                + ":"
+                + v.version()
                 + " is "
-                + (digest.overLimit()
-                    ? "larger than the declared " + f.sizeBytes() + " bytes"
-                    : digest.sha256()
-                        + " ("
-                        + digest.size()
-                        + " bytes), declared "
-                        + f.sha256()
-                        + " ("
-                        + f.sizeBytes()
-                        + " bytes)");
+                + (digest.overLimit() ? "over " + f.sizeBytes() + " bytes" : digest.sha256())
+                + " ("
+                + digest.size()
+                + " bytes), declared "
+                + f.sha256());
+        String detail = ReferenceAnswers.mismatch(f.path());
         failures.fail(actor, project, model, v.version(), "VERSION_REFERENCE_MISMATCH", detail);
-        throw new ApiException(400, "CHECKSUM_MISMATCH", detail)
-            .with("expected", f.sha256())
-            .with("actual", digest.sha256());
+        throw new ApiException(400, "CHECKSUM_MISMATCH", detail);
       }
       verified.add(f.path());
     }

@@ -4,14 +4,9 @@ import dev.cairn.registry.config.ReferenceSettings;
 import dev.cairn.registry.domain.ApiException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -20,21 +15,21 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * Opens the bytes of a reference file ({@code https}, {@code http}, {@code s3}, {@code file}) as a
  * stream, refusing what spec 40-security forbids: files outside {@code CAIRN_FILE_ROOTS}, plain
- * {@code http} when turned off, link-local and metadata addresses, redirects.
+ * {@code http} when turned off, addresses inside the network ({@link ReferenceAddresses}, checked
+ * on the connection made), redirects.
  */
 public final class ReferenceFetcher {
 
   private final ReferenceSettings settings;
   private final Supplier<S3Client> s3;
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .connectTimeout(Duration.ofSeconds(10))
-          .build();
+  private final GuardedHttp http;
 
   public ReferenceFetcher(ReferenceSettings settings, Supplier<S3Client> s3) {
     this.settings = settings;
     this.s3 = s3;
+    this.http =
+        new GuardedHttp(
+            new ReferenceAddresses(settings.allowedRanges(), settings.allowLinkLocal()));
   }
 
   /** The reference's bytes; the caller closes the stream and checks the digest. */
@@ -72,26 +67,7 @@ public final class ReferenceFetcher {
     if (scheme.equals("http") && !settings.allowHttp()) {
       throw refused(uri.toString(), "plain http references are turned off");
     }
-    for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
-      boolean metadata =
-          address.getHostAddress().startsWith("169.254.") || address.isLinkLocalAddress();
-      if (metadata && !settings.allowLinkLocal()) {
-        throw refused(uri.toString(), "link-local and metadata addresses are not fetched");
-      }
-    }
-    try {
-      HttpResponse<InputStream> response =
-          http.send(
-              HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-      if (response.statusCode() != 200) {
-        response.body().close();
-        throw new IOException(uri + " answered " + response.statusCode());
-      }
-      return response.body();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
-    }
+    return http.open(uri);
   }
 
   private InputStream openS3(URI uri) throws IOException {

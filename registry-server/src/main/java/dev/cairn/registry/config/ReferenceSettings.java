@@ -5,6 +5,11 @@ import java.util.List;
 
 /**
  * Where reference files may come from (spec 40-security): {@code file} URIs only under these roots,
- * {@code http} only when allowed, link-local and metadata addresses only when allowed.
+ * {@code http} only when allowed, addresses inside the network only in {@code allowedRanges}
+ * ({@code CAIRN_REFERENCE_ALLOW_CIDRS}) or, for link-local ones, when allowed.
  */
-public record ReferenceSettings(List<Path> fileRoots, boolean allowHttp, boolean allowLinkLocal) {}
+public record ReferenceSettings(
+    List<Path> fileRoots,
+    boolean allowHttp,
+    boolean allowLinkLocal,
+    List<AddressRange> allowedRanges) {}

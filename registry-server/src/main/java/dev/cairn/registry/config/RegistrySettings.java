@@ -19,6 +19,8 @@ public record RegistrySettings(
     List<String> allowedOrigins,
     long maxJsonBytes,
     long maxMetadataBytes,
+    AccessLog accessLog,
+    ConnectionLimits connections,
     int dbPoolSize,
     BlobSettings blobs,
     java.time.Duration sseHeartbeat,

@@ -38,6 +38,9 @@ public final class SettingsLoader {
           Map.entry("CAIRN_ALLOWED_ORIGINS", "allowed-origins"),
           Map.entry("CAIRN_MAX_JSON_BYTES", "limits.max-json-bytes"),
           Map.entry("CAIRN_MAX_METADATA_BYTES", "limits.max-metadata-bytes"),
+          Map.entry("CAIRN_ACCESS_LOG", "logging.access"),
+          Map.entry("CAIRN_MAX_CONNECTIONS", "http.max-connections"),
+          Map.entry("CAIRN_IDLE_TIMEOUT_SECONDS", "http.idle-timeout-seconds"),
           Map.entry("CAIRN_MAX_FILE_BYTES", "limits.max-file-bytes"),
           Map.entry("CAIRN_BLOB_STORE", "blobs.store"),
           Map.entry("CAIRN_S3_ENDPOINT", "blobs.s3.endpoint"),
@@ -46,7 +49,8 @@ public final class SettingsLoader {
           Map.entry("CAIRN_EVENT_RETENTION_HOURS", "events.retention-hours"),
           Map.entry("CAIRN_FILE_ROOTS", "references.file-roots"),
           Map.entry("CAIRN_ALLOW_HTTP_REFERENCES", "references.allow-http"),
-          Map.entry("CAIRN_ALLOW_LINK_LOCAL_REFERENCES", "references.allow-link-local"));
+          Map.entry("CAIRN_ALLOW_LINK_LOCAL_REFERENCES", "references.allow-link-local"),
+          Map.entry("CAIRN_REFERENCE_ALLOW_CIDRS", "references.allow-cidrs"));
 
   private SettingsLoader() {}
 
@@ -119,6 +123,10 @@ public final class SettingsLoader {
         origins,
         c.get("limits.max-json-bytes").asLong().orElse(1024L * 1024),
         c.get("limits.max-metadata-bytes").asLong().orElse(64L * 1024),
+        AccessLog.parse(c.get("logging.access").asString().orElse("api")),
+        new ConnectionLimits(
+            integer(c, "http.max-connections", 1000),
+            java.time.Duration.ofSeconds(integer(c, "http.idle-timeout-seconds", 60))),
         integer(c, "db.pool-size", 16),
         blobs(c, env),
         java.time.Duration.ofSeconds(integer(c, "events.heartbeat-seconds", 15)),
@@ -131,7 +139,8 @@ public final class SettingsLoader {
                 .map(s -> Path.of(s).toAbsolutePath().normalize())
                 .toList(),
             c.get("references.allow-http").asBoolean().orElse(true),
-            c.get("references.allow-link-local").asBoolean().orElse(false)));
+            c.get("references.allow-link-local").asBoolean().orElse(false),
+            ranges(optional(c, "references.allow-cidrs").orElse(""))));
   }
 
   /** The blob store; AWS keys come from the usual AWS variables, as every AWS tool reads them. */
@@ -167,6 +176,18 @@ public final class SettingsLoader {
 
   private static Optional<String> optional(Config c, String key) {
     return c.get(key).asString().asOptional().map(String::trim).filter(s -> !s.isEmpty());
+  }
+
+  private static List<AddressRange> ranges(String cidrs) {
+    try {
+      return Arrays.stream(cidrs.split(","))
+          .map(String::trim)
+          .filter(s -> !s.isEmpty())
+          .map(AddressRange::parse)
+          .toList();
+    } catch (IllegalArgumentException e) {
+      throw new StartupException("CAIRN_REFERENCE_ALLOW_CIDRS: " + e.getMessage());
+    }
   }
 
   private static int integer(Config c, String key, int fallback) {

@@ -43,13 +43,13 @@ public final class Names {
             && !path.startsWith("/")
             && !path.endsWith("/")
             && path.indexOf('\\') < 0
-            && path.chars().noneMatch(c -> c < 0x20 || c == 0x7f)
+            && path.codePoints().noneMatch(Text::isControl)
             && java.util.Arrays.stream(path.split("/", -1))
                 .noneMatch(s -> s.isEmpty() || s.equals(".") || s.equals(".."));
     if (!valid) {
       throw ApiException.invalidName(
           "path",
-          "file paths are relative, '/'-separated, without '..', '\\\\' or control characters, "
+          "file paths are relative, '/'-separated, without '..', '\\\\', control or bidirectional characters, "
               + "at most 512 bytes");
     }
     return path;

@@ -70,6 +70,11 @@ public final class PgEventListener implements AutoCloseable {
           LOG.log(Level.WARNING, "event listener lost its connection, retrying: " + e.getMessage());
           pause();
         }
+      } catch (Error e) {
+        // Not recoverable here (an OutOfMemoryError, say): say so in one line and end, so that
+        // liveness reports the dead listener and the process is restarted.
+        LOG.log(Level.SEVERE, "event listener stopped: " + e, e);
+        return;
       }
     }
   }

@@ -2,6 +2,7 @@ package dev.cairn.registry.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.registry.auth.Principal;
+import dev.cairn.registry.config.AccessLog;
 import dev.cairn.registry.logging.StructuredLog;
 import dev.cairn.registry.service.HttpMetrics;
 import io.helidon.http.Method;
@@ -18,10 +19,12 @@ public final class AccessFilter implements Filter {
 
   private final HttpMetrics metrics;
   private final StructuredLog log;
+  private final AccessLog mode;
 
-  public AccessFilter(HttpMetrics metrics, StructuredLog log) {
+  public AccessFilter(HttpMetrics metrics, StructuredLog log, AccessLog mode) {
     this.metrics = metrics;
     this.log = log;
+    this.mode = mode;
   }
 
   @Override
@@ -39,15 +42,16 @@ public final class AccessFilter implements Filter {
     int status = res.status().code();
     metrics.record(method, route, status, nanos);
     String actor = AuthContext.get(req).map(Principal::name).orElse("anonymous");
-    ObjectNode access =
-        log.event("http.request")
-            .put("request_id", requestId)
-            .put("actor", actor)
-            .put("method", method)
-            .put("route", route)
-            .put("status", status)
-            .put("latency_ms", nanos / 1_000_000.0);
-    log.access(access);
+    if (mode.logs(route, status)) {
+      log.access(
+          log.event("http.request")
+              .put("request_id", requestId)
+              .put("actor", actor)
+              .put("method", method)
+              .put("route", route)
+              .put("status", status)
+              .put("latency_ms", nanos / 1_000_000.0));
+    }
     if (isWrite(req.prologue().method()) && route.startsWith("/api/")) {
       var params = req.path().pathParameters();
       ObjectNode write =

@@ -47,6 +47,15 @@ public final class ErrorMapping {
     routing.error(
         Exception.class,
         (req, res, e) -> {
+          if (BrokenBody.causedBy(e)) {
+            res.header("Connection", "close");
+            problems.write(
+                req,
+                res,
+                ApiException.badRequest(
+                    "the request body is truncated or its chunked framing is malformed"));
+            return;
+          }
           LOG.log(Level.SEVERE, "unexpected failure of request " + RequestIds.of(req), e);
           problems.write(
               req,

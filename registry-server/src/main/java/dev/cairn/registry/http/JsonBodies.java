@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.cairn.registry.domain.ApiException;
 import dev.cairn.registry.domain.JsonLimits;
+import dev.cairn.registry.domain.Text;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import java.io.IOException;
@@ -56,6 +57,7 @@ public final class JsonBodies {
       if (!tree.isObject()) {
         throw ApiException.badRequest("the request body must be a JSON object");
       }
+      requireNoNul("", tree);
       return tree;
     } catch (LimitedInputStream.LimitExceededException e) {
       throw tooLarge();
@@ -63,6 +65,25 @@ public final class JsonBodies {
       throw refusal(e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** PostgreSQL cannot store NUL in text: refused in every member name and string, with where. */
+  private static void requireNoNul(String at, JsonNode node) {
+    if (node.isTextual()) {
+      Text.requireNoNul("field '" + at + "'", node.asText());
+    } else if (node.isObject()) {
+      node.properties()
+          .forEach(
+              member -> {
+                String name = at.isEmpty() ? member.getKey() : at + "." + member.getKey();
+                Text.requireNoNul("a member name", member.getKey());
+                requireNoNul(Text.printable(name), member.getValue());
+              });
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        requireNoNul(at + "[" + i + "]", node.get(i));
+      }
     }
   }
 

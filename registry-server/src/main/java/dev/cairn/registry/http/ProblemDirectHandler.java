@@ -51,8 +51,10 @@ public final class ProblemDirectHandler implements DirectHandler {
             json,
             status.code(),
             code,
-            "the request could not be processed: "
-                + eventType.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+            StrictFraming.explains(message)
+                ? message
+                : "the request could not be processed: "
+                    + eventType.name().toLowerCase(Locale.ROOT).replace('_', ' '));
     headers.set(HeaderNames.CONTENT_TYPE, ProblemWriter.PROBLEM_JSON);
     return TransportResponse.builder()
         .status(status)

@@ -1,17 +1,30 @@
 package dev.cairn.registry.http;
 
+import dev.cairn.registry.domain.Text;
 import io.helidon.webserver.http.ServerRequest;
 
-/** Builds the {@link ApiRequest} view handlers receive. */
+/**
+ * Builds the {@link ApiRequest} view handlers receive, after refusing query parameters the route
+ * does not take and query values that are not plain text.
+ */
 public final class RequestFactory {
 
   private final JsonBodies bodies;
+  private final QueryParameters parameters;
 
-  public RequestFactory(JsonBodies bodies) {
+  public RequestFactory(JsonBodies bodies, QueryParameters parameters) {
     this.bodies = bodies;
+    this.parameters = parameters;
   }
 
   ApiRequest create(ServerRequest req) {
+    var query = req.query();
+    parameters.check(req.prologue().method().text(), RouteTemplates.of(req), query.names());
+    for (String name : query.names()) {
+      for (String value : query.all(name)) {
+        Text.requirePlain("query parameter '" + Text.printable(name) + "'", value);
+      }
+    }
     return new ApiRequest(req, bodies);
   }
 }

@@ -1,6 +1,7 @@
 package dev.cairn.registry.model;
 
 import dev.cairn.registry.domain.ApiException;
+import dev.cairn.registry.domain.Text;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +25,15 @@ public final class Labels {
     }
     labels.forEach(
         (key, value) -> {
+          Text.requirePlain("a label key", key);
+          Text.requirePlain("label '" + Text.printable(key) + "'", value);
           if (key.isBlank() || key.length() > MAX_KEY || key.contains(":")) {
             throw ApiException.badRequest(
-                "label keys are 1-" + MAX_KEY + " characters without ':'; got '" + key + "'");
+                "label keys are 1-"
+                    + MAX_KEY
+                    + " characters without ':'; got '"
+                    + Text.printable(key)
+                    + "'");
           }
           if (value == null || value.length() > MAX_VALUE) {
             throw ApiException.badRequest(
@@ -45,7 +52,8 @@ public final class Labels {
     for (String filter : filters) {
       int colon = filter.indexOf(':');
       if (colon <= 0) {
-        throw ApiException.badRequest("label filters are key:value; got '" + filter + "'");
+        throw ApiException.badRequest(
+            "label filters are key:value; got '" + Text.printable(filter) + "'");
       }
       String key = filter.substring(0, colon);
       String value = filter.substring(colon + 1);

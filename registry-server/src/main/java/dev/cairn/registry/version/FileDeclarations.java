@@ -4,6 +4,7 @@ import dev.cairn.client.model.FileDeclaration;
 import dev.cairn.client.model.VersionFile;
 import dev.cairn.registry.domain.ApiException;
 import dev.cairn.registry.domain.Names;
+import dev.cairn.registry.domain.Text;
 import java.net.URI;
 import java.util.HashSet;
 import java.util.List;
@@ -31,6 +32,9 @@ final class FileDeclarations {
     return declared.stream()
         .map(
             f -> {
+              if (f == null) {
+                throw ApiException.badRequest("files may not contain null");
+              }
               String path = Names.filePath(f.path());
               if (!paths.add(path)) {
                 throw ApiException.badRequest("file '" + path + "' is declared twice");
@@ -51,7 +55,13 @@ final class FileDeclarations {
 
   private static String reference(String path, String uri) {
     try {
-      String scheme = URI.create(uri).getScheme();
+      URI parsed = URI.create(Text.requirePlain("file '" + path + "': uri", uri));
+      String scheme = parsed.getScheme();
+      if (parsed.getRawUserInfo() != null) {
+        // Every reader sees the reference: credentials belong in the server's configuration.
+        throw ApiException.badRequest(
+            "file '" + path + "': uri may not carry user-info (user:password@)");
+      }
       if (scheme != null && REFERENCE_SCHEMES.contains(scheme.toLowerCase(Locale.ROOT))) {
         return uri;
       }

@@ -29,7 +29,7 @@ class ListenerLivenessTest {
       feed.start();
       feed.subscribe(
           event -> {
-            throw new OutOfMemoryError("test: the listener thread runs out of memory");
+            throw new InternalError("test: an Error ends the listener thread");
           });
       PgEventListener listener = new PgEventListener(source, feed, events, Duration.ofDays(1));
       Liveness liveness = new Liveness();
