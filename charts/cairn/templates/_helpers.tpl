@@ -71,6 +71,11 @@ seccompProfile:
 {{- include "cairn.name" (dict "root" . "part" "admin-token") -}}
 {{- end -}}
 
+{{/* The Secret with the audit chain's key: the one named, else one the chart generates once. */}}
+{{- define "cairn.auditKeySecret" -}}
+{{- .Values.auth.auditKey.existingSecret | default (include "cairn.name" (dict "root" . "part" "audit-key")) -}}
+{{- end -}}
+
 {{/* Where the operator's registry token comes from: its own Secret, else the generated one. */}}
 {{- define "cairn.operatorTokenSecret" -}}
 {{- if .Values.operator.tokenSecret.name -}}

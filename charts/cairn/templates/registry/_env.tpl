@@ -37,6 +37,18 @@
     secretKeyRef:
       name: {{ $db.existingSecret }}
       key: {{ $db.keys.password }}
+{{- with $db.ownerSecret }}
+- name: CAIRN_DB_OWNER_USER
+  valueFrom:
+    secretKeyRef:
+      name: {{ . }}
+      key: username
+- name: CAIRN_DB_OWNER_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ . }}
+      key: password
+{{- end }}
 {{- end -}}
 {{- end -}}
 
@@ -59,6 +71,11 @@
 {{- end -}}
 
 {{- define "cairn.registryAuthEnv" -}}
+- name: CAIRN_AUDIT_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "cairn.auditKeySecret" . }}
+      key: {{ ternary .Values.auth.auditKey.key "key" (not (empty .Values.auth.auditKey.existingSecret)) }}
 {{- if include "cairn.generatesAdminToken" . }}
 - name: CAIRN_BOOTSTRAP_ADMIN_TOKEN
   valueFrom:

@@ -7,8 +7,8 @@ import java.util.Map;
 /**
  * What the access log costs (spec 90-quality: ≤ 10 % of resolve throughput): the cached resolve
  * load of {@link ResolveBenchmark} against a registry writing an access line for every request
- * ({@code CAIRN_ACCESS_LOG=all}), held to the same load against one with the access log off.
- * Lines go wherever this process's stderr goes: run it with {@code 2>file} to count the disk.
+ * ({@code CAIRN_ACCESS_LOG=all}), held to the same load against one with the access log off. Lines
+ * go wherever this process's stderr goes: run it with {@code 2>file} to count the disk.
  */
 final class AccessLogBenchmark implements Benchmark {
 

@@ -64,7 +64,7 @@ final class ResolveBenchmark implements Benchmark {
   }
 
   /** Publishes one version behind {@code fraud@production}; the URI that resolves it. */
-  static URI resolvable(LocalRegistry registry) {
+  static URI resolvable(LocalRegistry registry) throws Exception {
     CairnClient admin = registry.admin();
     admin.projects().create(ProjectCreate.named("bench"));
     admin.models().create("bench", ModelCreate.named("fraud"));

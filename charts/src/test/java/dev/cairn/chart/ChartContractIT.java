@@ -91,6 +91,8 @@ class ChartContractIT {
     Map<String, String> registryEnv =
         environment(chart.deployment("registry"), cluster, "registry");
     registryEnv.put("CAIRN_PORT", Integer.toString(registryPort));
+    // The in-cluster artifact server of the walk-through is served on loopback here.
+    registryEnv.put("CAIRN_REFERENCE_ALLOW_CIDRS", "127.0.0.0/8");
     JarProcess registry =
         start("registry-server/target/cairn-registry.jar", registryEnv, "registry");
     URI registryUri = URI.create("http://127.0.0.1:" + registryPort);

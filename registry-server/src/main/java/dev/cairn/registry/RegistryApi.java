@@ -139,7 +139,7 @@ final class RegistryApi {
         .add(
             new AuditRoutes(
                 w.auditRepository(),
-                new AuditVerifier(w.auditRepository()),
+                new AuditVerifier(w.auditRepository(), w.keyedFrom()),
                 w.pageTokens(),
                 w.responses()));
   }

@@ -14,7 +14,6 @@ import dev.cairn.registry.db.DataSourceSpec;
 import dev.cairn.registry.db.Db;
 import dev.cairn.registry.db.EmbeddedDatabase;
 import dev.cairn.registry.db.ExternalDatabase;
-import dev.cairn.registry.db.Migrations;
 import dev.cairn.registry.domain.JsonLimits;
 import dev.cairn.registry.http.AccessFilter;
 import dev.cairn.registry.http.ApiRoutes;
@@ -85,7 +84,7 @@ public final class RegistryServer implements AutoCloseable {
             ExternalDatabase.probe(
                 settings.dbUrl().get(), settings.dbUser(), settings.dbPassword());
       }
-      Migrations.apply(source);
+      SchemaOwner.migrate(settings, source);
       Db db = Db.connect(source, settings.dbPoolSize());
       resources.add(db);
       AuthSetup.Result auth = AuthSetup.configure(settings, db);

@@ -7,8 +7,11 @@ import dev.cairn.registry.artifact.CompletionService;
 import dev.cairn.registry.artifact.FormatValidations;
 import dev.cairn.registry.artifact.ReferenceFetcher;
 import dev.cairn.registry.artifact.VerifyService;
+import dev.cairn.registry.audit.AuditChain;
+import dev.cairn.registry.audit.AuditKeys;
 import dev.cairn.registry.audit.AuditLog;
 import dev.cairn.registry.audit.AuditRepository;
+import dev.cairn.registry.audit.KeyedFrom;
 import dev.cairn.registry.blob.BlobStore;
 import dev.cairn.registry.blob.BlobStores;
 import dev.cairn.registry.config.RegistrySettings;
@@ -49,6 +52,7 @@ record Wiring(
     PageTokens pageTokens,
     AuditLog audit,
     AuditRepository auditRepository,
+    KeyedFrom keyedFrom,
     EventLog events,
     BlobStore blobs,
     ModelRepository modelRepository,
@@ -66,7 +70,11 @@ record Wiring(
 
   static Wiring create(
       Db db, ObjectMapper json, EventLog events, BlobStore blobs, RegistrySettings settings) {
-    AuditLog audit = new AuditLog();
+    KeyedFrom keyedFrom =
+        new KeyedFrom(
+            db, AuditChain.keyed(AuditKeys.load(settings.auditKey(), settings.dataDir())));
+    keyedFrom.record();
+    AuditLog audit = new AuditLog(keyedFrom.chain());
     ModelRepository modelRepository = new ModelRepository();
     VersionRepository versionRepository = new VersionRepository();
     ModelLookup models = new ModelLookup(new ProjectRepository(), modelRepository);
@@ -83,6 +91,7 @@ record Wiring(
         new PageTokens(new ServerSecrets(db).get("page-token-key")),
         audit,
         new AuditRepository(db),
+        keyedFrom,
         events,
         blobs,
         modelRepository,

@@ -41,7 +41,8 @@ final class OperatorFixture implements AutoCloseable {
     this.kube = kube;
     OperatorTesting.allowLeases(server);
     OperatorTesting.installCrds(kube);
-    this.registry = TestRegistry.start(Map.of());
+    // The sources are served on loopback, which references may reach only when opened.
+    this.registry = TestRegistry.start(Map.of("CAIRN_REFERENCE_ALLOW_CIDRS", "127.0.0.0/8"));
     this.sources = SourceServer.serving(Examples.folder().resolve("artifacts"));
     this.admin = registry.client(TestTokens.ADMIN);
     this.operator =

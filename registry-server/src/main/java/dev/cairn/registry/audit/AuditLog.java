@@ -23,6 +23,12 @@ public final class AuditLog {
 
   private static final ObjectMapper JSON = JsonLimits.forStored(CairnJson.lenientMapper());
 
+  private final AuditChain chain;
+
+  public AuditLog(AuditChain chain) {
+    this.chain = chain;
+  }
+
   /** Lock and head in one round trip (V5__chain_functions.sql). */
   private static final String LOCK_AND_HEAD = "SELECT seq, hash FROM cairn_chain_head(?)";
 
@@ -57,7 +63,7 @@ public final class AuditLog {
             actor.requestId(),
             prevHash,
             null);
-    String hash = AuditChain.hash(unhashed);
+    String hash = chain.hash(unhashed);
     tx.dml(
         INSERT,
         seq,

@@ -6,19 +6,25 @@ import dev.cairn.registry.db.BytePages;
 
 /**
  * Recomputes the whole chain in batches (never the whole log in memory) and reports the first entry
- * whose link, hash or sequence number does not hold, counting every entry.
+ * whose link, hash or sequence number does not hold, counting every entry. Entries from the keyed
+ * start on must carry keyed hashes; a start record without a genuine proof fails the chain there.
  */
 public final class AuditVerifier {
 
   private static final int BATCH = 1000;
 
   private final AuditRepository repository;
+  private final KeyedFrom keyedFrom;
 
-  public AuditVerifier(AuditRepository repository) {
+  public AuditVerifier(AuditRepository repository, KeyedFrom keyedFrom) {
     this.repository = repository;
+    this.keyedFrom = keyedFrom;
   }
 
   public AuditVerification verify() {
+    KeyedFrom.Start start = keyedFrom.read();
+    AuditChain unkeyed = AuditChain.unkeyed();
+    AuditChain keyed = keyedFrom.chain();
     long count = 0;
     long lastSeq = 0;
     String expectedPrev = AuditChain.GENESIS;
@@ -30,7 +36,8 @@ public final class AuditVerifier {
         boolean intact =
             entry.seq() == lastSeq + 1
                 && entry.prevHash().equals(expectedPrev)
-                && AuditChain.hash(entry).equals(entry.hash());
+                && (entry.seq() < start.seq() ? unkeyed : keyed).hash(entry).equals(entry.hash())
+                && (start.genuine() || entry.seq() < start.seq());
         if (!intact && firstInvalid == null) {
           firstInvalid = entry.seq();
         }

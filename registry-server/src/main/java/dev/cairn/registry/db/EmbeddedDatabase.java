@@ -1,5 +1,6 @@
 package dev.cairn.registry.db;
 
+import dev.cairn.registry.config.SecretFile;
 import dev.cairn.registry.config.StartupException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -14,12 +15,18 @@ import java.util.Optional;
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
+  /** The superuser's password, generated on first start (spec 40-security: no trust login). */
+  static final String PASSWORD_FILE = "postgres-password";
+
   private final EmbeddedPostgres postgres;
   private final Optional<ProcessHandle> postmaster;
+  private final String password;
 
-  private EmbeddedDatabase(EmbeddedPostgres postgres, Optional<ProcessHandle> postmaster) {
+  private EmbeddedDatabase(
+      EmbeddedPostgres postgres, Optional<ProcessHandle> postmaster, String password) {
     this.postgres = postgres;
     this.postmaster = postmaster;
+    this.password = password;
   }
 
   /** Starts (or restarts on existing data) the server under {@code dataDir/postgres}. */
@@ -28,14 +35,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
     try {
       Files.createDirectories(dataDir);
       OrphanedPostmaster.stop(pgData);
+      String password = SecretFile.readOrCreate(dataDir.resolve(PASSWORD_FILE));
       EmbeddedPostgres postgres =
           EmbeddedPostgres.builder()
               .setDataDirectory(pgData)
               .setCleanDataDirectory(false)
               .setPGStartupWait(Duration.ofSeconds(60))
               .setServerConfig("max_connections", "200")
+              .setConnectConfig("password", password)
               .start();
-      return new EmbeddedDatabase(postgres, OrphanedPostmaster.running(pgData));
+      PasswordAuthentication.require(postgres.getPostgresDatabase(), pgData, password);
+      return new EmbeddedDatabase(postgres, OrphanedPostmaster.running(pgData), password);
     } catch (IOException | RuntimeException e) {
       throw new StartupException(
           "The embedded PostgreSQL could not start in " + pgData + ": " + e.getMessage(), e);
@@ -51,7 +61,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
   }
 
   public DataSourceSpec dataSource() {
-    return new DataSourceSpec(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", true);
+    return new DataSourceSpec(
+        postgres.getJdbcUrl("postgres", "postgres"), "postgres", password, true);
   }
 
   @Override

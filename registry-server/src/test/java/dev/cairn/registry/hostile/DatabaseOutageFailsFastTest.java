@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * Finding 11: while the database is known to be down, requests and {@code /health/ready} answer 503
  * at once instead of each waiting out the 5 s pool timeout; when it is back, so is the registry.
  */
-class DatabaseOutageTest {
+class DatabaseOutageFailsFastTest {
 
   @Test
   void aKnownOutageIsAnsweredInMillisecondsAndRecoveryIsNoticed() throws Exception {
