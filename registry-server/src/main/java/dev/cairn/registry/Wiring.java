@@ -73,7 +73,7 @@ record Wiring(
     KeyedFrom keyedFrom =
         new KeyedFrom(
             db, AuditChain.keyed(AuditKeys.load(settings.auditKey(), settings.dataDir())));
-    keyedFrom.record();
+    keyedFrom.recordAndCheck();
     AuditLog audit = new AuditLog(keyedFrom.chain());
     ModelRepository modelRepository = new ModelRepository();
     VersionRepository versionRepository = new VersionRepository();

@@ -1,5 +1,6 @@
 package dev.cairn.registry.audit;
 
+import dev.cairn.registry.config.StartupException;
 import dev.cairn.registry.db.Db;
 import dev.cairn.registry.db.Rows;
 import java.util.Optional;
@@ -32,8 +33,21 @@ public final class KeyedFrom {
     return chain;
   }
 
-  /** Records the start if no start is recorded yet: the entry after the current head. */
-  public void record() {
+  /**
+   * Records the start if no start is recorded yet (the entry after the current head), then checks
+   * that this process's key is the one the chain is keyed with: a replica started with another key
+   * would write entries no other replica can verify, so it refuses to start.
+   */
+  public void recordAndCheck() {
+    record();
+    if (!read().genuine()) {
+      throw new StartupException(
+          "the audit key does not match the key this database's audit chain is keyed with:"
+              + " replicas sharing a database must share CAIRN_AUDIT_KEY");
+    }
+  }
+
+  private void record() {
     db.inTransaction(
         tx -> {
           long head =

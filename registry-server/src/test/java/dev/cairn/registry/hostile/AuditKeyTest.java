@@ -1,13 +1,17 @@
 package dev.cairn.registry.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.client.CairnClient;
 import dev.cairn.client.model.AuditEntry;
 import dev.cairn.client.model.AuditQuery;
 import dev.cairn.client.model.ModelCreate;
 import dev.cairn.client.model.ProjectCreate;
+import dev.cairn.registry.RegistryServer;
 import dev.cairn.registry.audit.AuditChain;
+import dev.cairn.registry.config.SettingsLoader;
+import dev.cairn.registry.config.StartupException;
 import dev.cairn.registry.testing.TestRegistry;
 import dev.cairn.registry.testing.TestTokens;
 import java.nio.file.Files;
@@ -78,6 +82,33 @@ class AuditKeyTest {
       s.executeUpdate("UPDATE audit_chain_keyed SET keyed_from = 1000000");
     }
     assertThat(admin.audit().verify().valid()).isFalse();
+  }
+
+  @Test
+  void aReplicaWithAnotherKeyRefusesToStart() throws Exception {
+    var source = registry.server().dataSource();
+    var dataDir = Files.createTempDirectory("cairn-other-key");
+    Map<String, String> env =
+        Map.of(
+            "CAIRN_DB_URL",
+            source.url(),
+            "CAIRN_DB_USER",
+            source.user(),
+            "CAIRN_DB_PASSWORD",
+            source.password().isEmpty() ? "unused" : source.password(),
+            "CAIRN_DATA_DIR",
+            dataDir.toString(),
+            "CAIRN_HOST",
+            "127.0.0.1",
+            "CAIRN_PORT",
+            "0",
+            "CAIRN_BOOTSTRAP_ADMIN_TOKEN",
+            TestTokens.ADMIN,
+            "CAIRN_AUDIT_KEY",
+            "another-key-that-is-long-enough-to-be-used");
+    assertThatThrownBy(() -> RegistryServer.start(SettingsLoader.load(env)))
+        .isInstanceOf(StartupException.class)
+        .hasMessageContaining("replicas sharing a database must share CAIRN_AUDIT_KEY");
   }
 
   @Test

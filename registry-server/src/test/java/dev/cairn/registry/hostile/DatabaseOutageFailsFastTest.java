@@ -61,6 +61,7 @@ class DatabaseOutageFailsFastTest {
     env.put("CAIRN_DB_USER", source.user());
     env.put("CAIRN_DB_PASSWORD", source.password().isEmpty() ? "unused" : source.password());
     env.put("CAIRN_BOOTSTRAP_ADMIN_TOKEN", TestTokens.ADMIN);
+    env.put("CAIRN_AUDIT_KEY", TestRegistry.shared().auditKey());
     env.put("CAIRN_TOKENS_FILE", TestTokens.writeTokensFile(dataDir).toString());
     env.put("CAIRN_DATA_DIR", dataDir.toString());
     env.put("CAIRN_HOST", "127.0.0.1");

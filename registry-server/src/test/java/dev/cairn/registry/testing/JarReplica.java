@@ -43,6 +43,7 @@ public final class JarReplica implements AutoCloseable {
             "CAIRN_DB_USER", source.user(),
             "CAIRN_DB_PASSWORD", source.password().isEmpty() ? "unused" : source.password(),
             "CAIRN_BOOTSTRAP_ADMIN_TOKEN", TestTokens.ADMIN,
+            "CAIRN_AUDIT_KEY", first.auditKey(),
             "CAIRN_TOKENS_FILE", TestTokens.writeTokensFile(dataDir).toString()),
         dataDir.resolve("replica.log"));
   }

@@ -25,6 +25,8 @@ public final class SecondReplica {
       env.put("CAIRN_DB_USER", source.user());
       env.put("CAIRN_DB_PASSWORD", source.password().isEmpty() ? "unused" : source.password());
       env.put("CAIRN_BOOTSTRAP_ADMIN_TOKEN", TestTokens.ADMIN);
+      // Replicas on one database share the audit key, as the chart's Secret gives them.
+      env.put("CAIRN_AUDIT_KEY", first.auditKey());
       env.put("CAIRN_TOKENS_FILE", TestTokens.writeTokensFile(dataDir).toString());
       env.put("CAIRN_DATA_DIR", dataDir.toString());
       // Both replicas share one file blob store, as they would share a volume or a bucket.

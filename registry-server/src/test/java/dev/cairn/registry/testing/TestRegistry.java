@@ -106,6 +106,19 @@ public final class TestRegistry implements AutoCloseable {
     return dataDir;
   }
 
+  /** The audit key this registry generated (or was given), for replicas on its database. */
+  public String auditKey() {
+    String given = env.get("CAIRN_AUDIT_KEY");
+    if (given != null) {
+      return given;
+    }
+    try {
+      return Files.readString(dataDir.resolve("audit-key")).trim();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public CairnClient client(String token) {
     return CairnClient.create(uri(), token);
   }
