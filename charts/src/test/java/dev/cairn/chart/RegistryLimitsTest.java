@@ -22,7 +22,8 @@ class RegistryLimitsTest {
         .containsEntry("CAIRN_ACCESS_LOG", "api")
         .containsEntry("CAIRN_MAX_CONNECTIONS", "1000")
         .containsEntry("CAIRN_IDLE_TIMEOUT_SECONDS", "60")
-        .doesNotContainKey("CAIRN_REFERENCE_ALLOW_CIDRS");
+        .doesNotContainKey("CAIRN_REFERENCE_ALLOW_CIDRS")
+        .doesNotContainKey("CAIRN_EXTRA_FORMATS");
   }
 
   @Test
@@ -35,6 +36,7 @@ class RegistryLimitsTest {
             .set("registry.config.idleTimeoutSeconds", 15)
             .set("registry.config.referenceAllowCidrs[0]", "10.20.0.0/16")
             .set("registry.config.referenceAllowCidrs[1]", "fd00::/8")
+            .set("registry.config.extraFormats[0]", "openvino")
             .render()
             .configMap(CONFIG)
             .orElseThrow();
@@ -43,6 +45,7 @@ class RegistryLimitsTest {
         .containsEntry("CAIRN_ACCESS_LOG", "off")
         .containsEntry("CAIRN_MAX_CONNECTIONS", "200")
         .containsEntry("CAIRN_IDLE_TIMEOUT_SECONDS", "15")
-        .containsEntry("CAIRN_REFERENCE_ALLOW_CIDRS", "10.20.0.0/16,fd00::/8");
+        .containsEntry("CAIRN_REFERENCE_ALLOW_CIDRS", "10.20.0.0/16,fd00::/8")
+        .containsEntry("CAIRN_EXTRA_FORMATS", "openvino");
   }
 }

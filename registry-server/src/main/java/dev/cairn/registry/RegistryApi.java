@@ -37,6 +37,8 @@ import dev.cairn.registry.resolve.ResolveService;
 import dev.cairn.registry.service.HealthChecks;
 import dev.cairn.registry.service.HttpMetrics;
 import dev.cairn.registry.service.Liveness;
+import dev.cairn.registry.version.Formats;
+import dev.cairn.registry.version.VersionRules;
 import dev.cairn.registry.version.VersionService;
 import java.util.Optional;
 
@@ -109,7 +111,7 @@ final class RegistryApi {
             w.pointers(),
             w.pageTokens(),
             w.json(),
-            settings.maxMetadataBytes());
+            new VersionRules(new Formats(settings.extraFormats()), settings.maxMetadataBytes()));
     return new ApiRoutes()
         .add(serviceRoutes(w, settings, source, liveness))
         .add(OpenApiRoutes.load())

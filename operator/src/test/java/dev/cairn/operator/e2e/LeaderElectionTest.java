@@ -32,7 +32,9 @@ class LeaderElectionTest {
   void onlyTheLeaseHolderReconcilesAndTheOtherTakesOverWhenItStops() {
     OperatorTesting.allowLeases(server);
     OperatorTesting.installCrds(client);
-    try (TestRegistry registry = TestRegistry.start(Map.of());
+    // The sources are served on loopback, which references may reach only when opened.
+    try (TestRegistry registry =
+            TestRegistry.start(Map.of("CAIRN_REFERENCE_ALLOW_CIDRS", "127.0.0.0/8"));
         SourceServer sources = SourceServer.serving(Examples.folder().resolve("artifacts"));
         KubernetesClient clientA = server.createClient();
         KubernetesClient clientB = server.createClient()) {

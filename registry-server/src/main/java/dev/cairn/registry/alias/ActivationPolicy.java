@@ -30,7 +30,31 @@ public final class ActivationPolicy {
       Optional<Long> expectedGeneration,
       String requestedOwner,
       boolean release,
-      String approvedBy) {}
+      String approvedBy,
+      boolean rollback) {
+
+    /** The facts of a PUT (not a rollback). */
+    public Facts(
+        Model model,
+        Policies policies,
+        Caller caller,
+        Alias current,
+        Optional<Long> expectedGeneration,
+        String requestedOwner,
+        boolean release,
+        String approvedBy) {
+      this(
+          model,
+          policies,
+          caller,
+          current,
+          expectedGeneration,
+          requestedOwner,
+          release,
+          approvedBy,
+          false);
+    }
+  }
 
   /** The outcome: the new pointers and owner, who approved, and whether anything changes. */
   public record Decision(
@@ -77,7 +101,9 @@ public final class ActivationPolicy {
     if (unchanged) {
       return new Decision(current.pointers(), current.managedBy(), null, true);
     }
-    if (isProtected) {
+    // A rollback restores an approved state: an emergency is never refused by the rate limit
+    // (spec 20-integrity-activation; it is audited and counted like any write).
+    if (isProtected && !facts.rollback()) {
       AliasRules.requireWithinRate(
           facts.policies().protectedAliasRatePerMinute(), recentWrites.get(), now);
     }

@@ -57,6 +57,7 @@ public final class AliasService {
   /** What the current state and the request give a change to compute the new pointers from. */
   private record Change(
       boolean release,
+      boolean rollback,
       String action,
       String reason,
       String approvedBy,
@@ -93,6 +94,7 @@ public final class AliasService {
               expected,
               new Change(
                   release,
+                  false,
                   release ? "ALIAS_RELEASE" : "ALIAS_UPDATE",
                   update.reason(),
                   update.approvedBy(),
@@ -123,6 +125,7 @@ public final class AliasService {
               expected,
               new Change(
                   false,
+                  true,
                   "ALIAS_ROLLBACK",
                   request.reason(),
                   null,
@@ -186,7 +189,8 @@ public final class AliasService {
                 expected,
                 change.managedBy(),
                 change.release(),
-                change.approvedBy()),
+                change.approvedBy(),
+                change.rollback()),
             view -> change.pointers().apply(current),
             name -> version(tx, m, name),
             () -> aliases.recentWrites(tx, current.id(), now.minusSeconds(60)),

@@ -21,6 +21,7 @@ public record RegistrySettings(
     List<String> allowedOrigins,
     long maxJsonBytes,
     long maxMetadataBytes,
+    List<String> extraFormats,
     AccessLog accessLog,
     ConnectionLimits connections,
     int dbPoolSize,

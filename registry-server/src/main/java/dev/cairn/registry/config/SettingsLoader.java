@@ -42,6 +42,7 @@ public final class SettingsLoader {
           Map.entry("CAIRN_MAX_JSON_BYTES", "limits.max-json-bytes"),
           Map.entry("CAIRN_MAX_METADATA_BYTES", "limits.max-metadata-bytes"),
           Map.entry("CAIRN_ACCESS_LOG", "logging.access"),
+          Map.entry("CAIRN_EXTRA_FORMATS", "versions.extra-formats"),
           Map.entry("CAIRN_MAX_CONNECTIONS", "http.max-connections"),
           Map.entry("CAIRN_IDLE_TIMEOUT_SECONDS", "http.idle-timeout-seconds"),
           Map.entry("CAIRN_MAX_FILE_BYTES", "limits.max-file-bytes"),
@@ -129,6 +130,11 @@ public final class SettingsLoader {
         origins,
         c.get("limits.max-json-bytes").asLong().orElse(1024L * 1024),
         c.get("limits.max-metadata-bytes").asLong().orElse(64L * 1024),
+        optional(c, "versions.extra-formats").stream()
+            .flatMap(s -> Arrays.stream(s.split(",")))
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .toList(),
         AccessLog.parse(c.get("logging.access").asString().orElse("api")),
         new ConnectionLimits(
             integer(c, "http.max-connections", 1000),

@@ -46,7 +46,7 @@ public final class VersionService {
   private final AliasPointers aliases;
   private final PageTokens pageTokens;
   private final ObjectMapper json;
-  private final long maxDocumentBytes;
+  private final VersionRules rules;
 
   public VersionService(
       Db db,
@@ -57,7 +57,7 @@ public final class VersionService {
       AliasPointers aliases,
       PageTokens pageTokens,
       ObjectMapper json,
-      long maxDocumentBytes) {
+      VersionRules rules) {
     this.db = db;
     this.versions = versions;
     this.lookup = lookup;
@@ -66,7 +66,7 @@ public final class VersionService {
     this.aliases = aliases;
     this.pageTokens = pageTokens;
     this.json = json;
-    this.maxDocumentBytes = maxDocumentBytes;
+    this.rules = rules;
   }
 
   public Version create(Actor actor, String project, String model, VersionCreate request) {
@@ -89,7 +89,9 @@ public final class VersionService {
         Optional.ofNullable(request.version()).map(n -> Names.resource("version", n));
     List<VersionFile> files = FileDeclarations.valid(request.files());
     String format =
-        request.format() == null ? DEFAULT_FORMAT : Names.resource("format", request.format());
+        request.format() == null
+            ? DEFAULT_FORMAT
+            : rules.formats().require(Names.resource("format", request.format()));
     Map<String, String> labels = Labels.valid(request.labels());
     requireWithinLimit("metadata", request.metadata());
     requireWithinLimit("provenance", request.provenance());
@@ -151,7 +153,7 @@ public final class VersionService {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw ApiException.badRequest("field '" + field + "' cannot be stored as JSON");
     }
-    if (bytes > maxDocumentBytes) {
+    if (bytes > rules.maxDocumentBytes()) {
       throw new ApiException(
           413,
           "PAYLOAD_TOO_LARGE",
@@ -159,7 +161,7 @@ public final class VersionService {
               + " is "
               + bytes
               + " bytes of JSON; the limit is "
-              + maxDocumentBytes
+              + rules.maxDocumentBytes()
               + " (CAIRN_MAX_METADATA_BYTES)");
     }
   }

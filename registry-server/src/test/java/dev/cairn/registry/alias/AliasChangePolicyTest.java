@@ -76,6 +76,29 @@ class AliasChangePolicyTest extends ActivationPolicyFixtures {
   }
 
   @Test
+  void aRollbackIsNeverRateLimited() {
+    // Issue 13, finding 6: the fourth production change in a minute, a rollback, got 429.
+    ActivationPolicy.Facts put = facts(INK, APPROVER, "production", new Policies(false, 3, true));
+    ActivationPolicy.Facts rollback =
+        new ActivationPolicy.Facts(
+            put.model(),
+            put.policies(),
+            put.caller(),
+            put.current(),
+            Optional.empty(),
+            null,
+            false,
+            null,
+            true);
+    var threeRecent = new AliasRepository.RecentWrites(3, Optional.of(NOW.minusSeconds(20)));
+
+    assertThat(policy.decide(rollback, c -> both("v1"), versions(), () -> threeRecent, NOW))
+        .satisfies(d -> assertThat(d.unchanged()).isFalse());
+    assertThat(code(() -> policy.decide(put, c -> both("v1"), versions(), () -> threeRecent, NOW)))
+        .isEqualTo("RATE_LIMITED");
+  }
+
+  @Test
   void staleGenerationIsAPreconditionFailure() {
     Alias current = new Alias("staging", Map.of("LOW", "v1"), 3, null, NOW, "bob", null);
     ActivationPolicy.Facts stale =

@@ -21,6 +21,17 @@ public final class Versions {
   /** A READY version of {@code variant} whose one file holds {@code content}. */
   public static Version ready(
       CairnClient client, String project, String model, String variant, String content) {
+    return ready(client, project, model, variant, content, "generic");
+  }
+
+  /** A READY version of {@code format} (an opaque one: nothing is loaded). */
+  public static Version ready(
+      CairnClient client,
+      String project,
+      String model,
+      String variant,
+      String content,
+      String format) {
     byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
     String sha = sha256(bytes);
     Version v =
@@ -29,7 +40,7 @@ public final class Versions {
             .create(
                 project,
                 model,
-                VersionCreate.ofFormat("generic")
+                VersionCreate.ofFormat(format)
                     .forVariant(variant)
                     .withFiles(
                         List.of(new FileDeclaration("model.bin", sha, (long) bytes.length, null))));
