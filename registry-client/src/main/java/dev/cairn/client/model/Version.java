@@ -133,6 +133,32 @@ public record Version(
         failed == null ? at : null);
   }
 
+  /** READY again after a failure on its bytes, with the validation that cleared it. */
+  public Version recovered(Validation result) {
+    return new Version(
+        id,
+        model,
+        version,
+        variant,
+        "READY",
+        format,
+        runtime,
+        digest,
+        sizeBytes,
+        files,
+        metadata,
+        provenance,
+        result,
+        labels,
+        notes,
+        description,
+        aliases,
+        null,
+        createdAt,
+        createdBy,
+        readyAt);
+  }
+
   /** FAILED for {@code failed}, with the validation that found it. */
   public Version failed(Failure failed, Validation result) {
     return new Version(

@@ -37,6 +37,39 @@ final class ChecksumFailures {
     this.json = json;
   }
 
+  /**
+   * Returns a version that was READY and then FAILED on its bytes to READY (its checksum validation
+   * PASSED again); a version that failed anything else, or never was READY, stays FAILED.
+   */
+  void recover(Actor actor, String project, String model, String version) {
+    db.inTransaction(
+        tx -> {
+          StoredVersion stored = versions.lock(tx, project, model, version);
+          Version before = stored.view();
+          boolean onItsBytes =
+              before.failure() != null && "CHECKSUM_MISMATCH".equals(before.failure().code());
+          if (!"FAILED".equals(before.state()) || !onItsBytes || before.readyAt() == null) {
+            return null;
+          }
+          Validation was = before.validation();
+          Validation validation = new Validation("PASSED", was.load(), was.phases());
+          files.markRecovered(tx, stored.id(), validation);
+          Version after = before.recovered(validation);
+          audit.append(
+              tx,
+              actor,
+              AuditRecord.of(
+                  "VERSION_RECOVERED",
+                  project,
+                  model,
+                  model + ":" + version,
+                  json.valueToTree(before),
+                  json.valueToTree(after)));
+          events.append(tx, project, model, "version.ready", EventData.version(project, after));
+          return null;
+        });
+  }
+
   /** Fails the version; {@code action} names what found it in the audit log. */
   void fail(
       Actor actor, String project, String model, String version, String action, String detail) {

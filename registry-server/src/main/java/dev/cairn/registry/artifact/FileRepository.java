@@ -18,6 +18,9 @@ final class FileRepository {
   private static final String READY =
       "UPDATE versions SET state = 'READY', digest = ?, size_bytes = ?,"
           + " validation = CAST(? AS jsonb), ready_at = ?, updated_at = ? WHERE id = CAST(? AS uuid)";
+  private static final String RECOVERED =
+      "UPDATE versions SET state = 'READY', failure = NULL, validation = CAST(? AS jsonb),"
+          + " updated_at = ? WHERE id = CAST(? AS uuid) AND state = 'FAILED'";
   private static final String FAILED =
       "UPDATE versions SET state = 'FAILED', failure = CAST(? AS jsonb),"
           + " validation = CAST(? AS jsonb), updated_at = ? WHERE id = CAST(? AS uuid)";
@@ -50,6 +53,10 @@ final class FileRepository {
         Rows.param(now),
         Rows.param(now),
         versionId.toString());
+  }
+
+  void markRecovered(DbExecute tx, UUID versionId, Object validation) {
+    tx.dml(RECOVERED, Rows.json(validation), Rows.param(Rows.now()), versionId.toString());
   }
 
   void markFailed(DbExecute tx, UUID versionId, Object failure, Object validation) {

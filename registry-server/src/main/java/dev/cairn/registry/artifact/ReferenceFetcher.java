@@ -75,7 +75,9 @@ public final class ReferenceFetcher {
     try {
       return s3.get().getObject(b -> b.bucket(uri.getHost()).key(key));
     } catch (SdkException e) {
-      throw new IOException("S3 reference " + uri + " not readable: " + e.getMessage(), e);
+      // The SDK's message can be a long credential-chain dump: it goes to the log only.
+      throw new IOException(
+          "S3 reference " + uri + " not readable: " + e.getClass().getSimpleName(), e);
     }
   }
 

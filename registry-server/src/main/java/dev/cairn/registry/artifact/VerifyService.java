@@ -20,9 +20,17 @@ import java.util.List;
 /**
  * {@code POST …/verify}: re-hashes every stored file now. Bytes changed behind the registry's back
  * mark the version {@code FAILED}, are audited and announced as {@code version.failed}, and answer
- * 422 naming the files.
+ * 422 naming the files. A reference whose source cannot be reached answers 503 {@code
+ * SOURCE_UNAVAILABLE} and changes nothing. When a publisher's verify passes on a version that was
+ * READY and FAILED on its bytes, it is READY again ({@code VERSION_RECOVERED}, {@code
+ * version.ready}).
  */
 public final class VerifyService {
+
+  private static final String UNAVAILABLE = "UNAVAILABLE";
+
+  /** Roles whose passing verify returns a version FAILED on its bytes to READY. */
+  private static final java.util.Set<String> PUBLISHING = java.util.Set.of("publisher", "admin");
 
   private final Db db;
   private final BlobStore blobs;
@@ -60,8 +68,24 @@ public final class VerifyService {
         checks.add(check(f));
       }
     }
-    List<FileCheck> bad = checks.stream().filter(c -> !c.status().equals("OK")).toList();
+    List<FileCheck> bad =
+        checks.stream()
+            .filter(c -> c.status().equals("MISMATCH") || c.status().equals("MISSING"))
+            .toList();
+    if (bad.isEmpty() && checks.stream().anyMatch(c -> c.status().equals(UNAVAILABLE))) {
+      // A source that cannot be reached is not a checksum mismatch: the version stays as it is.
+      throw new ApiException(
+              503,
+              "SOURCE_UNAVAILABLE",
+              "a reference of " + model + ":" + version + " could not be fetched; nothing changed")
+          .header("Retry-After", "30")
+          .with("files", checks);
+    }
     if (bad.isEmpty()) {
+      if ("FAILED".equals(current.state())
+          && actor.roles().stream().anyMatch(PUBLISHING::contains)) {
+        failures.recover(actor, project, model, version);
+      }
       return new Verification("VERIFIED", checks);
     }
     failures.fail(
@@ -90,7 +114,9 @@ public final class VerifyService {
       String actual = ok || !"reference".equals(f.source()) ? digest.sha256() : null;
       return new FileCheck(f.path(), f.sha256(), actual, ok ? "OK" : "MISMATCH");
     } catch (IOException e) {
-      return new FileCheck(f.path(), f.sha256(), null, "MISSING");
+      // A stored blob that is gone is an integrity failure; a reference's source can come back.
+      return new FileCheck(
+          f.path(), f.sha256(), null, "reference".equals(f.source()) ? UNAVAILABLE : "MISSING");
     }
   }
 }

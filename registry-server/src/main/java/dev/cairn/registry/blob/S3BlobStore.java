@@ -64,7 +64,7 @@ public final class S3BlobStore implements BlobStore {
         uploadInParts(file, key, size);
       }
     } catch (SdkException e) {
-      throw new IOException("S3 upload of " + key + " failed: " + e.getMessage(), e);
+      throw S3Errors.of("S3 upload of " + key, e);
     }
   }
 
@@ -113,9 +113,9 @@ public final class S3BlobStore implements BlobStore {
       if (e.statusCode() == 404) {
         return Optional.empty();
       }
-      throw new IOException("S3 HEAD failed: " + e.getMessage(), e);
+      throw S3Errors.of("S3 HEAD", e);
     } catch (SdkException e) {
-      throw new IOException("S3 unreachable: " + e.getMessage(), e);
+      throw S3Errors.of("S3 request", e);
     }
   }
 
@@ -133,7 +133,7 @@ public final class S3BlobStore implements BlobStore {
     } catch (NoSuchKeyException e) {
       throw new BlobMissingException(sha256);
     } catch (SdkException e) {
-      throw new IOException("S3 GET failed: " + e.getMessage(), e);
+      throw S3Errors.of("S3 GET", e);
     }
   }
 
@@ -142,7 +142,7 @@ public final class S3BlobStore implements BlobStore {
     try {
       s3.deleteObject(b -> b.bucket(location.bucket()).key(objectKey(sha256)));
     } catch (SdkException e) {
-      throw new IOException("S3 DELETE failed: " + e.getMessage(), e);
+      throw S3Errors.of("S3 DELETE", e);
     }
   }
 
@@ -159,7 +159,7 @@ public final class S3BlobStore implements BlobStore {
           .sorted()
           .toList();
     } catch (SdkException e) {
-      throw new IOException("S3 LIST failed: " + e.getMessage(), e);
+      throw S3Errors.of("S3 LIST", e);
     }
   }
 

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -23,8 +24,13 @@ public final class QueryParameters {
 
   private final Map<String, Set<String>> byRoute;
 
-  private QueryParameters(Map<String, Set<String>> byRoute) {
+  /** For parameters whose schema lists its values ({@code enum}): route → name → values. */
+  private final Map<String, Map<String, List<String>>> enums;
+
+  private QueryParameters(
+      Map<String, Set<String>> byRoute, Map<String, Map<String, List<String>>> enums) {
     this.byRoute = byRoute;
+    this.enums = enums;
   }
 
   public static QueryParameters fromOpenApi() {
@@ -35,6 +41,7 @@ public final class QueryParameters {
       }
       JsonNode document = new ObjectMapper(new YAMLFactory()).readTree(in);
       Map<String, Set<String>> byRoute = new HashMap<>();
+      Map<String, Map<String, List<String>>> enums = new HashMap<>();
       document
           .path("paths")
           .properties()
@@ -46,14 +53,35 @@ public final class QueryParameters {
                     .forEach(
                         op -> {
                           Set<String> names = new TreeSet<>();
-                          collect(document, item.path("parameters"), names);
-                          collect(document, op.getValue().path("parameters"), names);
-                          byRoute.put(key(op.getKey(), path.getKey()), Set.copyOf(names));
+                          Map<String, List<String>> values = new HashMap<>();
+                          collect(document, item.path("parameters"), names, values);
+                          collect(document, op.getValue().path("parameters"), names, values);
+                          String route = key(op.getKey(), path.getKey());
+                          byRoute.put(route, Set.copyOf(names));
+                          enums.put(route, Map.copyOf(values));
                         });
               });
-      return new QueryParameters(byRoute);
+      return new QueryParameters(byRoute, enums);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Refuses a value outside the values the parameter's schema lists ({@code state=production} used
+   * to answer an empty 200), naming the allowed ones.
+   */
+  public void checkValue(String method, String pathTemplate, String name, String value) {
+    List<String> allowed = enums.getOrDefault(key(method, pathTemplate), Map.of()).get(name);
+    if (allowed != null && !value.isEmpty() && !allowed.contains(value)) {
+      throw ApiException.badRequest(
+          "query parameter '"
+              + name
+              + "' must be one of "
+              + allowed
+              + ", not '"
+              + Text.printable(value)
+              + "'");
     }
   }
 
@@ -74,7 +102,8 @@ public final class QueryParameters {
     }
   }
 
-  private static void collect(JsonNode document, JsonNode parameters, Set<String> names) {
+  private static void collect(
+      JsonNode document, JsonNode parameters, Set<String> names, Map<String, List<String>> enums) {
     for (JsonNode parameter : parameters) {
       JsonNode resolved = parameter;
       if (parameter.has("$ref")) {
@@ -85,7 +114,16 @@ public final class QueryParameters {
         }
       }
       if ("query".equals(resolved.path("in").asText())) {
-        names.add(resolved.path("name").asText());
+        String name = resolved.path("name").asText();
+        names.add(name);
+        JsonNode schema = resolved.path("schema");
+        JsonNode values =
+            schema.has("enum") ? schema.get("enum") : schema.path("items").path("enum");
+        if (values.isArray()) {
+          List<String> listed = new java.util.ArrayList<>();
+          values.forEach(v -> listed.add(v.asText()));
+          enums.put(name, List.copyOf(listed));
+        }
       }
     }
   }

@@ -20,9 +20,12 @@ public final class RequestFactory {
   ApiRequest create(ServerRequest req) {
     var query = req.query();
     parameters.check(req.prologue().method().text(), RouteTemplates.of(req), query.names());
+    String method = req.prologue().method().text();
+    String route = RouteTemplates.of(req);
     for (String name : query.names()) {
       for (String value : query.all(name)) {
         Text.requirePlain("query parameter '" + Text.printable(name) + "'", value);
+        parameters.checkValue(method, route, name, value);
       }
     }
     return new ApiRequest(req, bodies);

@@ -94,6 +94,13 @@ class HostileTextTest {
     assertProblem(http.get(models + "?order_by=colour", TestTokens.READER), 400, "BAD_REQUEST");
     assertThat(http.get(models + "?order_by=name%20desc&limit=5", TestTokens.READER).statusCode())
         .isEqualTo(200);
+    // Issue 13, finding 8: a value outside the listed ones was an empty 200.
+    var production = http.get(versions + "?state=production", TestTokens.READER);
+    assertThat(assertProblem(production, 400, "BAD_REQUEST").get("detail").asText())
+        .contains("PENDING, READY, FAILED, ARCHIVED");
+    assertProblem(
+        http.get(versions + "?status_filter=READY", TestTokens.READER), 400, "BAD_REQUEST");
+    assertProblem(http.get(models + "?active_flag=true", TestTokens.READER), 400, "BAD_REQUEST");
   }
 
   private static String version(String path, String extra) {
