@@ -24,6 +24,7 @@ public final class Benchmarks {
         Map.of(
             "resolve", new ResolveBenchmark(),
             "access-log", new AccessLogBenchmark(),
+            "model-list", new ModelListBenchmark(),
             "alias-put", new AliasPutBenchmark(),
             "upload-verify", new UploadVerifyBenchmark(),
             "large-upload", new LargeUploadBenchmark(),
@@ -36,6 +37,7 @@ public final class Benchmarks {
             ? List.of(
                 "resolve",
                 "access-log",
+                "model-list",
                 "alias-put",
                 "upload-verify",
                 "large-upload",

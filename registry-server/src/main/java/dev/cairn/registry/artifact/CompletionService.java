@@ -97,7 +97,7 @@ public final class CompletionService {
                 ? null
                 : new Failure(
                     FormatValidation.failureCode(validation).orElseThrow(),
-                    "validation of format " + before.format() + " failed"),
+                    FailureDetails.of(before, validation)),
             Rows.now());
     if (passed) {
       files.markReady(tx, stored.id(), digest, size, validation, after.readyAt());

@@ -36,6 +36,17 @@ public interface FormatValidation {
     return failureCode(validation).isEmpty();
   }
 
+  /**
+   * The code of a 422 for a failed validation: {@code RUNTIME_INCOMPATIBLE} on its own (seed 001's
+   * loader tells "wrong runtime" from "broken bytes" by it), else {@code VALIDATION_FAILED} with
+   * the failing code in the detail and the validation.
+   */
+  static String answerCode(Validation validation) {
+    return failureCode(validation)
+        .filter("RUNTIME_INCOMPATIBLE"::equals)
+        .orElse("VALIDATION_FAILED");
+  }
+
   /** The code that made a validation fail: the load's code, else the first failed phase's. */
   static Optional<String> failureCode(Validation validation) {
     if (!"PASSED".equals(validation.checksum())) {

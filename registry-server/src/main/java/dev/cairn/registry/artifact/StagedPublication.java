@@ -75,8 +75,13 @@ final class StagedPublication {
             Version done =
                 completion.completeIn(tx, actor, project, model, created.version(), List.of());
             if (requireReady && !"READY".equals(done.state())) {
+              String code = FormatValidation.answerCode(done.validation());
               throw new ApiException(
-                      422, "VALIDATION_FAILED", "the version did not pass validation")
+                      422,
+                      code,
+                      done.failure() == null
+                          ? "the version did not pass validation"
+                          : done.failure().detail())
                   .with("validation", done.validation());
             }
             return done;

@@ -69,8 +69,16 @@ public final class ValidateService {
           return null;
         });
     if (!FormatValidation.passed(result)) {
+      String code = FormatValidation.answerCode(result);
       throw new ApiException(
-              422, "VALIDATION_FAILED", "validation of " + model + ":" + version + " failed")
+              422,
+              code,
+              "validation of "
+                  + model
+                  + ":"
+                  + version
+                  + " failed: "
+                  + FormatValidation.failureCode(result).orElse(code))
           .with("validation", result);
     }
     return result;

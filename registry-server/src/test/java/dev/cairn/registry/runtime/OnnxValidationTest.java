@@ -78,6 +78,25 @@ class OnnxValidationTest {
     assertThat(failed.state()).isEqualTo("FAILED");
     assertThat(failed.failure().code()).isEqualTo("RUNTIME_INCOMPATIBLE");
     assertThat(failed.validation().load()).isEqualTo("RUNTIME_INCOMPATIBLE");
+    assertThat(failed.failure().detail()).contains("onnxruntime 99.0 or newer");
+  }
+
+  @Test
+  void aOneShotPublishForANewerRuntimeAnswersRuntimeIncompatible() {
+    // Issue 13, finding 9: the code was VALIDATION_FAILED, the runtimes only in the message.
+    assertThatThrownBy(
+            () ->
+                publish(
+                    "v3",
+                    OnnxModels.constant(3, 1, 1),
+                    new RuntimeRequirement("onnxruntime", "99.0")))
+        .isInstanceOfSatisfying(
+            CairnApiException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(422);
+              assertThat(e.code()).isEqualTo("RUNTIME_INCOMPATIBLE");
+              assertThat(e.getMessage()).contains("99.0");
+            });
   }
 
   private static String sha256(byte[] bytes) throws Exception {
