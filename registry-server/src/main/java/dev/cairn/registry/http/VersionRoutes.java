@@ -5,6 +5,7 @@ import dev.cairn.client.model.VersionCreate;
 import dev.cairn.client.model.VersionPatch;
 import dev.cairn.registry.artifact.OneShotPublisher;
 import dev.cairn.registry.auth.Role;
+import dev.cairn.registry.domain.Names;
 import dev.cairn.registry.model.Labels;
 import dev.cairn.registry.version.VersionFilter;
 import dev.cairn.registry.version.VersionService;
@@ -63,7 +64,11 @@ public final class VersionRoutes implements RouteGroup {
       return;
     }
     VersionFilter filter =
-        new VersionFilter(req.query("variant"), req.query("state"), labels.get());
+        new VersionFilter(
+            req.query("variant"),
+            req.query("state"),
+            labels.get(),
+            req.query("alias").map(a -> Names.resource("alias", a)));
     responses.ok(
         res,
         versions.list(project, model, filter, req.limit(), req.query("page_token").orElse(null)));

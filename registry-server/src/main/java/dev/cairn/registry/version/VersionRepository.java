@@ -57,7 +57,9 @@ public final class VersionRepository {
           + " FROM versions WHERE model_id = CAST(? AS uuid) AND deleted_at IS NULL"
           + " AND (CAST(? AS text) IS NULL OR variant = ?)"
           + " AND (CAST(? AS text) IS NULL OR state = ?)"
-          + " AND labels @> CAST(? AS jsonb)";
+          + " AND labels @> CAST(? AS jsonb)"
+          + " AND (CAST(? AS text) IS NULL OR version IN (SELECT p.value FROM aliases a,"
+          + " jsonb_each_text(a.pointers) p WHERE a.model_id = versions.model_id AND a.alias = ?))";
   private static final String LIST_AFTER =
       " AND (created_at, id) > (CAST(? AS timestamptz), CAST(? AS uuid))";
   private static final String LIST_ORDER = " ORDER BY created_at, id LIMIT ?";
@@ -143,6 +145,8 @@ public final class VersionRepository {
     params.add(filter.state().orElse(null));
     params.add(filter.state().orElse(null));
     params.add(Rows.json(filter.labels()));
+    params.add(filter.alias().orElse(null));
+    params.add(filter.alias().orElse(null));
     after.ifPresent(
         position -> {
           sql.append(LIST_AFTER);
