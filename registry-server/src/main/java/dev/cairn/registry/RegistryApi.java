@@ -111,7 +111,8 @@ final class RegistryApi {
             w.pointers(),
             w.pageTokens(),
             w.json(),
-            new VersionRules(new Formats(settings.extraFormats()), settings.maxMetadataBytes()));
+            new VersionRules(
+                new Formats(settings.extraFormats()), settings.maxMetadataBytes(), w.json()));
     return new ApiRoutes()
         .add(serviceRoutes(w, settings, source, liveness))
         .add(OpenApiRoutes.load())

@@ -135,38 +135,22 @@ public record Version(
 
   /** READY again after a failure on its bytes, with the validation that cleared it. */
   public Version recovered(Validation result) {
-    return new Version(
-        id,
-        model,
-        version,
-        variant,
-        "READY",
-        format,
-        runtime,
-        digest,
-        sizeBytes,
-        files,
-        metadata,
-        provenance,
-        result,
-        labels,
-        notes,
-        description,
-        aliases,
-        null,
-        createdAt,
-        createdBy,
-        readyAt);
+    return judged("READY", null, result);
   }
 
   /** FAILED for {@code failed}, with the validation that found it. */
   public Version failed(Failure failed, Validation result) {
+    return judged("FAILED", failed, result);
+  }
+
+  /** This version in {@code newState} with the failure and validation that put it there. */
+  private Version judged(String newState, Failure newFailure, Validation result) {
     return new Version(
         id,
         model,
         version,
         variant,
-        "FAILED",
+        newState,
         format,
         runtime,
         digest,
@@ -179,7 +163,7 @@ public record Version(
         notes,
         description,
         aliases,
-        failed,
+        newFailure,
         createdAt,
         createdBy,
         readyAt);

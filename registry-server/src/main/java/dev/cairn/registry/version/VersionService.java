@@ -36,8 +36,6 @@ import java.util.UUID;
  */
 public final class VersionService {
 
-  private static final String DEFAULT_FORMAT = "generic";
-
   private final Db db;
   private final VersionRepository versions;
   private final ModelLookup lookup;
@@ -88,13 +86,8 @@ public final class VersionService {
     Optional<String> explicitName =
         Optional.ofNullable(request.version()).map(n -> Names.resource("version", n));
     List<VersionFile> files = FileDeclarations.valid(request.files());
-    String format =
-        request.format() == null
-            ? DEFAULT_FORMAT
-            : rules.formats().require(Names.resource("format", request.format()));
+    String format = rules.check(request);
     Map<String, String> labels = Labels.valid(request.labels());
-    requireWithinLimit("metadata", request.metadata());
-    requireWithinLimit("provenance", request.provenance());
     // The model row lock serialises version creation per model: automatic names are unique and
     // gap-free even under concurrent publishers.
     StoredModel m = lookup.lockModel(tx, project, model);
@@ -137,33 +130,6 @@ public final class VersionService {
             "VERSION_CREATE", project, model, model + ":" + name, null, json.valueToTree(version)));
     events.append(tx, project, model, "version.created", EventData.version(project, version));
     return version;
-  }
-
-  /**
-   * Metadata and provenance are returned with every version in every list: bounded so a page of
-   * them fits in memory (spec 40-security, Hardening).
-   */
-  private void requireWithinLimit(String field, Map<String, Object> document) {
-    if (document == null) {
-      return;
-    }
-    long bytes;
-    try {
-      bytes = json.writeValueAsBytes(document).length;
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw ApiException.badRequest("field '" + field + "' cannot be stored as JSON");
-    }
-    if (bytes > rules.maxDocumentBytes()) {
-      throw new ApiException(
-          413,
-          "PAYLOAD_TOO_LARGE",
-          field
-              + " is "
-              + bytes
-              + " bytes of JSON; the limit is "
-              + rules.maxDocumentBytes()
-              + " (CAIRN_MAX_METADATA_BYTES)");
-    }
   }
 
   public Version get(String project, String model, String version) {
