@@ -41,6 +41,14 @@ public final class Models {
         "GET", ApiPaths.modelPath(project, model), null, new TypeReference<>() {});
   }
 
+  /**
+   * A model by the id a client stored (seed 004); its {@link Model#project()} names the project.
+   */
+  public Model byId(String id) {
+    return transport.send(
+        "GET", ApiPaths.API + "/models/" + QueryString.encode(id), null, new TypeReference<>() {});
+  }
+
   public Model patch(String project, String model, ModelPatch patch) {
     return transport.send(
         "PATCH", ApiPaths.modelPath(project, model), patch, new TypeReference<>() {});

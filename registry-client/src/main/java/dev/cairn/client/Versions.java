@@ -55,6 +55,17 @@ public final class Versions {
         "GET", ApiPaths.versionPath(project, model, version), null, new TypeReference<>() {});
   }
 
+  /**
+   * A version by the id a client stored (seed 004); its {@link Version#model()} names the model.
+   */
+  public Version byId(String id) {
+    return transport.send(
+        "GET",
+        ApiPaths.API + "/versions/" + QueryString.encode(id),
+        null,
+        new TypeReference<>() {});
+  }
+
   public Version patch(String project, String model, String version, VersionPatch patch) {
     return transport.send(
         "PATCH", ApiPaths.versionPath(project, model, version), patch, new TypeReference<>() {});

@@ -21,6 +21,7 @@ import dev.cairn.registry.http.AliasRoutes;
 import dev.cairn.registry.http.ApiRoutes;
 import dev.cairn.registry.http.AuditRoutes;
 import dev.cairn.registry.http.EventRoutes;
+import dev.cairn.registry.http.IdRoutes;
 import dev.cairn.registry.http.InstanceRoutes;
 import dev.cairn.registry.http.ModelRoutes;
 import dev.cairn.registry.http.OpenApiRoutes;
@@ -38,6 +39,8 @@ import dev.cairn.registry.service.HealthChecks;
 import dev.cairn.registry.service.HttpMetrics;
 import dev.cairn.registry.service.Liveness;
 import dev.cairn.registry.version.Formats;
+import dev.cairn.registry.version.IdLookups;
+import dev.cairn.registry.version.ProjectVersions;
 import dev.cairn.registry.version.VersionRules;
 import dev.cairn.registry.version.VersionService;
 import java.util.Optional;
@@ -113,11 +116,13 @@ final class RegistryApi {
             w.json(),
             new VersionRules(
                 new Formats(settings.extraFormats()), settings.maxMetadataBytes(), w.json()));
+    ModelService models = modelService(w);
     return new ApiRoutes()
         .add(serviceRoutes(w, settings, source, liveness))
         .add(OpenApiRoutes.load())
         .add(projectRoutes(w))
-        .add(modelRoutes(w))
+        .add(new ModelRoutes(models, w.responses()))
+        .add(idRoutes(w, models, versions))
         .add(
             new VersionRoutes(
                 versions, ArtifactWiring.oneShot(w, versions, settings), w.responses()))
@@ -167,17 +172,25 @@ final class RegistryApi {
         w.responses());
   }
 
-  private static ModelRoutes modelRoutes(Wiring w) {
-    return new ModelRoutes(
-        new ModelService(
-            w.db(),
-            w.modelRepository(),
-            w.models(),
-            w.audit(),
-            w.events(),
-            w.pointers(),
-            w.pageTokens(),
-            w.json()),
+  private static ModelService modelService(Wiring w) {
+    return new ModelService(
+        w.db(),
+        w.modelRepository(),
+        w.models(),
+        w.audit(),
+        w.events(),
+        w.pointers(),
+        w.pageTokens(),
+        w.json());
+  }
+
+  private static IdRoutes idRoutes(Wiring w, ModelService models, VersionService versions) {
+    return new IdRoutes(
+        new IdLookups(w.db()),
+        models,
+        versions,
+        new ProjectVersions(
+            w.db(), w.versionRepository(), w.models(), w.pointers(), w.pageTokens()),
         w.responses());
   }
 

@@ -47,7 +47,9 @@ public final class ModelRoutes implements RouteGroup {
     SortOrder order = SortOrder.parse(req.query("order_by").orElse(null));
     int limit = req.limit();
     String token = req.query("page_token").orElse(null);
-    var filter = ModelService.filter(req.query("state"), req.queryAll("label"), req.query("q"));
+    var filter =
+        ModelService.filter(
+            req.query("state"), req.queryAll("label"), req.query("q"), req.query("name"));
     Page<Model> page =
         filter.isEmpty()
             ? new Page<>(List.of(), null)

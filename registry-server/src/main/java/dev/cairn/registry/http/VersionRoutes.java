@@ -12,6 +12,7 @@ import dev.cairn.registry.version.VersionService;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.List;
+import java.util.Optional;
 
 /** {@code …/models/{model}/versions}: metadata of versions (uploads come with the blob store). */
 public final class VersionRoutes implements RouteGroup {
@@ -58,20 +59,33 @@ public final class VersionRoutes implements RouteGroup {
     String project = req.project();
     req.require(Role.READER);
     String model = req.model();
-    var labels = Labels.filters(req.queryAll("label"));
-    if (labels.isEmpty()) {
+    Optional<VersionFilter> filter = filter(req, Optional.empty());
+    if (filter.isEmpty()) {
       responses.ok(res, new dev.cairn.client.model.Page<>(List.of(), null));
       return;
     }
-    VersionFilter filter =
-        new VersionFilter(
-            req.query("variant"),
-            req.query("state"),
-            labels.get(),
-            req.query("alias").map(a -> Names.resource("alias", a)));
     responses.ok(
         res,
-        versions.list(project, model, filter, req.limit(), req.query("page_token").orElse(null)));
+        versions.list(
+            project, model, filter.get(), req.limit(), req.query("page_token").orElse(null)));
+  }
+
+  /**
+   * The filters of a version listing from its query, empty when a label filter cannot match
+   * anything; {@code model} narrows a project-wide listing.
+   */
+  static Optional<VersionFilter> filter(ApiRequest req, Optional<String> model) {
+    return Labels.filters(req.queryAll("label"))
+        .map(
+            labels ->
+                new VersionFilter(
+                    model,
+                    req.query("variant"),
+                    req.query("state"),
+                    labels,
+                    req.query("alias").map(a -> Names.resource("alias", a)),
+                    req.query("q"),
+                    req.query("name")));
   }
 
   private void get(ApiRequest req, ServerResponse res) {

@@ -41,7 +41,8 @@ public final class ModelRepository {
           + " FROM models WHERE project_id = CAST(? AS uuid) AND deleted_at IS NULL"
           + " AND (CAST(? AS text) IS NULL OR state = ?)"
           + " AND labels @> CAST(? AS jsonb)"
-          + " AND (CAST(? AS text) IS NULL OR starts_with(name, ?))";
+          + " AND (CAST(? AS text) IS NULL OR starts_with(name, ?))"
+          + " AND (CAST(? AS text) IS NULL OR name = ?)";
 
   public Optional<StoredModel> find(DbExecute exec, UUID projectId, String project, String name) {
     return exec.get(FIND, projectId, name).map(row -> model(row, project));
@@ -106,6 +107,8 @@ public final class ModelRepository {
     params.add(Rows.json(filter.labels()));
     params.add(filter.namePrefix().orElse(null));
     params.add(filter.namePrefix().orElse(null));
+    params.add(filter.name().orElse(null));
+    params.add(filter.name().orElse(null));
     after.ifPresent(
         position -> {
           sql.append(order.afterClause(order.byName() ? "text" : "timestamptz"));

@@ -229,9 +229,9 @@ public final class ModelService {
 
   /** Filters of {@code GET …/models} from query values. */
   public static Optional<ModelFilter> filter(
-      Optional<String> state, List<String> labels, Optional<String> prefix) {
+      Optional<String> state, List<String> labels, Optional<String> prefix, Optional<String> name) {
     state.ifPresent(ModelState::parse);
     Optional<Map<String, String>> wanted = Labels.filters(labels);
-    return wanted.map(w -> new ModelFilter(state, w, prefix));
+    return wanted.map(w -> new ModelFilter(state, w, prefix, name));
   }
 }

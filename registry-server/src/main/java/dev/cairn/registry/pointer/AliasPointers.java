@@ -4,6 +4,7 @@ import dev.cairn.registry.db.Db;
 import dev.cairn.registry.db.Rows;
 import io.helidon.dbclient.DbExecute;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,6 +26,11 @@ public final class AliasPointers {
   private static final String ALIASES_BY_VERSION =
       "SELECT p.value AS version, a.alias FROM aliases a, jsonb_each_text(a.pointers) p"
           + " WHERE a.model_id = CAST(? AS uuid) ORDER BY a.alias";
+  private static final String ALIASES_BY_MODEL_VERSION =
+      "SELECT m.name AS model, p.value AS version, a.alias"
+          + " FROM aliases a JOIN models m ON m.id = a.model_id, jsonb_each_text(a.pointers) p"
+          + " WHERE m.project_id = CAST(? AS uuid) AND m.deleted_at IS NULL"
+          + " AND m.name = ANY (CAST(? AS text[])) ORDER BY a.alias";
 
   /** The aliases of a model that point at {@code version} in some variant, sorted. */
   public List<String> aliasesOf(DbExecute exec, UUID modelId, String version) {
@@ -40,6 +46,27 @@ public final class AliasPointers {
             ALIASES_BY_VERSION,
             row -> Map.entry(Rows.string(row, "version"), Rows.string(row, "alias")),
             modelId.toString())
+        .forEach(
+            e -> byVersion.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+    return byVersion;
+  }
+
+  /**
+   * For versions of several models of one project: "model:version" → the aliases pointing at it, in
+   * one query.
+   */
+  public Map<String, List<String>> aliasesByModelVersion(
+      DbExecute exec, UUID projectId, Collection<String> models) {
+    Map<String, List<String>> byVersion = new TreeMap<>();
+    Db.list(
+            exec,
+            ALIASES_BY_MODEL_VERSION,
+            row ->
+                Map.entry(
+                    Rows.string(row, "model") + ":" + Rows.string(row, "version"),
+                    Rows.string(row, "alias")),
+            projectId.toString(),
+            models.toArray(String[]::new))
         .forEach(
             e -> byVersion.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
     return byVersion;

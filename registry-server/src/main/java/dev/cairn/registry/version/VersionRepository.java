@@ -54,12 +54,19 @@ public final class VersionRepository {
   private static final String LIST =
       "SELECT "
           + COLUMNS
-          + " FROM versions WHERE model_id = CAST(? AS uuid) AND deleted_at IS NULL"
+          + ", (SELECT m.name FROM models m WHERE m.id = versions.model_id) AS model_name"
+          + " FROM versions WHERE %s AND deleted_at IS NULL"
           + " AND (CAST(? AS text) IS NULL OR variant = ?)"
           + " AND (CAST(? AS text) IS NULL OR state = ?)"
           + " AND labels @> CAST(? AS jsonb)"
           + " AND (CAST(? AS text) IS NULL OR version IN (SELECT p.value FROM aliases a,"
-          + " jsonb_each_text(a.pointers) p WHERE a.model_id = versions.model_id AND a.alias = ?))";
+          + " jsonb_each_text(a.pointers) p WHERE a.model_id = versions.model_id AND a.alias = ?))"
+          + " AND (CAST(? AS text) IS NULL OR starts_with(version, ?))"
+          + " AND (CAST(? AS text) IS NULL OR version = ?)";
+  private static final String IN_MODEL = "model_id = CAST(? AS uuid)";
+  private static final String IN_PROJECT =
+      "model_id IN (SELECT id FROM models WHERE project_id = CAST(? AS uuid)"
+          + " AND deleted_at IS NULL AND (CAST(? AS text) IS NULL OR name = ?))";
   private static final String LIST_AFTER =
       " AND (created_at, id) > (CAST(? AS timestamptz), CAST(? AS uuid))";
   private static final String LIST_ORDER = " ORDER BY created_at, id LIMIT ?";
@@ -130,16 +137,33 @@ public final class VersionRepository {
         id);
   }
 
+  /** The versions of one model, one keyset page. */
   public Listed list(
+      DbExecute exec, UUID modelId, VersionFilter filter, Optional<List<String>> after, int limit) {
+    return list(exec, IN_MODEL, List.of(modelId), filter, after, limit);
+  }
+
+  /** The versions of every live model of a project ({@code filter.model()} narrows to one). */
+  public Listed listInProject(
       DbExecute exec,
-      UUID modelId,
-      String model,
+      UUID projectId,
       VersionFilter filter,
       Optional<List<String>> after,
       int limit) {
-    StringBuilder sql = new StringBuilder(LIST);
-    List<Object> params = new ArrayList<>();
-    params.add(modelId);
+    String model = filter.model().orElse(null);
+    return list(
+        exec, IN_PROJECT, java.util.Arrays.asList(projectId, model, model), filter, after, limit);
+  }
+
+  private Listed list(
+      DbExecute exec,
+      String scope,
+      List<Object> scopeParams,
+      VersionFilter filter,
+      Optional<List<String>> after,
+      int limit) {
+    StringBuilder sql = new StringBuilder(LIST.formatted(scope));
+    List<Object> params = new ArrayList<>(scopeParams);
     params.add(filter.variant().orElse(null));
     params.add(filter.variant().orElse(null));
     params.add(filter.state().orElse(null));
@@ -147,6 +171,10 @@ public final class VersionRepository {
     params.add(Rows.json(filter.labels()));
     params.add(filter.alias().orElse(null));
     params.add(filter.alias().orElse(null));
+    params.add(filter.namePrefix().orElse(null));
+    params.add(filter.namePrefix().orElse(null));
+    params.add(filter.name().orElse(null));
+    params.add(filter.name().orElse(null));
     after.ifPresent(
         position -> {
           sql.append(LIST_AFTER);
@@ -161,7 +189,7 @@ public final class VersionRepository {
             sql.toString(),
             "created_at, id",
             List.of("metadata", "provenance"),
-            row -> version(row, model).view(),
+            row -> version(row, Rows.string(row, "model_name")).view(),
             limit - 1,
             PAGE_DOCUMENT_BYTES,
             params.toArray());

@@ -155,8 +155,7 @@ public final class VersionService {
             exec -> {
               StoredModel m = lookup.model(exec, project, model);
               Map<String, List<String>> pointedAt = aliases.aliasesByVersion(exec, m.id());
-              VersionRepository.Listed page =
-                  versions.list(exec, m.id(), model, filter, after, limit + 1);
+              VersionRepository.Listed page = versions.list(exec, m.id(), filter, after, limit + 1);
               return new VersionRepository.Listed(
                   page.rows().stream()
                       .map(v -> v.withAliases(pointedAt.getOrDefault(v.version(), List.of())))

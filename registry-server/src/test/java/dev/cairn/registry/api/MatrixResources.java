@@ -34,6 +34,16 @@ final class MatrixResources {
     return "/api/v1/projects/" + project + "/models/m/aliases/" + name;
   }
 
+  /** {@code /api/v1/models/{id}} of model {@code m}. */
+  String modelById(String project) {
+    return "/api/v1/models/" + admin.models().get(project, "m").id();
+  }
+
+  /** {@code /api/v1/versions/{id}} of {@code version} of model {@code m}. */
+  String versionById(String project, String version) {
+    return "/api/v1/versions/" + admin.versions().get(project, "m", version).id();
+  }
+
   /** A fresh READY version no alias points at. */
   String deletableVersion(String project) {
     String name =

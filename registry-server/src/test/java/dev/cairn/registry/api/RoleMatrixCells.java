@@ -122,6 +122,11 @@ final class RoleMatrixCells {
             () -> model + "/versions/v1",
             "{\"notes\":\"n\"}",
             PUBLISH_CHANGE));
+    cells.add(
+        new Cell(
+            "GET", "/api/v1/projects/{project}/versions", () -> project + "/versions", null, READ));
+    cells.add(new Cell("GET", "/api/v1/models/{id}", () -> fresh.modelById(p), null, READ));
+    cells.add(new Cell("GET", "/api/v1/versions/{id}", () -> fresh.versionById(p, r1), null, READ));
     String files = "/api/v1/projects/{project}/models/{model}/versions/{version}";
     cells.add(
         new Cell(
