@@ -22,6 +22,8 @@ class RegistryLimitsTest {
         .containsEntry("CAIRN_ACCESS_LOG", "api")
         .containsEntry("CAIRN_MAX_CONNECTIONS", "1000")
         .containsEntry("CAIRN_IDLE_TIMEOUT_SECONDS", "60")
+        .containsEntry("CAIRN_SCRUB_BYTES_PER_SECOND", "8388608")
+        .containsEntry("CAIRN_SCRUB_INTERVAL_SECONDS", "86400")
         .doesNotContainKey("CAIRN_REFERENCE_ALLOW_CIDRS")
         .doesNotContainKey("CAIRN_EXTRA_FORMATS");
   }
@@ -34,6 +36,8 @@ class RegistryLimitsTest {
             .set("registry.config.accessLog", "off")
             .set("registry.config.maxConnections", 200)
             .set("registry.config.idleTimeoutSeconds", 15)
+            .set("registry.config.scrubBytesPerSecond", 0)
+            .set("registry.config.scrubIntervalSeconds", 3600)
             .set("registry.config.referenceAllowCidrs[0]", "10.20.0.0/16")
             .set("registry.config.referenceAllowCidrs[1]", "fd00::/8")
             .set("registry.config.extraFormats[0]", "openvino")
@@ -45,6 +49,8 @@ class RegistryLimitsTest {
         .containsEntry("CAIRN_ACCESS_LOG", "off")
         .containsEntry("CAIRN_MAX_CONNECTIONS", "200")
         .containsEntry("CAIRN_IDLE_TIMEOUT_SECONDS", "15")
+        .containsEntry("CAIRN_SCRUB_BYTES_PER_SECOND", "0")
+        .containsEntry("CAIRN_SCRUB_INTERVAL_SECONDS", "3600")
         .containsEntry("CAIRN_REFERENCE_ALLOW_CIDRS", "10.20.0.0/16,fd00::/8")
         .containsEntry("CAIRN_EXTRA_FORMATS", "openvino");
   }

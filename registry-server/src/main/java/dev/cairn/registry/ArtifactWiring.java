@@ -30,7 +30,8 @@ final class ArtifactWiring {
         w.collector(),
         w.json(),
         settings.blobs().maxFileBytes(),
-        settings.maxJsonBytes());
+        settings.maxJsonBytes(),
+        w.domainMetrics());
   }
 
   static StdRegistrationRoutes standardRoutes(

@@ -6,6 +6,7 @@ import dev.cairn.registry.alias.AliasQueries;
 import dev.cairn.registry.alias.AliasService;
 import dev.cairn.registry.alias.ModelStatusService;
 import dev.cairn.registry.alias.ServingCounter;
+import dev.cairn.registry.artifact.ChecksumFailures;
 import dev.cairn.registry.audit.AuditVerifier;
 import dev.cairn.registry.auth.RefusalAudit;
 import dev.cairn.registry.blob.BlobStore;
@@ -30,6 +31,7 @@ import dev.cairn.registry.http.ResolveRoutes;
 import dev.cairn.registry.http.ServiceRoutes;
 import dev.cairn.registry.http.VersionRoutes;
 import dev.cairn.registry.instance.InstanceService;
+import dev.cairn.registry.integrity.Integrity;
 import dev.cairn.registry.model.ModelService;
 import dev.cairn.registry.project.ProjectRepository;
 import dev.cairn.registry.project.ProjectService;
@@ -81,11 +83,15 @@ final class RegistryApi {
       EventStreams streams = new EventStreams(feed, eventRepository, settings.sseHeartbeat());
       Wiring w = Wiring.create(db, json, new EventLog(db, feed::catchUpTo), blobs, settings);
       ApiRoutes routes = routes(w, settings, source, feed, streams, liveness);
+      Integrity integrity = integrity(w, settings).start();
       return new Assembly(
           routes,
           w.metrics(),
           new RefusalAudit(db, w.audit()),
-          listener,
+          () -> {
+            integrity.close();
+            listener.close();
+          },
           streams::closeAll,
           liveness);
     } catch (RuntimeException | Error e) {
@@ -101,7 +107,7 @@ final class RegistryApi {
       EventFeed feed,
       EventStreams streams,
       Liveness liveness) {
-    ResolveCache resolveCache = new ResolveCache();
+    ResolveCache resolveCache = new ResolveCache(w.domainMetrics());
     feed.subscribe(resolveCache::onEvent);
     AliasQueries aliasQueries = new AliasQueries(w.db(), w.models(), w.aliases(), w.pageTokens());
     VersionService versions =
@@ -152,6 +158,17 @@ final class RegistryApi {
                 w.responses()));
   }
 
+  /** The start check, then the scrubber, in one background thread. */
+  private static Integrity integrity(Wiring w, RegistrySettings settings) {
+    return new Integrity(
+        w.db(),
+        w.blobs(),
+        new AuditVerifier(w.auditRepository(), w.keyedFrom()),
+        new ChecksumFailures(w.db(), w.versions(), w.audit(), w.events(), w.json()),
+        settings.scrub(),
+        w.integrity());
+  }
+
   private static ServiceRoutes serviceRoutes(
       Wiring w, RegistrySettings settings, DataSourceSpec source, Liveness liveness) {
     ServiceInfo info =
@@ -163,7 +180,12 @@ final class RegistryApi {
             w.blobs().kind(),
             true);
     return new ServiceRoutes(
-        info, new HealthChecks(w.db(), w.blobs()), liveness, w.metrics(), w.responses());
+        info,
+        new HealthChecks(w.db(), w.blobs()),
+        liveness,
+        w.metrics(),
+        w.responses(),
+        w.integrity());
   }
 
   private static ProjectRoutes projectRoutes(Wiring w) {

@@ -19,6 +19,9 @@ import dev.cairn.registry.db.Db;
 import dev.cairn.registry.events.EventLog;
 import dev.cairn.registry.http.Responses;
 import dev.cairn.registry.instance.InstanceRepository;
+import dev.cairn.registry.integrity.IntegrityStatus;
+import dev.cairn.registry.metrics.DomainMetrics;
+import dev.cairn.registry.metrics.Metrics;
 import dev.cairn.registry.model.ModelLookup;
 import dev.cairn.registry.model.ModelRepository;
 import dev.cairn.registry.paging.PageTokens;
@@ -49,6 +52,8 @@ record Wiring(
     ObjectMapper json,
     Responses responses,
     HttpMetrics metrics,
+    DomainMetrics domainMetrics,
+    IntegrityStatus integrity,
     PageTokens pageTokens,
     AuditLog audit,
     AuditRepository auditRepository,
@@ -74,7 +79,9 @@ record Wiring(
         new KeyedFrom(
             db, AuditChain.keyed(AuditKeys.load(settings.auditKey(), settings.dataDir())));
     keyedFrom.recordAndCheck();
-    AuditLog audit = new AuditLog(keyedFrom.chain());
+    Metrics registry = new Metrics();
+    DomainMetrics domainMetrics = new DomainMetrics(registry);
+    AuditLog audit = new AuditLog(keyedFrom.chain(), db, domainMetrics::audited);
     ModelRepository modelRepository = new ModelRepository();
     VersionRepository versionRepository = new VersionRepository();
     ModelLookup models = new ModelLookup(new ProjectRepository(), modelRepository);
@@ -87,7 +94,9 @@ record Wiring(
         db,
         json,
         new Responses(json),
-        new HttpMetrics(),
+        new HttpMetrics(registry),
+        domainMetrics,
+        new IntegrityStatus(registry, settings.scrub().bytesPerSecond()),
         new PageTokens(new ServerSecrets(db).get("page-token-key")),
         audit,
         new AuditRepository(db),
@@ -105,7 +114,8 @@ record Wiring(
         references,
         new VerifyService(db, blobs, versions, audit, events, references, json),
         validations,
-        new CompletionService(db, versions, audit, events, validations, references, json));
+        new CompletionService(
+            db, versions, audit, events, validations, references, json, domainMetrics));
   }
 
   /** Builds the value on first use only (an S3 client is needed only for s3:// references). */

@@ -19,7 +19,7 @@ import java.util.Map;
  * FAILED} with {@code CHECKSUM_MISMATCH}, checksum validation FAILED, an audit entry and a {@code
  * version.failed} event, in one transaction.
  */
-final class ChecksumFailures {
+public final class ChecksumFailures {
 
   private final Db db;
   private final VersionLookup versions;
@@ -28,7 +28,7 @@ final class ChecksumFailures {
   private final ObjectMapper json;
   private final FileRepository files = new FileRepository();
 
-  ChecksumFailures(
+  public ChecksumFailures(
       Db db, VersionLookup versions, AuditLog audit, EventLog events, ObjectMapper json) {
     this.db = db;
     this.versions = versions;
@@ -73,10 +73,33 @@ final class ChecksumFailures {
   /** Fails the version; {@code action} names what found it in the audit log. */
   void fail(
       Actor actor, String project, String model, String version, String action, String detail) {
-    db.inTransaction(
+    failWhen(actor, project, model, version, action, detail, false);
+  }
+
+  /**
+   * Fails the version only if it is still READY (a background check must not fail a version twice,
+   * or one a request already changed); true when it did.
+   */
+  public boolean failIfReady(
+      Actor actor, String project, String model, String version, String action, String detail) {
+    return failWhen(actor, project, model, version, action, detail, true);
+  }
+
+  private boolean failWhen(
+      Actor actor,
+      String project,
+      String model,
+      String version,
+      String action,
+      String detail,
+      boolean onlyReady) {
+    return db.inTransaction(
         tx -> {
           StoredVersion stored = versions.lock(tx, project, model, version);
           Version before = stored.view();
+          if (onlyReady && !"READY".equals(before.state())) {
+            return false;
+          }
           Failure failure = new Failure("CHECKSUM_MISMATCH", detail);
           Validation was = before.validation();
           Validation validation =
@@ -97,7 +120,7 @@ final class ChecksumFailures {
                   json.valueToTree(before),
                   json.valueToTree(after)));
           events.append(tx, project, model, "version.failed", EventData.version(project, after));
-          return null;
+          return true;
         });
   }
 }

@@ -13,6 +13,7 @@ import dev.cairn.registry.db.Rows;
 import dev.cairn.registry.domain.ApiException;
 import dev.cairn.registry.events.EventData;
 import dev.cairn.registry.events.EventLog;
+import dev.cairn.registry.metrics.DomainMetrics;
 import dev.cairn.registry.version.StoredVersion;
 import dev.cairn.registry.version.VersionLookup;
 import io.helidon.dbclient.DbTransaction;
@@ -37,6 +38,7 @@ public final class CompletionService {
   private final FileRepository files = new FileRepository();
   private final ReferenceFetcher references;
   private final ChecksumFailures failures;
+  private final DomainMetrics metrics;
 
   public CompletionService(
       Db db,
@@ -45,8 +47,10 @@ public final class CompletionService {
       EventLog events,
       FormatValidations validations,
       ReferenceFetcher references,
-      ObjectMapper json) {
+      ObjectMapper json,
+      DomainMetrics metrics) {
     this.db = db;
+    this.metrics = metrics;
     this.versions = versions;
     this.audit = audit;
     this.events = events;
@@ -57,9 +61,14 @@ public final class CompletionService {
   }
 
   public Version complete(Actor actor, String project, String model, String version) {
-    Version current = db.read(exec -> versions.find(exec, project, model, version)).view();
-    List<String> fetched = fetchReferences(actor, project, model, current);
-    return db.inTransaction(tx -> completeIn(tx, actor, project, model, version, fetched));
+    return metrics.timedPublish(
+        "complete",
+        () -> {
+          Version current = db.read(exec -> versions.find(exec, project, model, version)).view();
+          List<String> fetched = fetchReferences(actor, project, model, current);
+          return db.inTransaction(tx -> completeIn(tx, actor, project, model, version, fetched));
+        },
+        v -> "READY".equals(v.state()));
   }
 
   /** Completes inside the caller's transaction, after {@code fetched} references were verified. */

@@ -13,6 +13,7 @@ import dev.cairn.registry.blob.StagedBlob;
 import dev.cairn.registry.db.Db;
 import dev.cairn.registry.domain.ApiException;
 import dev.cairn.registry.domain.Names;
+import dev.cairn.registry.metrics.DomainMetrics;
 import dev.cairn.registry.version.VersionLookup;
 import dev.cairn.registry.version.VersionService;
 import java.io.IOException;
@@ -39,6 +40,7 @@ public final class OneShotPublisher {
   private final ObjectMapper json;
   private final long maxFileBytes;
   private final long maxJsonBytes;
+  private final DomainMetrics metrics;
 
   public OneShotPublisher(
       Db db,
@@ -49,8 +51,10 @@ public final class OneShotPublisher {
       BlobCollector collector,
       ObjectMapper json,
       long maxFileBytes,
-      long maxJsonBytes) {
+      long maxJsonBytes,
+      DomainMetrics metrics) {
     this.blobs = blobs;
+    this.metrics = metrics;
     this.publication = new StagedPublication(db, versions, lookup, completion, collector);
     this.json = dev.cairn.registry.domain.JsonLimits.forRequests(json);
     this.maxFileBytes = maxFileBytes;
@@ -58,6 +62,14 @@ public final class OneShotPublisher {
   }
 
   public Version publish(
+      Actor actor, String project, String model, String contentType, InputStream body) {
+    return metrics.timedPublish(
+        "one_shot",
+        () -> publishTimed(actor, project, model, contentType, body),
+        v -> "READY".equals(v.state()));
+  }
+
+  private Version publishTimed(
       Actor actor, String project, String model, String contentType, InputStream body) {
     MultipartReader reader = new MultipartReader(body, MultipartReader.boundary(contentType));
     List<StagedPublication.StagedFile> staged = new ArrayList<>();

@@ -7,11 +7,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** The SHA-256 and length of a stream, read in fixed chunks and never past a limit. */
-record StreamDigest(String sha256, long size, boolean overLimit) {
+public record StreamDigest(String sha256, long size, boolean overLimit) {
 
   private static final int CHUNK = 256 * 1024;
 
-  static StreamDigest of(InputStream in, long limit) throws IOException {
+  public static StreamDigest of(InputStream in, long limit) throws IOException {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       byte[] buffer = new byte[CHUNK];
@@ -30,7 +30,7 @@ record StreamDigest(String sha256, long size, boolean overLimit) {
     }
   }
 
-  boolean matches(String expectedSha, long expectedSize) {
+  public boolean matches(String expectedSha, long expectedSize) {
     return !overLimit && size == expectedSize && expectedSha.equals(sha256);
   }
 }

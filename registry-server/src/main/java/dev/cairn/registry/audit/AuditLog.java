@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.client.CairnJson;
 import dev.cairn.client.model.AuditEntry;
+import dev.cairn.registry.db.Db;
 import dev.cairn.registry.db.Rows;
 import dev.cairn.registry.domain.JsonLimits;
 import io.helidon.dbclient.DbRow;
 import io.helidon.dbclient.DbTransaction;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Appends entries to the hash-chained audit log inside the caller's transaction, so an entry exists
@@ -24,9 +26,14 @@ public final class AuditLog {
   private static final ObjectMapper JSON = JsonLimits.forStored(CairnJson.lenientMapper());
 
   private final AuditChain chain;
+  private final Db db;
+  private final Consumer<String> committed;
 
-  public AuditLog(AuditChain chain) {
+  /** {@code committed} hears each appended action once its transaction commits (metrics). */
+  public AuditLog(AuditChain chain, Db db, Consumer<String> committed) {
     this.chain = chain;
+    this.db = db;
+    this.committed = committed;
   }
 
   /** Lock and head in one round trip (V5__chain_functions.sql). */
@@ -81,6 +88,7 @@ public final class AuditLog {
         actor.requestId(),
         prevHash,
         hash);
+    db.onCommit(tx, () -> committed.accept(record.action()));
     return withHash(unhashed, hash);
   }
 

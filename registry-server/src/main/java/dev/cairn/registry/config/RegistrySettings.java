@@ -25,6 +25,7 @@ public record RegistrySettings(
     AccessLog accessLog,
     ConnectionLimits connections,
     int dbPoolSize,
+    ScrubSettings scrub,
     BlobSettings blobs,
     java.time.Duration sseHeartbeat,
     java.time.Duration eventRetention,

@@ -46,6 +46,8 @@ public final class SettingsLoader {
           Map.entry("CAIRN_MAX_CONNECTIONS", "http.max-connections"),
           Map.entry("CAIRN_IDLE_TIMEOUT_SECONDS", "http.idle-timeout-seconds"),
           Map.entry("CAIRN_MAX_FILE_BYTES", "limits.max-file-bytes"),
+          Map.entry("CAIRN_SCRUB_BYTES_PER_SECOND", "integrity.scrub-bytes-per-second"),
+          Map.entry("CAIRN_SCRUB_INTERVAL_SECONDS", "integrity.scrub-interval-seconds"),
           Map.entry("CAIRN_BLOB_STORE", "blobs.store"),
           Map.entry("CAIRN_S3_ENDPOINT", "blobs.s3.endpoint"),
           Map.entry("CAIRN_S3_REGION", "blobs.s3.region"),
@@ -140,6 +142,9 @@ public final class SettingsLoader {
             integer(c, "http.max-connections", 1000),
             java.time.Duration.ofSeconds(integer(c, "http.idle-timeout-seconds", 60))),
         integer(c, "db.pool-size", 16),
+        new ScrubSettings(
+            number(c, "integrity.scrub-bytes-per-second", 8L * 1024 * 1024),
+            java.time.Duration.ofSeconds(number(c, "integrity.scrub-interval-seconds", 86_400))),
         blobs(c, env),
         java.time.Duration.ofSeconds(integer(c, "events.heartbeat-seconds", 15)),
         java.time.Duration.ofHours(integer(c, "events.retention-hours", 7 * 24)),
@@ -199,6 +204,15 @@ public final class SettingsLoader {
           .toList();
     } catch (IllegalArgumentException e) {
       throw new StartupException("CAIRN_REFERENCE_ALLOW_CIDRS: " + e.getMessage());
+    }
+  }
+
+  private static long number(Config c, String key, long fallback) {
+    Optional<String> raw = optional(c, key);
+    try {
+      return raw.map(Long::parseLong).orElse(fallback);
+    } catch (NumberFormatException e) {
+      throw new StartupException(variableOf(key) + " must be a number, not '" + raw.get() + "'.");
     }
   }
 

@@ -2,6 +2,7 @@ package dev.cairn.registry.resolve;
 
 import dev.cairn.client.model.Resolved;
 import dev.cairn.registry.events.StoredEvent;
+import dev.cairn.registry.metrics.DomainMetrics;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,14 +20,21 @@ public final class ResolveCache {
 
   private final Map<ModelKey, Map<String, Resolved>> entries = new ConcurrentHashMap<>();
   private final Map<ModelKey, AtomicLong> epochs = new ConcurrentHashMap<>();
+  private final DomainMetrics metrics;
+
+  public ResolveCache(DomainMetrics metrics) {
+    this.metrics = metrics;
+  }
 
   /** The cached resolution of {@code selector}, computing (and caching) it when absent. */
   Resolved get(String project, String model, String selector, Supplier<Resolved> compute) {
     ModelKey key = new ModelKey(project, model);
     Resolved cached = Optional.ofNullable(entries.get(key)).map(m -> m.get(selector)).orElse(null);
     if (cached != null) {
+      metrics.resolveCacheHit();
       return cached;
     }
+    metrics.resolveCacheMiss();
     long epoch = epoch(key).get();
     Resolved fresh = compute.get();
     if (epoch(key).get() == epoch) {
