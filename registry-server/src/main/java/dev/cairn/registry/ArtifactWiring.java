@@ -1,5 +1,7 @@
 package dev.cairn.registry;
 
+import dev.cairn.registry.artifact.ChecksumFailures;
+import dev.cairn.registry.artifact.FileDownloads;
 import dev.cairn.registry.artifact.LocalFilePublisher;
 import dev.cairn.registry.artifact.OneShotPublisher;
 import dev.cairn.registry.artifact.UploadService;
@@ -68,8 +70,10 @@ final class ArtifactWiring {
             w.json()),
         w.db(),
         w.versions(),
-        w.blobs(),
-        w.references(),
+        new FileDownloads(
+            w.blobs(),
+            w.references(),
+            new ChecksumFailures(w.db(), w.versions(), w.audit(), w.events(), w.json())),
         w.responses());
   }
 }

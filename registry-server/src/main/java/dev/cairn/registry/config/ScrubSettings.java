@@ -9,10 +9,16 @@ import java.time.Duration;
  */
 public record ScrubSettings(long bytesPerSecond, Duration interval) {
 
+  public static final long MIN_BYTES_PER_SECOND = 64 * 1024;
+
   public ScrubSettings {
-    if (bytesPerSecond < 0) {
+    // Below 64 KiB/s one 256 KiB read would owe the pace seconds of uninterruptible sleep.
+    if (bytesPerSecond != 0 && bytesPerSecond < MIN_BYTES_PER_SECOND) {
       throw new StartupException(
-          "CAIRN_SCRUB_BYTES_PER_SECOND must be 0 (off) or more, not " + bytesPerSecond);
+          "CAIRN_SCRUB_BYTES_PER_SECOND must be 0 (off) or at least "
+              + MIN_BYTES_PER_SECOND
+              + ", not "
+              + bytesPerSecond);
     }
     if (interval.isNegative() || interval.isZero()) {
       throw new StartupException("CAIRN_SCRUB_INTERVAL_SECONDS must be at least 1");

@@ -4,14 +4,13 @@ import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionFile;
 import dev.cairn.registry.artifact.ByteRange;
 import dev.cairn.registry.artifact.CompletionService;
+import dev.cairn.registry.artifact.FileDownloads;
 import dev.cairn.registry.artifact.Manifests;
-import dev.cairn.registry.artifact.ReferenceFetcher;
 import dev.cairn.registry.artifact.UploadService;
 import dev.cairn.registry.artifact.ValidateService;
 import dev.cairn.registry.artifact.VerifyService;
 import dev.cairn.registry.artifact.VersionDeletion;
 import dev.cairn.registry.auth.Role;
-import dev.cairn.registry.blob.BlobStore;
 import dev.cairn.registry.db.Db;
 import dev.cairn.registry.domain.ApiException;
 import dev.cairn.registry.domain.FileUrls;
@@ -20,7 +19,6 @@ import dev.cairn.registry.version.VersionLookup;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Optional;
 
@@ -40,8 +38,7 @@ public final class ArtifactRoutes implements RouteGroup {
   private final VersionDeletion deletion;
   private final Db db;
   private final VersionLookup versions;
-  private final BlobStore blobs;
-  private final ReferenceFetcher references;
+  private final FileDownloads downloads;
   private final Responses responses;
 
   public ArtifactRoutes(
@@ -52,8 +49,7 @@ public final class ArtifactRoutes implements RouteGroup {
       VersionDeletion deletion,
       Db db,
       VersionLookup versions,
-      BlobStore blobs,
-      ReferenceFetcher references,
+      FileDownloads downloads,
       Responses responses) {
     this.uploads = uploads;
     this.completion = completion;
@@ -62,8 +58,7 @@ public final class ArtifactRoutes implements RouteGroup {
     this.deletion = deletion;
     this.db = db;
     this.versions = versions;
-    this.blobs = blobs;
-    this.references = references;
+    this.downloads = downloads;
     this.responses = responses;
   }
 
@@ -125,8 +120,15 @@ public final class ArtifactRoutes implements RouteGroup {
       res.status(304).send();
       return;
     }
+    FileDownloads.Where at = new FileDownloads.Where(project, model, version);
     if ("reference".equals(file.source())) {
-      proxy(file, res);
+      FileDownloads.Body body = downloads.reference(at, file);
+      res.status(200);
+      res.header(HeaderNames.CONTENT_TYPE, "application/octet-stream");
+      res.contentLength(file.sizeBytes());
+      try (OutputStream out = res.outputStream()) {
+        body.writeTo(out);
+      }
       return;
     }
     long size = file.sizeBytes();
@@ -139,42 +141,13 @@ public final class ArtifactRoutes implements RouteGroup {
     }
     long offset = range.map(ByteRange::offset).orElse(0L);
     long length = range.map(ByteRange::length).orElse(size);
+    FileDownloads.Body body = downloads.stored(at, file, offset, length);
     range.ifPresent(r -> res.header(HeaderNames.CONTENT_RANGE, r.contentRange(size)));
     res.status(range.isPresent() ? 206 : 200);
     res.header(HeaderNames.CONTENT_TYPE, "application/octet-stream");
     res.contentLength(length);
-    try (InputStream in = blobs.open(file.sha256(), offset, length);
-        OutputStream out = res.outputStream()) {
-      in.transferTo(out);
-    }
-  }
-
-  /**
-   * A reference's bytes, fetched from its source and hashed on the way through; if they no longer
-   * match, the connection is cut before the last byte so no client mistakes them for the file.
-   */
-  private void proxy(VersionFile file, ServerResponse res) throws IOException {
-    res.status(200);
-    res.header(HeaderNames.CONTENT_TYPE, "application/octet-stream");
-    res.contentLength(file.sizeBytes());
-    try (InputStream in = references.open(file.uri());
-        java.security.DigestInputStream hashed =
-            new java.security.DigestInputStream(in, dev.cairn.registry.blob.Sha256.newDigest());
-        OutputStream out = res.outputStream()) {
-      byte[] buffer = new byte[64 * 1024];
-      long remaining = file.sizeBytes();
-      int n;
-      while (remaining > 0
-          && (n = hashed.read(buffer, 0, (int) Math.min(buffer.length, remaining))) > 0) {
-        remaining -= n;
-        if (remaining == 0) {
-          String actual = java.util.HexFormat.of().formatHex(hashed.getMessageDigest().digest());
-          if (!actual.equals(file.sha256())) {
-            throw new IOException("reference " + file.uri() + " changed: " + actual);
-          }
-        }
-        out.write(buffer, 0, n);
-      }
+    try (OutputStream out = res.outputStream()) {
+      body.writeTo(out);
     }
   }
 

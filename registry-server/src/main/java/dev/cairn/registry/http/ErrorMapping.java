@@ -1,6 +1,7 @@
 package dev.cairn.registry.http;
 
 import dev.cairn.client.multipart.MalformedMultipartException;
+import dev.cairn.registry.artifact.FileDownloads;
 import dev.cairn.registry.db.DatabaseUnavailableException;
 import dev.cairn.registry.domain.ApiException;
 import io.helidon.http.RequestException;
@@ -44,6 +45,16 @@ public final class ErrorMapping {
                     e.status().code(),
                     e.status().code() == 413 ? "PAYLOAD_TOO_LARGE" : "BAD_REQUEST",
                     "the request could not be read")));
+    routing.error(
+        FileDownloads.Aborted.class,
+        (req, res, e) -> {
+          // Logged where it happened; a response already under way can only be cut short.
+          res.header("Connection", "close");
+          if (!res.isSent()) {
+            problems.write(
+                req, res, new ApiException(502, "DOWNLOAD_ABORTED", "the download was cut short"));
+          }
+        });
     routing.error(
         Exception.class,
         (req, res, e) -> {
