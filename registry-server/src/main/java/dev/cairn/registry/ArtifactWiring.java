@@ -1,7 +1,9 @@
 package dev.cairn.registry;
 
+import dev.cairn.registry.artifact.ArtifactsDirPublisher;
 import dev.cairn.registry.artifact.ChecksumFailures;
 import dev.cairn.registry.artifact.FileDownloads;
+import dev.cairn.registry.artifact.Imports;
 import dev.cairn.registry.artifact.LocalFilePublisher;
 import dev.cairn.registry.artifact.OneShotPublisher;
 import dev.cairn.registry.artifact.UploadService;
@@ -36,6 +38,13 @@ final class ArtifactWiring {
         w.domainMetrics());
   }
 
+  static ArtifactsDirPublisher artifactsDir(Wiring w, VersionService versions) {
+    return new ArtifactsDirPublisher(
+        w.references(),
+        new LocalFilePublisher(
+            w.db(), w.blobs(), versions, w.versions(), w.completion(), w.collector()));
+  }
+
   static StdRegistrationRoutes standardRoutes(
       Wiring w, VersionService versions, RegistrySettings settings) {
     LocalFilePublisher publisher =
@@ -47,15 +56,18 @@ final class ArtifactWiring {
   }
 
   static ArtifactRoutes artifactRoutes(Wiring w, RegistrySettings settings) {
-    return new ArtifactRoutes(
+    UploadService uploads =
         new UploadService(
             w.db(),
             w.blobs(),
             w.versions(),
             w.audit(),
             w.collector(),
-            settings.blobs().maxFileBytes()),
+            settings.blobs().maxFileBytes());
+    return new ArtifactRoutes(
+        uploads,
         w.completion(),
+        new Imports(w.db(), w.versions(), w.references(), uploads),
         w.verifier(),
         new ValidateService(
             w.db(), w.versions(), w.verifier(), w.validations(), w.audit(), w.json()),

@@ -131,7 +131,10 @@ final class RegistryApi {
         .add(idRoutes(w, models, versions))
         .add(
             new VersionRoutes(
-                versions, ArtifactWiring.oneShot(w, versions, settings), w.responses()))
+                versions,
+                ArtifactWiring.oneShot(w, versions, settings),
+                ArtifactWiring.artifactsDir(w, versions),
+                w.responses()))
         .add(ArtifactWiring.standardRoutes(w, versions, settings))
         .add(ArtifactWiring.artifactRoutes(w, settings))
         .add(aliasRoutes(w, aliasQueries))

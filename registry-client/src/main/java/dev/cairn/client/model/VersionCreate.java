@@ -6,7 +6,9 @@ import java.util.Map;
 
 /**
  * Body of a JSON {@code POST …/versions}. Without {@code version} the server assigns the next
- * {@code v<n>}; without {@code variant} the model's default variant is used.
+ * {@code v<n>}; without {@code variant} the model's default variant is used. With {@code
+ * artifacts_dir} (a directory under the server's {@code CAIRN_FILE_ROOTS}) instead of {@code
+ * files}, the server imports every file in it and answers with the published version.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record VersionCreate(
@@ -19,7 +21,33 @@ public record VersionCreate(
     List<FileDeclaration> files,
     Map<String, String> labels,
     String notes,
-    String description) {
+    String description,
+    String artifactsDir) {
+
+  public VersionCreate(
+      String version,
+      String variant,
+      String format,
+      RuntimeRequirement runtime,
+      Map<String, Object> metadata,
+      Map<String, Object> provenance,
+      List<FileDeclaration> files,
+      Map<String, String> labels,
+      String notes,
+      String description) {
+    this(
+        version,
+        variant,
+        format,
+        runtime,
+        metadata,
+        provenance,
+        files,
+        labels,
+        notes,
+        description,
+        null);
+  }
 
   /** A version of the given format with everything else left to the server's defaults. */
   public static VersionCreate ofFormat(String format) {
@@ -28,7 +56,17 @@ public record VersionCreate(
 
   public VersionCreate named(String name) {
     return new VersionCreate(
-        name, variant, format, runtime, metadata, provenance, files, labels, notes, description);
+        name,
+        variant,
+        format,
+        runtime,
+        metadata,
+        provenance,
+        files,
+        labels,
+        notes,
+        description,
+        artifactsDir);
   }
 
   public VersionCreate forVariant(String newVariant) {
@@ -42,7 +80,8 @@ public record VersionCreate(
         files,
         labels,
         notes,
-        description);
+        description,
+        artifactsDir);
   }
 
   public VersionCreate withFiles(List<FileDeclaration> newFiles) {
@@ -56,7 +95,8 @@ public record VersionCreate(
         newFiles,
         labels,
         notes,
-        description);
+        description,
+        artifactsDir);
   }
 
   public VersionCreate withLabels(Map<String, String> newLabels) {
@@ -70,6 +110,23 @@ public record VersionCreate(
         files,
         newLabels,
         notes,
-        description);
+        description,
+        artifactsDir);
+  }
+
+  /** Every file of {@code directory} (under the server's file roots), imported by the server. */
+  public VersionCreate fromArtifactsDir(String directory) {
+    return new VersionCreate(
+        version,
+        variant,
+        format,
+        runtime,
+        metadata,
+        provenance,
+        files,
+        labels,
+        notes,
+        description,
+        directory);
   }
 }

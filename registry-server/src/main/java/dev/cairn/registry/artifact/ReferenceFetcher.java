@@ -45,14 +45,40 @@ public final class ReferenceFetcher {
   }
 
   private InputStream openFile(URI uri) throws IOException {
-    Path path = Path.of(uri).normalize();
-    Path real = Files.exists(path) ? path.toRealPath() : path;
+    return Files.newInputStream(underRoots(Path.of(uri), uri.toString()));
+  }
+
+  /**
+   * A local directory named by an absolute path or a {@code file:} URI, once it is known to lie
+   * under {@code CAIRN_FILE_ROOTS} (symbolic links resolved) and to be a directory.
+   */
+  public Path localDirectory(String pathOrUri) throws IOException {
+    Path path;
+    try {
+      path = pathOrUri.startsWith("file:") ? Path.of(URI.create(pathOrUri)) : Path.of(pathOrUri);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("artifacts_dir must be an absolute path or a file: URI");
+    }
+    if (!path.isAbsolute()) {
+      throw ApiException.badRequest("artifacts_dir must be an absolute path or a file: URI");
+    }
+    Path real = underRoots(path, pathOrUri);
+    if (!Files.isDirectory(real)) {
+      throw new ApiException(
+          422, "SOURCE_UNAVAILABLE", "artifacts_dir '" + pathOrUri + "' is not a directory");
+    }
+    return real;
+  }
+
+  private Path underRoots(Path path, String named) throws IOException {
+    Path normal = path.normalize();
+    Path real = Files.exists(normal) ? normal.toRealPath() : normal;
     boolean inside =
         settings.fileRoots().stream().anyMatch(root -> real.startsWith(realRoot(root)));
     if (!inside) {
-      throw refused(uri.toString(), "file references must be under CAIRN_FILE_ROOTS");
+      throw refused(named, "file references must be under CAIRN_FILE_ROOTS");
     }
-    return Files.newInputStream(real);
+    return real;
   }
 
   private static Path realRoot(Path root) {

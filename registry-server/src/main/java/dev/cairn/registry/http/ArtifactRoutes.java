@@ -5,6 +5,7 @@ import dev.cairn.client.model.VersionFile;
 import dev.cairn.registry.artifact.ByteRange;
 import dev.cairn.registry.artifact.CompletionService;
 import dev.cairn.registry.artifact.FileDownloads;
+import dev.cairn.registry.artifact.Imports;
 import dev.cairn.registry.artifact.Manifests;
 import dev.cairn.registry.artifact.UploadService;
 import dev.cairn.registry.artifact.ValidateService;
@@ -33,6 +34,7 @@ public final class ArtifactRoutes implements RouteGroup {
 
   private final UploadService uploads;
   private final CompletionService completion;
+  private final Imports imports;
   private final VerifyService verifier;
   private final ValidateService validator;
   private final VersionDeletion deletion;
@@ -44,6 +46,7 @@ public final class ArtifactRoutes implements RouteGroup {
   public ArtifactRoutes(
       UploadService uploads,
       CompletionService completion,
+      Imports imports,
       VerifyService verifier,
       ValidateService validator,
       VersionDeletion deletion,
@@ -53,6 +56,7 @@ public final class ArtifactRoutes implements RouteGroup {
       Responses responses) {
     this.uploads = uploads;
     this.completion = completion;
+    this.imports = imports;
     this.verifier = verifier;
     this.validator = validator;
     this.deletion = deletion;
@@ -163,6 +167,7 @@ public final class ArtifactRoutes implements RouteGroup {
   private void complete(ApiRequest req, ServerResponse res) {
     String project = req.project();
     req.require(Role.PUBLISHER);
+    imports.importPending(req.actor(), project, req.model(), req.version());
     responses.ok(res, completion.complete(req.actor(), project, req.model(), req.version()));
   }
 

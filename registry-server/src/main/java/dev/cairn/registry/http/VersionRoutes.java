@@ -3,6 +3,7 @@ package dev.cairn.registry.http;
 import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionCreate;
 import dev.cairn.client.model.VersionPatch;
+import dev.cairn.registry.artifact.ArtifactsDirPublisher;
 import dev.cairn.registry.artifact.OneShotPublisher;
 import dev.cairn.registry.auth.Role;
 import dev.cairn.registry.domain.Names;
@@ -22,11 +23,17 @@ public final class VersionRoutes implements RouteGroup {
 
   private final VersionService versions;
   private final OneShotPublisher oneShot;
+  private final ArtifactsDirPublisher artifactsDir;
   private final Responses responses;
 
-  public VersionRoutes(VersionService versions, OneShotPublisher oneShot, Responses responses) {
+  public VersionRoutes(
+      VersionService versions,
+      OneShotPublisher oneShot,
+      ArtifactsDirPublisher artifactsDir,
+      Responses responses) {
     this.versions = versions;
     this.oneShot = oneShot;
+    this.artifactsDir = artifactsDir;
     this.responses = responses;
   }
 
@@ -48,11 +55,17 @@ public final class VersionRoutes implements RouteGroup {
         contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")
             ? oneShot.publish(
                 req.actor(), project, model, contentType, req.raw().content().inputStream())
-            : versions.create(req.actor(), project, model, req.body(VersionCreate.class));
+            : fromJson(req, project, model, req.body(VersionCreate.class));
     responses.created(
         res,
         "/api/v1/projects/" + project + "/models/" + model + "/versions/" + created.version(),
         created);
+  }
+
+  private Version fromJson(ApiRequest req, String project, String model, VersionCreate request) {
+    return request.artifactsDir() == null
+        ? versions.create(req.actor(), project, model, request)
+        : artifactsDir.publish(req.actor(), project, model, request);
   }
 
   private void list(ApiRequest req, ServerResponse res) {

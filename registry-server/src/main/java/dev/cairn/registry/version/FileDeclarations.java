@@ -47,8 +47,19 @@ final class FileDeclarations {
                 throw ApiException.badRequest("file '" + path + "': size_bytes is required");
               }
               String uri = f.uri() == null ? null : reference(path, f.uri());
+              boolean copy = Boolean.TRUE.equals(f.importCopy());
+              if (copy && uri == null) {
+                throw ApiException.badRequest(
+                    "file '" + path + "': import needs a uri to copy the bytes from");
+              }
+              // An imported file is stored like an upload; its uri says where it was copied from.
               return new VersionFile(
-                  path, sha, f.sizeBytes(), uri == null ? "upload" : "reference", uri, false);
+                  path,
+                  sha,
+                  f.sizeBytes(),
+                  uri == null || copy ? "upload" : "reference",
+                  uri,
+                  false);
             })
         .toList();
   }

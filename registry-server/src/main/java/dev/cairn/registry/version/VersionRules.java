@@ -17,6 +17,11 @@ public record VersionRules(Formats formats, long maxDocumentBytes, ObjectMapper 
 
   /** The declaration's format (the default when it names none), or 400/413 for what it breaks. */
   String check(VersionCreate request) {
+    if (request.artifactsDir() != null) {
+      // The JSON route imports the directory before it gets here; anywhere else it is a mistake.
+      throw ApiException.badRequest(
+          "artifacts_dir is taken by a JSON POST …/versions only, without files");
+    }
     requireWithinLimit("metadata", request.metadata());
     requireWithinLimit("provenance", request.provenance());
     return request.format() == null
