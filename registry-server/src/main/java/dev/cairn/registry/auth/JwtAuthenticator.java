@@ -3,7 +3,6 @@ package dev.cairn.registry.auth;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
@@ -16,6 +15,7 @@ import dev.cairn.registry.config.JwtSettings;
 import dev.cairn.registry.config.StartupException;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.text.ParseException;
 import java.util.Arrays;
 import java.util.Collection;
@@ -77,9 +77,21 @@ public final class JwtAuthenticator implements Authenticator {
             .retrying(true)
             .build();
       }
-      return new ImmutableJWKSet<>(JWKSet.load(settings.jwksFile().orElseThrow().toFile()));
-    } catch (IOException | ParseException | IllegalArgumentException e) {
+      // A JWKS file is re-read when it changes, so keys rotate without a restart.
+      WatchedFile<JWKSet> file =
+          WatchedFile.load(
+              settings.jwksFile().orElseThrow(), "JWKS file", JwtAuthenticator::readKeys);
+      return (selector, context) -> selector.select(file.current());
+    } catch (IOException | IllegalArgumentException e) {
       throw new StartupException("Cannot load the JWT keys: " + e.getMessage(), e);
+    }
+  }
+
+  private static JWKSet readKeys(Path file) throws IOException {
+    try {
+      return JWKSet.load(file.toFile());
+    } catch (ParseException e) {
+      throw new IllegalArgumentException("not a JWK set: " + e.getMessage(), e);
     }
   }
 

@@ -5,42 +5,32 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.cairn.registry.config.StartupException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
- * API tokens from the tokens file of spec 40-security (names, SHA-256 hashes, roles, projects). The
- * file is re-read when its modification time or size changes; a broken edit keeps the last good
- * entries and is logged, so a typo does not lock everyone out.
+ * API tokens from the tokens file of spec 40-security (names, SHA-256 hashes, roles, projects),
+ * re-read when it changes ({@link WatchedFile}).
  */
 public final class TokenFileAuthenticator implements Authenticator {
 
-  private static final Logger LOG = Logger.getLogger(TokenFileAuthenticator.class.getName());
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-  private static final long RECHECK_NANOS = 250_000_000L;
 
-  private final Path file;
-  private volatile Snapshot snapshot;
-  private volatile long lastCheck;
+  private final WatchedFile<List<HashedToken>> tokens;
 
-  private TokenFileAuthenticator(Path file, Snapshot snapshot) {
-    this.file = file;
-    this.snapshot = snapshot;
-    this.lastCheck = System.nanoTime();
+  private TokenFileAuthenticator(WatchedFile<List<HashedToken>> tokens) {
+    this.tokens = tokens;
   }
 
   /** Loads the file now; a missing or malformed file stops startup. */
   public static TokenFileAuthenticator load(Path file) {
     try {
-      return new TokenFileAuthenticator(file, read(file));
+      return new TokenFileAuthenticator(
+          WatchedFile.load(file, "tokens file", TokenFileAuthenticator::read));
     } catch (IOException | IllegalArgumentException e) {
       throw new StartupException("Cannot use the tokens file " + file + ": " + e.getMessage(), e);
     }
@@ -48,33 +38,10 @@ public final class TokenFileAuthenticator implements Authenticator {
 
   @Override
   public Optional<Principal> authenticate(String bearerToken) {
-    refreshIfChanged();
-    return HashedTokens.match(snapshot.tokens(), bearerToken);
+    return HashedTokens.match(tokens.current(), bearerToken);
   }
 
-  private void refreshIfChanged() {
-    long now = System.nanoTime();
-    if (now - lastCheck < RECHECK_NANOS) {
-      return;
-    }
-    lastCheck = now;
-    try {
-      FileTime modified = Files.getLastModifiedTime(file);
-      long size = Files.size(file);
-      if (!modified.equals(snapshot.modified()) || size != snapshot.size()) {
-        snapshot = read(file);
-        LOG.info(() -> "tokens file re-read: " + snapshot.tokens().size() + " tokens");
-      }
-    } catch (IOException | IllegalArgumentException e) {
-      LOG.log(
-          Level.WARNING,
-          "tokens file " + file + " unreadable, keeping the last good one: " + e.getMessage());
-    }
-  }
-
-  private static Snapshot read(Path file) throws IOException {
-    FileTime modified = Files.getLastModifiedTime(file);
-    long size = Files.size(file);
+  private static List<HashedToken> read(Path file) throws IOException {
     JsonNode root = YAML.readTree(file.toFile());
     JsonNode entries = root == null ? null : root.get("tokens");
     if (entries == null || !entries.isArray()) {
@@ -84,7 +51,7 @@ public final class TokenFileAuthenticator implements Authenticator {
     for (JsonNode entry : entries) {
       tokens.add(entry(entry));
     }
-    return new Snapshot(List.copyOf(tokens), modified, size);
+    return List.copyOf(tokens);
   }
 
   private static HashedToken entry(JsonNode entry) {
@@ -117,6 +84,4 @@ public final class TokenFileAuthenticator implements Authenticator {
     }
     return value.asText();
   }
-
-  private record Snapshot(List<HashedToken> tokens, FileTime modified, long size) {}
 }

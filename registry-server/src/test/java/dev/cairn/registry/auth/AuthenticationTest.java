@@ -3,24 +3,17 @@ package dev.cairn.registry.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import dev.cairn.client.model.ProjectCreate;
 import dev.cairn.registry.testing.Http;
+import dev.cairn.registry.testing.TestJwts;
 import dev.cairn.registry.testing.TestRegistry;
 import dev.cairn.registry.testing.TestTokens;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -220,25 +213,6 @@ class AuthenticationTest {
   private static String jwt(
       RSAKey key, String scope, List<String> projects, Duration validFor, String audience)
       throws Exception {
-    Instant now = Instant.now();
-    JWTClaimsSet claims =
-        new JWTClaimsSet.Builder()
-            .subject("alice")
-            .issuer(ISSUER)
-            .audience(audience)
-            .claim("scope", scope)
-            .claim("projects", projects)
-            .issueTime(Date.from(now.minusSeconds(600)))
-            .expirationTime(Date.from(now.plus(validFor)))
-            .build();
-    SignedJWT jwt =
-        new SignedJWT(
-            new JWSHeader.Builder(JWSAlgorithm.RS256)
-                .keyID(key.getKeyID())
-                .type(JOSEObjectType.JWT)
-                .build(),
-            claims);
-    jwt.sign(new RSASSASigner(key));
-    return jwt.serialize();
+    return TestJwts.signed(key, ISSUER, audience, scope, projects, validFor);
   }
 }
