@@ -13,31 +13,8 @@ project="${CAIRN_PROJECT:-scenario-a}"
 body=$(mktemp)
 trap 'rm -f "$body"' EXIT
 
-# call METHOD PATH EXPECTED_STATUS [JSON] [TOKEN]: prints the step, fails on another status.
-call() {
-  local method=$1 path=$2 expected=$3 data=${4:-} auth=${5:-$token}
-  local args=(-s -o "$body" -w '%{http_code}' -X "$method" -H "Authorization: Bearer $auth")
-  [ -n "$data" ] && args+=(-H 'Content-Type: application/json' -d "$data")
-  local status
-  status=$(curl "${args[@]}" "$base$path")
-  printf '%-7s %-60s -> %s\n' "$method" "$path" "$status"
-  if [ "$status" != "$expected" ]; then
-    echo "expected $expected, got $status: $(cat "$body")" >&2
-    exit 1
-  fi
-}
-
-# field NAME: the first string value of NAME in the last answer (null when absent or null).
-field() {
-  grep -o "\"$1\":\(\"[^\"]*\"\|null\)" "$body" | head -n 1 | sed -e "s/^\"$1\"://" -e 's/^"//' -e 's/"$//'
-}
-
-expect_body() {
-  if ! grep -q -- "$1" "$body"; then
-    echo "expected the answer to contain $1: $(cat "$body")" >&2
-    exit 1
-  fi
-}
+# shellcheck source=lib/http.sh
+source "$(dirname "$0")/lib/http.sh"
 
 echo "== project"
 curl -s -o /dev/null -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
@@ -66,9 +43,16 @@ echo "== get"
 call GET "/projects/$project/models/test-llm" 200
 [ "$(field id)" = "$model_id" ] || { echo "get returned another id" >&2; exit 1; }
 
-echo "== find by name"
-call GET "/projects/$project/models?q=test-llm" 200
+echo "== get by id (seed 004 clients store ids)"
+call GET "/models/$model_id" 200
+expect_body "\"project\":\"$project\""
+expect_body '"name":"test-llm"'
+
+echo "== find by name (exact) and by prefix"
+call GET "/projects/$project/models?name=test-llm" 200
 expect_body "\"id\":\"$model_id\""
+call GET "/projects/$project/models?q=test-" 200
+expect_body '"name":"test-cnn"'
 
 echo "== errors"
 call POST "/projects/$project/models" 409 '{"name":"test-llm"}'
@@ -77,6 +61,12 @@ call POST "/projects/$project/models" 400 '{"name":"not a valid name!"}'
 expect_body '"code":"INVALID_NAME:model"'
 call GET "/projects/$project/models/00000000-0000-0000-0000-000000000000" 404
 expect_body '"code":"MODEL_NOT_FOUND"'
+call GET "/models/not-a-uuid" 400
+call GET "/models/00000000-0000-0000-0000-000000000000" 404
+expect_body '"code":"MODEL_NOT_FOUND"'
+call GET "/projects/$project/models?state=production" 400
+expect_body 'LIVE'
+call GET "/projects/$project/models?active_flag=true" 400
 
 if [ -n "${CAIRN_OTHER_TOKEN:-}" ]; then
   echo "== project isolation (a different project sees nothing)"
