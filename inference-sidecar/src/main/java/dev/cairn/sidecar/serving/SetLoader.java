@@ -1,5 +1,6 @@
 package dev.cairn.sidecar.serving;
 
+import dev.cairn.client.CairnApiException;
 import dev.cairn.client.CairnClient;
 import dev.cairn.runtime.LoadedModel;
 import dev.cairn.runtime.ModelArtifact;
@@ -74,6 +75,13 @@ public final class SetLoader implements SetPreparer {
       } catch (DigestMismatch e) {
         throw new SwapFailure(
             "CHECKSUM_MISMATCH:" + variant.variant(), file.path() + ": " + e.getMessage(), e);
+      } catch (CairnApiException e) {
+        // The registry itself refuses bytes that no longer match their pin (and fails the version).
+        throw new SwapFailure(
+            ("CHECKSUM_MISMATCH".equals(e.code()) ? "CHECKSUM_MISMATCH:" : "DOWNLOAD_FAILED:")
+                + variant.variant(),
+            file.path() + ": " + e.getMessage(),
+            e);
       } catch (IOException | RuntimeException e) {
         throw new SwapFailure(
             "DOWNLOAD_FAILED:" + variant.variant(), file.path() + ": " + e.getMessage(), e);
