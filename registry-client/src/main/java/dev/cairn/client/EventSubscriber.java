@@ -22,13 +22,18 @@ import java.util.logging.Logger;
  * Follows a project's event stream on a background thread: delivers events in order, and when the
  * connection drops reconnects with exponential backoff (100 ms doubling to 5 s, plus up to half as
  * much again of random jitter so many subscribers do not reconnect in step) and resumes with {@code
- * Last-Event-ID}, so no event is skipped or delivered twice.
+ * Last-Event-ID}, so no event is skipped or delivered twice. A stream that delivers nothing for two
+ * heartbeats (the period the registry announces in its first comment, 15 s if it does not) counts
+ * as dead and is reopened, so a registry that hangs is noticed as surely as one that closes.
  */
 public final class EventSubscriber implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(EventSubscriber.class.getName());
   private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+  private static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(15);
+  private static final java.util.regex.Pattern ANNOUNCED =
+      java.util.regex.Pattern.compile("heartbeat (\\d{1,5}) s");
 
   private final HttpClient http;
   private final URI stream;
@@ -40,6 +45,8 @@ public final class EventSubscriber implements AutoCloseable {
   private volatile long lastId;
   private volatile InputStream current;
   private volatile boolean connected;
+  private volatile long disconnectedSince = System.nanoTime();
+  private volatile int lastStatus;
 
   private EventSubscriber(
       HttpClient http, URI stream, String token, long after, Consumer<RegistryEvent> consumer) {
@@ -86,6 +93,16 @@ public final class EventSubscriber implements AutoCloseable {
     return connected;
   }
 
+  /** How long no stream has been open (zero while one is). */
+  public Duration disconnectedFor() {
+    return connected ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - disconnectedSince);
+  }
+
+  /** The HTTP status of the last attempt to open the stream (0 before any answer). */
+  public int lastStatus() {
+    return lastStatus;
+  }
+
   private void run() {
     Duration backoff = FIRST_BACKOFF;
     while (running) {
@@ -98,6 +115,9 @@ public final class EventSubscriber implements AutoCloseable {
       } catch (InterruptedException e) {
         return;
       } finally {
+        if (connected) {
+          disconnectedSince = System.nanoTime();
+        }
         connected = false;
       }
       if (!running) {
@@ -130,7 +150,10 @@ public final class EventSubscriber implements AutoCloseable {
     }
     HttpResponse<InputStream> response =
         http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-    try (InputStream body = response.body();
+    lastStatus = response.statusCode();
+    StallGuard.Watched watched =
+        StallGuard.watch(response.body(), DEFAULT_HEARTBEAT.multipliedBy(2).plusSeconds(1));
+    try (InputStream body = watched;
         BufferedReader reader =
             new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
       if (response.statusCode() != 200) {
@@ -138,12 +161,12 @@ public final class EventSubscriber implements AutoCloseable {
       }
       current = body;
       connected = true;
-      readEvents(reader);
+      readEvents(reader, watched);
       return true;
     }
   }
 
-  private void readEvents(BufferedReader reader) throws IOException {
+  private void readEvents(BufferedReader reader, StallGuard.Watched watched) throws IOException {
     Optional<Long> id = Optional.empty();
     String type = "message";
     StringBuilder data = new StringBuilder();
@@ -162,6 +185,13 @@ public final class EventSubscriber implements AutoCloseable {
         type = line.substring(6).trim();
       } else if (line.startsWith("data:")) {
         data.append(line.substring(5).trim());
+      } else if (line.startsWith(":")) {
+        java.util.regex.Matcher announced = ANNOUNCED.matcher(line);
+        if (announced.find()) {
+          // Dead after two missed heartbeats, with a second of grace.
+          Duration every = Duration.ofSeconds(Long.parseLong(announced.group(1)));
+          watched.stallAfter(every.multipliedBy(2).plusSeconds(1));
+        }
       }
     }
   }

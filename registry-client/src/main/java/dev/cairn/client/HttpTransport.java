@@ -93,7 +93,8 @@ final class HttpTransport {
       if (response.statusCode() >= 400) {
         throw problem(response);
       }
-      return response.body();
+      // The request timeout ends with the headers; the body gets the same time per byte.
+      return StallGuard.watch(response.body(), timeout);
     } catch (IOException e) {
       throw new UncheckedIOException("registry unreachable at " + base + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {

@@ -76,6 +76,8 @@ public final class EventStreams {
   }
 
   private long replay(Subscription subscription, OutputStream out) throws IOException {
+    // Announced so a client can count a stream silent for two heartbeats as dead.
+    out.write((": heartbeat " + heartbeat.toSeconds() + " s\n\n").getBytes(StandardCharsets.UTF_8));
     long newest = feed.delivered();
     if (subscription.after().isEmpty()) {
       out.write(": connected\n\n".getBytes(StandardCharsets.UTF_8));
