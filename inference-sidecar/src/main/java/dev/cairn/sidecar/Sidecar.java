@@ -7,120 +7,62 @@ import dev.cairn.client.process.ListenAddress;
 import dev.cairn.runtime.ModelRuntimes;
 import dev.cairn.sidecar.cache.ArtifactCache;
 import dev.cairn.sidecar.config.SidecarSettings;
-import dev.cairn.sidecar.follow.RegistryFollower;
+import dev.cairn.sidecar.fleet.Fleet;
+import dev.cairn.sidecar.fleet.ServedModel;
 import dev.cairn.sidecar.http.SidecarHttp;
 import dev.cairn.sidecar.metrics.SidecarMetrics;
-import dev.cairn.sidecar.report.InstanceReporter;
-import dev.cairn.sidecar.serving.LastGoodState;
 import dev.cairn.sidecar.serving.ModelManager;
-import dev.cairn.sidecar.serving.ServingSet;
-import dev.cairn.sidecar.serving.SetLoader;
-import dev.cairn.sidecar.serving.SwapFailure;
-import dev.cairn.sidecar.serving.TargetResolver;
-import dev.cairn.sidecar.serving.TargetSet;
 import io.helidon.webserver.WebServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.net.http.HttpClient;
+import java.time.Duration;
 
 /**
- * One running sidecar (spec 50): resolve and load at start (or the last good set from the cache
- * when the registry is down), follow the registry, swap, report, serve HTTP. Wired by hand; {@link
- * #close()} stops everything.
+ * One running sidecar (spec 50): its {@link Fleet} of served models (one, a list, or a selector),
+ * and the HTTP server in front of them. Wired by hand; {@link #close()} stops everything.
  */
-public final class Sidecar implements AutoCloseable, ModelManager.Listener {
-
-  private static final Logger LOG = Logger.getLogger(Sidecar.class.getName());
+public final class Sidecar implements AutoCloseable {
 
   private final SidecarSettings settings;
   private final ArtifactCache cache;
-  private final LastGoodState lastGood;
   private final SidecarMetrics metrics;
-  private final ModelManager manager;
-  private final RegistryFollower follower;
-  private final InstanceReporter reporter;
-  private volatile boolean served;
+  private final Fleet fleet;
   private WebServer web;
 
   private Sidecar(SidecarSettings settings) throws IOException {
     this.settings = settings;
     ObjectMapper json = CairnJson.lenientMapper();
-    CairnClient client = CairnClient.create(settings.registry(), settings.token());
-    this.cache = new ArtifactCache(settings.cacheDir(), settings.cacheMaxBytes());
-    this.lastGood = new LastGoodState(settings.cacheDir(), json);
-    this.metrics = new SidecarMetrics(this::cacheBytes);
-    SetLoader loader =
-        new SetLoader(
-            client,
-            cache,
-            ModelRuntimes.standard(settings.onnx()),
-            settings.project(),
-            settings.model());
-    this.manager = new ModelManager(loader, this, TargetSet.none(List.of(), null));
-    this.follower =
-        new RegistryFollower(
-            new TargetResolver(client, settings.project(), settings.model(), settings.alias()),
-            manager,
+    // Every registry call: 5 s to connect, the stall timeout for the headers and for each byte.
+    CairnClient client =
+        CairnClient.create(
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
             settings.registry(),
             settings.token(),
-            settings.project(),
-            settings.model(),
-            settings.alias(),
-            settings.reresolveEvery());
-    this.reporter =
-        new InstanceReporter(
-            client,
-            settings.project(),
-            settings.model(),
-            settings.alias(),
-            settings.instanceId(),
-            () -> new InstanceReporter.Snapshot(manager.current(), state(), lastError()),
-            settings.reportEvery());
+            settings.stall());
+    this.cache = new ArtifactCache(settings.cacheDir(), settings.cacheMaxBytes());
+    this.metrics = new SidecarMetrics(this::cacheBytes);
+    this.fleet =
+        Fleet.start(
+            settings, client, cache, ModelRuntimes.standard(settings.onnx()), metrics, json);
   }
 
   public static Sidecar start(SidecarSettings settings) throws IOException {
     ListenAddress.requireFree(settings.host(), settings.port(), "CAIRN_SIDECAR_PORT");
     Sidecar sidecar = new Sidecar(settings);
-    sidecar.begin();
+    try {
+      sidecar.serve();
+    } catch (RuntimeException e) {
+      sidecar.close();
+      throw e;
+    }
     return sidecar;
   }
 
-  private void begin() {
-    manager.start();
-    follower.start();
-    if (!follower.resolveOnce()) {
-      lastGood
-          .load()
-          .ifPresentOrElse(
-              target -> {
-                LOG.info("registry unreachable: serving the last good set from the cache");
-                manager.offer(target, true);
-              },
-              () -> LOG.warning("registry unreachable and no cached set: nothing to serve yet"));
-      follower.requestResolve();
-    } else if (manager.converged()) {
-      served = true;
-    }
-    reporter.start();
-    ObjectMapper json = CairnJson.lenientMapper();
+  private void serve() {
     web =
         SidecarHttp.server(
-                settings,
-                manager,
-                metrics,
-                json,
-                () ->
-                    new dev.cairn.sidecar.http.StatusRoutes.Status(
-                        manager.current(),
-                        state(),
-                        lastError(),
-                        follower.lastEventId(),
-                        follower.reachable()),
-                this::ready)
+                settings, fleet, metrics, CairnJson.lenientMapper(), this::state, this::ready)
             .build()
             .start();
     if (!web.isRunning() || web.port() < 0) {
@@ -133,53 +75,40 @@ public final class Sidecar implements AutoCloseable, ModelManager.Listener {
     return web.port();
   }
 
+  public Fleet fleet() {
+    return fleet;
+  }
+
+  /** The manager of a single-model sidecar's model. */
   public ModelManager manager() {
-    return manager;
+    return only().manager();
   }
 
-  /** LOADING until a set serves, DEGRADED while the registry is unreachable or a swap failed. */
+  /** The sidecar's state: the one model's, or for a fleet the worst of its loaded models. */
   public String state() {
-    if (!served) {
-      return "LOADING";
+    if (settings.singleModel()) {
+      return fleet.state(only());
     }
-    return !follower.reachable() || manager.lastFailure() != null ? "DEGRADED" : "READY";
+    return fleet.models().values().stream()
+        .filter(ServedModel::wanted)
+        .map(fleet::state)
+        .filter(s -> !"READY".equals(s))
+        .findFirst()
+        .orElse(fleet.eventsDown() || fleet.registryRefusal() != null ? "DEGRADED" : "READY");
   }
 
-  /** Ready when every variant of the model is loaded. */
+  /**
+   * Ready when every variant of the model is loaded; a fleet is ready once every model it was asked
+   * to preload serves (a cold model loads on its first request).
+   */
   public boolean ready() {
-    ServingSet set = manager.current();
-    return !set.variants().isEmpty()
-        && set.variants().keySet().containsAll(set.target().modelVariants());
+    return fleet.models().values().stream()
+        .filter(ServedModel::wanted)
+        .allMatch(ServedModel::ready);
   }
 
-  private String lastError() {
-    SwapFailure failure = manager.lastFailure();
-    return failure == null ? null : failure.code();
-  }
-
-  @Override
-  public void swapped(ServingSet from, ServingSet to, long prepareNanos) {
-    served = true;
-    long eventAt = follower.lastEventAtNanos();
-    metrics.swapped(eventAt == 0 ? -1 : (System.nanoTime() - eventAt) / 1e9);
-    try {
-      lastGood.save(to.target());
-      Set<String> keep = new HashSet<>();
-      to.target()
-          .variants()
-          .values()
-          .forEach(v -> v.files().forEach(f -> keep.add(ArtifactCache.hex(f.sha256()))));
-      cache.evict(keep);
-    } catch (IOException e) {
-      LOG.log(Level.WARNING, "the cache state could not be saved", e);
-    }
-    reporter.changed();
-  }
-
-  @Override
-  public void failed(TargetSet target, SwapFailure failure) {
-    metrics.swapFailed(failure.code());
-    reporter.changed();
+  private ServedModel only() {
+    return fleet.models().get(settings.model());
   }
 
   private long cacheBytes() {
@@ -195,8 +124,6 @@ public final class Sidecar implements AutoCloseable, ModelManager.Listener {
     if (web != null) {
       web.stop();
     }
-    reporter.close();
-    follower.close();
-    manager.close();
+    fleet.close();
   }
 }

@@ -1,19 +1,11 @@
 package dev.cairn.sidecar.config;
 
-import dev.cairn.client.process.EnvValues;
 import dev.cairn.runtime.onnx.OnnxSettings;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The sidecar's configuration, from exactly the environment variables of spec 50: {@code
@@ -22,8 +14,10 @@ import java.util.UUID;
  * {@code CAIRN_CACHE_DIR} ({@code <tmp>/cairn-sidecar-cache}, kept across restarts so an offline
  * start finds it), {@code CAIRN_CACHE_MAX_BYTES} (10 GiB), {@code CAIRN_SIDECAR_HOST} / {@code
  * CAIRN_SIDECAR_PORT} (0.0.0.0:9000), {@code CAIRN_IMAGE_ROOTS} (none) and {@code
- * CAIRN_INSTANCE_ID} (the pod name from {@code HOSTNAME}). The re-resolve (60 s) and report (10 s)
- * periods are fixed by the spec; tests shorten them through {@link #withPeriods}.
+ * CAIRN_INSTANCE_ID} (the pod name from {@code HOSTNAME}), {@code CAIRN_STALL_SECONDS} (30: no byte
+ * from the registry for this long fails the call) and the fleet settings ({@link FleetSettings}):
+ * {@code model} is the one model of a single-model sidecar, null for a fleet. The re-resolve (60 s)
+ * and report (10 s) periods are fixed by the spec; tests shorten them through {@link #withPeriods}.
  */
 public record SidecarSettings(
     URI registry,
@@ -39,7 +33,9 @@ public record SidecarSettings(
     String instanceId,
     Duration reresolveEvery,
     Duration reportEvery,
-    OnnxSettings onnx) {
+    OnnxSettings onnx,
+    FleetSettings fleet,
+    Duration stall) {
 
   public static final long DEFAULT_CACHE_MAX_BYTES = 10L << 30;
 
@@ -57,31 +53,22 @@ public record SidecarSettings(
           "CAIRN_SIDECAR_HOST",
           "CAIRN_SIDECAR_PORT",
           "CAIRN_IMAGE_ROOTS",
-          "CAIRN_INSTANCE_ID");
+          "CAIRN_INSTANCE_ID",
+          "CAIRN_MODELS",
+          "CAIRN_MODEL_SELECTOR",
+          "CAIRN_PRELOAD",
+          "CAIRN_MAX_LOADED_MODELS",
+          "CAIRN_MAX_LOADED_BYTES",
+          "CAIRN_STALL_SECONDS");
 
+  /** The settings the environment gives (spec 50's variables); a bad one is refused. */
   public static SidecarSettings fromEnv(Map<String, String> env) {
-    return new SidecarSettings(
-        EnvValues.url("CAIRN_REGISTRY_URL", required(env, "CAIRN_REGISTRY_URL")),
-        token(env).orElse(null),
-        required(env, "CAIRN_PROJECT"),
-        required(env, "CAIRN_MODEL"),
-        value(env, "CAIRN_ALIAS").orElse("production"),
-        value(env, "CAIRN_CACHE_DIR")
-            .map(Path::of)
-            .orElse(Path.of(System.getProperty("java.io.tmpdir"), "cairn-sidecar-cache")),
-        EnvValues.number(env, "CAIRN_CACHE_MAX_BYTES", DEFAULT_CACHE_MAX_BYTES, Long.MAX_VALUE),
-        value(env, "CAIRN_SIDECAR_HOST").orElse("0.0.0.0"),
-        (int) EnvValues.number(env, "CAIRN_SIDECAR_PORT", 9000, EnvValues.MAX_PORT),
-        value(env, "CAIRN_IMAGE_ROOTS")
-            .map(roots -> Arrays.stream(roots.split(",")).map(String::strip))
-            .map(roots -> roots.filter(r -> !r.isEmpty()).map(Path::of).toList())
-            .orElse(List.of()),
-        value(env, "CAIRN_INSTANCE_ID")
-            .or(() -> value(env, "HOSTNAME"))
-            .orElse("sidecar-" + UUID.randomUUID().toString().substring(0, 8)),
-        Duration.ofSeconds(60),
-        Duration.ofSeconds(10),
-        OnnxSettings.DEFAULTS);
+    return SidecarEnv.read(env);
+  }
+
+  /** Whether this sidecar serves one model (the pre-fleet shape of everything it reports). */
+  public boolean singleModel() {
+    return model != null;
   }
 
   /**
@@ -104,7 +91,9 @@ public record SidecarSettings(
         instanceId,
         Duration.ofSeconds(60),
         Duration.ofSeconds(10),
-        new OnnxSettings(1, 1));
+        new OnnxSettings(1, 1),
+        FleetSettings.single(model),
+        Duration.ofSeconds(30));
   }
 
   /** The same settings with {@code /inspect} allowed to read under {@code roots}. */
@@ -123,7 +112,9 @@ public record SidecarSettings(
         instanceId,
         reresolveEvery,
         reportEvery,
-        onnx);
+        onnx,
+        fleet,
+        stall);
   }
 
   /** The same settings with other re-resolve and report periods. */
@@ -142,26 +133,57 @@ public record SidecarSettings(
         instanceId,
         reresolve,
         report,
-        onnx);
+        onnx,
+        fleet,
+        stall);
   }
 
-  private static Optional<String> token(Map<String, String> env) {
-    Optional<String> file = value(env, "CAIRN_REGISTRY_TOKEN_FILE");
-    if (file.isPresent()) {
-      try {
-        return Optional.of(Files.readString(Path.of(file.get()), StandardCharsets.UTF_8).strip());
-      } catch (IOException e) {
-        throw new UncheckedIOException("CAIRN_REGISTRY_TOKEN_FILE cannot be read", e);
-      }
-    }
-    return value(env, "CAIRN_REGISTRY_TOKEN");
+  /**
+   * The same settings serving {@code newFleet} instead (a fleet: {@code model} becomes null unless
+   * the fleet is a single named model).
+   */
+  public SidecarSettings withFleet(FleetSettings newFleet) {
+    String single =
+        newFleet.selector().isEmpty() && newFleet.models().size() == 1 && model != null
+            ? newFleet.models().get(0)
+            : null;
+    return new SidecarSettings(
+        registry,
+        token,
+        project,
+        single,
+        alias,
+        cacheDir,
+        cacheMaxBytes,
+        host,
+        port,
+        imageRoots,
+        instanceId,
+        reresolveEvery,
+        reportEvery,
+        onnx,
+        newFleet,
+        stall);
   }
 
-  private static String required(Map<String, String> env, String name) {
-    return value(env, name).orElseThrow(() -> new IllegalArgumentException(name + " is required"));
-  }
-
-  private static Optional<String> value(Map<String, String> env, String name) {
-    return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+  /** The same settings with another stall timeout for registry calls. */
+  public SidecarSettings withStall(Duration newStall) {
+    return new SidecarSettings(
+        registry,
+        token,
+        project,
+        model,
+        alias,
+        cacheDir,
+        cacheMaxBytes,
+        host,
+        port,
+        imageRoots,
+        instanceId,
+        reresolveEvery,
+        reportEvery,
+        onnx,
+        fleet,
+        newStall);
   }
 }

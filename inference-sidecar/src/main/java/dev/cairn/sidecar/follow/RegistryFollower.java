@@ -1,77 +1,69 @@
 package dev.cairn.sidecar.follow;
 
-import dev.cairn.client.EventSubscriber;
 import dev.cairn.client.model.RegistryEvent;
-import dev.cairn.sidecar.serving.ModelManager;
 import dev.cairn.sidecar.serving.TargetResolver;
 import dev.cairn.sidecar.serving.TargetSet;
-import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Keeps the manager's target current: the model's SSE stream (resumed with {@code Last-Event-ID} by
- * {@link EventSubscriber}) triggers a re-resolve on {@code alias.updated} for our alias and on
- * {@code reset}; a re-resolve also runs every period as a safety net. A failed resolve marks the
- * registry unreachable and retries with backoff (0.5 s doubling to 30 s, with jitter). Resolves run
- * one at a time and coalesce.
+ * Keeps one model's target current. Events of the model (delivered by the fleet's one stream per
+ * project) trigger a re-resolve on {@code alias.updated} for our alias and on {@code reset}; a
+ * re-resolve also runs every period as a safety net. A failed resolve marks the registry
+ * unreachable and retries with backoff (0.5 s doubling to 30 s, with jitter). Resolves run one at a
+ * time and coalesce. A model not {@code wanted} (unloaded, not yet asked for) is not resolved.
  */
 public final class RegistryFollower implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(RegistryFollower.class.getName());
 
   private final TargetResolver resolver;
-  private final ModelManager manager;
-  private final URI registry;
-  private final String token;
-  private final String project;
-  private final String model;
+  private final BiConsumer<TargetSet, Boolean> offer;
+  private final BooleanSupplier wanted;
+  private final RegistryHealth health;
   private final String alias;
   private final Duration period;
-  private final ScheduledExecutorService scheduler =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> Thread.ofPlatform().daemon().name("cairn-resolve").unstarted(r));
+  private final ScheduledExecutorService scheduler;
   private final AtomicBoolean pending = new AtomicBoolean();
   private final AtomicReference<RegistryEvent> latestAliasEvent = new AtomicReference<>();
   private volatile boolean reachable;
   private volatile long lastEventAtNanos;
+  private volatile long lastResolvedNanos = System.nanoTime() - 1;
   private long backoffMs = 500;
-  private EventSubscriber subscriber;
+  private java.util.concurrent.ScheduledFuture<?> periodic;
 
   public RegistryFollower(
       TargetResolver resolver,
-      ModelManager manager,
-      URI registry,
-      String token,
-      String project,
-      String model,
+      BiConsumer<TargetSet, Boolean> offer,
+      BooleanSupplier wanted,
+      RegistryHealth health,
       String alias,
-      Duration period) {
+      Duration period,
+      ScheduledExecutorService scheduler) {
     this.resolver = resolver;
-    this.manager = manager;
-    this.registry = registry;
-    this.token = token;
-    this.project = project;
-    this.model = model;
+    this.offer = offer;
+    this.wanted = wanted;
+    this.health = health;
     this.alias = alias;
     this.period = period;
+    this.scheduler = scheduler;
   }
 
-  /** Subscribes, then resolves (an event between the two only causes one more resolve). */
+  /** Starts the periodic safety-net resolve. */
   public void start() {
-    subscriber = EventSubscriber.start(registry, token, project, List.of(model), -1, this::onEvent);
-    scheduler.scheduleWithFixedDelay(
-        this::requestResolve, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    periodic =
+        scheduler.scheduleWithFixedDelay(
+            this::requestResolve, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Resolves now on the caller's thread; false when the registry could not be reached. */
@@ -79,10 +71,13 @@ public final class RegistryFollower implements AutoCloseable {
     try {
       TargetSet target = resolver.resolve();
       reachable = true;
-      manager.offer(target, false);
+      health.accepted();
+      offer.accept(target, false);
+      lastResolvedNanos = System.nanoTime();
       return true;
     } catch (RuntimeException e) {
       reachable = false;
+      health.failed(e);
       LOG.log(Level.FINE, "resolve failed: " + e.getMessage());
       return false;
     }
@@ -97,10 +92,12 @@ public final class RegistryFollower implements AutoCloseable {
           .path("pointers")
           .fields()
           .forEachRemaining(e -> pointers.put(e.getKey(), e.getValue().asText()));
-      manager.offer(resolver.resolve(event.data().path("generation").asLong(), pointers), false);
+      offer.accept(resolver.resolve(event.data().path("generation").asLong(), pointers), false);
       reachable = true;
+      lastResolvedNanos = System.nanoTime();
       return true;
     } catch (RuntimeException e) {
+      health.failed(e);
       LOG.log(Level.FINE, "resolve from event failed: " + e.getMessage());
       return false;
     }
@@ -110,8 +107,9 @@ public final class RegistryFollower implements AutoCloseable {
     return reachable;
   }
 
-  public long lastEventId() {
-    return subscriber == null ? -1 : subscriber.lastEventId();
+  /** When a resolve last succeeded (System.nanoTime). */
+  public long lastResolvedNanos() {
+    return lastResolvedNanos;
   }
 
   /** When the last alias event arrived (System.nanoTime), for the event-to-swap metric. */
@@ -120,12 +118,13 @@ public final class RegistryFollower implements AutoCloseable {
   }
 
   public void requestResolve() {
-    if (pending.compareAndSet(false, true)) {
+    if (wanted.getAsBoolean() && pending.compareAndSet(false, true)) {
       scheduler.execute(this::resolveAndRetry);
     }
   }
 
-  private void onEvent(RegistryEvent event) {
+  /** An event of this model (or a reset of the whole stream). */
+  public void onEvent(RegistryEvent event) {
     boolean ours =
         "alias.updated".equals(event.type()) && alias.equals(event.data().path("alias").asText());
     if (ours) {
@@ -139,6 +138,9 @@ public final class RegistryFollower implements AutoCloseable {
 
   private void resolveAndRetry() {
     pending.set(false);
+    if (!wanted.getAsBoolean()) {
+      return;
+    }
     RegistryEvent event = latestAliasEvent.getAndSet(null);
     if (event != null && resolveFrom(event)) {
       backoffMs = 500;
@@ -157,9 +159,8 @@ public final class RegistryFollower implements AutoCloseable {
 
   @Override
   public void close() {
-    if (subscriber != null) {
-      subscriber.close();
+    if (periodic != null) {
+      periodic.cancel(false);
     }
-    scheduler.shutdownNow();
   }
 }

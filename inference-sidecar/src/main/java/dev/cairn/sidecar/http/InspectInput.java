@@ -18,12 +18,19 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The body of {@code POST /inspect}: JSON {@code {paths, mode, phase, expected_ink_count}} with
- * paths under {@code CAIRN_IMAGE_ROOTS}, or multipart with {@code images} file parts and the same
- * fields as text parts. Images are decoded here; a bad one is a 400 naming it.
+ * The body of {@code POST /inspect}: JSON {@code {paths, mode, phase, expected_ink_count, model,
+ * sku, ink}} ({@code model}, or {@code sku} and {@code ink}, pick a fleet's model) with paths under
+ * {@code CAIRN_IMAGE_ROOTS}, or multipart with {@code images} file parts and the same fields as
+ * text parts. Images are decoded here; a bad one is a 400 naming it.
  */
 record InspectInput(
-    List<Inspector.NamedImage> images, String mode, String phase, Integer expectedInkCount) {
+    List<Inspector.NamedImage> images,
+    String mode,
+    String phase,
+    Integer expectedInkCount,
+    String model,
+    String sku,
+    String ink) {
 
   static final String INSPECTION = "INSPECTION";
   static final String STD_REGISTRATION = "STD_REGISTRATION";
@@ -63,7 +70,10 @@ record InspectInput(
         images,
         text(body, "mode").orElse(null),
         text(body, "phase").orElse(INSPECTION),
-        body.hasNonNull("expected_ink_count") ? body.get("expected_ink_count").asInt() : null);
+        body.hasNonNull("expected_ink_count") ? body.get("expected_ink_count").asInt() : null,
+        text(body, "model").orElse(null),
+        text(body, "sku").orElse(null),
+        text(body, "ink").orElse(null));
   }
 
   private static InspectInput multipart(String contentType, InputStream body) throws IOException {
@@ -72,6 +82,7 @@ record InspectInput(
     String mode = null;
     String phase = INSPECTION;
     Integer inks = null;
+    java.util.Map<String, String> route = new java.util.HashMap<>();
     Optional<MultipartReader.Part> next;
     while ((next = reader.next()).isPresent()) {
       MultipartReader.Part part = next.get();
@@ -81,10 +92,12 @@ record InspectInput(
         case "mode" -> mode = small(part);
         case "phase" -> phase = small(part);
         case "expected_ink_count" -> inks = integer(small(part));
+        case "model", "sku", "ink" -> route.put(part.name(), small(part));
         default -> part.content().transferTo(java.io.OutputStream.nullOutputStream());
       }
     }
-    return new InspectInput(images, mode, phase, inks);
+    return new InspectInput(
+        images, mode, phase, inks, route.get("model"), route.get("sku"), route.get("ink"));
   }
 
   /** A path inside one of the roots, after resolving links, or a 400. */

@@ -11,8 +11,9 @@ import dev.cairn.runtime.colorsignature.StdModel;
 import dev.cairn.runtime.colorsignature.StdRegistration;
 import dev.cairn.runtime.colorsignature.StdRegistrationResult;
 import dev.cairn.runtime.colorsignature.Tolerances;
+import dev.cairn.sidecar.fleet.Fleet;
+import dev.cairn.sidecar.fleet.ServedModel;
 import dev.cairn.sidecar.metrics.SidecarMetrics;
-import dev.cairn.sidecar.serving.ModelManager;
 import dev.cairn.sidecar.serving.ServingSet;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
@@ -21,9 +22,11 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code POST /inspect} (seed 000): inspects images against every loaded mode of one generation,
@@ -34,17 +37,17 @@ import java.util.Map;
  */
 public final class InspectRoutes implements HttpService {
 
-  private final ModelManager manager;
+  /** How long a request for a cold model waits for it to load. */
+  static final Duration COLD_LOAD = Duration.ofSeconds(30);
+
+  private final Fleet fleet;
   private final JsonResponses responses;
   private final List<Path> imageRoots;
   private final SidecarMetrics metrics;
 
   public InspectRoutes(
-      ModelManager manager,
-      JsonResponses responses,
-      List<Path> imageRoots,
-      SidecarMetrics metrics) {
-    this.manager = manager;
+      Fleet fleet, JsonResponses responses, List<Path> imageRoots, SidecarMetrics metrics) {
+    this.fleet = fleet;
     this.responses = responses;
     this.imageRoots = imageRoots;
     this.metrics = metrics;
@@ -55,7 +58,8 @@ public final class InspectRoutes implements HttpService {
     rules.post("/inspect", this::inspect);
   }
 
-  private void inspect(ServerRequest req, ServerResponse res) throws IOException {
+  private void inspect(ServerRequest req, ServerResponse res)
+      throws IOException, InterruptedException {
     long started = System.nanoTime();
     InspectInput input =
         InspectInput.read(
@@ -63,9 +67,26 @@ public final class InspectRoutes implements HttpService {
             req.content().inputStream(),
             responses.json(),
             imageRoots);
-    ServingSet set = manager.acquire();
+    Optional<ServedModel> chosen = fleet.route(input.model(), input.sku(), input.ink());
+    if (chosen.isEmpty()) {
+      // Seed 000's rule: no model for the request is a RETAKE, never another model's verdict.
+      List<String> names = input.images().stream().map(Inspector.NamedImage::name).toList();
+      ObjectNode body =
+          responses
+              .json()
+              .valueToTree(
+                  InspectionReport.retake(
+                      input.mode() != null ? input.mode() : "default", "MODEL_NOT_FOUND", names));
+      body.putObject("model").put("generation", 0).putObject("versions");
+      responses.send(res, 200, body);
+      return;
+    }
+    ServingSet set = fleet.acquire(chosen.get(), COLD_LOAD);
     try {
       String mode = input.mode() != null ? input.mode() : defaultMode(set);
+      if (!InspectInput.STD_REGISTRATION.equals(input.phase())) {
+        requireKnownMode(set, mode);
+      }
       ObjectNode body =
           InspectInput.STD_REGISTRATION.equals(input.phase())
               ? standardCheck(set, mode, input)
@@ -79,6 +100,15 @@ public final class InspectRoutes implements HttpService {
       responses.send(res, 200, body);
     } finally {
       set.release();
+    }
+  }
+
+  /** An unknown {@code mode} of a loaded model is the caller's mistake: 400 naming the modes. */
+  private static void requireKnownMode(ServingSet set, String mode) {
+    List<String> modes = set.target().modelVariants();
+    if (!set.variants().isEmpty() && !modes.isEmpty() && !modes.contains(mode)) {
+      throw Problem.badRequest(
+          "UNKNOWN_MODE", "mode '" + mode + "' is not one of the model's modes " + modes);
     }
   }
 

@@ -2,17 +2,40 @@ package dev.cairn.sidecar.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Locale;
 
 /** Writes JSON and problem+json answers with one shared mapper. */
 public final class JsonResponses {
 
+  static final HeaderName REQUEST_ID = HeaderNames.create("X-Request-Id");
+  private static final String CONTEXT_KEY = "cairn.request-id";
+  private static final java.util.regex.Pattern SANE =
+      java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
   private final ObjectMapper json;
+
+  /** The request's id: the caller's {@code X-Request-Id} when sane, else a new one, kept. */
+  static String requestId(ServerRequest req) {
+    return req.context()
+        .get(CONTEXT_KEY, String.class)
+        .orElseGet(
+            () -> {
+              String id =
+                  req.headers()
+                      .first(REQUEST_ID)
+                      .filter(v -> SANE.matcher(v).matches())
+                      .orElseGet(() -> java.util.UUID.randomUUID().toString());
+              req.context().register(CONTEXT_KEY, id);
+              return id;
+            });
+  }
 
   public JsonResponses(ObjectMapper json) {
     this.json = json;
@@ -33,16 +56,22 @@ public final class JsonResponses {
     }
   }
 
+  /** The registry's problem shape: type and title from the code, and the request id. */
   public void problem(ServerRequest req, ServerResponse res, Problem problem) {
+    String base = problem.code().split(":", 2)[0];
+    String words = base.toLowerCase(Locale.ROOT).replace('_', ' ');
     ObjectNode body =
         json.createObjectNode()
-            .put("type", "about:blank")
-            .put("title", problem.code())
+            .put("type", "https://cairn.dev/problems/" + words.replace(' ', '-'))
+            .put("title", Character.toUpperCase(words.charAt(0)) + words.substring(1))
             .put("status", problem.status())
             .put("code", problem.code())
             .put("detail", problem.getMessage())
-            .put("instance", req.path().path());
+            .put("instance", req.path().path())
+            .put("request_id", requestId(req));
     try {
+      // Helidon resets the response before error handlers run: the id is set again.
+      res.header(REQUEST_ID, requestId(req));
       res.status(Status.create(problem.status()));
       res.header(HeaderNames.CONTENT_TYPE, "application/problem+json");
       res.send(json.writeValueAsBytes(body));

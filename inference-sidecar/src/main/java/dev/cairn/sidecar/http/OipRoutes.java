@@ -8,8 +8,9 @@ import dev.cairn.runtime.onnx.OnnxModel;
 import dev.cairn.runtime.onnx.Tensor;
 import dev.cairn.runtime.onnx.TensorRejected;
 import dev.cairn.runtime.onnx.TensorSpec;
+import dev.cairn.sidecar.fleet.Fleet;
+import dev.cairn.sidecar.fleet.ServedModel;
 import dev.cairn.sidecar.metrics.SidecarMetrics;
-import dev.cairn.sidecar.serving.ModelManager;
 import dev.cairn.sidecar.serving.ServingSet;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -17,47 +18,71 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Open Inference Protocol v2 (KServe/Triton REST) for ONNX versions. {@code {name}} is the model's
- * name (its default variant) or one of its variants. Each request holds the serving set, so a swap
- * lets it finish on the version it started with.
+ * Open Inference Protocol v2 (KServe/Triton REST) for ONNX versions. {@code {name}} is a served
+ * model (its default variant), {@code {name}/{variant}} one of its variants, or, for a sidecar of
+ * one model, a variant of it. Each request holds the serving set, so a swap lets it finish on the
+ * version it started with; a cold model is loaded first.
  */
 public final class OipRoutes implements HttpService {
 
-  private final ModelManager manager;
+  private final Fleet fleet;
   private final JsonResponses responses;
   private final SidecarMetrics metrics;
-  private final String modelName;
 
-  public OipRoutes(
-      ModelManager manager, JsonResponses responses, SidecarMetrics metrics, String modelName) {
-    this.manager = manager;
+  public OipRoutes(Fleet fleet, JsonResponses responses, SidecarMetrics metrics) {
+    this.fleet = fleet;
     this.responses = responses;
     this.metrics = metrics;
-    this.modelName = modelName;
   }
+
+  /** A variant held for one request: the set (to release), the variant, the name it answers to. */
+  private record Held(ServingSet set, ServingSet.Served served, String name) {}
 
   @Override
   public void routing(HttpRules rules) {
     rules
+        .post("/v2/models/{name}/{variant}/infer", this::infer)
+        .get("/v2/models/{name}/{variant}/ready", this::ready)
         .post("/v2/models/{name}/infer", this::infer)
         .get("/v2/models/{name}/ready", this::ready)
-        .get("/v2/models/{name}", this::metadata);
+        .get("/v2/models/{name}/{variant}", this::metadata)
+        .get("/v2/models/{name}", this::metadata)
+        .get("/v2/repository/index", this::index)
+        .post("/v2/repository/index", this::index);
+  }
+
+  /** Every served model with its state (KServe/Triton's repository index). */
+  private void index(ServerRequest req, ServerResponse res) {
+    ArrayNode list = responses.json().createArrayNode();
+    fleet
+        .models()
+        .forEach(
+            (name, m) -> {
+              ObjectNode entry = list.addObject().put("name", name).put("state", fleet.state(m));
+              ServingSet set = m.manager().current();
+              if (!set.variants().isEmpty()) {
+                entry.put("generation", set.generation());
+              }
+            });
+    responses.send(res, 200, list);
   }
 
   private void infer(ServerRequest req, ServerResponse res) throws Exception {
     long started = System.nanoTime();
-    String name = req.path().pathParameters().get("name");
+    String name = displayName(req);
     JsonNode body = responses.json().readTree(req.content().inputStream());
     if (body == null || !body.path("inputs").isArray()) {
       throw Problem.badRequest("BAD_REQUEST", "an infer request needs an inputs array");
     }
     List<Tensor> inputs = new ArrayList<>();
     body.get("inputs").forEach(node -> inputs.add(TensorJson.read(node)));
-    ServingSet set = manager.acquire();
+    Held held = hold(req);
+    ServingSet set = held.set();
     try {
-      ServingSet.Served served = served(set, name);
+      ServingSet.Served served = held.served();
       List<Tensor> outputs;
       try {
         outputs = ((OnnxModel) served.model()).infer(inputs);
@@ -84,7 +109,7 @@ public final class OipRoutes implements HttpService {
     }
   }
 
-  private void metadata(ServerRequest req, ServerResponse res) {
+  private void metadata(ServerRequest req, ServerResponse res) throws InterruptedException {
     withServed(
         req,
         (name, served) -> {
@@ -98,7 +123,7 @@ public final class OipRoutes implements HttpService {
         });
   }
 
-  private void ready(ServerRequest req, ServerResponse res) {
+  private void ready(ServerRequest req, ServerResponse res) throws InterruptedException {
     withServed(
         req,
         (name, served) ->
@@ -110,27 +135,55 @@ public final class OipRoutes implements HttpService {
 
   /** Runs {@code use} with the variant the path names, the serving set held meanwhile. */
   private void withServed(
-      ServerRequest req, java.util.function.BiConsumer<String, ServingSet.Served> use) {
-    String name = req.path().pathParameters().get("name");
-    ServingSet set = manager.acquire();
+      ServerRequest req, java.util.function.BiConsumer<String, ServingSet.Served> use)
+      throws InterruptedException {
+    Held held = hold(req);
     try {
-      use.accept(name, served(set, name));
+      use.accept(held.name(), held.served());
     } finally {
-      set.release();
+      held.set().release();
     }
   }
 
-  /** The ONNX variant {@code name} refers to in {@code set}, or a 404. */
-  private ServingSet.Served served(ServingSet set, String name) {
-    String variant = name.equals(modelName) ? set.target().defaultVariant() : name;
-    ServingSet.Served served = variant == null ? null : set.variants().get(variant);
+  private static String displayName(ServerRequest req) {
+    var params = req.path().pathParameters();
+    return params.contains("variant")
+        ? params.get("name") + "/" + params.get("variant")
+        : params.get("name");
+  }
+
+  /**
+   * The ONNX variant the path names, held: {@code name} is a served model (its default variant, or
+   * {@code variant}), else a variant of the only model; anything else is a 404.
+   */
+  private Held hold(ServerRequest req) throws InterruptedException {
+    var params = req.path().pathParameters();
+    String name = params.get("name");
+    String variant = params.contains("variant") ? params.get("variant") : null;
+    Optional<ServedModel> named = fleet.route(name, null, null);
+    ServedModel model =
+        named
+            .or(() -> variant == null ? fleet.route(null, null, null) : Optional.empty())
+            .orElseThrow(() -> notFound(displayName(req), -1));
+    ServingSet set = fleet.acquire(model, InspectRoutes.COLD_LOAD);
+    String wanted =
+        variant != null ? variant : named.isPresent() ? set.target().defaultVariant() : name;
+    ServingSet.Served served = wanted == null ? null : set.variants().get(wanted);
     if (served == null || !(served.model() instanceof OnnxModel)) {
-      throw new Problem(
-          404,
-          "MODEL_NOT_FOUND",
-          "no ONNX model '" + name + "' is loaded in generation " + set.generation());
+      set.release();
+      throw notFound(displayName(req), set.generation());
     }
-    return served;
+    return new Held(set, served, displayName(req));
+  }
+
+  private static Problem notFound(String name, long generation) {
+    return new Problem(
+        404,
+        "MODEL_NOT_FOUND",
+        "no ONNX model '"
+            + name
+            + "' is loaded"
+            + (generation >= 0 ? " in generation " + generation : ""));
   }
 
   private ArrayNode specs(List<TensorSpec> specs) {

@@ -3,8 +3,8 @@ package dev.cairn.sidecar.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.client.multipart.MalformedMultipartException;
 import dev.cairn.sidecar.config.SidecarSettings;
+import dev.cairn.sidecar.fleet.Fleet;
 import dev.cairn.sidecar.metrics.SidecarMetrics;
-import dev.cairn.sidecar.serving.ModelManager;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import java.util.function.BooleanSupplier;
@@ -21,10 +21,10 @@ public final class SidecarHttp {
 
   public static WebServerConfig.Builder server(
       SidecarSettings settings,
-      ModelManager manager,
+      Fleet fleet,
       SidecarMetrics metrics,
       ObjectMapper json,
-      Supplier<StatusRoutes.Status> status,
+      Supplier<String> state,
       BooleanSupplier ready) {
     JsonResponses responses = new JsonResponses(json);
     return WebServer.builder()
@@ -33,9 +33,15 @@ public final class SidecarHttp {
         .shutdownHook(false)
         .routing(
             r -> {
-              r.register(new StatusRoutes(status, ready, metrics, responses));
-              r.register(new InspectRoutes(manager, responses, settings.imageRoots(), metrics));
-              r.register(new OipRoutes(manager, responses, metrics, settings.model()));
+              r.addFilter(
+                  (chain, req, res) -> {
+                    res.header(JsonResponses.REQUEST_ID, JsonResponses.requestId(req));
+                    chain.proceed();
+                  });
+              r.register(
+                  new StatusRoutes(fleet, settings.model(), state, ready, metrics, responses));
+              r.register(new InspectRoutes(fleet, responses, settings.imageRoots(), metrics));
+              r.register(new OipRoutes(fleet, responses, metrics));
               r.error(Problem.class, (req, res, e) -> responses.problem(req, res, e));
               r.error(
                   MalformedMultipartException.class,

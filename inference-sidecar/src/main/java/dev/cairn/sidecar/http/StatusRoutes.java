@@ -1,6 +1,8 @@
 package dev.cairn.sidecar.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cairn.sidecar.fleet.Fleet;
+import dev.cairn.sidecar.fleet.ServedModel;
 import dev.cairn.sidecar.metrics.SidecarMetrics;
 import dev.cairn.sidecar.serving.ServingSet;
 import io.helidon.http.HeaderNames;
@@ -11,28 +13,31 @@ import io.helidon.webserver.http.ServerResponse;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
-/** {@code /status}, {@code /metrics} and the OIP health endpoints. */
+/**
+ * {@code /status}, {@code /metrics} and the OIP health endpoints. {@code /status} keeps the shape
+ * of a one-model sidecar at the top (state, generation, versions, digests, last error of its model)
+ * and adds every model of a fleet under {@code models}, the event stream, and the last instance
+ * report.
+ */
 public final class StatusRoutes implements HttpService {
 
-  /** What {@code /status} shows besides the serving set. */
-  public record Status(
-      ServingSet set,
-      String state,
-      String lastError,
-      long lastEventId,
-      boolean registryReachable) {}
-
-  private final Supplier<Status> status;
+  private final Fleet fleet;
+  private final String singleModel;
+  private final Supplier<String> state;
   private final BooleanSupplier ready;
   private final SidecarMetrics metrics;
   private final JsonResponses responses;
 
   public StatusRoutes(
-      Supplier<Status> status,
+      Fleet fleet,
+      String singleModel,
+      Supplier<String> state,
       BooleanSupplier ready,
       SidecarMetrics metrics,
       JsonResponses responses) {
-    this.status = status;
+    this.fleet = fleet;
+    this.singleModel = singleModel;
+    this.state = state;
     this.ready = ready;
     this.metrics = metrics;
     this.responses = responses;
@@ -48,27 +53,51 @@ public final class StatusRoutes implements HttpService {
   }
 
   private void status(ServerRequest req, ServerResponse res) {
-    Status now = status.get();
     ObjectNode body =
         responses
             .json()
             .createObjectNode()
-            .put("state", now.state())
-            .put("generation", now.set().generation())
-            .put("loaded_at", now.set().loadedAt().toString())
-            .put("last_event_id", now.lastEventId())
-            .put("last_error", now.lastError())
-            .put("registry_reachable", now.registryReachable());
-    ObjectNode versions = body.putObject("versions");
-    ObjectNode digests = body.putObject("digests");
-    now.set()
-        .variants()
+            .put("state", state.get())
+            .put("last_event_id", fleet.lastEventId())
+            .put("registry_reachable", fleet.registryReachable())
+            .put("events_connected", !fleet.eventsDown());
+    ServedModel single = singleModel == null ? null : fleet.models().get(singleModel);
+    if (single != null) {
+      describe(body, single);
+    } else {
+      body.put("last_error", fleet.registryRefusal());
+    }
+    ObjectNode models = body.putObject("models");
+    fleet.models().forEach((name, m) -> describe(models.putObject(name), m));
+    responses.send(res, 200, body);
+  }
+
+  /** A model's set, state, last error and last report. */
+  private void describe(ObjectNode node, ServedModel m) {
+    ServingSet set = m.manager().current();
+    if (!node.has("state")) {
+      node.put("state", fleet.state(m));
+    }
+    node.put("generation", set.generation())
+        .put("loaded_at", set.loadedAt().toString())
+        .put("last_error", fleet.lastError(m));
+    ObjectNode versions = node.putObject("versions");
+    ObjectNode digests = node.putObject("digests");
+    set.variants()
         .forEach(
             (variant, served) -> {
               versions.put(variant, served.version());
               digests.put(variant, served.digest());
             });
-    responses.send(res, 200, body);
+    ServedModel.LastReport report = m.lastReport();
+    node.putObject("report")
+        .put("last_attempt_at", text(report.lastAttemptAt()))
+        .put("last_success_at", text(report.lastSuccessAt()))
+        .put("last_error", report.lastError());
+  }
+
+  private static String text(Object value) {
+    return value == null ? null : value.toString();
   }
 
   private void metrics(ServerRequest req, ServerResponse res) {

@@ -3,11 +3,12 @@ package dev.cairn.sidecar.report;
 import dev.cairn.client.CairnClient;
 import dev.cairn.client.model.InstanceReport;
 import dev.cairn.client.model.LoadedVersion;
+import dev.cairn.sidecar.follow.RegistryHealth;
 import dev.cairn.sidecar.serving.ServingSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -17,15 +18,20 @@ import java.util.logging.Logger;
 /**
  * {@code PUT …/instances/{id}} every period and whenever {@link #changed()} is called: the loaded
  * versions and digests, the generation, the state and the last error. A report that cannot be sent
- * is simply sent again at the next tick (the registry keeps the last one until its TTL ends).
+ * is sent again at the next tick (the registry keeps the last one until its TTL ends); its failure
+ * shows in {@code /status} ({@link #outcome()}), and a refused token in {@link RegistryHealth}. A
+ * model that is not loaded (a fleet's cold model) is not reported.
  */
 public final class InstanceReporter implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(InstanceReporter.class.getName());
   private static final int TTL_SECONDS = 30;
 
-  /** What the report says right now. */
-  public record Snapshot(ServingSet set, String state, String lastError) {}
+  /** What the report says right now; {@code send} false skips this tick (nothing loaded). */
+  public record Snapshot(ServingSet set, String state, String lastError, boolean send) {}
+
+  /** How the last reports went, for {@code /status}. */
+  public record Outcome(Instant lastAttemptAt, Instant lastSuccessAt, String lastError) {}
 
   private final CairnClient client;
   private final String project;
@@ -34,9 +40,10 @@ public final class InstanceReporter implements AutoCloseable {
   private final String instanceId;
   private final Supplier<Snapshot> snapshot;
   private final Duration period;
-  private final ScheduledExecutorService scheduler =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> Thread.ofPlatform().daemon().name("cairn-report").unstarted(r));
+  private final RegistryHealth health;
+  private final ScheduledExecutorService scheduler;
+  private java.util.concurrent.ScheduledFuture<?> periodic;
+  private volatile Outcome outcome = new Outcome(null, null, null);
 
   public InstanceReporter(
       CairnClient client,
@@ -45,7 +52,9 @@ public final class InstanceReporter implements AutoCloseable {
       String alias,
       String instanceId,
       Supplier<Snapshot> snapshot,
-      Duration period) {
+      Duration period,
+      RegistryHealth health,
+      ScheduledExecutorService scheduler) {
     this.client = client;
     this.project = project;
     this.model = model;
@@ -53,10 +62,13 @@ public final class InstanceReporter implements AutoCloseable {
     this.instanceId = instanceId;
     this.snapshot = snapshot;
     this.period = period;
+    this.health = health;
+    this.scheduler = scheduler;
   }
 
   public void start() {
-    scheduler.scheduleWithFixedDelay(this::report, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+    periodic =
+        scheduler.scheduleWithFixedDelay(this::report, 0, period.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Sends a report soon (a swap, a failure, a change of state). */
@@ -64,8 +76,15 @@ public final class InstanceReporter implements AutoCloseable {
     scheduler.execute(this::report);
   }
 
+  public Outcome outcome() {
+    return outcome;
+  }
+
   private void report() {
     Snapshot now = snapshot.get();
+    if (!now.send()) {
+      return;
+    }
     Map<String, LoadedVersion> loaded = new LinkedHashMap<>();
     now.set()
         .variants()
@@ -90,13 +109,19 @@ public final class InstanceReporter implements AutoCloseable {
                   System.getenv("HOSTNAME"),
                   System.getenv("NODE_NAME"),
                   TTL_SECONDS));
+      health.accepted();
+      outcome = new Outcome(Instant.now(), Instant.now(), null);
     } catch (RuntimeException e) {
+      health.failed(e);
+      outcome = new Outcome(Instant.now(), outcome.lastSuccessAt(), e.getMessage());
       LOG.log(Level.FINE, "instance report not sent: " + e.getMessage());
     }
   }
 
   @Override
   public void close() {
-    scheduler.shutdownNow();
+    if (periodic != null) {
+      periodic.cancel(false);
+    }
   }
 }

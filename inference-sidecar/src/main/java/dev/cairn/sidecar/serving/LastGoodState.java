@@ -17,12 +17,17 @@ public final class LastGoodState {
   private final ObjectMapper json;
 
   public LastGoodState(Path cacheDir, ObjectMapper json) {
-    this.file = cacheDir.resolve("state.json");
+    this(cacheDir, "state.json", json);
+  }
+
+  /** A state file of its own name: one per model of a fleet. */
+  public LastGoodState(Path cacheDir, String fileName, ObjectMapper json) {
+    this.file = cacheDir.resolve(fileName);
     this.json = json;
   }
 
   public void save(TargetSet target) throws IOException {
-    Path temp = file.resolveSibling("state.json.tmp");
+    Path temp = file.resolveSibling(file.getFileName() + ".tmp");
     Files.write(temp, json.writeValueAsBytes(target));
     Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }

@@ -62,6 +62,26 @@ public final class ModelManager implements AutoCloseable {
     }
   }
 
+  /**
+   * Lets go of the serving set (a fleet's least recently used model): it closes once its requests
+   * drain, and nothing is loaded again until a target is offered.
+   */
+  public void unload() {
+    ServingSet previous;
+    synchronized (lock) {
+      wanted = null;
+      lastFailure = null;
+      TargetSet was = serving.get().target();
+      previous =
+          serving.getAndSet(
+              new ServingSet(
+                  TargetSet.none(was.modelVariants(), was.defaultVariant()),
+                  java.util.Map.of(),
+                  java.time.Instant.now()));
+    }
+    previous.retire();
+  }
+
   /** Holds the serving set for one request; release it with {@link ServingSet#release()}. */
   public ServingSet acquire() {
     while (true) {

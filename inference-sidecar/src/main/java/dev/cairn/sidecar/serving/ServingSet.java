@@ -46,6 +46,11 @@ public final class ServingSet {
     return loadedAt;
   }
 
+  /** Whether a request holds the set now (besides the manager's own hold). */
+  public boolean inUse() {
+    return holders.get() > 1;
+  }
+
   /** Takes a hold for one request; false once the set is closed (the caller reads again). */
   boolean tryAcquire() {
     while (true) {

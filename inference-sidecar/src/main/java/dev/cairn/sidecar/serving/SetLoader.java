@@ -70,7 +70,7 @@ public final class SetLoader implements SetPreparer {
         Path path =
             offline
                 ? cache.cached(file.sha256())
-                : cache.fetch(file.sha256(), out -> download(variant.version(), file.path(), out));
+                : cache.fetch(file.sha256(), out -> download(variant.version(), file, out));
         files.put(file.path(), path);
       } catch (DigestMismatch e) {
         throw new SwapFailure(
@@ -90,11 +90,50 @@ public final class SetLoader implements SetPreparer {
     return files;
   }
 
-  private void download(String version, String path, java.io.OutputStream out) throws IOException {
+  /**
+   * Downloads exactly the declared bytes: a body that runs past the declared size is cut there, one
+   * that ends early is refused (both DOWNLOAD_FAILED, retried), before any digest is computed.
+   */
+  private void download(String version, TargetSet.TargetFile file, java.io.OutputStream out)
+      throws IOException {
+    ExactLength exact = new ExactLength(out, file.sizeBytes());
     try {
-      client.versions().download(project, model, version, path, out);
+      client.versions().download(project, model, version, file.path(), exact);
     } catch (UncheckedIOException e) {
       throw e.getCause();
+    }
+    exact.requireComplete();
+  }
+
+  /** Counts what passes and refuses a byte past the declared size. */
+  private static final class ExactLength extends java.io.FilterOutputStream {
+    private final long declared;
+    private long written;
+
+    ExactLength(java.io.OutputStream out, long declared) {
+      super(out);
+      this.declared = declared;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      if (declared >= 0 && written + len > declared) {
+        throw new IOException("the download runs past the declared " + declared + " bytes");
+      }
+      out.write(b, off, len);
+      written += len;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    void requireComplete() throws IOException {
+      if (declared >= 0 && written != declared) {
+        throw new IOException(
+            "the download ended after " + written + " of the declared " + declared + " bytes");
+      }
     }
   }
 

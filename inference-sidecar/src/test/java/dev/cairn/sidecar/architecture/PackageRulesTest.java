@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The sidecar's layers: the wiring ({@code Sidecar}, {@code SidecarMain}) sees everything; {@code
- * http} is seen by the wiring only; {@code follow} and {@code report} drive {@code serving}, which
- * uses {@code cache}; {@code cache} knows nothing above it. No cycles; web-server types only in
- * {@code http} and the wiring.
+ * http} is seen by the wiring only; {@code fleet} (the served models) is seen by the wiring and
+ * {@code http}; {@code follow} and {@code report} drive {@code serving}, which uses {@code cache};
+ * {@code cache} knows nothing above it. No cycles; web-server types only in {@code http} and the
+ * wiring.
  */
 class PackageRulesTest {
 
@@ -37,6 +38,8 @@ class PackageRulesTest {
         .definedBy(ROOT)
         .layer("Http")
         .definedBy(ROOT + ".http..")
+        .layer("Fleet")
+        .definedBy(ROOT + ".fleet..")
         .layer("Drivers")
         .definedBy(ROOT + ".follow..", ROOT + ".report..")
         .layer("Serving")
@@ -47,12 +50,14 @@ class PackageRulesTest {
         .definedBy(ROOT + ".config..", ROOT + ".metrics..")
         .whereLayer("Http")
         .mayOnlyBeAccessedByLayers("Wiring")
+        .whereLayer("Fleet")
+        .mayOnlyBeAccessedByLayers("Wiring", "Http")
         .whereLayer("Drivers")
-        .mayOnlyBeAccessedByLayers("Wiring")
+        .mayOnlyBeAccessedByLayers("Wiring", "Fleet")
         .whereLayer("Serving")
-        .mayOnlyBeAccessedByLayers("Wiring", "Http", "Drivers")
+        .mayOnlyBeAccessedByLayers("Wiring", "Http", "Drivers", "Fleet")
         .whereLayer("Cache")
-        .mayOnlyBeAccessedByLayers("Wiring", "Serving")
+        .mayOnlyBeAccessedByLayers("Wiring", "Serving", "Fleet")
         .check(classes);
   }
 

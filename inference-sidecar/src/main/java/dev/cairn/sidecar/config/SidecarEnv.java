@@ -1,0 +1,122 @@
+package dev.cairn.sidecar.config;
+
+import dev.cairn.client.process.EnvValues;
+import dev.cairn.runtime.onnx.OnnxSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Reads {@link SidecarSettings} from the environment variables of spec 50. */
+final class SidecarEnv {
+
+  private SidecarEnv() {}
+
+  static SidecarSettings read(Map<String, String> env) {
+    java.net.URI registry =
+        EnvValues.url("CAIRN_REGISTRY_URL", required(env, "CAIRN_REGISTRY_URL"));
+    String project = required(env, "CAIRN_PROJECT");
+    FleetSettings fleet = fleet(env);
+    return new SidecarSettings(
+        registry,
+        token(env).orElse(null),
+        project,
+        value(env, "CAIRN_MODEL").orElse(null),
+        value(env, "CAIRN_ALIAS").orElse("production"),
+        value(env, "CAIRN_CACHE_DIR")
+            .map(Path::of)
+            .orElse(Path.of(System.getProperty("java.io.tmpdir"), "cairn-sidecar-cache")),
+        EnvValues.number(
+            env, "CAIRN_CACHE_MAX_BYTES", SidecarSettings.DEFAULT_CACHE_MAX_BYTES, Long.MAX_VALUE),
+        value(env, "CAIRN_SIDECAR_HOST").orElse("0.0.0.0"),
+        (int) EnvValues.number(env, "CAIRN_SIDECAR_PORT", 9000, EnvValues.MAX_PORT),
+        value(env, "CAIRN_IMAGE_ROOTS")
+            .map(roots -> Arrays.stream(roots.split(",")).map(String::strip))
+            .map(roots -> roots.filter(r -> !r.isEmpty()).map(Path::of).toList())
+            .orElse(List.of()),
+        value(env, "CAIRN_INSTANCE_ID")
+            .or(() -> value(env, "HOSTNAME"))
+            .orElse("sidecar-" + UUID.randomUUID().toString().substring(0, 8)),
+        Duration.ofSeconds(60),
+        Duration.ofSeconds(10),
+        OnnxSettings.DEFAULTS,
+        fleet,
+        Duration.ofSeconds(EnvValues.number(env, "CAIRN_STALL_SECONDS", 30, 3600)));
+  }
+
+  /** Exactly one of CAIRN_MODEL, CAIRN_MODELS and CAIRN_MODEL_SELECTOR. */
+  private static FleetSettings fleet(Map<String, String> env) {
+    Optional<String> one = value(env, "CAIRN_MODEL");
+    Optional<String> list = value(env, "CAIRN_MODELS");
+    Optional<String> selector = value(env, "CAIRN_MODEL_SELECTOR");
+    long given =
+        java.util.stream.Stream.of(one, list, selector).filter(Optional::isPresent).count();
+    if (given != 1) {
+      throw new IllegalArgumentException(
+          "set exactly one of CAIRN_MODEL, CAIRN_MODELS and CAIRN_MODEL_SELECTOR");
+    }
+    int maxModels =
+        (int)
+            EnvValues.number(
+                env,
+                "CAIRN_MAX_LOADED_MODELS",
+                FleetSettings.DEFAULT_MAX_LOADED_MODELS,
+                Integer.MAX_VALUE);
+    long maxBytes =
+        EnvValues.number(
+            env, "CAIRN_MAX_LOADED_BYTES", FleetSettings.DEFAULT_MAX_LOADED_BYTES, Long.MAX_VALUE);
+    boolean preload = value(env, "CAIRN_PRELOAD").map(SidecarEnv::bool).orElse(selector.isEmpty());
+    List<String> models =
+        one.map(List::of)
+            .orElseGet(
+                () ->
+                    list.stream()
+                        .flatMap(l -> Arrays.stream(l.split(",")))
+                        .map(String::strip)
+                        .filter(m -> !m.isEmpty())
+                        .toList());
+    return new FleetSettings(
+        models,
+        selector.map(FleetSettings::parseSelector).orElse(Map.of()),
+        preload,
+        maxModels,
+        maxBytes);
+  }
+
+  private static boolean bool(String value) {
+    return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default ->
+          throw new IllegalArgumentException(
+              "CAIRN_PRELOAD must be true or false, not '" + value + "'");
+    };
+  }
+
+  private static Optional<String> token(Map<String, String> env) {
+    Optional<String> file = value(env, "CAIRN_REGISTRY_TOKEN_FILE");
+    if (file.isPresent()) {
+      try {
+        return Optional.of(Files.readString(Path.of(file.get()), StandardCharsets.UTF_8).strip());
+      } catch (IOException e) {
+        throw new UncheckedIOException("CAIRN_REGISTRY_TOKEN_FILE cannot be read", e);
+      }
+    }
+    return value(env, "CAIRN_REGISTRY_TOKEN");
+  }
+
+  private static String required(Map<String, String> env, String name) {
+    return value(env, name).orElseThrow(() -> new IllegalArgumentException(name + " is required"));
+  }
+
+  private static Optional<String> value(Map<String, String> env, String name) {
+    return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+  }
+}
