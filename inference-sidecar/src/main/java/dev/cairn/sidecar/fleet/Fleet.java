@@ -10,18 +10,12 @@ import dev.cairn.sidecar.config.SidecarSettings;
 import dev.cairn.sidecar.follow.RegistryHealth;
 import dev.cairn.sidecar.metrics.SidecarMetrics;
 import dev.cairn.sidecar.report.InstanceReporter;
-import dev.cairn.sidecar.serving.ModelManager;
 import dev.cairn.sidecar.serving.ServingSet;
-import dev.cairn.sidecar.serving.SwapFailure;
-import dev.cairn.sidecar.serving.TargetSet;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -124,7 +118,12 @@ public final class Fleet implements AutoCloseable {
         name,
         n -> {
           ServedModel[] self = new ServedModel[1];
-          self[0] = factory.create(n, labels, listener(() -> self[0]), this::snapshot);
+          self[0] =
+              factory.create(
+                  n,
+                  labels,
+                  new SwapListener(() -> self[0], models::values, bounds, metrics, cache),
+                  this::snapshot);
           self[0].start();
           return self[0];
         });
@@ -164,39 +163,6 @@ public final class Fleet implements AutoCloseable {
       }
     } catch (RuntimeException e) {
       health.failed(e);
-    }
-  }
-
-  private ModelManager.Listener listener(java.util.function.Supplier<ServedModel> self) {
-    return new ModelManager.Listener() {
-      @Override
-      public void swapped(ServingSet from, ServingSet to, long prepareNanos) {
-        ServedModel m = self.get();
-        long eventAt = m.follower().lastEventAtNanos();
-        metrics.swapped(eventAt == 0 ? -1 : (System.nanoTime() - eventAt) / 1e9);
-        m.swapped(to);
-        bounds.enforce(models.values(), m);
-        evictUnused();
-      }
-
-      @Override
-      public void failed(TargetSet target, SwapFailure failure) {
-        metrics.swapFailed(failure.code());
-        self.get().failed();
-      }
-    };
-  }
-
-  /** Keeps the files of every model's serving set in the cache; the rest may go past its size. */
-  private void evictUnused() {
-    Set<String> keep = new HashSet<>();
-    models.values().stream()
-        .flatMap(m -> m.manager().current().target().variants().values().stream())
-        .forEach(v -> v.files().forEach(f -> keep.add(ArtifactCache.hex(f.sha256()))));
-    try {
-      cache.evict(keep);
-    } catch (IOException e) {
-      LOG.warning("the cache could not be trimmed: " + e.getMessage());
     }
   }
 

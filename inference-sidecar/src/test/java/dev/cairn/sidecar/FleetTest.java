@@ -1,0 +1,229 @@
+package dev.cairn.sidecar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cairn.client.CairnClient;
+import dev.cairn.client.model.AliasUpdate;
+import dev.cairn.client.model.ModelCreate;
+import dev.cairn.client.model.Policies;
+import dev.cairn.client.model.ProjectCreate;
+import dev.cairn.client.model.StdRegistrationRequest;
+import dev.cairn.client.model.Version;
+import dev.cairn.registry.blob.FileBlobStore;
+import dev.cairn.registry.testing.TestRegistry;
+import dev.cairn.registry.testing.TestTokens;
+import dev.cairn.runtime.color.Lab;
+import dev.cairn.runtime.testing.InkImages;
+import dev.cairn.sidecar.config.FleetSettings;
+import dev.cairn.sidecar.fleet.ServedModel;
+import dev.cairn.sidecar.testing.SidecarClient;
+import dev.cairn.sidecar.testing.Sidecars;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Issue 14, fleet serving: one sidecar follows a label selector matching 50 colour-signature
+ * standards (one per SKU, each with its own second ink) and 2 ONNX models. Before, a sidecar served
+ * one model and ignored {@code sku}: {@code sku=SKU999} was inspected against SKU001's standard and
+ * answered OK.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FleetTest {
+
+  private static final int STANDARDS = 50;
+  private static final int MAX_LOADED = 10;
+  private static final Map<String, String> SELECTOR = Map.of("task", "ink-inspection");
+
+  private final TestRegistry registry = TestRegistry.shared();
+  private CairnClient publisher;
+  private CairnClient approver;
+  private String project;
+  private Path images;
+
+  @BeforeAll
+  void aFleetOfModels() throws Exception {
+    images = Files.createTempDirectory("fleet-images");
+    publisher = registry.client(TestTokens.PUBLISHER);
+    approver = registry.client(TestTokens.APPROVER);
+    project = TestRegistry.uniqueProject("fleet");
+    registry
+        .client(TestTokens.ADMIN)
+        .projects()
+        .create(new ProjectCreate(project, null, new Policies(false, 0, true)));
+    for (int i = 0; i < STANDARDS; i++) {
+      standard(i, "v1");
+    }
+    for (int i = 0; i < 2; i++) {
+      String name = "scorer-" + i;
+      publisher
+          .models()
+          .create(project, ModelCreate.named(name).withLabels(Map.of("task", "ink-inspection")));
+      Sidecars.onnxVersion(publisher, project, name, "v1", 10 + i);
+      approver
+          .aliases()
+          .put(project, name, "production", AliasUpdate.version("v1", "start"), null, null);
+    }
+    // Not selected: another task.
+    publisher.models().create(project, ModelCreate.named("other").withLabels(Map.of("task", "x")));
+  }
+
+  @Test
+  void routesBySkuAndInkLoadsOnFirstRequestAndStaysWithinTheBound() throws Exception {
+    try (Sidecar sidecar = start()) {
+      SidecarClient client = new SidecarClient(sidecar.port());
+      JsonNode index = client.get("/v2/repository/index").body();
+      assertThat(index).hasSize(STANDARDS + 2);
+      assertThat(index.get(0).path("state").asText()).isEqualTo("COLD");
+
+      for (int i = 0; i < 20; i++) {
+        JsonNode own = inspect(client, print(i), sku(i), null);
+        assertThat(own.path("decision").asText()).as(sku(i)).isEqualTo("OK");
+        assertThat(loaded(sidecar)).isLessThanOrEqualTo(MAX_LOADED);
+      }
+      JsonNode foreign = inspect(client, print(0), sku(1), null);
+      assertThat(foreign.path("decision").asText()).isEqualTo("NG");
+      JsonNode unknown = inspect(client, print(0), "SKU999", null);
+      assertThat(unknown.path("decision").asText()).isEqualTo("RETAKE");
+      assertThat(unknown.path("reasons").get(0).asText()).isEqualTo("MODEL_NOT_FOUND");
+      SidecarClient.Answer badMode =
+          client.postJson(
+              "/inspect",
+              "{\"paths\":[\"" + print(0) + "\"],\"sku\":\"" + sku(0) + "\",\"mode\":\"NOPE\"}");
+      assertThat(badMode.status()).isEqualTo(400);
+      assertThat(badMode.body().path("code").asText()).isEqualTo("UNKNOWN_MODE");
+      assertThat(badMode.body().path("detail").asText()).contains("HIGH");
+      assertThat(badMode.body().path("request_id").asText()).isNotEmpty();
+      assertThat(client.infer("scorer-1")).isEqualTo(11f);
+      assertThat(loaded(sidecar)).isLessThanOrEqualTo(MAX_LOADED);
+    }
+  }
+
+  @Test
+  void aTamperedVersionOfOneModelIsRefusedWhileTheOthersSwap() throws Exception {
+    try (Sidecar sidecar = start()) {
+      SidecarClient client = new SidecarClient(sidecar.port());
+      inspect(client, print(40), sku(40), null);
+      inspect(client, print(41), sku(41), null);
+      Version bad = version(40, "v2-bad");
+      Version good = version(41, "v2");
+      Files.writeString(
+          FileBlobStore.open(registry.dataDir().resolve("blobs"))
+              .path(bad.files().getFirst().sha256()),
+          "tampered");
+
+      flip(40, bad.version());
+      flip(41, good.version());
+
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .untilAsserted(
+              () -> {
+                JsonNode models = client.get("/status").body().path("models");
+                assertThat(models.path(model(40)).path("last_error").asText())
+                    .isEqualTo("CHECKSUM_MISMATCH:HIGH");
+                assertThat(models.path(model(40)).path("versions").path("HIGH").asText())
+                    .isEqualTo("v1");
+                assertThat(models.path(model(41)).path("versions").path("HIGH").asText())
+                    .isEqualTo("v2");
+              });
+      assertThat(inspect(client, print(40), sku(40), null).path("decision").asText())
+          .isEqualTo("OK");
+    }
+  }
+
+  private Sidecar start() {
+    try {
+      Path cache = Files.createTempDirectory("fleet-cache");
+      return Sidecar.start(
+          Sidecars.settings(registry.uri(), project, "unused", cache, List.of(images))
+              .withFleet(
+                  new FleetSettings(
+                      List.of(),
+                      SELECTOR,
+                      false,
+                      MAX_LOADED,
+                      FleetSettings.DEFAULT_MAX_LOADED_BYTES)));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static long loaded(Sidecar sidecar) {
+    return sidecar.fleet().models().values().stream().filter(ServedModel::loaded).count();
+  }
+
+  /** A standard for SKU {@code i}: blue and a second ink of its own, mode HIGH. */
+  private void standard(int i, String version) throws Exception {
+    publisher
+        .models()
+        .create(
+            project,
+            ModelCreate.named(model(i))
+                .withVariants(List.of("HIGH"), "HIGH")
+                .withLabels(Map.of("task", "ink-inspection", "sku", sku(i), "ink", "A")));
+    Version v = version(i, version);
+    assertThat(v.state()).as(model(i) + ": " + v.failure()).isEqualTo("READY");
+    flip(i, v.version());
+  }
+
+  private Version version(int i, String name) throws Exception {
+    List<Path> std = new ArrayList<>();
+    for (int k = 0; k < 3; k++) {
+      // Seeds of their own per version: identical bytes would be one blob, already cached.
+      long seed = 100 + k + 10L * Math.floorMod(name.hashCode(), 1000);
+      std.add(Files.write(images.resolve(model(i) + name + k + ".png"), sheet(i, seed)));
+    }
+    return publisher
+        .versions()
+        .registerStandard(project, model(i), StdRegistrationRequest.of("HIGH", std, 2));
+  }
+
+  private void flip(int i, String version) {
+    approver
+        .aliases()
+        .put(project, model(i), "production", AliasUpdate.version(version, "go"), null, null);
+  }
+
+  private Path print(int i) throws Exception {
+    Path file = images.resolve("print-" + i + ".png");
+    return Files.exists(file) ? file : Files.write(file, sheet(i, 7));
+  }
+
+  /** Every SKU's second ink differs from the others' by 5 in L or 8 in b. */
+  private static byte[] sheet(int i, long seed) {
+    Lab second = new Lab(34 + (i % 5) * 5, 62, 38 - (i / 5) * 8);
+    return InkImages.sheet(240, 180).ink(InkImages.BLUE, 0.4).ink(second, 0.6).seed(seed).png();
+  }
+
+  private static JsonNode inspect(SidecarClient client, Path image, String sku, String mode) {
+    SidecarClient.Answer answer =
+        client.postJson(
+            "/inspect",
+            "{\"paths\":[\""
+                + image
+                + "\"],\"sku\":\""
+                + sku
+                + "\",\"ink\":\"A\""
+                + (mode == null ? "" : ",\"mode\":\"" + mode + "\"")
+                + "}");
+    assertThat(answer.status()).as(String.valueOf(answer.body())).isEqualTo(200);
+    return answer.body();
+  }
+
+  private static String model(int i) {
+    return "ink-" + sku(i).toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static String sku(int i) {
+    return String.format("SKU%03d", i);
+  }
+}
