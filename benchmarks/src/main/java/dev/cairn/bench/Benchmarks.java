@@ -21,17 +21,18 @@ public final class Benchmarks {
     LogConfig.configureRuntime();
     Path results = Path.of("benchmarks", "target", "results");
     Map<String, Benchmark> all =
-        Map.of(
-            "resolve", new ResolveBenchmark(),
-            "access-log", new AccessLogBenchmark(),
-            "model-list", new ModelListBenchmark(),
-            "alias-put", new AliasPutBenchmark(),
-            "upload-verify", new UploadVerifyBenchmark(),
-            "large-upload", new LargeUploadBenchmark(),
-            "propagation", new PropagationBenchmark(),
-            "swap-load", new SwapUnderLoadBenchmark(),
-            "inspection", new InspectionBenchmark(),
-            "oip-overhead", new OipOverheadBenchmark());
+        Map.ofEntries(
+            Map.entry("resolve", new ResolveBenchmark()),
+            Map.entry("access-log", new AccessLogBenchmark()),
+            Map.entry("model-list", new ModelListBenchmark()),
+            Map.entry("alias-put", new AliasPutBenchmark()),
+            Map.entry("upload-verify", new UploadVerifyBenchmark()),
+            Map.entry("large-upload", new LargeUploadBenchmark()),
+            Map.entry("propagation", new PropagationBenchmark()),
+            Map.entry("fleet", new FleetBenchmark()),
+            Map.entry("swap-load", new SwapUnderLoadBenchmark()),
+            Map.entry("inspection", new InspectionBenchmark()),
+            Map.entry("oip-overhead", new OipOverheadBenchmark()));
     List<String> names =
         args.length == 0 || args[0].equals("all")
             ? List.of(
@@ -42,6 +43,7 @@ public final class Benchmarks {
                 "upload-verify",
                 "large-upload",
                 "propagation",
+                "fleet",
                 "swap-load",
                 "inspection",
                 "oip-overhead")

@@ -42,7 +42,7 @@ public final class Fleet implements AutoCloseable {
   private final SidecarMetrics metrics;
   private final ArtifactCache cache;
   private final Map<String, ServedModel> models = new ConcurrentHashMap<>();
-  private final ScheduledExecutorService scheduler;
+  private final List<ScheduledExecutorService> schedulers;
   private EventSubscriber events;
 
   /** The fleet of {@code settings}, started: selected, subscribed, preloaded. */
@@ -54,18 +54,22 @@ public final class Fleet implements AutoCloseable {
       SidecarMetrics metrics,
       ObjectMapper json) {
     RegistryHealth health = new RegistryHealth();
-    ScheduledExecutorService scheduler =
+    // Resolves never wait behind instance reports: each has threads of its own.
+    ScheduledExecutorService follows =
         Executors.newScheduledThreadPool(
             4, r -> Thread.ofPlatform().daemon().name("cairn-follow").unstarted(r));
+    ScheduledExecutorService reports =
+        Executors.newScheduledThreadPool(
+            2, r -> Thread.ofPlatform().daemon().name("cairn-report").unstarted(r));
     Fleet fleet =
         new Fleet(
             settings,
-            new ServedModels(settings, client, cache, runtimes, health, scheduler, json),
+            new ServedModels(settings, client, cache, runtimes, health, follows, reports, json),
             new ModelDirectory(client, settings.project(), settings.fleet()),
             health,
             metrics,
             cache,
-            scheduler);
+            List.of(follows, reports));
     fleet.start();
     return fleet;
   }
@@ -77,8 +81,8 @@ public final class Fleet implements AutoCloseable {
       RegistryHealth health,
       SidecarMetrics metrics,
       ArtifactCache cache,
-      ScheduledExecutorService scheduler) {
-    this.scheduler = scheduler;
+      List<ScheduledExecutorService> schedulers) {
+    this.schedulers = schedulers;
     this.settings = settings;
     this.factory = factory;
     this.directory = directory;
@@ -124,7 +128,11 @@ public final class Fleet implements AutoCloseable {
                   labels,
                   new SwapListener(() -> self[0], models::values, bounds, metrics, cache),
                   this::snapshot);
-          self[0].start();
+          // A fleet's reports are spread over the period, not sent by every model at once.
+          long spread = settings.singleModel() ? 0 : settings.reportEvery().toMillis();
+          self[0].start(
+              Duration.ofMillis(
+                  java.util.concurrent.ThreadLocalRandom.current().nextLong(spread + 1)));
           return self[0];
         });
   }
@@ -247,6 +255,6 @@ public final class Fleet implements AutoCloseable {
       events.close();
     }
     models.values().forEach(ServedModel::close);
-    scheduler.shutdownNow();
+    schedulers.forEach(ScheduledExecutorService::shutdownNow);
   }
 }

@@ -82,10 +82,11 @@ public final class ServedModel implements AutoCloseable {
     return wanted;
   }
 
-  void start() {
+  /** Starts the swap thread, the periodic resolve, and reports after {@code firstReport}. */
+  void start(Duration firstReport) {
     manager.start();
     follower.start();
-    reporter.start();
+    reporter.start(firstReport);
   }
 
   /**

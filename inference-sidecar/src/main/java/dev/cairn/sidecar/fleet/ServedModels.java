@@ -32,7 +32,8 @@ final class ServedModels {
   private final ArtifactCache cache;
   private final ModelRuntimes runtimes;
   private final RegistryHealth health;
-  private final ScheduledExecutorService scheduler;
+  private final ScheduledExecutorService follows;
+  private final ScheduledExecutorService reports;
   private final ObjectMapper json;
 
   ServedModels(
@@ -41,14 +42,16 @@ final class ServedModels {
       ArtifactCache cache,
       ModelRuntimes runtimes,
       RegistryHealth health,
-      ScheduledExecutorService scheduler,
+      ScheduledExecutorService follows,
+      ScheduledExecutorService reports,
       ObjectMapper json) {
     this.settings = settings;
     this.client = client;
     this.cache = cache;
     this.runtimes = runtimes;
     this.health = health;
-    this.scheduler = scheduler;
+    this.follows = follows;
+    this.reports = reports;
     this.json = json;
   }
 
@@ -72,7 +75,7 @@ final class ServedModels {
             health,
             settings.alias(),
             settings.reresolveEvery(),
-            scheduler);
+            follows);
     InstanceReporter reporter =
         new InstanceReporter(
             client,
@@ -83,7 +86,7 @@ final class ServedModels {
             () -> snapshotOf.apply(self.get()),
             settings.reportEvery(),
             health,
-            scheduler);
+            reports);
     LastGoodState lastGood =
         new LastGoodState(
             settings.cacheDir(),

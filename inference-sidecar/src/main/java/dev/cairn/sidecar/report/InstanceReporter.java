@@ -67,8 +67,14 @@ public final class InstanceReporter implements AutoCloseable {
   }
 
   public void start() {
+    start(Duration.ZERO);
+  }
+
+  /** Starts reporting after {@code first} (a fleet spreads its models' reports over the period). */
+  public void start(Duration first) {
     periodic =
-        scheduler.scheduleWithFixedDelay(this::report, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(
+            this::report, first.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Sends a report soon (a swap, a failure, a change of state). */
