@@ -87,14 +87,17 @@ public final class Sidecar implements AutoCloseable {
   /** The sidecar's state: the one model's, or for a fleet the worst of its loaded models. */
   public String state() {
     if (settings.singleModel()) {
-      return fleet.state(only());
+      return fleet.health().state(only());
     }
     return fleet.models().values().stream()
         .filter(ServedModel::wanted)
-        .map(fleet::state)
+        .map(fleet.health()::state)
         .filter(s -> !"READY".equals(s))
         .findFirst()
-        .orElse(fleet.eventsDown() || fleet.registryRefusal() != null ? "DEGRADED" : "READY");
+        .orElse(
+            fleet.health().eventsDown() || fleet.health().registryRefusal() != null
+                ? "DEGRADED"
+                : "READY");
   }
 
   /**

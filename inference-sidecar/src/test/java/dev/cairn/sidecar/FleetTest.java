@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.client.CairnClient;
 import dev.cairn.client.model.AliasUpdate;
 import dev.cairn.client.model.ModelCreate;
+import dev.cairn.client.model.ModelPatch;
 import dev.cairn.client.model.Policies;
 import dev.cairn.client.model.ProjectCreate;
 import dev.cairn.client.model.StdRegistrationRequest;
@@ -104,7 +105,36 @@ class FleetTest {
       assertThat(badMode.body().path("request_id").asText()).isNotEmpty();
       assertThat(client.infer("scorer-1")).isEqualTo(11f);
       assertThat(loaded(sidecar)).isLessThanOrEqualTo(MAX_LOADED);
+      // Each loaded model is reported on its own, so the registry counts it per model and alias.
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () ->
+                  publisher.instances().list(project, "scorer-1", "production").stream()
+                      .anyMatch(i -> i.id().endsWith(".scorer-1") && "READY".equals(i.state())));
     }
+  }
+
+  @Test
+  void modelsThatAppearOrAreArchivedArePickedUpFromTheEventStream() throws Exception {
+    try (Sidecar sidecar = start()) {
+      SidecarClient client = new SidecarClient(sidecar.port());
+      publisher
+          .models()
+          .create(project, ModelCreate.named("late").withLabels(Map.of("task", "ink-inspection")));
+      await().atMost(Duration.ofSeconds(10)).until(() -> names(client).contains("late"));
+
+      publisher.models().patch(project, "late", ModelPatch.state("ARCHIVED"));
+
+      await().atMost(Duration.ofSeconds(10)).until(() -> !names(client).contains("late"));
+      assertThat(names(client)).hasSize(STANDARDS + 2);
+    }
+  }
+
+  private static List<String> names(SidecarClient client) {
+    List<String> names = new ArrayList<>();
+    client.get("/v2/repository/index").body().forEach(m -> names.add(m.path("name").asText()));
+    return names;
   }
 
   @Test

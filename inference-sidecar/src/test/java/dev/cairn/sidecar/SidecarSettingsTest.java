@@ -41,4 +41,26 @@ class SidecarSettingsTest {
     assertThatThrownBy(() -> SidecarSettings.fromEnv(Map.of("CAIRN_PROJECT", "p")))
         .hasMessageContaining("CAIRN_REGISTRY_URL");
   }
+
+  @Test
+  void exactlyOneWayOfChoosingModelsIsAccepted() {
+    Map<String, String> base =
+        Map.of("CAIRN_REGISTRY_URL", "http://r", "CAIRN_PROJECT", "p", "CAIRN_MODEL", "m");
+    java.util.Map<String, String> both = new java.util.HashMap<>(base);
+    both.put("CAIRN_MODELS", "a,b");
+    java.util.Map<String, String> selector = new java.util.HashMap<>(base);
+    selector.remove("CAIRN_MODEL");
+    selector.put("CAIRN_MODEL_SELECTOR", "task=ink,line=3");
+    java.util.Map<String, String> broken = new java.util.HashMap<>(selector);
+    broken.put("CAIRN_MODEL_SELECTOR", "task");
+
+    assertThatThrownBy(() -> SidecarSettings.fromEnv(both))
+        .hasMessage("set exactly one of CAIRN_MODEL, CAIRN_MODELS and CAIRN_MODEL_SELECTOR");
+    SidecarSettings fleet = SidecarSettings.fromEnv(selector);
+    assertThat(fleet.singleModel()).isFalse();
+    assertThat(fleet.fleet().selector()).containsEntry("task", "ink").containsEntry("line", "3");
+    assertThat(fleet.fleet().preload()).isFalse();
+    assertThatThrownBy(() -> SidecarSettings.fromEnv(broken))
+        .hasMessageContaining("CAIRN_MODEL_SELECTOR must be key=value pairs");
+  }
 }

@@ -12,7 +12,6 @@ import dev.cairn.sidecar.metrics.SidecarMetrics;
 import dev.cairn.sidecar.report.InstanceReporter;
 import dev.cairn.sidecar.serving.ServingSet;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,9 +30,6 @@ public final class Fleet implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(Fleet.class.getName());
 
-  /** A stream down this long (a reconnect takes far less) makes the sidecar DEGRADED. */
-  private static final Duration EVENTS_GRACE = Duration.ofSeconds(2);
-
   private final SidecarSettings settings;
   private final ServedModels factory;
   private final ModelDirectory directory;
@@ -44,6 +40,7 @@ public final class Fleet implements AutoCloseable {
   private final Map<String, ServedModel> models = new ConcurrentHashMap<>();
   private final List<ScheduledExecutorService> schedulers;
   private EventSubscriber events;
+  private final FleetHealth status;
 
   /** The fleet of {@code settings}, started: selected, subscribed, preloaded. */
   public static Fleet start(
@@ -91,6 +88,7 @@ public final class Fleet implements AutoCloseable {
     this.health = health;
     this.metrics = metrics;
     this.cache = cache;
+    this.status = new FleetHealth(health, () -> events, models::values);
   }
 
   /** Selects, subscribes (before resolving, so no event is missed), then preloads. */
@@ -175,11 +173,11 @@ public final class Fleet implements AutoCloseable {
   }
 
   private InstanceReporter.Snapshot snapshot(ServedModel m) {
-    String state = state(m);
+    String state = status.state(m);
     return new InstanceReporter.Snapshot(
         m.manager().current(),
         "COLD".equals(state) || "UNLOADED".equals(state) ? "LOADING" : state,
-        lastError(m),
+        status.lastError(m),
         m.wanted());
   }
 
@@ -216,37 +214,9 @@ public final class Fleet implements AutoCloseable {
     return new TreeMap<>(models);
   }
 
-  /**
-   * A model's state, DEGRADED besides when the registry refuses the token or the stream is down.
-   */
-  public String state(ServedModel m) {
-    String own = m.state();
-    return "READY".equals(own) && (health.refusal() != null || eventsDown()) ? "DEGRADED" : own;
-  }
-
-  /** The registry's refusal of the token first, then the model's own failure. */
-  public String lastError(ServedModel m) {
-    return health.refusal() != null ? health.refusal() : m.lastError();
-  }
-
-  /** {@code REGISTRY_UNAUTHORIZED} or {@code REGISTRY_FORBIDDEN} while the registry refuses us. */
-  public String registryRefusal() {
-    return health.refusal();
-  }
-
-  /** Whether the event stream has been down longer than a reconnect takes. */
-  public boolean eventsDown() {
-    return events == null || events.disconnectedFor().compareTo(EVENTS_GRACE) > 0;
-  }
-
-  public long lastEventId() {
-    return events == null ? -1 : events.lastEventId();
-  }
-
-  /** Whether every model's last resolve reached the registry. */
-  public boolean registryReachable() {
-    Collection<ServedModel> wanted = models.values().stream().filter(ServedModel::wanted).toList();
-    return wanted.stream().allMatch(m -> m.follower().reachable()) && !eventsDown();
+  /** States, errors and the registry's reachability, for {@code /status} and reports. */
+  public FleetHealth health() {
+    return status;
   }
 
   @Override

@@ -61,7 +61,8 @@ public final class OipRoutes implements HttpService {
         .models()
         .forEach(
             (name, m) -> {
-              ObjectNode entry = list.addObject().put("name", name).put("state", fleet.state(m));
+              ObjectNode entry =
+                  list.addObject().put("name", name).put("state", fleet.health().state(m));
               ServingSet set = m.manager().current();
               if (!set.variants().isEmpty()) {
                 entry.put("generation", set.generation());

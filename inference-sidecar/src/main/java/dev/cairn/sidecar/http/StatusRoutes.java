@@ -58,14 +58,14 @@ public final class StatusRoutes implements HttpService {
             .json()
             .createObjectNode()
             .put("state", state.get())
-            .put("last_event_id", fleet.lastEventId())
-            .put("registry_reachable", fleet.registryReachable())
-            .put("events_connected", !fleet.eventsDown());
+            .put("last_event_id", fleet.health().lastEventId())
+            .put("registry_reachable", fleet.health().registryReachable())
+            .put("events_connected", !fleet.health().eventsDown());
     ServedModel single = singleModel == null ? null : fleet.models().get(singleModel);
     if (single != null) {
       describe(body, single);
     } else {
-      body.put("last_error", fleet.registryRefusal());
+      body.put("last_error", fleet.health().registryRefusal());
     }
     ObjectNode models = body.putObject("models");
     fleet.models().forEach((name, m) -> describe(models.putObject(name), m));
@@ -76,11 +76,11 @@ public final class StatusRoutes implements HttpService {
   private void describe(ObjectNode node, ServedModel m) {
     ServingSet set = m.manager().current();
     if (!node.has("state")) {
-      node.put("state", fleet.state(m));
+      node.put("state", fleet.health().state(m));
     }
     node.put("generation", set.generation())
         .put("loaded_at", set.loadedAt().toString())
-        .put("last_error", fleet.lastError(m));
+        .put("last_error", fleet.health().lastError(m));
     ObjectNode versions = node.putObject("versions");
     ObjectNode digests = node.putObject("digests");
     set.variants()
