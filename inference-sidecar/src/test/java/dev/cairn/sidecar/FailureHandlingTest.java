@@ -91,6 +91,8 @@ class FailureHandlingTest {
                   JsonNode status = client.get("/status").body();
                   assertThat(status.path("last_error").asText()).isEqualTo("REGISTRY_UNAUTHORIZED");
                   assertThat(status.path("state").asText()).isEqualTo("DEGRADED");
+                  // The failed instance report shows too.
+                  assertThat(status.path("report").path("last_error").asText()).contains("401");
                 });
         assertThat(client.infer("scorer")).isEqualTo(1f);
       }

@@ -48,15 +48,65 @@ final class ArtifactCalls {
   /** Streams {@code file} to {@code path} of a PENDING version, announcing its SHA-256. */
   VersionFile uploadFile(
       String project, String model, String version, String path, Path file, String sha256) {
+    return uploadFile(project, model, version, path, file, sha256, sent -> {});
+  }
+
+  /** The same, telling {@code progress} each time more bytes were read to be sent. */
+  VersionFile uploadFile(
+      String project,
+      String model,
+      String version,
+      String path,
+      Path file,
+      String sha256,
+      java.util.function.LongConsumer progress) {
+    HttpRequest.BodyPublisher body;
+    try {
+      long size = java.nio.file.Files.size(file);
+      body =
+          HttpRequest.BodyPublishers.fromPublisher(
+              HttpRequest.BodyPublishers.ofInputStream(
+                  () -> {
+                    try {
+                      return new Counting(java.nio.file.Files.newInputStream(file), progress);
+                    } catch (IOException e) {
+                      throw new UncheckedIOException(e);
+                    }
+                  }),
+              size);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     try (InputStream in =
         transport.sendStream(
             "PUT",
             ApiPaths.filePath(project, model, version, path),
-            HttpRequest.BodyPublishers.ofFile(file),
+            body,
             sha256 == null ? Map.of() : Map.of("X-Checksum-Sha256", sha256))) {
       return transport.json().readValue(in, VersionFile.class);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Reports the bytes read so far. */
+  private static final class Counting extends java.io.FilterInputStream {
+    private final java.util.function.LongConsumer progress;
+    private long read;
+
+    Counting(InputStream in, java.util.function.LongConsumer progress) {
+      super(in);
+      this.progress = progress;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        read += n;
+        progress.accept(read);
+      }
+      return n;
     }
   }
 

@@ -101,6 +101,18 @@ public final class Versions {
     return artifacts.uploadFile(project, model, version, path, file, sha256);
   }
 
+  /** The same, telling {@code progress} the bytes sent so far (a progress bar). */
+  public VersionFile upload(
+      String project,
+      String model,
+      String version,
+      String path,
+      Path file,
+      String sha256,
+      java.util.function.LongConsumer progress) {
+    return artifacts.uploadFile(project, model, version, path, file, sha256, progress);
+  }
+
   /** Streams a stored file into {@code target}; returns the number of bytes written. */
   public long download(
       String project, String model, String version, String path, OutputStream target) {

@@ -1,0 +1,237 @@
+package dev.cairn.cli;
+
+import dev.cairn.client.model.Alias;
+import dev.cairn.client.model.AliasHistoryEntry;
+import dev.cairn.client.model.AliasRollback;
+import dev.cairn.client.model.AliasUpdate;
+import dev.cairn.client.model.Page;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code alias list|get|set|rollback|history}, and {@code activate} (set production). */
+final class AliasCommands {
+
+  static final List<Output.Column> COLUMNS =
+      List.of(
+          Output.Column.of("ALIAS", "alias"),
+          Output.Column.of("GENERATION", "generation"),
+          Output.Column.of("POINTERS", "pointers"),
+          Output.Column.wide("UPDATED", "updated_at"),
+          Output.Column.wide("BY", "updated_by"));
+
+  private AliasCommands() {}
+
+  static CommandLine group(Terminal terminal) {
+    return Groups.of(
+        "alias",
+        "Aliases of a model and their pointers.",
+        List.of(
+            new ListAliases(terminal),
+            new GetAlias(terminal),
+            new SetAlias(terminal),
+            new Rollback(terminal),
+            new History(terminal)));
+  }
+
+  @Command(name = "list", description = "A model's aliases.")
+  static final class ListAliases extends CliCommand {
+    @Parameters(index = "0")
+    String model;
+
+    ListAliases(Terminal terminal) {
+      super(terminal);
+    }
+
+    @Override
+    public void run() {
+      List<Alias> aliases = client().aliases().list(project(), model);
+      output().many(aliases, "alias", COLUMNS, aliases);
+    }
+  }
+
+  @Command(name = "get", description = "One alias.")
+  static final class GetAlias extends CliCommand {
+    @Parameters(index = "0")
+    String model;
+
+    @Parameters(index = "1")
+    String alias;
+
+    GetAlias(Terminal terminal) {
+      super(terminal);
+    }
+
+    @Override
+    public void run() {
+      output().one(client().aliases().get(project(), model, alias), "alias", COLUMNS);
+    }
+  }
+
+  @Command(
+      name = "set",
+      description = "Point an alias at a version (or per variant); prints before and after.")
+  static final class SetAlias extends CliCommand {
+    @Parameters(index = "0")
+    String model;
+
+    @Parameters(index = "1")
+    String alias;
+
+    @Option(names = "--version", description = "The version, for the model's variant of it.")
+    String version;
+
+    @Option(names = "--pointer", description = "VARIANT=VERSION (repeatable).")
+    Map<String, String> pointers;
+
+    @Option(names = "--reason", required = true)
+    String reason;
+
+    @Option(
+        names = "--if-generation",
+        description = "Refuse unless the alias is at this generation.")
+    Long ifGeneration;
+
+    SetAlias(Terminal terminal) {
+      super(terminal);
+    }
+
+    @Override
+    public void run() {
+      set(this, model, alias, version, pointers, reason, ifGeneration);
+    }
+  }
+
+  /** Sets {@code alias}; the shared core of {@code alias set} and {@code activate}. */
+  static Alias set(
+      CliCommand command,
+      String model,
+      String alias,
+      String version,
+      Map<String, String> pointers,
+      String reason,
+      Long ifGeneration) {
+    if ((version == null) == (pointers == null || pointers.isEmpty())) {
+      throw new ExitCodes.Failure(ExitCodes.USAGE, "give --version or --pointer VARIANT=VERSION");
+    }
+    AliasUpdate update =
+        version != null
+            ? AliasUpdate.version(version, reason)
+            : AliasUpdate.pointers(pointers, reason);
+    String project = command.project();
+    var client = command.client();
+    String before = pointersOf(client, project, model, alias);
+    Alias after = client.aliases().put(project, model, alias, update, ifGeneration, null);
+    command.output().say(alias + ": " + before + " -> " + after.pointers());
+    command.output().one(after, "alias", COLUMNS);
+    return after;
+  }
+
+  private static String pointersOf(
+      dev.cairn.client.CairnClient client, String project, String model, String alias) {
+    try {
+      return String.valueOf(client.aliases().get(project, model, alias).pointers());
+    } catch (dev.cairn.client.CairnApiException e) {
+      if (e.status() == 404) {
+        return "(none)";
+      }
+      throw e;
+    }
+  }
+
+  @Command(name = "rollback", description = "Back to the alias's previous pointers.")
+  static final class Rollback extends CliCommand {
+    @Parameters(index = "0")
+    String model;
+
+    @Parameters(index = "1")
+    String alias;
+
+    @Option(names = "--reason", required = true)
+    String reason;
+
+    Rollback(Terminal terminal) {
+      super(terminal);
+    }
+
+    @Override
+    public void run() {
+      output()
+          .one(
+              client()
+                  .aliases()
+                  .rollback(project(), model, alias, new AliasRollback(null, reason, null)),
+              "alias",
+              COLUMNS);
+    }
+  }
+
+  @Command(name = "history", description = "Every generation of an alias, newest first.")
+  static final class History extends CliCommand {
+    @Parameters(index = "0")
+    String model;
+
+    @Parameters(index = "1")
+    String alias;
+
+    History(Terminal terminal) {
+      super(terminal);
+    }
+
+    @Override
+    public void run() {
+      Page<AliasHistoryEntry> page = client().aliases().history(project(), model, alias, 100, null);
+      output()
+          .many(
+              page.items(),
+              "generation",
+              List.of(
+                  Output.Column.of("GENERATION", "generation"),
+                  Output.Column.of("ACTION", "action"),
+                  Output.Column.of("POINTERS", "pointers"),
+                  Output.Column.of("BY", "actor"),
+                  Output.Column.wide("AT", "at"),
+                  Output.Column.of("REASON", "reason")),
+              page);
+    }
+  }
+
+  @Command(
+      name = "activate",
+      description = "Point production at a version; --wait until it serves.")
+  static final class Activate extends CliCommand {
+    @Parameters(index = "0")
+    String model;
+
+    @Option(names = "--version", required = true)
+    String version;
+
+    @Option(names = "--reason", required = true)
+    String reason;
+
+    @Option(names = "--wait", description = "Wait until every serving replica reports the version.")
+    boolean await;
+
+    @Option(
+        names = "--timeout",
+        defaultValue = "120",
+        description = "Seconds --wait waits (default 120).")
+    long timeoutSeconds;
+
+    Activate(Terminal terminal) {
+      super(terminal);
+    }
+
+    @Override
+    public void run() {
+      set(this, model, "production", version, null, reason, null);
+      if (await) {
+        new ServingWait(client(), project(), model, output())
+            .until(java.time.Duration.ofSeconds(timeoutSeconds));
+      }
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package dev.cairn.cli;
+
+import dev.cairn.client.CairnApiException;
+import java.io.UncheckedIOException;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code cairn <resource> <verb> [args] [flags]} (spec 75-cli): the registry from a shell, through
+ * {@code registry-client} only, so the command line can never do what the REST API refuses. The
+ * command tree is wired by hand; every failure ends as one line on stderr and its exit code.
+ */
+@Command(
+    name = "cairn",
+    mixinStandardHelpOptions = true,
+    versionProvider = CairnCli.Version.class,
+    description = "The Cairn model registry from the command line.",
+    footer = ExitCodes.HELP)
+public final class CairnCli implements Runnable {
+
+  private final Terminal terminal;
+
+  CairnCli(Terminal terminal) {
+    this.terminal = terminal;
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(Terminal.system(), args));
+  }
+
+  /** Runs one command line; the exit code of spec 75-cli. */
+  public static int run(Terminal terminal, String... args) {
+    CommandLine cli = commandLine(terminal);
+    cli.setCaseInsensitiveEnumValuesAllowed(true); // -o json, as kubectl users type it
+    cli.setOut(new java.io.PrintWriter(terminal.out(), true));
+    cli.setErr(new java.io.PrintWriter(terminal.err(), true));
+    cli.setExecutionExceptionHandler(
+        (e, line, parsed) -> {
+          int code = exitCode(e);
+          terminal.err().println("error: " + message(e));
+          return code;
+        });
+    cli.setParameterExceptionHandler(
+        (e, arguments) -> {
+          terminal.err().println("error: " + e.getMessage());
+          e.getCommandLine().usage(terminal.err());
+          return ExitCodes.USAGE;
+        });
+    return cli.execute(args);
+  }
+
+  static CommandLine commandLine(Terminal terminal) {
+    CommandLine cli = new CommandLine(new CairnCli(terminal));
+    cli.addSubcommand(new LoginCommands.Login(terminal));
+    cli.addSubcommand(new LoginCommands.Logout(terminal));
+    cli.addSubcommand(LoginCommands.contexts(terminal));
+    cli.addSubcommand(ProjectCommands.group(terminal));
+    cli.addSubcommand(ModelCommands.group(terminal));
+    cli.addSubcommand(VersionCommands.group(terminal));
+    cli.addSubcommand(AliasCommands.group(terminal));
+    cli.addSubcommand(new AliasCommands.Activate(terminal));
+    cli.addSubcommand(new ResolveCommand(terminal));
+    cli.addSubcommand(
+        Groups.of(
+            "token",
+            "Tokens for the registry's tokens file.",
+            java.util.List.of(new TokenCommand(terminal))));
+    cli.addSubcommand("completion", new AutoComplete.GenerateCompletion());
+    return cli;
+  }
+
+  @Override
+  public void run() {
+    CommandLine.usage(this, terminal.out());
+  }
+
+  private static int exitCode(Exception e) {
+    return switch (e) {
+      case ExitCodes.Failure f -> f.code();
+      case CairnApiException api when "CHECKSUM_MISMATCH".equals(api.code()) -> ExitCodes.INTEGRITY;
+      case CairnApiException api when api.status() == 404 -> ExitCodes.NOT_FOUND;
+      case CairnApiException api -> ExitCodes.REFUSED;
+      case UncheckedIOException io -> ExitCodes.UNREACHABLE;
+      default -> ExitCodes.REFUSED;
+    };
+  }
+
+  /** One line: the problem's code and detail, or what failed — never a stack trace. */
+  private static String message(Exception e) {
+    if (e instanceof CairnApiException api) {
+      return api.code() + ": " + (api.detail() == null ? "" : api.detail());
+    }
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return message.replace('\n', ' ');
+  }
+
+  /** The version of the jar (its manifest), for {@code cairn --version}. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = CairnCli.class.getPackage().getImplementationVersion();
+      return new String[] {"cairn " + (version == null ? "development" : version)};
+    }
+  }
+}

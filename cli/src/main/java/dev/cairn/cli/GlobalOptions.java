@@ -1,0 +1,35 @@
+package dev.cairn.cli;
+
+import picocli.CommandLine.Option;
+
+/** The flags every command takes (spec 75-cli, Conventions). */
+public final class GlobalOptions {
+
+  @Option(names = "--context", description = "Use this context instead of the current one.")
+  String context;
+
+  @Option(names = "--server", description = "Registry URL (overrides the context).")
+  String server;
+
+  @Option(
+      names = {"-p", "--project"},
+      description = "Project (overrides the context's default).")
+  String project;
+
+  @Option(
+      names = {"-o", "--output"},
+      description = "table (default), wide, json, yaml or name.",
+      defaultValue = "TABLE")
+  Output.Format output;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Print nothing but errors.")
+  boolean quiet;
+
+  @Option(names = "--no-progress", description = "No progress bars (implied without a terminal).")
+  boolean noProgress;
+
+  @Option(names = "--verbose", description = "Say what is being done.")
+  boolean verbose;
+}

@@ -1,0 +1,155 @@
+package dev.cairn.cli;
+
+import dev.cairn.client.CairnClient;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code login}, {@code logout} and {@code context list|use|remove}. */
+final class LoginCommands {
+
+  private LoginCommands() {}
+
+  @Command(name = "login", description = "Store a context: server, token (from stdin), project.")
+  static final class Login implements Runnable {
+    private final Terminal terminal;
+    @Mixin GlobalOptions global;
+
+    @Parameters(index = "0", description = "Registry URL, e.g. http://localhost:8080")
+    String url;
+
+    @Option(names = "--token-stdin", required = true, description = "Read the token from stdin.")
+    boolean tokenStdin;
+
+    @Option(names = "--name", description = "Context name (default: the URL's host).")
+    String name;
+
+    Login(Terminal terminal) {
+      this.terminal = terminal;
+    }
+
+    @Override
+    public void run() {
+      String token = readToken();
+      URI server = URI.create(url);
+      // Checked before it is stored: a token the registry refuses exits 2 and stores nothing.
+      CairnClient.create(server, token).projects().list(1, null);
+      String context = name != null ? name : server.getHost();
+      new Contexts(terminal.configDir())
+          .save(context, new Contexts.Context(url, null, global.project), token);
+      new Output(global.output, terminal.out(), global.quiet)
+          .say("Logged in to " + url + " as context '" + context + "'.");
+    }
+
+    private String readToken() {
+      try {
+        String line =
+            new BufferedReader(new InputStreamReader(terminal.in(), StandardCharsets.UTF_8))
+                .readLine();
+        if (line == null || line.isBlank()) {
+          throw new ExitCodes.Failure(ExitCodes.USAGE, "no token on stdin");
+        }
+        return line.strip();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  @Command(name = "logout", description = "Forget a context and its token.")
+  static final class Logout implements Runnable {
+    private final Terminal terminal;
+    @Mixin GlobalOptions global;
+
+    @Parameters(index = "0", arity = "0..1", description = "Context (default: the current one).")
+    String name;
+
+    Logout(Terminal terminal) {
+      this.terminal = terminal;
+    }
+
+    @Override
+    public void run() {
+      Contexts contexts = new Contexts(terminal.configDir());
+      String context = name != null ? name : contexts.load().current();
+      if (context == null) {
+        throw new ExitCodes.Failure(ExitCodes.USAGE, "no current context to log out of");
+      }
+      contexts.remove(context);
+      new Output(global.output, terminal.out(), global.quiet)
+          .say("Context '" + context + "' removed.");
+    }
+  }
+
+  static CommandLine contexts(Terminal terminal) {
+    return Groups.of(
+        "context",
+        "Named contexts (server, token file, project).",
+        List.of(new ContextList(terminal), new ContextUse(terminal)));
+  }
+
+  @Command(name = "list", description = "Contexts; * marks the current one.")
+  static final class ContextList implements Runnable {
+    private final Terminal terminal;
+    @Mixin GlobalOptions global;
+
+    ContextList(Terminal terminal) {
+      this.terminal = terminal;
+    }
+
+    @Override
+    public void run() {
+      Contexts.Config config = new Contexts(terminal.configDir()).load();
+      List<Row> rows =
+          config.contexts().entrySet().stream()
+              .map(
+                  e ->
+                      new Row(
+                          e.getKey().equals(config.current()) ? "*" : "",
+                          e.getKey(),
+                          e.getValue().server(),
+                          e.getValue().project()))
+              .toList();
+      new Output(global.output, terminal.out(), global.quiet)
+          .many(
+              rows,
+              "name",
+              List.of(
+                  Output.Column.of("CURRENT", "current"),
+                  Output.Column.of("NAME", "name"),
+                  Output.Column.of("SERVER", "server"),
+                  Output.Column.of("PROJECT", "project")),
+              rows);
+    }
+
+    record Row(String current, String name, String server, String project) {}
+  }
+
+  @Command(name = "use", description = "Make a context the current one.")
+  static final class ContextUse implements Runnable {
+    private final Terminal terminal;
+    @Mixin GlobalOptions global;
+
+    @Parameters(index = "0")
+    String name;
+
+    ContextUse(Terminal terminal) {
+      this.terminal = terminal;
+    }
+
+    @Override
+    public void run() {
+      new Contexts(terminal.configDir()).use(name);
+      new Output(global.output, terminal.out(), global.quiet).say("Using context '" + name + "'.");
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package dev.cairn.cli;
+
+import dev.cairn.client.CairnClient;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * What one command talks to: the server, token and project from the flags, then {@code
+ * CAIRN_TOKEN}/{@code CAIRN_SERVER}/{@code CAIRN_PROJECT}, then the context. The token is never
+ * taken from an argument (it would land in the shell history) and never printed.
+ */
+final class Session {
+
+  private final GlobalOptions options;
+  private final Terminal terminal;
+  private final Contexts contexts;
+
+  Session(GlobalOptions options, Terminal terminal) {
+    this.options = options;
+    this.terminal = terminal;
+    this.contexts = new Contexts(terminal.configDir());
+  }
+
+  CairnClient client() {
+    return CairnClient.create(server(), token().orElse(null));
+  }
+
+  URI server() {
+    Optional<Contexts.Context> context = contexts.named(options.context);
+    String server =
+        Optional.ofNullable(options.server)
+            .or(() -> Optional.ofNullable(terminal.env().get("CAIRN_SERVER")))
+            .or(() -> context.map(Contexts.Context::server))
+            .orElseThrow(
+                () ->
+                    new ExitCodes.Failure(
+                        ExitCodes.USAGE,
+                        "no registry: run `cairn login URL --token-stdin`, or give --server"));
+    try {
+      return URI.create(server);
+    } catch (IllegalArgumentException e) {
+      throw new ExitCodes.Failure(ExitCodes.USAGE, "--server must be a URL, not '" + server + "'");
+    }
+  }
+
+  Optional<String> token() {
+    String fromEnv = terminal.env().get("CAIRN_TOKEN");
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      return Optional.of(fromEnv.strip());
+    }
+    return contexts
+        .named(options.context)
+        .map(Contexts.Context::tokenFile)
+        .map(
+            file -> {
+              try {
+                return Files.readString(Path.of(file)).strip();
+              } catch (IOException e) {
+                throw new ExitCodes.Failure(ExitCodes.USAGE, "token file " + file + " unreadable");
+              }
+            });
+  }
+
+  String project() {
+    return Optional.ofNullable(options.project)
+        .or(() -> Optional.ofNullable(terminal.env().get("CAIRN_PROJECT")))
+        .or(() -> contexts.named(options.context).map(Contexts.Context::project))
+        .orElseThrow(
+            () ->
+                new ExitCodes.Failure(
+                    ExitCodes.USAGE, "no project: give -p PROJECT or set one in the context"));
+  }
+
+  Contexts contexts() {
+    return contexts;
+  }
+
+  Output output() {
+    return new Output(options.output, terminal.out(), options.quiet);
+  }
+
+  /** Progress bars only on a terminal, and not when asked for none. */
+  boolean progress() {
+    return terminal.tty() && !options.noProgress && !options.quiet;
+  }
+
+  Terminal terminal() {
+    return terminal;
+  }
+}

@@ -1,0 +1,30 @@
+package dev.cairn.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a command may touch of the world: standard streams, the environment and where contexts live
+ * ({@code $XDG_CONFIG_HOME/cairn}, else {@code ~/.config/cairn}). Tests pass their own.
+ */
+public record Terminal(
+    InputStream in, PrintStream out, PrintStream err, Map<String, String> env, boolean tty) {
+
+  /** The process's own streams and environment. */
+  public static Terminal system() {
+    return new Terminal(
+        System.in, System.out, System.err, System.getenv(), System.console() != null);
+  }
+
+  Path configDir() {
+    return Optional.ofNullable(env.get("XDG_CONFIG_HOME"))
+        .filter(v -> !v.isBlank())
+        .map(Path::of)
+        .orElseGet(
+            () -> Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".config"))
+        .resolve("cairn");
+  }
+}

@@ -1,0 +1,179 @@
+package dev.cairn.cli;
+
+import dev.cairn.client.model.Page;
+import dev.cairn.client.model.Version;
+import dev.cairn.client.model.VersionQuery;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code version push|list|get|pull|verify}. */
+final class VersionCommands {
+
+  static final List<Output.Column> COLUMNS =
+      List.of(
+          Output.Column.of("VERSION", "version"),
+          Output.Column.of("VARIANT", "variant"),
+          Output.Column.of("STATE", "state"),
+          Output.Column.of("FORMAT", "format"),
+          Output.Column.of("ALIASES", "aliases"),
+          Output.Column.wide("DIGEST", "digest"),
+          Output.Column.wide("SIZE", "size_bytes"),
+          Output.Column.wide("CREATED", "created_at"));
+
+  private VersionCommands() {}
+
+  static CommandLine group(Terminal terminal) {
+    return Groups.of(
+        "version",
+        "Versions of a model and their files.",
+        List.of(
+            new Push(terminal),
+            new ListVersions(terminal),
+            new GetVersion(terminal),
+            new Pull(terminal),
+            new Verify(terminal)));
+  }
+
+  @Command(name = "push", description = "Hash, upload (resuming a PENDING version) and complete.")
+  static final class Push extends CliCommand {
+    @Parameters(index = "0")
+    String model;
+
+    @Parameters(
+        index = "1..*",
+        arity = "1..*",
+        description = "Files, or directories (their files).")
+    List<Path> paths;
+
+    @Option(
+        names = "--name",
+        description = "Version name (default: the next v<n>); resumes it if PENDING.")
+    String name;
+
+    @Option(names = "--variant")
+    String variant;
+
+    @Option(names = "--format", defaultValue = "generic")
+    String format;
+
+    @Option(names = "--label", description = "key=value (repeatable).")
+    Map<String, String> labels = Map.of();
+
+    @Option(names = "--metadata", description = "key=value (repeatable).")
+    Map<String, String> metadata = Map.of();
+
+    @Option(names = "--parallel", defaultValue = "4", description = "Files uploaded at once.")
+    int parallel;
+
+    Push(Terminal terminal) {
+      super(terminal);
+    }
+
+    @Override
+    public void run() {
+      Version done =
+          new VersionPush(client(), project(), model, session().progress(), terminal.err())
+              .push(LocalFiles.under(paths), name, variant, format, labels, metadata, parallel);
+      output().one(done, "version", COLUMNS);
+      output().say("digest " + done.digest());
+    }
+  }
+
+  @Command(name = "list", description = "A model's versions, oldest first.")
+  static final class ListVersions extends CliCommand {
+    @Parameters(index = "0")
+    String model;
+
+    ListVersions(Terminal terminal) {
+      super(terminal);
+    }
+
+    @Override
+    public void run() {
+      Page<Version> page =
+          client().versions().list(project(), model, VersionQuery.all().withLimit(1000));
+      output().many(page.items(), "version", COLUMNS, page);
+    }
+  }
+
+  @Command(name = "get", description = "One version.")
+  static final class GetVersion extends CliCommand {
+    @Parameters(index = "0")
+    String model;
+
+    @Parameters(index = "1")
+    String version;
+
+    GetVersion(Terminal terminal) {
+      super(terminal);
+    }
+
+    @Override
+    public void run() {
+      output().one(client().versions().get(project(), model, version), "version", COLUMNS);
+    }
+  }
+
+  @Command(
+      name = "pull",
+      description = "Download every file into a directory, verifying each byte.")
+  static final class Pull extends CliCommand {
+    @Parameters(index = "0")
+    String model;
+
+    @Parameters(index = "1")
+    String version;
+
+    @Parameters(index = "2", description = "Directory to write into (created).")
+    Path directory;
+
+    Pull(Terminal terminal) {
+      super(terminal);
+    }
+
+    @Override
+    public void run() {
+      Version v = client().versions().get(project(), model, version);
+      new VersionPull(client(), project(), model, session().progress(), terminal.err())
+          .pull(v, directory);
+      output()
+          .say(
+              "pulled "
+                  + v.files().size()
+                  + " file(s) of "
+                  + model
+                  + ":"
+                  + version
+                  + ", digest "
+                  + v.digest());
+    }
+  }
+
+  @Command(name = "verify", description = "Have the registry re-hash the version's bytes.")
+  static final class Verify extends CliCommand {
+    @Parameters(index = "0")
+    String model;
+
+    @Parameters(index = "1")
+    String version;
+
+    Verify(Terminal terminal) {
+      super(terminal);
+    }
+
+    @Override
+    public void run() {
+      var verification = client().versions().verify(project(), model, version);
+      output()
+          .one(
+              verification,
+              "status",
+              List.of(Output.Column.of("STATUS", "status"), Output.Column.of("FILES", "files")));
+    }
+  }
+}
