@@ -1,15 +1,11 @@
 package dev.cairn.registry.version;
 
-import dev.cairn.client.model.Failure;
-import dev.cairn.client.model.RuntimeRequirement;
-import dev.cairn.client.model.Validation;
 import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionFile;
 import dev.cairn.registry.db.BytePages;
 import dev.cairn.registry.db.Db;
 import dev.cairn.registry.db.Rows;
 import io.helidon.dbclient.DbExecute;
-import io.helidon.dbclient.DbRow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,7 +76,8 @@ public final class VersionRepository {
   public record Listed(List<Version> rows, int pageSize) {}
 
   public Optional<StoredVersion> find(DbExecute exec, UUID modelId, String model, String version) {
-    return exec.get(FIND, modelId, version).map(row -> withFiles(exec, version(row, model)));
+    return exec.get(FIND, modelId, version)
+        .map(row -> withFiles(exec, VersionRows.version(row, model)));
   }
 
   /**
@@ -89,11 +86,12 @@ public final class VersionRepository {
    */
   public Optional<StoredVersion> findHead(
       DbExecute exec, UUID modelId, String model, String version) {
-    return exec.get(FIND, modelId, version).map(row -> version(row, model));
+    return exec.get(FIND, modelId, version).map(row -> VersionRows.version(row, model));
   }
 
   public Optional<StoredVersion> lock(DbExecute tx, UUID modelId, String model, String version) {
-    return tx.get(LOCK, modelId, version).map(row -> withFiles(tx, version(row, model)));
+    return tx.get(LOCK, modelId, version)
+        .map(row -> withFiles(tx, VersionRows.version(row, model)));
   }
 
   /** The highest {@code v<n>} number in use; call with the model row locked. */
@@ -189,7 +187,7 @@ public final class VersionRepository {
             sql.toString(),
             "created_at, id",
             List.of("metadata", "provenance"),
-            row -> version(row, Rows.string(row, "model_name")).view(),
+            row -> VersionRows.version(row, Rows.string(row, "model_name")).view(),
             limit - 1,
             PAGE_DOCUMENT_BYTES,
             params.toArray());
@@ -205,7 +203,7 @@ public final class VersionRepository {
         Db.list(
                 exec,
                 FILES_OF_MANY,
-                row -> Map.entry(Rows.string(row, "version_id"), file(row)),
+                row -> Map.entry(Rows.string(row, "version_id"), VersionRows.file(row)),
                 (Object) versions.stream().map(Version::id).toArray(String[]::new))
             .stream()
             .collect(
@@ -217,47 +215,6 @@ public final class VersionRepository {
 
   private static StoredVersion withFiles(DbExecute exec, StoredVersion stored) {
     return new StoredVersion(
-        stored.id(),
-        stored.view().withFiles(Db.list(exec, FILES, VersionRepository::file, stored.id())));
-  }
-
-  private static StoredVersion version(DbRow row, String model) {
-    UUID id = row.column("id").get(UUID.class);
-    List<VersionFile> files = List.of();
-    Object size = Rows.raw(row, "size_bytes");
-    return new StoredVersion(
-        id,
-        new Version(
-            id.toString(),
-            model,
-            Rows.string(row, "version"),
-            Rows.string(row, "variant"),
-            Rows.string(row, "state"),
-            Rows.string(row, "format"),
-            Rows.fromJson(Rows.string(row, "runtime"), RuntimeRequirement.class),
-            Rows.string(row, "digest"),
-            size == null ? null : ((Number) size).longValue(),
-            files,
-            Rows.objectMap(row, "metadata"),
-            Rows.objectMap(row, "provenance"),
-            Rows.fromJson(Rows.string(row, "validation"), Validation.class),
-            Rows.stringMap(row, "labels"),
-            Rows.string(row, "notes"),
-            Rows.string(row, "description"),
-            List.of(),
-            Rows.fromJson(Rows.string(row, "failure"), Failure.class),
-            Rows.instant(row, "created_at"),
-            Rows.string(row, "created_by"),
-            Rows.instant(row, "ready_at")));
-  }
-
-  private static VersionFile file(DbRow row) {
-    return new VersionFile(
-        Rows.string(row, "path"),
-        Rows.string(row, "sha256"),
-        Rows.longValue(row, "size_bytes"),
-        Rows.string(row, "source"),
-        Rows.string(row, "uri"),
-        (Boolean) Rows.raw(row, "present"));
+        stored.id(), stored.view().withFiles(Db.list(exec, FILES, VersionRows::file, stored.id())));
   }
 }
