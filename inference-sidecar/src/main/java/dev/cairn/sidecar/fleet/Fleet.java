@@ -205,6 +205,8 @@ public final class Fleet implements AutoCloseable {
     long asked = System.nanoTime();
     if (m.use()) {
       m.awaitServing(timeout, asked);
+      // The bound holds when the answer leaves, not only once the swap listener has run.
+      bounds.enforce(models.values(), m);
     }
     return m.manager().acquire();
   }
