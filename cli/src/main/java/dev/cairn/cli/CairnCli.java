@@ -61,6 +61,9 @@ public final class CairnCli implements Runnable {
     cli.addSubcommand(AliasCommands.group(terminal));
     cli.addSubcommand(new AliasCommands.Activate(terminal));
     cli.addSubcommand(new ResolveCommand(terminal));
+    cli.addSubcommand(ObserveCommands.standards(terminal));
+    cli.addSubcommand(ObserveCommands.instances(terminal));
+    cli.addSubcommand(ObserveCommands.audit(terminal));
     cli.addSubcommand(
         Groups.of(
             "token",

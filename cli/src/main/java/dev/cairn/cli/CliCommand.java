@@ -1,9 +1,11 @@
 package dev.cairn.cli;
 
 import dev.cairn.client.CairnClient;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** What every leaf command has: the terminal, the global flags, and a session built from both. */
+@Command(mixinStandardHelpOptions = true)
 abstract class CliCommand implements Runnable {
 
   final Terminal terminal;

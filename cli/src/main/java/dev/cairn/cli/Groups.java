@@ -10,7 +10,7 @@ final class Groups {
   private Groups() {}
 
   /** A group command that, alone, answers with its usage and exit code 1. */
-  @Command
+  @Command(mixinStandardHelpOptions = true)
   static final class Group implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

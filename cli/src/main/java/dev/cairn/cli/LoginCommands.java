@@ -19,7 +19,10 @@ final class LoginCommands {
 
   private LoginCommands() {}
 
-  @Command(name = "login", description = "Store a context: server, token (from stdin), project.")
+  @Command(
+      name = "login",
+      mixinStandardHelpOptions = true,
+      description = "Store a context: server, token (from stdin), project.")
   static final class Login implements Runnable {
     private final Terminal terminal;
     @Mixin GlobalOptions global;
@@ -65,7 +68,10 @@ final class LoginCommands {
     }
   }
 
-  @Command(name = "logout", description = "Forget a context and its token.")
+  @Command(
+      name = "logout",
+      mixinStandardHelpOptions = true,
+      description = "Forget a context and its token.")
   static final class Logout implements Runnable {
     private final Terminal terminal;
     @Mixin GlobalOptions global;
@@ -97,7 +103,10 @@ final class LoginCommands {
         List.of(new ContextList(terminal), new ContextUse(terminal)));
   }
 
-  @Command(name = "list", description = "Contexts; * marks the current one.")
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "Contexts; * marks the current one.")
   static final class ContextList implements Runnable {
     private final Terminal terminal;
     @Mixin GlobalOptions global;
@@ -134,7 +143,10 @@ final class LoginCommands {
     record Row(String current, String name, String server, String project) {}
   }
 
-  @Command(name = "use", description = "Make a context the current one.")
+  @Command(
+      name = "use",
+      mixinStandardHelpOptions = true,
+      description = "Make a context the current one.")
   static final class ContextUse implements Runnable {
     private final Terminal terminal;
     @Mixin GlobalOptions global;

@@ -13,7 +13,10 @@ import picocli.CommandLine.Option;
  * {@code token create}: a new random token, printed once, and its tokens-file entry (the hash only)
  * for an admin to add to the registry's {@code CAIRN_TOKENS_FILE} (spec 40-security).
  */
-@Command(name = "create", description = "A new token and its tokens-file entry.")
+@Command(
+    name = "create",
+    mixinStandardHelpOptions = true,
+    description = "A new token and its tokens-file entry.")
 final class TokenCommand implements Runnable {
 
   private final Terminal terminal;

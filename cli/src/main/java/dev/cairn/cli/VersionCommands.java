@@ -28,15 +28,16 @@ final class VersionCommands {
   private VersionCommands() {}
 
   static CommandLine group(Terminal terminal) {
-    return Groups.of(
-        "version",
-        "Versions of a model and their files.",
-        List.of(
-            new Push(terminal),
-            new ListVersions(terminal),
-            new GetVersion(terminal),
-            new Pull(terminal),
-            new Verify(terminal)));
+    List<Object> verbs =
+        new java.util.ArrayList<>(
+            List.of(
+                new Push(terminal),
+                new ListVersions(terminal),
+                new GetVersion(terminal),
+                new Pull(terminal),
+                new Verify(terminal)));
+    verbs.addAll(VersionChanges.verbs(terminal));
+    return Groups.of("version", "Versions of a model and their files.", verbs);
   }
 
   @Command(name = "push", description = "Hash, upload (resuming a PENDING version) and complete.")

@@ -7,7 +7,6 @@ import dev.cairn.client.CairnClient;
 import dev.cairn.client.model.FileDeclaration;
 import dev.cairn.client.model.VersionCreate;
 import dev.cairn.registry.blob.FileBlobStore;
-import dev.cairn.registry.testing.TestRegistry;
 import dev.cairn.registry.testing.TestTokens;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,41 +14,15 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code cairn} command line against a real registry (issue 15): contexts, the resource
  * commands, push/pull with their integrity checks, and the exit codes of spec 75-cli.
  */
-class CliTest {
+class CliTest extends LoggedInCli {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  private final TestRegistry registry = TestRegistry.shared();
-  @TempDir Path home;
-  @TempDir Path work;
-  private CliRunner cli;
-  private String project;
-
-  @BeforeEach
-  void loggedIn() {
-    cli = new CliRunner(home);
-    project = TestRegistry.uniqueProject("cli");
-    CliRunner.Result login =
-        cli.runWithInput(
-            TestTokens.ADMIN + "\n",
-            "login",
-            registry.uri().toString(),
-            "--token-stdin",
-            "--name",
-            "test",
-            "-p",
-            project);
-    assertThat(login.code()).as(login.err()).isZero();
-    assertThat(cli.run("project", "create", project).code()).isZero();
-  }
 
   @Test
   void loginKeepsTheTokenOutOfTheConfigAndReadableByItsOwnerOnly() throws Exception {
