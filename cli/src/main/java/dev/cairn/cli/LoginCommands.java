@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -23,9 +22,7 @@ final class LoginCommands {
       name = "login",
       mixinStandardHelpOptions = true,
       description = "Store a context: server, token (from stdin), project.")
-  static final class Login implements Runnable {
-    private final Terminal terminal;
-    @Mixin GlobalOptions global;
+  static final class Login extends CliCommand {
 
     @Parameters(index = "0", description = "Registry URL, e.g. http://localhost:8080")
     String url;
@@ -37,7 +34,7 @@ final class LoginCommands {
     String name;
 
     Login(Terminal terminal) {
-      this.terminal = terminal;
+      super(terminal);
     }
 
     @Override
@@ -49,8 +46,7 @@ final class LoginCommands {
       String context = name != null ? name : server.getHost();
       new Contexts(terminal.configDir())
           .save(context, new Contexts.Context(url, null, global.project), token);
-      new Output(global.output, terminal.out(), global.quiet)
-          .say("Logged in to " + url + " as context '" + context + "'.");
+      output().say("Logged in to " + url + " as context '" + context + "'.");
     }
 
     private String readToken() {
@@ -72,15 +68,13 @@ final class LoginCommands {
       name = "logout",
       mixinStandardHelpOptions = true,
       description = "Forget a context and its token.")
-  static final class Logout implements Runnable {
-    private final Terminal terminal;
-    @Mixin GlobalOptions global;
+  static final class Logout extends CliCommand {
 
     @Parameters(index = "0", arity = "0..1", description = "Context (default: the current one).")
     String name;
 
     Logout(Terminal terminal) {
-      this.terminal = terminal;
+      super(terminal);
     }
 
     @Override
@@ -91,8 +85,7 @@ final class LoginCommands {
         throw new ExitCodes.Failure(ExitCodes.USAGE, "no current context to log out of");
       }
       contexts.remove(context);
-      new Output(global.output, terminal.out(), global.quiet)
-          .say("Context '" + context + "' removed.");
+      output().say("Context '" + context + "' removed.");
     }
   }
 
@@ -107,12 +100,10 @@ final class LoginCommands {
       name = "list",
       mixinStandardHelpOptions = true,
       description = "Contexts; * marks the current one.")
-  static final class ContextList implements Runnable {
-    private final Terminal terminal;
-    @Mixin GlobalOptions global;
+  static final class ContextList extends CliCommand {
 
     ContextList(Terminal terminal) {
-      this.terminal = terminal;
+      super(terminal);
     }
 
     @Override
@@ -128,7 +119,7 @@ final class LoginCommands {
                           e.getValue().server(),
                           e.getValue().project()))
               .toList();
-      new Output(global.output, terminal.out(), global.quiet)
+      output()
           .many(
               rows,
               "name",
@@ -147,21 +138,19 @@ final class LoginCommands {
       name = "use",
       mixinStandardHelpOptions = true,
       description = "Make a context the current one.")
-  static final class ContextUse implements Runnable {
-    private final Terminal terminal;
-    @Mixin GlobalOptions global;
+  static final class ContextUse extends CliCommand {
 
     @Parameters(index = "0")
     String name;
 
     ContextUse(Terminal terminal) {
-      this.terminal = terminal;
+      super(terminal);
     }
 
     @Override
     public void run() {
       new Contexts(terminal.configDir()).use(name);
-      new Output(global.output, terminal.out(), global.quiet).say("Using context '" + name + "'.");
+      output().say("Using context '" + name + "'.");
     }
   }
 }

@@ -140,8 +140,7 @@ final class VersionCommands {
     @Override
     public void run() {
       Version v = client().versions().get(project(), model, version);
-      new VersionPull(client(), project(), model, session().progress(), terminal.err())
-          .pull(v, directory);
+      new VersionPull(client(), project(), model).pull(v, directory);
       output()
           .say(
               "pulled "

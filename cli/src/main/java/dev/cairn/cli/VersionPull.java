@@ -5,7 +5,6 @@ import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionFile;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +23,7 @@ final class VersionPull {
   private final String project;
   private final String model;
 
-  VersionPull(CairnClient client, String project, String model, boolean progress, PrintStream err) {
+  VersionPull(CairnClient client, String project, String model) {
     this.client = client;
     this.project = project;
     this.model = model;

@@ -10,17 +10,15 @@ import dev.cairn.client.model.ModelCreate;
 import dev.cairn.client.model.ModelPatch;
 import dev.cairn.client.model.Policies;
 import dev.cairn.client.model.ProjectCreate;
-import dev.cairn.client.model.StdRegistrationRequest;
 import dev.cairn.client.model.Version;
 import dev.cairn.registry.blob.FileBlobStore;
 import dev.cairn.registry.testing.TestRegistry;
 import dev.cairn.registry.testing.TestTokens;
-import dev.cairn.runtime.color.Lab;
-import dev.cairn.runtime.testing.InkImages;
 import dev.cairn.sidecar.config.FleetSettings;
 import dev.cairn.sidecar.fleet.ServedModel;
 import dev.cairn.sidecar.testing.SidecarClient;
 import dev.cairn.sidecar.testing.Sidecars;
+import dev.cairn.sidecar.testing.SkuStandards;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,6 +47,7 @@ class FleetTest {
   private CairnClient approver;
   private String project;
   private Path images;
+  private SkuStandards skus;
 
   @BeforeAll
   void aFleetOfModels() throws Exception {
@@ -56,12 +55,13 @@ class FleetTest {
     publisher = registry.client(TestTokens.PUBLISHER);
     approver = registry.client(TestTokens.APPROVER);
     project = TestRegistry.uniqueProject("fleet");
+    skus = new SkuStandards(publisher, approver, project, images);
     registry
         .client(TestTokens.ADMIN)
         .projects()
         .create(new ProjectCreate(project, null, new Policies(false, 0, true)));
     for (int i = 0; i < STANDARDS; i++) {
-      standard(i, "v1");
+      skus.standard(i, "v1");
     }
     for (int i = 0; i < 2; i++) {
       String name = "scorer-" + i;
@@ -86,19 +86,23 @@ class FleetTest {
       assertThat(index.get(0).path("state").asText()).isEqualTo("COLD");
 
       for (int i = 0; i < 20; i++) {
-        JsonNode own = inspect(client, print(i), sku(i), null);
-        assertThat(own.path("decision").asText()).as(sku(i)).isEqualTo("OK");
+        JsonNode own = inspect(client, skus.print(i), SkuStandards.sku(i), null);
+        assertThat(own.path("decision").asText()).as(SkuStandards.sku(i)).isEqualTo("OK");
         assertThat(loaded(sidecar)).isLessThanOrEqualTo(MAX_LOADED);
       }
-      JsonNode foreign = inspect(client, print(0), sku(1), null);
+      JsonNode foreign = inspect(client, skus.print(0), SkuStandards.sku(1), null);
       assertThat(foreign.path("decision").asText()).isEqualTo("NG");
-      JsonNode unknown = inspect(client, print(0), "SKU999", null);
+      JsonNode unknown = inspect(client, skus.print(0), "SKU999", null);
       assertThat(unknown.path("decision").asText()).isEqualTo("RETAKE");
       assertThat(unknown.path("reasons").get(0).asText()).isEqualTo("MODEL_NOT_FOUND");
       SidecarClient.Answer badMode =
           client.postJson(
               "/inspect",
-              "{\"paths\":[\"" + print(0) + "\"],\"sku\":\"" + sku(0) + "\",\"mode\":\"NOPE\"}");
+              "{\"paths\":[\""
+                  + skus.print(0)
+                  + "\"],\"sku\":\""
+                  + SkuStandards.sku(0)
+                  + "\",\"mode\":\"NOPE\"}");
       assertThat(badMode.status()).isEqualTo(400);
       assertThat(badMode.body().path("code").asText()).isEqualTo("UNKNOWN_MODE");
       assertThat(badMode.body().path("detail").asText()).contains("HIGH");
@@ -141,31 +145,34 @@ class FleetTest {
   void aTamperedVersionOfOneModelIsRefusedWhileTheOthersSwap() throws Exception {
     try (Sidecar sidecar = start()) {
       SidecarClient client = new SidecarClient(sidecar.port());
-      inspect(client, print(40), sku(40), null);
-      inspect(client, print(41), sku(41), null);
-      Version bad = version(40, "v2-bad");
-      Version good = version(41, "v2");
+      inspect(client, skus.print(40), SkuStandards.sku(40), null);
+      inspect(client, skus.print(41), SkuStandards.sku(41), null);
+      Version bad = skus.version(40, "v2-bad");
+      Version good = skus.version(41, "v2");
       Files.writeString(
           FileBlobStore.open(registry.dataDir().resolve("blobs"))
               .path(bad.files().getFirst().sha256()),
           "tampered");
 
-      flip(40, bad.version());
-      flip(41, good.version());
+      skus.flip(40, bad.version());
+      skus.flip(41, good.version());
 
       await()
           .atMost(Duration.ofSeconds(20))
           .untilAsserted(
               () -> {
                 JsonNode models = client.get("/status").body().path("models");
-                assertThat(models.path(model(40)).path("last_error").asText())
+                assertThat(models.path(SkuStandards.model(40)).path("last_error").asText())
                     .isEqualTo("CHECKSUM_MISMATCH:HIGH");
-                assertThat(models.path(model(40)).path("versions").path("HIGH").asText())
+                assertThat(
+                        models.path(SkuStandards.model(40)).path("versions").path("HIGH").asText())
                     .isEqualTo("v1");
-                assertThat(models.path(model(41)).path("versions").path("HIGH").asText())
+                assertThat(
+                        models.path(SkuStandards.model(41)).path("versions").path("HIGH").asText())
                     .isEqualTo("v2");
               });
-      assertThat(inspect(client, print(40), sku(40), null).path("decision").asText())
+      assertThat(
+              inspect(client, skus.print(40), SkuStandards.sku(40), null).path("decision").asText())
           .isEqualTo("OK");
     }
   }
@@ -191,49 +198,6 @@ class FleetTest {
     return sidecar.fleet().models().values().stream().filter(ServedModel::loaded).count();
   }
 
-  /** A standard for SKU {@code i}: blue and a second ink of its own, mode HIGH. */
-  private void standard(int i, String version) throws Exception {
-    publisher
-        .models()
-        .create(
-            project,
-            ModelCreate.named(model(i))
-                .withVariants(List.of("HIGH"), "HIGH")
-                .withLabels(Map.of("task", "ink-inspection", "sku", sku(i), "ink", "A")));
-    Version v = version(i, version);
-    assertThat(v.state()).as(model(i) + ": " + v.failure()).isEqualTo("READY");
-    flip(i, v.version());
-  }
-
-  private Version version(int i, String name) throws Exception {
-    List<Path> std = new ArrayList<>();
-    for (int k = 0; k < 3; k++) {
-      // Seeds of their own per version: identical bytes would be one blob, already cached.
-      long seed = 100 + k + 10L * Math.floorMod(name.hashCode(), 1000);
-      std.add(Files.write(images.resolve(model(i) + name + k + ".png"), sheet(i, seed)));
-    }
-    return publisher
-        .versions()
-        .registerStandard(project, model(i), StdRegistrationRequest.of("HIGH", std, 2));
-  }
-
-  private void flip(int i, String version) {
-    approver
-        .aliases()
-        .put(project, model(i), "production", AliasUpdate.version(version, "go"), null, null);
-  }
-
-  private Path print(int i) throws Exception {
-    Path file = images.resolve("print-" + i + ".png");
-    return Files.exists(file) ? file : Files.write(file, sheet(i, 7));
-  }
-
-  /** Every SKU's second ink differs from the others' by 5 in L or 8 in b. */
-  private static byte[] sheet(int i, long seed) {
-    Lab second = new Lab(34 + (i % 5) * 5, 62, 38 - (i / 5) * 8);
-    return InkImages.sheet(240, 180).ink(InkImages.BLUE, 0.4).ink(second, 0.6).seed(seed).png();
-  }
-
   private static JsonNode inspect(SidecarClient client, Path image, String sku, String mode) {
     SidecarClient.Answer answer =
         client.postJson(
@@ -247,13 +211,5 @@ class FleetTest {
                 + "}");
     assertThat(answer.status()).as(String.valueOf(answer.body())).isEqualTo(200);
     return answer.body();
-  }
-
-  private static String model(int i) {
-    return "ink-" + sku(i).toLowerCase(java.util.Locale.ROOT);
-  }
-
-  private static String sku(int i) {
-    return String.format("SKU%03d", i);
   }
 }
