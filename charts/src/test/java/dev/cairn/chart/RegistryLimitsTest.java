@@ -54,4 +54,23 @@ class RegistryLimitsTest {
         .containsEntry("CAIRN_REFERENCE_ALLOW_CIDRS", "10.20.0.0/16,fd00::/8")
         .containsEntry("CAIRN_EXTRA_FORMATS", "openvino");
   }
+
+  @Test
+  void signingKeysAreMountedReadableByTheRegistryOnly() {
+    var rendered =
+        Chart.defaults()
+            .set("auth.signingKeysSecret", "site-keys")
+            .set("auth.signingKeysSecretKey", "installers.yaml")
+            .render();
+
+    assertThat(rendered.configMap(CONFIG).orElseThrow().getData())
+        .containsEntry("CAIRN_SIGNING_KEYS", "/etc/cairn/signing/installers.yaml");
+    var pod = rendered.deployment("registry").getSpec().getTemplate().getSpec();
+    var volume =
+        pod.getVolumes().stream().filter(v -> v.getName().equals("signing-keys")).findFirst();
+    assertThat(volume.orElseThrow().getSecret().getSecretName()).isEqualTo("site-keys");
+    assertThat(volume.orElseThrow().getSecret().getDefaultMode()).isEqualTo(0440);
+    assertThat(Chart.defaults().render().configMap(CONFIG).orElseThrow().getData())
+        .doesNotContainKey("CAIRN_SIGNING_KEYS");
+  }
 }

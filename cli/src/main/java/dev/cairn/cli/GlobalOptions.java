@@ -30,6 +30,11 @@ public final class GlobalOptions {
   @Option(names = "--no-progress", description = "No progress bars (implied without a terminal).")
   boolean noProgress;
 
+  @Option(
+      names = "--signing-key-file",
+      description = "Sign requests with the pre-shared key in this file (key_id, secret).")
+  java.nio.file.Path signingKeyFile;
+
   @Option(names = "--verbose", description = "Say what is being done.")
   boolean verbose;
 }

@@ -86,6 +86,14 @@ final class ObserveCommands {
     @Option(names = "--action")
     String action;
 
+    @Option(names = "--model")
+    String model;
+
+    @Option(
+        names = "--since",
+        description = "An instant (2026-12-01T10:00:00Z) or an age (90s, 15m, 2h, 7d).")
+    String since;
+
     @Option(names = "--limit", defaultValue = "100")
     int limit;
 
@@ -98,6 +106,12 @@ final class ObserveCommands {
       AuditQuery query = AuditQuery.all().withLimit(limit);
       if (action != null) {
         query = query.withAction(action);
+      }
+      if (model != null) {
+        query = query.forModel(model);
+      }
+      if (since != null) {
+        query = query.since(Since.parse(since, java.time.Clock.systemUTC()));
       }
       Page<AuditEntry> page = client().audit().list(project(), query);
       output()

@@ -24,7 +24,12 @@ final class Session {
     this.contexts = new Contexts(terminal.configDir());
   }
 
+  /** A client with the token, or signing with the key of {@code --signing-key-file}. */
   CairnClient client() {
+    if (options.signingKeyFile != null) {
+      return CairnClient.signing(
+          server(), KeyFile.read(options.signingKeyFile), java.time.Clock.systemUTC());
+    }
     return CairnClient.create(server(), token().orElse(null));
   }
 

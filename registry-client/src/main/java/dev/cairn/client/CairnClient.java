@@ -68,7 +68,23 @@ public final class CairnClient {
   public static CairnClient create(
       HttpClient http, URI baseUri, String token, Duration requestTimeout) {
     return new CairnClient(
-        new HttpTransport(http, baseUri, token, CairnJson.lenientMapper(), requestTimeout));
+        new HttpTransport(
+            http, baseUri, Credentials.bearer(token), CairnJson.lenientMapper(), requestTimeout));
+  }
+
+  /**
+   * A client that signs every request with a pre-shared key instead of sending a token (spec
+   * 75-cli, "Offline installers"); {@code clock} dates the signatures.
+   */
+  public static CairnClient signing(
+      URI baseUri, dev.cairn.client.signing.SigningKey key, java.time.Clock clock) {
+    return new CairnClient(
+        new HttpTransport(
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
+            baseUri,
+            new Credentials.Signed(key, clock),
+            CairnJson.lenientMapper(),
+            Duration.ofSeconds(30)));
   }
 
   public ServiceInfo serviceInfo() {

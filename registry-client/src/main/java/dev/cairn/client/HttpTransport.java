@@ -21,14 +21,15 @@ final class HttpTransport {
 
   private final HttpClient http;
   private final URI base;
-  private final String token;
+  private final Credentials credentials;
   private final ObjectMapper json;
   private final Duration timeout;
 
-  HttpTransport(HttpClient http, URI base, String token, ObjectMapper json, Duration timeout) {
+  HttpTransport(
+      HttpClient http, URI base, Credentials credentials, ObjectMapper json, Duration timeout) {
     this.http = http;
     this.base = base;
-    this.token = token;
+    this.credentials = credentials;
     this.json = json;
     this.timeout = timeout;
   }
@@ -73,13 +74,10 @@ final class HttpTransport {
       String path,
       HttpRequest.BodyPublisher publisher,
       Map<String, String> headers) {
+    URI uri = base.resolve(path);
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(base.resolve(path))
-            .timeout(timeout)
-            .header("Accept", accept(headers));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
+        HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", accept(headers));
+    credentials.apply(request, method, uri, headers, publisher);
     headers.forEach(
         (name, value) -> {
           if (!name.equalsIgnoreCase("Accept")) {

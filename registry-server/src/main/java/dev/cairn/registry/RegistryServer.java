@@ -131,8 +131,7 @@ public final class RegistryServer implements AutoCloseable {
                     r.addFilter(
                         new AccessFilter(metrics, new StructuredLog(json), settings.accessLog()));
                     r.addFilter(new CorsFilter(settings.allowedOrigins(), problems));
-                    r.addFilter(
-                        new AuthFilter(auth.authenticator(), problems, metrics, api.refusals()));
+                    r.addFilter(new AuthFilter(auth, problems, metrics, api.refusals()));
                     ErrorMapping.register(r, problems);
                     api.routes()
                         .registerInto(

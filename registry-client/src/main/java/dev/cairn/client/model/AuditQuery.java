@@ -24,6 +24,10 @@ public record AuditQuery(
     return new AuditQuery(model, newAction, actor, since, until, limit, pageToken);
   }
 
+  public AuditQuery since(Instant newSince) {
+    return new AuditQuery(model, action, actor, newSince, until, limit, pageToken);
+  }
+
   public AuditQuery withLimit(int newLimit) {
     return new AuditQuery(model, action, actor, since, until, newLimit, pageToken);
   }

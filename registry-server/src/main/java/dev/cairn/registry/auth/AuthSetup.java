@@ -13,7 +13,10 @@ import java.util.List;
 public final class AuthSetup {
 
   /** The authenticator and what the bootstrap step did (the token to print once, if any). */
-  public record Result(Authenticators authenticator, BootstrapAdmin.Outcome bootstrap) {}
+  public record Result(
+      Authenticators authenticator,
+      BootstrapAdmin.Outcome bootstrap,
+      java.util.Optional<SignedRequests> signedRequests) {}
 
   private AuthSetup() {}
 
@@ -34,11 +37,21 @@ public final class AuthSetup {
     if (settings.jwt().enabled()) {
       sources.add(JwtAuthenticator.create(settings.jwt()));
     }
-    if (sources.isEmpty()) {
+    java.util.Optional<SignedRequests> signed =
+        settings
+            .signingKeysFile()
+            .map(
+                file ->
+                    new SignedRequests(
+                        SigningKeysFile.load(file),
+                        new SeenSignatures(db),
+                        java.time.Clock.systemUTC()));
+    if (sources.isEmpty() && signed.isEmpty()) {
       throw new StartupException(
-          "No way to authenticate: set CAIRN_TOKENS_FILE, CAIRN_JWT_JWKS_URL/FILE or "
+          "No way to authenticate: set CAIRN_TOKENS_FILE, CAIRN_JWT_JWKS_URL/FILE, "
+              + "CAIRN_SIGNING_KEYS or "
               + "CAIRN_BOOTSTRAP_ADMIN_TOKEN (authentication cannot be disabled).");
     }
-    return new Result(new Authenticators(sources), outcome);
+    return new Result(new Authenticators(sources), outcome, signed);
   }
 }

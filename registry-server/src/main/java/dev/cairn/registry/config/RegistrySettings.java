@@ -15,6 +15,7 @@ public record RegistrySettings(
     Optional<DbOwner> dbOwner,
     String environment,
     Optional<Path> tokensFile,
+    Optional<Path> signingKeysFile,
     Optional<String> bootstrapAdminToken,
     Optional<String> auditKey,
     JwtSettings jwt,

@@ -30,6 +30,7 @@ public final class SettingsLoader {
           Map.entry("CAIRN_DB_OWNER_PASSWORD", "db.owner-password"),
           Map.entry("CAIRN_ENVIRONMENT", "environment"),
           Map.entry("CAIRN_TOKENS_FILE", "auth.tokens-file"),
+          Map.entry("CAIRN_SIGNING_KEYS", "auth.signing-keys-file"),
           Map.entry("CAIRN_BOOTSTRAP_ADMIN_TOKEN", "auth.bootstrap-admin-token"),
           Map.entry("CAIRN_AUDIT_KEY", "audit.key"),
           Map.entry("CAIRN_JWT_JWKS_URL", "auth.jwt.jwks-url"),
@@ -120,6 +121,7 @@ public final class SettingsLoader {
             .map(user -> new DbOwner(user, c.get("db.owner-password").asString().orElse(""))),
         environment,
         optional(c, "auth.tokens-file").map(Path::of),
+        optional(c, "auth.signing-keys-file").map(Path::of),
         optional(c, "auth.bootstrap-admin-token"),
         optional(c, "audit.key"),
         new JwtSettings(

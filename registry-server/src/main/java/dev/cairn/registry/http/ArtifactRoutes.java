@@ -91,7 +91,7 @@ public final class ArtifactRoutes implements RouteGroup {
             version,
             req.raw().path().pathParameters().get("path"),
             req.raw().headers().first(HeaderNames.create("X-Checksum-Sha256")),
-            req.raw().content().inputStream());
+            RequestBodies.open(req.raw()));
     VersionFile file = result.file();
     res.header(HeaderNames.ETAG, etag(file));
     if (result.created()) {

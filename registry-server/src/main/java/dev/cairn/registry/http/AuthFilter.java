@@ -1,8 +1,11 @@
 package dev.cairn.registry.http;
 
+import dev.cairn.client.signing.RequestSignature;
+import dev.cairn.registry.auth.AuthSetup;
 import dev.cairn.registry.auth.Authenticator;
 import dev.cairn.registry.auth.Principal;
 import dev.cairn.registry.auth.RefusalAudit;
+import dev.cairn.registry.auth.SignedRequests;
 import dev.cairn.registry.domain.ApiException;
 import dev.cairn.registry.service.HttpMetrics;
 import io.helidon.http.HeaderNames;
@@ -13,25 +16,26 @@ import io.helidon.webserver.http.RoutingResponse;
 import java.util.Optional;
 
 /**
- * Requires a valid bearer token on everything under {@code /api/}; {@code /}, {@code /health*},
- * {@code /metrics} and {@code /openapi} stay public. Roles come only from the authenticated
- * identity: headers such as {@code X-User-Role} are never read.
+ * Requires a valid bearer token, or a request signed by a pre-shared key ({@link SignedRequests}),
+ * on everything under {@code /api/}; {@code /}, {@code /health*}, {@code /metrics} and {@code
+ * /openapi} stay public. Roles come only from the authenticated identity: headers such as {@code
+ * X-User-Role} are never read.
  */
 public final class AuthFilter implements Filter {
 
   private static final String PROTECTED_PREFIX = "/api/";
+  private static final int SCHEME_LENGTH = RequestSignature.SCHEME.length();
 
   private final Authenticator authenticator;
+  private final Optional<SignedRequests> signed;
   private final ProblemWriter problems;
   private final HttpMetrics metrics;
   private final RefusalAudit refusals;
 
   public AuthFilter(
-      Authenticator authenticator,
-      ProblemWriter problems,
-      HttpMetrics metrics,
-      RefusalAudit refusals) {
-    this.authenticator = authenticator;
+      AuthSetup.Result auth, ProblemWriter problems, HttpMetrics metrics, RefusalAudit refusals) {
+    this.authenticator = auth.authenticator();
+    this.signed = auth.signedRequests();
     this.problems = problems;
     this.metrics = metrics;
     this.refusals = refusals;
@@ -43,9 +47,15 @@ public final class AuthFilter implements Filter {
       chain.proceed();
       return;
     }
+    Optional<String> authorization = req.headers().first(HeaderNames.AUTHORIZATION);
+    if (authorization
+        .filter(h -> h.regionMatches(true, 0, RequestSignature.SCHEME, 0, SCHEME_LENGTH))
+        .isPresent()) {
+      signed(chain, req, res, authorization.get());
+      return;
+    }
     Optional<String> token =
-        req.headers()
-            .first(HeaderNames.AUTHORIZATION)
+        authorization
             .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
             .map(h -> h.substring(7).trim())
             .filter(t -> !t.isEmpty());
@@ -63,6 +73,38 @@ public final class AuthFilter implements Filter {
     }
     AuthContext.set(req, principal.get());
     chain.proceed();
+  }
+
+  private void signed(
+      FilterChain chain, RoutingRequest req, RoutingResponse res, String authorization) {
+    if (signed.isEmpty()) {
+      refuse(req, res, "unsigned", "this registry accepts no signed requests (no signing keys)");
+      return;
+    }
+    SignedRequests.Verdict verdict =
+        signed
+            .get()
+            .verify(
+                new SignedRequests.Request(
+                    req.prologue().method().text(),
+                    req.path().rawPath(),
+                    req.query().rawValue(),
+                    authorization,
+                    req.headers().first(HeaderNames.create(RequestSignature.DATE_HEADER)),
+                    req.headers().first(HeaderNames.create(RequestSignature.DIGEST_HEADER))));
+    switch (verdict) {
+      case SignedRequests.Verdict.Accepted accepted -> {
+        AuthContext.set(req, accepted.principal());
+        RequestBodies.holdTo(req, accepted.bodySha256());
+        chain.proceed();
+      }
+      case SignedRequests.Verdict.Refused refused -> {
+        refused
+            .keyId()
+            .ifPresent(key -> refusals.record(key, req.path().rawPath(), RequestIds.of(req)));
+        refuse(req, res, refused.reason(), refused.detail());
+      }
+    }
   }
 
   private void refuse(RoutingRequest req, RoutingResponse res, String reason, String detail) {

@@ -49,8 +49,10 @@ public final class JsonBodies {
     if (declared > maxBytes) {
       throw tooLarge();
     }
-    try (InputStream in = new LimitedInputStream(req.content().inputStream(), maxBytes)) {
+    try (InputStream in = new LimitedInputStream(RequestBodies.open(req), maxBytes)) {
       JsonNode tree = json.readTree(in);
+      // To the end, so a signed body is checked against its digest before anything is written.
+      in.transferTo(java.io.OutputStream.nullOutputStream());
       if (tree == null || tree.isMissingNode()) {
         throw ApiException.badRequest("the request body is empty; a JSON object is expected");
       }

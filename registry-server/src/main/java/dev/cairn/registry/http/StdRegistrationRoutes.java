@@ -35,7 +35,7 @@ public final class StdRegistrationRoutes implements RouteGroup {
             project,
             model,
             req.raw().headers().first(HeaderNames.CONTENT_TYPE).orElse(""),
-            req.raw().content().inputStream(),
+            RequestBodies.open(req.raw()),
             dryRun);
     if (result instanceof Version version) {
       responses.created(

@@ -54,7 +54,7 @@ public final class VersionRoutes implements RouteGroup {
     Version created =
         contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")
             ? oneShot.publish(
-                req.actor(), project, model, contentType, req.raw().content().inputStream())
+                req.actor(), project, model, contentType, RequestBodies.open(req.raw()))
             : fromJson(req, project, model, req.body(VersionCreate.class));
     responses.created(
         res,

@@ -67,6 +67,7 @@ public final class TestRegistry implements AutoCloseable {
       env.put("CAIRN_DATA_DIR", dataDir.toString());
       env.put("CAIRN_BOOTSTRAP_ADMIN_TOKEN", TestTokens.ADMIN);
       env.put("CAIRN_TOKENS_FILE", TestTokens.writeTokensFile(dataDir).toString());
+      env.put("CAIRN_SIGNING_KEYS", TestSigningKeys.writeKeysFile(dataDir).toString());
       EmbeddedPostgres external = null;
       if (externalMode()) {
         external = EmbeddedPostgres.builder().start();
