@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code alias list|get|set|rollback|history}, and {@code activate} (set production). */
+/** {@code alias list|get|set|rollback|history|delete}. */
 final class AliasCommands {
 
   static final List<Output.Column> COLUMNS =
@@ -34,7 +35,8 @@ final class AliasCommands {
             new GetAlias(terminal),
             new SetAlias(terminal),
             new Rollback(terminal),
-            new History(terminal)));
+            new History(terminal),
+            new DeleteAlias(terminal)));
   }
 
   @Command(name = "list", description = "A model's aliases.")
@@ -153,6 +155,8 @@ final class AliasCommands {
     @Option(names = "--reason", required = true)
     String reason;
 
+    @Mixin WaitOptions wait;
+
     Rollback(Terminal terminal) {
       super(terminal);
     }
@@ -166,6 +170,31 @@ final class AliasCommands {
                   .rollback(project(), model, alias, new AliasRollback(null, reason, null)),
               "alias",
               COLUMNS);
+      wait.follow(this, model, alias);
+    }
+  }
+
+  @Command(name = "delete", description = "Remove an alias (not production while it serves).")
+  static final class DeleteAlias extends CliCommand {
+    @Parameters(index = "0")
+    String model;
+
+    @Parameters(index = "1")
+    String alias;
+
+    @Option(
+        names = "--if-generation",
+        description = "Refuse unless the alias is at this generation.")
+    Long ifGeneration;
+
+    DeleteAlias(Terminal terminal) {
+      super(terminal);
+    }
+
+    @Override
+    public void run() {
+      client().aliases().delete(project(), model, alias, ifGeneration);
+      output().say("alias " + alias + " of " + model + " deleted");
     }
   }
 
@@ -196,42 +225,6 @@ final class AliasCommands {
                   Output.Column.wide("AT", "at"),
                   Output.Column.of("REASON", "reason")),
               page);
-    }
-  }
-
-  @Command(
-      name = "activate",
-      description = "Point production at a version; --wait until it serves.")
-  static final class Activate extends CliCommand {
-    @Parameters(index = "0")
-    String model;
-
-    @Option(names = "--version", required = true)
-    String version;
-
-    @Option(names = "--reason", required = true)
-    String reason;
-
-    @Option(names = "--wait", description = "Wait until every serving replica reports the version.")
-    boolean await;
-
-    @Option(
-        names = "--timeout",
-        defaultValue = "120",
-        description = "Seconds --wait waits (default 120).")
-    long timeoutSeconds;
-
-    Activate(Terminal terminal) {
-      super(terminal);
-    }
-
-    @Override
-    public void run() {
-      set(this, model, "production", version, null, reason, null);
-      if (await) {
-        new ServingWait(client(), project(), model, output())
-            .until(java.time.Duration.ofSeconds(timeoutSeconds));
-      }
     }
   }
 }

@@ -54,16 +54,23 @@ public final class CairnCli implements Runnable {
     CommandLine cli = new CommandLine(new CairnCli(terminal));
     cli.addSubcommand(new LoginCommands.Login(terminal));
     cli.addSubcommand(new LoginCommands.Logout(terminal));
-    cli.addSubcommand(LoginCommands.contexts(terminal));
+    cli.addSubcommand(new WhoAmICommand(terminal));
+    cli.addSubcommand(ContextCommands.contexts(terminal));
     cli.addSubcommand(ProjectCommands.group(terminal));
     cli.addSubcommand(ModelCommands.group(terminal));
     cli.addSubcommand(VersionCommands.group(terminal));
     cli.addSubcommand(AliasCommands.group(terminal));
-    cli.addSubcommand(new AliasCommands.Activate(terminal));
+    cli.addSubcommand(new ActivateCommand(terminal));
     cli.addSubcommand(new ResolveCommand(terminal));
     cli.addSubcommand(ObserveCommands.standards(terminal));
     cli.addSubcommand(ObserveCommands.instances(terminal));
     cli.addSubcommand(ObserveCommands.audit(terminal));
+    cli.addSubcommand(
+        Groups.of(
+            "events",
+            "The project's event stream.",
+            java.util.List.of(new EventsCommand(terminal))));
+    cli.addSubcommand(new InspectCommand(terminal));
     cli.addSubcommand(
         Groups.of(
             "token",

@@ -70,6 +70,23 @@ final class Contexts {
     write(new Config(name, contexts));
   }
 
+  /**
+   * Adds {@code context} as {@code name} without making it current; {@code token}, when given, is
+   * stored in a file of cairn's own, else the context's token file is used where it is.
+   */
+  void add(String name, Context context, String token) {
+    Config config = load();
+    String tokenFile = context.tokenFile();
+    if (token != null) {
+      Path stored = dir.resolve("tokens").resolve(name);
+      writePrivate(stored, token);
+      tokenFile = stored.toString();
+    }
+    Map<String, Context> contexts = new TreeMap<>(config.contexts());
+    contexts.put(name, new Context(context.server(), tokenFile, context.project()));
+    write(new Config(config.current() == null ? name : config.current(), contexts));
+  }
+
   void use(String name) {
     Config config = load();
     if (!config.contexts().containsKey(name)) {
@@ -87,7 +104,11 @@ final class Contexts {
     Map<String, Context> contexts = new TreeMap<>(config.contexts());
     contexts.remove(name);
     try {
-      Files.deleteIfExists(Path.of(gone.tokenFile()));
+      // Only a token cairn stored itself; a --token-file belongs to its owner.
+      Path token = gone.tokenFile() == null ? null : Path.of(gone.tokenFile());
+      if (token != null && token.startsWith(dir.resolve("tokens"))) {
+        Files.deleteIfExists(token);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -7,13 +7,11 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code login}, {@code logout} and {@code context list|use|remove}. */
+/** {@code login} and {@code logout}. */
 final class LoginCommands {
 
   private LoginCommands() {}
@@ -39,7 +37,7 @@ final class LoginCommands {
 
     @Override
     public void run() {
-      String token = readToken();
+      String token = readToken(terminal);
       URI server = URI.create(url);
       // Checked before it is stored: a token the registry refuses exits 2 and stores nothing.
       CairnClient.create(server, token).projects().list(1, null);
@@ -49,7 +47,7 @@ final class LoginCommands {
       output().say("Logged in to " + url + " as context '" + context + "'.");
     }
 
-    private String readToken() {
+    static String readToken(Terminal terminal) {
       try {
         String line =
             new BufferedReader(new InputStreamReader(terminal.in(), StandardCharsets.UTF_8))
@@ -86,71 +84,6 @@ final class LoginCommands {
       }
       contexts.remove(context);
       output().say("Context '" + context + "' removed.");
-    }
-  }
-
-  static CommandLine contexts(Terminal terminal) {
-    return Groups.of(
-        "context",
-        "Named contexts (server, token file, project).",
-        List.of(new ContextList(terminal), new ContextUse(terminal)));
-  }
-
-  @Command(
-      name = "list",
-      mixinStandardHelpOptions = true,
-      description = "Contexts; * marks the current one.")
-  static final class ContextList extends CliCommand {
-
-    ContextList(Terminal terminal) {
-      super(terminal);
-    }
-
-    @Override
-    public void run() {
-      Contexts.Config config = new Contexts(terminal.configDir()).load();
-      List<Row> rows =
-          config.contexts().entrySet().stream()
-              .map(
-                  e ->
-                      new Row(
-                          e.getKey().equals(config.current()) ? "*" : "",
-                          e.getKey(),
-                          e.getValue().server(),
-                          e.getValue().project()))
-              .toList();
-      output()
-          .many(
-              rows,
-              "name",
-              List.of(
-                  Output.Column.of("CURRENT", "current"),
-                  Output.Column.of("NAME", "name"),
-                  Output.Column.of("SERVER", "server"),
-                  Output.Column.of("PROJECT", "project")),
-              rows);
-    }
-
-    record Row(String current, String name, String server, String project) {}
-  }
-
-  @Command(
-      name = "use",
-      mixinStandardHelpOptions = true,
-      description = "Make a context the current one.")
-  static final class ContextUse extends CliCommand {
-
-    @Parameters(index = "0")
-    String name;
-
-    ContextUse(Terminal terminal) {
-      super(terminal);
-    }
-
-    @Override
-    public void run() {
-      new Contexts(terminal.configDir()).use(name);
-      output().say("Using context '" + name + "'.");
     }
   }
 }

@@ -14,12 +14,14 @@ final class ServingWait {
   private final CairnClient client;
   private final String project;
   private final String model;
+  private final String alias;
   private final Output output;
 
-  ServingWait(CairnClient client, String project, String model, Output output) {
+  ServingWait(CairnClient client, String project, String model, String alias, Output output) {
     this.client = client;
     this.project = project;
     this.model = model;
+    this.alias = alias;
     this.output = output;
   }
 
@@ -27,7 +29,7 @@ final class ServingWait {
     long deadline = System.nanoTime() + timeout.toNanos();
     String last = "";
     while (System.nanoTime() < deadline) {
-      ModelStatus.Serving serving = client.models().status(project, model, "production").serving();
+      ModelStatus.Serving serving = client.models().status(project, model, alias).serving();
       String now = "serving " + serving.onTarget() + "/" + serving.instances();
       if (!now.equals(last)) {
         output.say(now);

@@ -90,14 +90,26 @@ final class VersionCommands {
     @Parameters(index = "0")
     String model;
 
+    @Option(names = "--variant", description = "Only this variant's versions.")
+    String variant;
+
+    @Option(names = "--state", description = "Only versions in this state (READY, FAILED…).")
+    String state;
+
     ListVersions(Terminal terminal) {
       super(terminal);
     }
 
     @Override
     public void run() {
-      Page<Version> page =
-          client().versions().list(project(), model, VersionQuery.all().withLimit(1000));
+      VersionQuery query = VersionQuery.all().withLimit(1000);
+      if (variant != null) {
+        query = query.withVariant(variant);
+      }
+      if (state != null) {
+        query = query.withState(state);
+      }
+      Page<Version> page = client().versions().list(project(), model, query);
       output().many(page.items(), "version", COLUMNS, page);
     }
   }

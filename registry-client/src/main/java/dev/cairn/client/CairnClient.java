@@ -87,6 +87,11 @@ public final class CairnClient {
             Duration.ofSeconds(30)));
   }
 
+  /** Who the registry takes this client for. */
+  public dev.cairn.client.model.Caller whoami() {
+    return transport.send("GET", ApiPaths.API + "/whoami", null, new TypeReference<>() {});
+  }
+
   public ServiceInfo serviceInfo() {
     return transport.send("GET", "/", null, new TypeReference<>() {});
   }

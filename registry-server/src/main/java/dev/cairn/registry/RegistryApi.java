@@ -30,6 +30,7 @@ import dev.cairn.registry.http.ProjectRoutes;
 import dev.cairn.registry.http.ResolveRoutes;
 import dev.cairn.registry.http.ServiceRoutes;
 import dev.cairn.registry.http.VersionRoutes;
+import dev.cairn.registry.http.WhoAmIRoutes;
 import dev.cairn.registry.instance.InstanceService;
 import dev.cairn.registry.integrity.Integrity;
 import dev.cairn.registry.model.ModelService;
@@ -126,6 +127,7 @@ final class RegistryApi {
     return new ApiRoutes()
         .add(serviceRoutes(w, settings, source, liveness))
         .add(OpenApiRoutes.load())
+        .add(new WhoAmIRoutes(w.responses()))
         .add(projectRoutes(w))
         .add(new ModelRoutes(models, w.responses()))
         .add(idRoutes(w, models, versions))

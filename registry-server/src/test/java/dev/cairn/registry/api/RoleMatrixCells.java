@@ -216,6 +216,7 @@ final class RoleMatrixCells {
         new Cell("GET", "/api/v1/projects/{project}/audit", () -> project + "/audit", null, READ));
     cells.add(
         new Cell("GET", "/api/v1/audit/verify", () -> "/api/v1/audit/verify", null, ADMIN_GLOBAL));
+    cells.add(new Cell("GET", "/api/v1/whoami", () -> "/api/v1/whoami", null, READ_GLOBAL));
     return cells;
   }
 }

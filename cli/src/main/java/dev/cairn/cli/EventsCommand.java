@@ -1,0 +1,98 @@
+package dev.cairn.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cairn.client.EventSubscriber;
+import dev.cairn.client.model.RegistryEvent;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code events watch}: the project's event stream, one JSON object per line, resumed from the last
+ * event seen after every reconnect (the client's {@link EventSubscriber}).
+ */
+@Command(name = "watch", description = "Follow the project's events, one JSON object per line.")
+final class EventsCommand extends CliCommand {
+
+  private static final ObjectMapper LINES = new ObjectMapper();
+
+  @Option(names = "--model", description = "Only this model's events (repeatable).")
+  List<String> models;
+
+  @Option(
+      names = "--type",
+      description = "Only events of this type, e.g. alias.updated (repeatable).")
+  List<String> types;
+
+  @Option(
+      names = "--after",
+      defaultValue = "-1",
+      description = "Start after this event id (0: every retained event; default: new ones only).")
+  long after;
+
+  @Option(names = "--count", description = "Stop after this many events.")
+  Integer count;
+
+  @Option(names = "--timeout", description = "Stop after this many seconds (exit 5).")
+  Long timeoutSeconds;
+
+  EventsCommand(Terminal terminal) {
+    super(terminal);
+  }
+
+  @Override
+  public void run() {
+    Session session = session();
+    if (global.signingKeyFile != null) {
+      throw new ExitCodes.Failure(ExitCodes.USAGE, "events watch needs a token, not a signing key");
+    }
+    CountDownLatch remaining = new CountDownLatch(count == null ? 1 : count);
+    try (EventSubscriber events =
+        EventSubscriber.start(
+            session.server(),
+            session.token().orElse(null),
+            project(),
+            models == null ? List.of() : models,
+            after,
+            event -> print(event, remaining))) {
+      boolean done =
+          timeoutSeconds == null
+              ? await(remaining, null)
+              : await(remaining, Duration.ofSeconds(timeoutSeconds));
+      if (!done && timeoutSeconds != null) {
+        throw new ExitCodes.Failure(
+            ExitCodes.TIMEOUT, "no more events within " + timeoutSeconds + " s");
+      }
+    }
+  }
+
+  private synchronized void print(RegistryEvent event, CountDownLatch remaining) {
+    if (types != null && !types.contains(event.type())) {
+      return;
+    }
+    try {
+      terminal.out().println(LINES.writeValueAsString(event));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    if (count != null) {
+      remaining.countDown();
+    }
+  }
+
+  private static boolean await(CountDownLatch latch, Duration timeout) {
+    try {
+      if (timeout == null) {
+        latch.await();
+        return true;
+      }
+      return latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+}
