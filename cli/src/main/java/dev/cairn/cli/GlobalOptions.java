@@ -27,8 +27,11 @@ public final class GlobalOptions {
       description = "Print nothing but errors.")
   boolean quiet;
 
-  @Option(names = "--no-progress", description = "No progress bars (implied without a terminal).")
-  boolean noProgress;
+  @Option(
+      names = "--progress",
+      negatable = true,
+      description = "Progress bars on stderr (default: only when stderr is a terminal).")
+  Boolean progress;
 
   @Option(
       names = "--signing-key-file",

@@ -87,9 +87,12 @@ final class Session {
     return new Output(options.output, terminal.out(), options.quiet);
   }
 
-  /** Progress bars only on a terminal, and not when asked for none. */
-  boolean progress() {
-    return terminal.tty() && !options.noProgress && !options.quiet;
+  /** Progress bars: as --progress/--no-progress say, else only on a terminal; never with -q. */
+  PushProgress progress() {
+    boolean shown = options.progress != null ? options.progress : terminal.tty();
+    return shown && !options.quiet
+        ? PushProgress.bars(terminal.err(), terminal.tty())
+        : PushProgress.none();
   }
 
   Terminal terminal() {

@@ -1,5 +1,6 @@
 package dev.cairn.cli;
 
+import dev.cairn.client.model.FileDeclaration;
 import dev.cairn.client.model.Page;
 import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionQuery;
@@ -47,9 +48,20 @@ final class VersionCommands {
 
     @Parameters(
         index = "1..*",
-        arity = "1..*",
+        arity = "0..*",
         description = "Files, or directories (their files).")
-    List<Path> paths;
+    List<Path> paths = List.of();
+
+    @Option(
+        names = "--reference",
+        description = "A file the registry fetches itself (https, s3, file URI); repeatable.")
+    List<java.net.URI> references = List.of();
+
+    @Option(names = "--sha256", description = "The pinned digest of each --reference, in order.")
+    List<String> referenceShas = List.of();
+
+    @Option(names = "--size", description = "The size in bytes of each --reference, in order.")
+    List<Long> referenceSizes = List.of();
 
     @Option(
         names = "--name",
@@ -77,9 +89,32 @@ final class VersionCommands {
 
     @Override
     public void run() {
+      if (paths.isEmpty() && references.isEmpty()) {
+        throw new ExitCodes.Failure(ExitCodes.USAGE, "give files to push, or --reference URI");
+      }
+      if (references.size() != referenceShas.size() || references.size() != referenceSizes.size()) {
+        throw new ExitCodes.Failure(
+            ExitCodes.USAGE, "give one --sha256 and one --size per --reference");
+      }
+      List<FileDeclaration> declared = new java.util.ArrayList<>();
+      for (int i = 0; i < references.size(); i++) {
+        String path = Path.of(references.get(i).getPath()).getFileName().toString();
+        declared.add(
+            new FileDeclaration(
+                path, referenceShas.get(i), referenceSizes.get(i), references.get(i).toString()));
+      }
       Version done =
-          new VersionPush(client(), project(), model, session().progress(), terminal.err())
-              .push(LocalFiles.under(paths), name, variant, format, labels, metadata, parallel);
+          new VersionPush(client(), project(), model, session().progress())
+              .push(
+                  new PushRequest(
+                      LocalFiles.under(paths),
+                      declared,
+                      name,
+                      variant,
+                      format,
+                      labels,
+                      metadata,
+                      parallel));
       output().one(done, "version", COLUMNS);
       output().say("digest " + done.digest());
     }

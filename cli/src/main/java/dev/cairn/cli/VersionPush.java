@@ -6,7 +6,6 @@ import dev.cairn.client.model.FileDeclaration;
 import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionCreate;
 import dev.cairn.client.model.VersionFile;
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,9 +16,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * {@code version push}: hashes every file locally, declares the version with the pins (or finds the
@@ -31,69 +27,64 @@ final class VersionPush {
   private final CairnClient client;
   private final String project;
   private final String model;
-  private final boolean progress;
-  private final PrintStream err;
+  private final PushProgress progress;
 
-  VersionPush(CairnClient client, String project, String model, boolean progress, PrintStream err) {
+  VersionPush(CairnClient client, String project, String model, PushProgress progress) {
     this.client = client;
     this.project = project;
     this.model = model;
     this.progress = progress;
-    this.err = err;
   }
 
-  Version push(
-      Map<String, LocalFiles.LocalFile> files,
-      String name,
-      String variant,
-      String format,
-      Map<String, String> labels,
-      Map<String, String> metadata,
-      int parallel) {
+  Version push(PushRequest request) {
     Map<String, String> shas = new LinkedHashMap<>();
-    files.forEach((path, file) -> shas.put(path, LocalFiles.sha256(file.file())));
-    Version version = pendingOrNew(files, shas, name, variant, format, labels, metadata);
+    request.files().forEach((path, file) -> shas.put(path, LocalFiles.sha256(file.file())));
+    Version version = pendingOrNew(request, shas);
     List<String> missing = new ArrayList<>();
     for (VersionFile declared : version.files()) {
-      if (!Boolean.TRUE.equals(declared.present())) {
+      if ("upload".equals(declared.source()) && !Boolean.TRUE.equals(declared.present())) {
         missing.add(declared.path());
       }
     }
-    upload(version.version(), files, shas, missing, Math.max(1, parallel));
+    progress.start(
+        missing.stream().mapToLong(path -> sizeOf(request.files(), path)).sum(), missing.size());
+    try {
+      upload(version.version(), request.files(), shas, missing, Math.max(1, request.parallel()));
+    } finally {
+      progress.close();
+    }
     return client.versions().complete(project, model, version.version());
   }
 
-  private Version pendingOrNew(
-      Map<String, LocalFiles.LocalFile> files,
-      Map<String, String> shas,
-      String name,
-      String variant,
-      String format,
-      Map<String, String> labels,
-      Map<String, String> metadata) {
-    if (name != null) {
-      Optional<Version> existing = find(name);
+  private Version pendingOrNew(PushRequest request, Map<String, String> shas) {
+    if (request.name() != null) {
+      Optional<Version> existing = find(request.name());
       if (existing.isPresent() && "PENDING".equals(existing.get().state())) {
         return existing.get(); // resume: its files keep their pins, only the missing are sent
       }
     }
-    List<FileDeclaration> declarations =
-        files.values().stream()
-            .map(f -> new FileDeclaration(f.path(), shas.get(f.path()), f.size(), null))
-            .toList();
-    VersionCreate request =
+    List<FileDeclaration> declarations = new ArrayList<>();
+    request
+        .files()
+        .values()
+        .forEach(
+            f ->
+                declarations.add(
+                    new FileDeclaration(f.path(), shas.get(f.path()), f.size(), null)));
+    declarations.addAll(request.references());
+    VersionCreate create =
         new VersionCreate(
-            name,
-            variant,
-            format,
+            request.name(),
+            request.variant(),
+            request.format(),
             null,
-            metadata.isEmpty() ? null : new HashMap<>(metadata),
+            request.metadata().isEmpty() ? null : new HashMap<>(request.metadata()),
             null,
             declarations,
-            labels.isEmpty() ? null : labels,
+            request.labels().isEmpty() ? null : request.labels(),
             null,
             null);
-    return client.versions().create(project, model, request);
+    return client.versions().create(project, model, create);
   }
 
   private Optional<Version> find(String name) {
@@ -141,19 +132,13 @@ final class VersionPush {
   }
 
   private void send(String version, LocalFiles.LocalFile file, String sha) {
-    if (!progress) {
-      client.versions().upload(project, model, version, file.path(), file.file(), sha);
-      return;
-    }
-    try (ProgressBar bar =
-        new ProgressBarBuilder()
-            .setTaskName(file.path())
-            .setInitialMax(file.size())
-            .setUnit("MiB", 1 << 20)
-            .setStyle(ProgressBarStyle.ASCII)
-            .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(err))
-            .build()) {
+    try (PushProgress.FileBar bar = progress.file(file.path(), file.size())) {
       client.versions().upload(project, model, version, file.path(), file.file(), sha, bar::stepTo);
     }
+  }
+
+  private static long sizeOf(Map<String, LocalFiles.LocalFile> files, String path) {
+    LocalFiles.LocalFile file = files.get(path);
+    return file == null ? 0 : file.size();
   }
 }
