@@ -46,7 +46,7 @@ final class EventsCommand extends CliCommand {
   @Override
   public void run() {
     Session session = session();
-    if (global.signingKeyFile != null) {
+    if (session.signs()) {
       throw new ExitCodes.Failure(ExitCodes.USAGE, "events watch needs a token, not a signing key");
     }
     CountDownLatch remaining = new CountDownLatch(count == null ? 1 : count);

@@ -24,9 +24,14 @@ final class Session {
     this.contexts = new Contexts(terminal.configDir());
   }
 
+  /** Whether requests are signed with a key ({@code --signing-key-file}) instead of a token. */
+  boolean signs() {
+    return options.signingKeyFile != null;
+  }
+
   /** A client with the token, or signing with the key of {@code --signing-key-file}. */
   CairnClient client() {
-    if (options.signingKeyFile != null) {
+    if (signs()) {
       return CairnClient.signing(
           server(), KeyFile.read(options.signingKeyFile), java.time.Clock.systemUTC());
     }

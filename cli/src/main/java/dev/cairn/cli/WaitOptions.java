@@ -19,8 +19,7 @@ final class WaitOptions {
 
   void follow(CliCommand command, String model, String alias) {
     if (await) {
-      new ServingWait(command.client(), command.project(), model, alias, command.output())
-          .until(Duration.ofSeconds(timeoutSeconds));
+      new ServingWait(command.session(), model, alias).until(Duration.ofSeconds(timeoutSeconds));
     }
   }
 }
