@@ -38,6 +38,8 @@ public final class GlobalOptions {
       description = "Sign requests with the pre-shared key in this file (key_id, secret).")
   java.nio.file.Path signingKeyFile;
 
-  @Option(names = "--verbose", description = "Say what is being done.")
+  @Option(
+      names = "--verbose",
+      description = "Print each request on stderr: method, URL, status, time (no credentials).")
   boolean verbose;
 }

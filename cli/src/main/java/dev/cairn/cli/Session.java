@@ -31,11 +31,12 @@ final class Session {
 
   /** A client with the token, or signing with the key of {@code --signing-key-file}. */
   CairnClient client() {
-    if (signs()) {
-      return CairnClient.signing(
-          server(), KeyFile.read(options.signingKeyFile), java.time.Clock.systemUTC());
-    }
-    return CairnClient.create(server(), token().orElse(null));
+    CairnClient client =
+        signs()
+            ? CairnClient.signing(
+                server(), KeyFile.read(options.signingKeyFile), java.time.Clock.systemUTC())
+            : CairnClient.create(server(), token().orElse(null));
+    return options.verbose ? client.traceTo(line -> terminal.err().println("> " + line)) : client;
   }
 
   URI server() {

@@ -28,6 +28,16 @@ class CliSessionCommandsTest extends LoggedInCli {
   }
 
   @Test
+  void verboseTracesEachRequestWithoutItsCredentials() {
+    CliRunner.Result traced = cli.run("whoami", "--verbose");
+
+    assertThat(traced.err())
+        .startsWith("> GET " + registry.uri() + "/api/v1/whoami -> 200 (")
+        .doesNotContain(TestTokens.ADMIN);
+    assertThat(cli.run("whoami").err()).isEmpty();
+  }
+
+  @Test
   void contextsAreAddedWithoutSwitchingAndRemovedWithoutTouchingAForeignTokenFile()
       throws Exception {
     Path token = Files.writeString(work.resolve("reader-token"), TestTokens.READER + "\n");

@@ -87,6 +87,15 @@ public final class CairnClient {
             Duration.ofSeconds(30)));
   }
 
+  /**
+   * Sends one line per request to {@code lines} (method, URL, status, time to the headers; never a
+   * header or a body, so no credential): what {@code cairn --verbose} prints.
+   */
+  public CairnClient traceTo(java.util.function.Consumer<String> lines) {
+    transport.traceTo(lines);
+    return this;
+  }
+
   /** Who the registry takes this client for. */
   public dev.cairn.client.model.Caller whoami() {
     return transport.send("GET", ApiPaths.API + "/whoami", null, new TypeReference<>() {});

@@ -24,6 +24,7 @@ final class HttpTransport {
   private final Credentials credentials;
   private final ObjectMapper json;
   private final Duration timeout;
+  private volatile java.util.function.Consumer<String> trace = line -> {};
 
   HttpTransport(
       HttpClient http, URI base, Credentials credentials, ObjectMapper json, Duration timeout) {
@@ -36,6 +37,11 @@ final class HttpTransport {
 
   ObjectMapper json() {
     return json;
+  }
+
+  /** Receives one line per request: method, URL, status, time (never a header or a body). */
+  void traceTo(java.util.function.Consumer<String> lines) {
+    this.trace = lines;
   }
 
   <T> T send(String method, String path, Object body, TypeReference<T> type) {
@@ -86,8 +92,18 @@ final class HttpTransport {
         });
     try {
       request.method(method, publisher);
+      long started = System.nanoTime();
       HttpResponse<InputStream> response =
           http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+      trace.accept(
+          method
+              + " "
+              + uri
+              + " -> "
+              + response.statusCode()
+              + " ("
+              + (System.nanoTime() - started) / 1_000_000
+              + " ms to the headers)");
       if (response.statusCode() >= 400) {
         throw problem(response);
       }
