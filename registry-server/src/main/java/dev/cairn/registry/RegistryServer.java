@@ -18,6 +18,7 @@ import dev.cairn.registry.domain.JsonLimits;
 import dev.cairn.registry.http.AccessFilter;
 import dev.cairn.registry.http.ApiRoutes;
 import dev.cairn.registry.http.AuthFilter;
+import dev.cairn.registry.http.ConsoleRoutes;
 import dev.cairn.registry.http.CorsFilter;
 import dev.cairn.registry.http.ErrorMapping;
 import dev.cairn.registry.http.FirstRequestRefusal;
@@ -133,6 +134,7 @@ public final class RegistryServer implements AutoCloseable {
                     r.addFilter(new CorsFilter(settings.allowedOrigins(), problems));
                     r.addFilter(new AuthFilter(auth, problems, metrics, api.refusals()));
                     ErrorMapping.register(r, problems);
+                    ConsoleRoutes.register(r);
                     api.routes()
                         .registerInto(
                             r,

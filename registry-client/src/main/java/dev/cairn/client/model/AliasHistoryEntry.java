@@ -11,4 +11,5 @@ public record AliasHistoryEntry(
     Instant at,
     String actor,
     String reason,
-    String approvedBy) {}
+    String approvedBy,
+    String requestId) {}

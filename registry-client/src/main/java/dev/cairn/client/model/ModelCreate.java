@@ -31,4 +31,9 @@ public record ModelCreate(
     return new ModelCreate(
         name, description, task, labels, newVariants, newDefault, protectedAliases);
   }
+
+  public ModelCreate withDescription(String newDescription) {
+    return new ModelCreate(
+        name, newDescription, task, labels, variants, defaultVariant, protectedAliases);
+  }
 }

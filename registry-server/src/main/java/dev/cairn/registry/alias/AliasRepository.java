@@ -44,8 +44,8 @@ public final class AliasRepository {
           + " FROM aliases WHERE model_id = CAST(? AS uuid) AND generation > 0"
           + " ORDER BY alias";
   private static final String HISTORY =
-      "SELECT generation, CAST(pointers AS text) AS pointers, action, at, actor, reason, approved_by"
-          + " FROM alias_history WHERE alias_id = CAST(? AS uuid)"
+      "SELECT generation, CAST(pointers AS text) AS pointers, action, at, actor, reason, approved_by,"
+          + " request_id FROM alias_history WHERE alias_id = CAST(? AS uuid)"
           + " AND (CAST(? AS bigint) IS NULL OR generation < ?) ORDER BY generation DESC LIMIT ?";
   private static final String POINTERS_AT =
       "SELECT CAST(pointers AS text) AS pointers FROM alias_history"
@@ -168,7 +168,8 @@ public final class AliasRepository {
         Rows.instant(row, "at"),
         Rows.string(row, "actor"),
         Rows.string(row, "reason"),
-        Rows.string(row, "approved_by"));
+        Rows.string(row, "approved_by"),
+        Rows.string(row, "request_id"));
   }
 
   static Map<String, String> sorted(Map<String, String> pointers) {

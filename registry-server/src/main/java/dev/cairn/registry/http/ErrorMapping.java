@@ -46,6 +46,22 @@ public final class ErrorMapping {
                     e.status().code() == 413 ? "PAYLOAD_TOO_LARGE" : "BAD_REQUEST",
                     "the request could not be read")));
     routing.error(
+        io.helidon.http.HttpException.class,
+        (req, res, e) -> {
+          // Helidon's static content answers "not modified" by throwing 304 and "missing" 404.
+          if (e.status().code() < 400) {
+            res.status(e.status()).send();
+          } else {
+            problems.write(
+                req,
+                res,
+                new ApiException(
+                    e.status().code(),
+                    e.status().code() == 404 ? "NOT_FOUND" : "HTTP_" + e.status().code(),
+                    e.status().reasonPhrase()));
+          }
+        });
+    routing.error(
         FileDownloads.Aborted.class,
         (req, res, e) -> {
           // Logged where it happened; a response already under way can only be cut short.

@@ -1,0 +1,97 @@
+// The console: a hash router over the pages. Each page renders from the public API with the
+// signed-in token; navigating away aborts what the page was following (its event stream).
+
+import { Problem, get, session } from './api.js';
+import { alertOf, h, route, show } from './dom.js';
+import * as signIn from './pages/signin.js';
+import * as projects from './pages/projects.js';
+import * as models from './pages/models.js';
+import * as model from './pages/model.js';
+import * as version from './pages/version.js';
+import * as alias from './pages/alias.js';
+import * as rollout from './pages/rollout.js';
+import * as audit from './pages/audit.js';
+
+const ROUTES = [
+  [/^projects$/, projects, []],
+  [/^p\/([^/]+)\/models$/, models, ['project']],
+  [/^p\/([^/]+)\/audit$/, audit, ['project']],
+  [/^p\/([^/]+)\/m\/([^/]+)$/, model, ['project', 'model']],
+  [/^p\/([^/]+)\/m\/([^/]+)\/v\/([^/]+)$/, version, ['project', 'model', 'version']],
+  [/^p\/([^/]+)\/m\/([^/]+)\/a\/([^/]+)$/, alias, ['project', 'model', 'alias']],
+  [/^p\/([^/]+)\/m\/([^/]+)\/a\/([^/]+)\/rollout$/, rollout, ['project', 'model', 'alias']],
+];
+
+let current = new AbortController();
+let caller = null;
+
+async function render() {
+  current.abort();
+  current = new AbortController();
+  const [path, search = ''] = location.hash.replace(/^#\/?/, '').split('?');
+  if (!session.token() || path === 'signin') {
+    caller = null;
+    header();
+    return signIn.render({ done: () => navigate('#/projects') });
+  }
+  try {
+    caller = caller || (await get('/api/v1/whoami'));
+    header();
+    for (const [pattern, page, names] of ROUTES) {
+      const match = pattern.exec(path);
+      if (match) {
+        const params = Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(match[i + 1])]));
+        crumbs(params);
+        return await page.render({
+          params,
+          query: new URLSearchParams(search),
+          caller,
+          signal: current.signal,
+          navigate,
+        });
+      }
+    }
+    navigate('#/projects');
+  } catch (error) {
+    if (error instanceof Problem && error.status === 401) {
+      return navigate('#/signin');
+    }
+    show(h('h1', {}, 'Something went wrong'), alertOf(error));
+  }
+}
+
+export function navigate(hash) {
+  if (location.hash === hash) {
+    render();
+  } else {
+    location.hash = hash;
+  }
+}
+
+function header() {
+  document.getElementById('who').textContent = caller
+    ? `${caller.name} (${caller.roles.join(', ')})`
+    : '';
+  const signOut = document.getElementById('signout');
+  signOut.hidden = !caller;
+}
+
+function crumbs({ project, model, alias, version }) {
+  const parts = [h('a', { href: '#/projects' }, 'Projects')];
+  if (project) {
+    parts.push(' / ', h('a', { href: route('p', project, 'models') }, project));
+    parts.push(' (', h('a', { href: route('p', project, 'audit') }, 'audit'), ')');
+  }
+  if (model) parts.push(' / ', h('a', { href: route('p', project, 'm', model) }, model));
+  if (version) parts.push(' / ', version);
+  if (alias) parts.push(' / ', h('a', { href: route('p', project, 'm', model, 'a', alias) }, `@${alias}`));
+  document.getElementById('crumbs').replaceChildren(...parts);
+}
+
+document.getElementById('signout').addEventListener('click', () => {
+  session.signOut();
+  caller = null;
+  navigate('#/signin');
+});
+window.addEventListener('hashchange', render);
+render();

@@ -1,0 +1,69 @@
+// One model: variants, aliases with their pointers and generation, the production status, and its
+// versions (paged by the server, newest first).
+
+import { call, get, projectPath, query } from '../api.js';
+import { alertOf, h, link, pointers, route, short, show, table, when } from '../dom.js';
+import { can } from './roles.js';
+
+export async function render({ params, query: q, caller, navigate }) {
+  const { project, model } = params;
+  const base = projectPath(project, 'models', model);
+  const token = q.get('page_token') || '';
+  const [m, aliases, status, versions] = await Promise.all([
+    get(base),
+    get(`${base}/aliases`),
+    get(`${base}/status${query({ alias: 'production' })}`),
+    get(`${base}/versions${query({ limit: 50, page_token: token })}`),
+  ]);
+  const notice = h('div', { 'aria-live': 'polite' });
+  const archive = can(caller, 'publisher') && m.state !== 'ARCHIVED'
+    ? h('button', {
+      type: 'button',
+      onclick: async () => {
+        try {
+          await call('PATCH', base, { body: { state: 'ARCHIVED' } });
+          navigate(route('p', project, 'm', model));
+        } catch (error) {
+          notice.replaceChildren(alertOf(error));
+        }
+      },
+    }, 'Archive model')
+    : null;
+
+  show(
+    h('h1', {}, model, ' ', h('span', { class: `badge ${status.status}` }, status.status)),
+    h('p', {}, m.description || ''),
+    h('dl', {},
+      h('dt', {}, 'Variants'), h('dd', {}, (m.variants || []).join(', ')),
+      h('dt', {}, 'Labels'), h('dd', {}, Object.entries(m.labels || {}).map(([k, v]) => `${k}=${v}`).join(', ') || '—'),
+      h('dt', {}, 'Production'), h('dd', {}, pointers(status.active),
+        status.missing && status.missing.length ? ` (missing: ${status.missing.join(', ')})` : ''),
+      h('dt', {}, 'Serving'), h('dd', {}, `${status.serving.on_target}/${status.serving.instances} replicas on target`),
+      h('dt', {}, 'State'), h('dd', {}, m.state)),
+    archive, notice,
+    table('Aliases', ['Alias', 'Generation', 'Pointers', 'Updated', 'By', 'Rollout'], aliases.items || aliases, (a) => [
+      link(`@${a.alias}`, 'p', project, 'm', model, 'a', a.alias),
+      String(a.generation),
+      pointers(a.pointers),
+      when(a.updated_at),
+      a.updated_by || '—',
+      link('rollout', 'p', project, 'm', model, 'a', a.alias, 'rollout'),
+    ]),
+    table(`Versions (${versions.items.length} on this page)`,
+      ['Version', 'Variant', 'State', 'Digest', 'Created', 'By', 'Validation', 'Aliases'],
+      versions.items, (v) => [
+        link(v.version, 'p', project, 'm', model, 'v', v.version),
+        v.variant || '—',
+        v.state,
+        h('code', {}, short(v.digest)),
+        when(v.created_at),
+        v.created_by || '—',
+        v.validation ? `${v.validation.checksum} / ${v.validation.load}` : '—',
+        (v.aliases || []).join(', ') || '—',
+      ]),
+    h('nav', { class: 'pager', 'aria-label': 'Pages' },
+      token ? h('a', { href: route('p', project, 'm', model) }, 'Newest') : null,
+      versions.next_page_token
+        ? h('a', { href: `${route('p', project, 'm', model)}${query({ page_token: versions.next_page_token })}`, rel: 'next' }, 'Older versions')
+        : null));
+}

@@ -1,0 +1,33 @@
+// Per-replica rollout of an alias: which instance runs which versions at which generation. Redrawn
+// on every event of the model (an instance report is `instance.updated`), without a reload.
+
+import { get, projectPath, query } from '../api.js';
+import { h, pointers, show, table, when } from '../dom.js';
+import { follow } from '../events.js';
+import { loaded } from './version.js';
+
+export async function render({ params, signal }) {
+  const { project, model, alias } = params;
+  const region = h('div', { id: 'rollout', 'aria-live': 'polite' });
+  const updated = h('p', { id: 'rollout-updated' });
+
+  async function draw() {
+    const [target, instances] = await Promise.all([
+      get(projectPath(project, 'models', model, 'aliases', alias)).catch(() => null),
+      get(projectPath(project, 'instances') + query({ model, alias })),
+    ]);
+    const items = instances.items || instances;
+    const onTarget = items.filter((i) => target && i.generation === target.generation).length;
+    region.replaceChildren(
+      h('p', {}, target ? `Target: generation ${target.generation} (${pointers(target.pointers)}); ` : 'No target; ',
+        `${onTarget}/${items.length} replicas on it.`),
+      table('Replicas', ['Instance', 'State', 'Generation', 'Loaded versions', 'Last error', 'Reported'], items, (i) => [
+        i.id, i.state, String(i.generation ?? '—'), loaded(i.loaded), i.last_error || '—', when(i.reported_at),
+      ]));
+    updated.textContent = `Updated ${when(new Date().toISOString())}`;
+  }
+
+  show(h('h1', {}, `Rollout of ${model} @${alias}`), region, updated);
+  await draw();
+  follow(project, { models: [model], onEvent: () => draw().catch(() => {}), signal });
+}
