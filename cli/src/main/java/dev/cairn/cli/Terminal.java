@@ -15,8 +15,23 @@ public record Terminal(
 
   /** The process's own streams and environment. */
   public static Terminal system() {
-    return new Terminal(
-        System.in, System.out, System.err, System.getenv(), System.console() != null);
+    return new Terminal(System.in, System.out, System.err, System.getenv(), interactive());
+  }
+
+  /**
+   * Whether a person watches. JDK 22's default console exists even when the streams are redirected
+   * (only {@code Console.isTerminal()}, new in 22, tells); on 21 and 23+ a console is a terminal.
+   */
+  private static boolean interactive() {
+    java.io.Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException e) {
+      return true;
+    }
   }
 
   Path configDir() {

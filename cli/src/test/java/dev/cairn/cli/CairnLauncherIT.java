@@ -2,9 +2,12 @@ package dev.cairn.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cairn.client.model.ModelCreate;
+import dev.cairn.client.model.ProjectCreate;
 import dev.cairn.registry.testing.TestRegistry;
 import dev.cairn.registry.testing.TestTokens;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -29,6 +32,29 @@ class CairnLauncherIT {
     assertThat(version.output()).startsWith("cairn ");
     assertThat(whoami.code()).as(whoami.output()).isZero();
     assertThat(whoami.output()).isEqualTo("bootstrap-admin\n");
+  }
+
+  @Test
+  void aPushIntoAPipeDrawsNoProgressBars() throws Exception {
+    TestRegistry registry = TestRegistry.shared();
+    String project = TestRegistry.uniqueProject("launcher");
+    registry.client(TestTokens.ADMIN).projects().create(ProjectCreate.named(project));
+    registry.client(TestTokens.ADMIN).models().create(project, ModelCreate.named("m"));
+    Path file = Files.writeString(Files.createTempFile("weights", ".bin"), "weights");
+
+    Result push =
+        run(
+            "version",
+            "push",
+            "m",
+            file.toString(),
+            "-p",
+            project,
+            "--server",
+            registry.uri().toString());
+
+    assertThat(push.code()).as(push.output()).isZero();
+    assertThat(push.output()).contains("READY").doesNotContain("MiB");
   }
 
   private record Result(int code, String output) {}

@@ -195,6 +195,28 @@ class ConsoleTest {
   }
 
   @Test
+  void pagesReflowAt200PercentZoomWithoutScrollingSideways() {
+    browser.signIn(TestTokens.ADMIN);
+    browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(640, 900));
+    try {
+      for (String page :
+          new String[] {
+            "#/p/" + data.project() + "/models",
+            "#/p/" + data.project() + "/m/" + ConsoleData.INK,
+            "#/p/" + data.project() + "/m/" + ConsoleData.INK + "/a/production"
+          }) {
+        browser.go(page);
+        browser.until(d -> d.findElements(By.cssSelector("tbody tr")).isEmpty() ? null : true);
+        assertThat(browser.script("return document.documentElement.scrollWidth <= innerWidth"))
+            .as(page)
+            .isEqualTo(true);
+      }
+    } finally {
+      browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+    }
+  }
+
+  @Test
   void theConsoleIsServedWithAContentSecurityPolicy() throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     HttpResponse<String> page =
