@@ -41,7 +41,17 @@ record ConsoleData(String project) {
   /** The MID standard registered after production was set: v4, not yet active. */
   static final String NEW_MID = "v4";
 
-  static ConsoleData seed(TestRegistry registry, Path work) throws Exception {
+  private static ConsoleData shared;
+
+  /** The data, seeded once per test JVM into the shared registry. */
+  static synchronized ConsoleData shared(TestRegistry registry) throws Exception {
+    if (shared == null) {
+      shared = seed(registry, Files.createTempDirectory("cairn-console"));
+    }
+    return shared;
+  }
+
+  private static ConsoleData seed(TestRegistry registry, Path work) throws Exception {
     String project = TestRegistry.uniqueProject("console");
     CairnClient admin = registry.client(TestTokens.ADMIN);
     CairnClient publisher = registry.client(TestTokens.PUBLISHER);

@@ -6,11 +6,6 @@ import dev.cairn.client.model.InstanceReport;
 import dev.cairn.client.model.LoadedVersion;
 import dev.cairn.registry.testing.TestRegistry;
 import dev.cairn.registry.testing.TestTokens;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -18,7 +13,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -36,9 +30,9 @@ class ConsoleTest {
   private ConsoleData data;
 
   @BeforeAll
-  void start(@TempDir Path work) throws Exception {
+  void start() throws Exception {
     browser = Browser.open(registry.uri());
-    data = ConsoleData.seed(registry, work);
+    data = ConsoleData.shared(registry);
   }
 
   @AfterAll
@@ -192,47 +186,5 @@ class ConsoleTest {
     browser.until(d -> browser.mainText().contains(ConsoleData.SCRIPT));
     assertThat(browser.script("return window.pwned === undefined")).isEqualTo(true);
     assertThat(browser.driver().findElements(By.cssSelector("main script, main img"))).isEmpty();
-  }
-
-  @Test
-  void pagesReflowAt200PercentZoomWithoutScrollingSideways() {
-    browser.signIn(TestTokens.ADMIN);
-    browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(640, 900));
-    try {
-      for (String page :
-          new String[] {
-            "#/p/" + data.project() + "/models",
-            "#/p/" + data.project() + "/m/" + ConsoleData.INK,
-            "#/p/" + data.project() + "/m/" + ConsoleData.INK + "/a/production"
-          }) {
-        browser.go(page);
-        browser.until(d -> d.findElements(By.cssSelector("tbody tr")).isEmpty() ? null : true);
-        assertThat(browser.script("return document.documentElement.scrollWidth <= innerWidth"))
-            .as(page)
-            .isEqualTo(true);
-      }
-    } finally {
-      browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
-    }
-  }
-
-  @Test
-  void theConsoleIsServedWithAContentSecurityPolicy() throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
-    HttpResponse<String> page =
-        http.send(
-            HttpRequest.newBuilder(URI.create(registry.uri() + "/ui/")).build(),
-            HttpResponse.BodyHandlers.ofString());
-    HttpResponse<String> bare =
-        http.send(
-            HttpRequest.newBuilder(URI.create(registry.uri() + "/ui")).build(),
-            HttpResponse.BodyHandlers.ofString());
-
-    assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.headers().firstValue("Content-Security-Policy"))
-        .hasValueSatisfying(csp -> assertThat(csp).startsWith("default-src 'self'"));
-    assertThat(page.body()).contains("<script type=\"module\" src=\"app.js\">");
-    assertThat(bare.statusCode()).isEqualTo(301);
-    assertThat(bare.headers().firstValue("Location")).hasValue("/ui/");
   }
 }
