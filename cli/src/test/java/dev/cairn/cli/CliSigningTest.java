@@ -25,6 +25,9 @@ class CliSigningTest extends LoggedInCli {
     assertThat(created.code()).as(created.err()).isZero();
     assertThat(pushed.code()).as(pushed.err()).isZero();
     assertThat(pushed.out()).contains("READY");
+    CliRunner.Result listed =
+        cli.run("model", "list", "--label", "a=b", "--signing-key-file", key.toString());
+    assertThat(listed.code()).as("a signed GET with a query: " + listed.err()).isZero();
     assertThat(cli.run("audit", "log", "--model", "site", "--since", "10m").out())
         .contains(TestSigningKeys.INSTALLER.keyId());
   }
