@@ -64,6 +64,17 @@ export function show(...children) {
   main.focus();
 }
 
+/** Runs an action: what it returns (nodes or text) fills `notice`; a refusal shows its code there. */
+export async function report(notice, work) {
+  try {
+    const shown = await work();
+    notice.replaceChildren();
+    append(notice, [shown]);
+  } catch (error) {
+    notice.replaceChildren(alertOf(error));
+  }
+}
+
 /** An alert line for a refusal: the problem's code and detail, as text. */
 export function alertOf(error) {
   return h('p', { class: 'alert', role: 'alert' },

@@ -2,7 +2,7 @@
 // and roll back with a reason and If-Match on the generation shown; a refusal shows its problem code.
 
 import { call, get, projectPath, query } from '../api.js';
-import { alertOf, h, route, show, table, when } from '../dom.js';
+import { h, report, route, show, table, when } from '../dom.js';
 import { can } from './roles.js';
 
 export async function render({ params, caller, navigate }) {
@@ -17,14 +17,12 @@ export async function render({ params, caller, navigate }) {
   const notice = h('div', { 'aria-live': 'polite', id: 'notice' });
   const ifMatch = current ? { 'If-Match': `"${current.generation}"` } : {};
   const again = () => navigate(route('p', project, 'm', model, 'a', alias));
-  const submit = (work) => async (event) => {
+  const submit = (work) => (event) => {
     event.preventDefault();
-    try {
+    report(notice, async () => {
       await work();
       again();
-    } catch (error) {
-      notice.replaceChildren(alertOf(error));
-    }
+    });
   };
 
   const inputs = (m.variants && m.variants.length ? m.variants : ['default']).map((variant) =>

@@ -2,7 +2,7 @@
 // (`/api/v1/audit/verify`), and an ndjson export of what the filters select.
 
 import { call, get, projectPath, query } from '../api.js';
-import { alertOf, h, route, show, table, when } from '../dom.js';
+import { alertOf, h, report, route, show, table, when } from '../dom.js';
 import { can } from './roles.js';
 
 const FILTERS = ['model', 'action', 'actor', 'page_token'];
@@ -27,16 +27,13 @@ export async function render({ params, query: q, caller, navigate }) {
   }
   const exportButton = h('button', {
     type: 'button',
-    onclick: async () => {
-      try {
-        const { body } = await call('GET', path + query({ ...current, page_token: '', limit: 1000 }), { accept: 'application/x-ndjson' });
-        const a = h('a', { href: URL.createObjectURL(body), download: `audit-${project}.ndjson` }, 'download');
-        a.click();
-        notice.replaceChildren(h('p', { class: 'ok', role: 'status' }, 'Exported.'));
-      } catch (error) {
-        notice.replaceChildren(alertOf(error));
-      }
-    },
+    onclick: () => report(notice, async () => {
+      const { body } = await call('GET', path + query({ ...current, page_token: '', limit: 1000 }), { accept: 'application/x-ndjson' });
+      const url = URL.createObjectURL(body);
+      h('a', { href: url, download: `audit-${project}.ndjson` }, 'download').click();
+      setTimeout(() => URL.revokeObjectURL(url), 0);
+      return h('p', { class: 'ok', role: 'status' }, 'Exported.');
+    }),
   }, 'Export ndjson');
 
   show(

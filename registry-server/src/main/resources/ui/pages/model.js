@@ -2,7 +2,7 @@
 // versions (paged by the server, newest first).
 
 import { call, get, projectPath, query } from '../api.js';
-import { alertOf, h, link, pointers, route, short, show, table, when } from '../dom.js';
+import { h, link, pointers, report, route, short, show, table, when } from '../dom.js';
 import { can } from './roles.js';
 
 export async function render({ params, query: q, caller, navigate }) {
@@ -19,14 +19,10 @@ export async function render({ params, query: q, caller, navigate }) {
   const archive = can(caller, 'publisher') && m.state !== 'ARCHIVED'
     ? h('button', {
       type: 'button',
-      onclick: async () => {
-        try {
-          await call('PATCH', base, { body: { state: 'ARCHIVED' } });
-          navigate(route('p', project, 'm', model));
-        } catch (error) {
-          notice.replaceChildren(alertOf(error));
-        }
-      },
+      onclick: () => report(notice, async () => {
+        await call('PATCH', base, { body: { state: 'ARCHIVED' } });
+        navigate(route('p', project, 'm', model));
+      }),
     }, 'Archive model')
     : null;
 

@@ -2,7 +2,7 @@
 // notes, and the replicas that run it; verify now, edit notes, archive.
 
 import { call, get, projectPath, query } from '../api.js';
-import { alertOf, h, pointers, route, show, table, when } from '../dom.js';
+import { h, pointers, report, route, show, table, when } from '../dom.js';
 import { can } from './roles.js';
 
 export async function render({ params, caller, navigate }) {
@@ -16,16 +16,7 @@ export async function render({ params, caller, navigate }) {
     Object.values(i.loaded || {}).some((loaded) => loaded.version === version));
   const notice = h('div', { 'aria-live': 'polite', id: 'notice' });
   const again = () => navigate(route('p', project, 'm', model, 'v', version));
-  const act = (label, work) => h('button', {
-    type: 'button',
-    onclick: async () => {
-      try {
-        notice.replaceChildren(await work());
-      } catch (error) {
-        notice.replaceChildren(alertOf(error));
-      }
-    },
-  }, label);
+  const act = (label, work) => h('button', { type: 'button', onclick: () => report(notice, work) }, label);
 
   const verify = act('Verify now', async () => {
     const result = (await call('POST', `${path}/verify`)).body;
@@ -41,7 +32,6 @@ export async function render({ params, caller, navigate }) {
   const archive = act('Archive version', async () => {
     await call('PATCH', path, { body: { state: 'ARCHIVED' } });
     again();
-    return '';
   });
   const publisher = can(caller, 'publisher');
 

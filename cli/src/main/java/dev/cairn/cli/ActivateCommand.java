@@ -1,9 +1,7 @@
 package dev.cairn.cli;
 
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -17,14 +15,7 @@ final class ActivateCommand extends CliCommand {
   @Parameters(index = "0")
   String model;
 
-  @Option(names = "--version", description = "The version, for the model's variant of it.")
-  String version;
-
-  @Option(names = "--pointer", description = "VARIANT=VERSION (repeatable).")
-  Map<String, String> pointers;
-
-  @Option(names = "--reason", required = true)
-  String reason;
+  @Mixin PointerChange change;
 
   @Mixin WaitOptions wait;
 
@@ -34,7 +25,7 @@ final class ActivateCommand extends CliCommand {
 
   @Override
   public void run() {
-    AliasCommands.set(this, model, "production", version, pointers, reason, null);
+    AliasCommands.set(this, model, "production", change.update(), null);
     wait.follow(this, model, "production");
   }
 }

@@ -6,7 +6,6 @@ import dev.cairn.client.model.AliasRollback;
 import dev.cairn.client.model.AliasUpdate;
 import dev.cairn.client.model.Page;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -83,14 +82,7 @@ final class AliasCommands {
     @Parameters(index = "1")
     String alias;
 
-    @Option(names = "--version", description = "The version, for the model's variant of it.")
-    String version;
-
-    @Option(names = "--pointer", description = "VARIANT=VERSION (repeatable).")
-    Map<String, String> pointers;
-
-    @Option(names = "--reason", required = true)
-    String reason;
+    @Mixin PointerChange change;
 
     @Option(
         names = "--if-generation",
@@ -103,26 +95,13 @@ final class AliasCommands {
 
     @Override
     public void run() {
-      set(this, model, alias, version, pointers, reason, ifGeneration);
+      set(this, model, alias, change.update(), ifGeneration);
     }
   }
 
   /** Sets {@code alias}; the shared core of {@code alias set} and {@code activate}. */
   static Alias set(
-      CliCommand command,
-      String model,
-      String alias,
-      String version,
-      Map<String, String> pointers,
-      String reason,
-      Long ifGeneration) {
-    if ((version == null) == (pointers == null || pointers.isEmpty())) {
-      throw new ExitCodes.Failure(ExitCodes.USAGE, "give --version or --pointer VARIANT=VERSION");
-    }
-    AliasUpdate update =
-        version != null
-            ? AliasUpdate.version(version, reason)
-            : AliasUpdate.pointers(pointers, reason);
+      CliCommand command, String model, String alias, AliasUpdate update, Long ifGeneration) {
     String project = command.project();
     var client = command.client();
     String before = pointersOf(client, project, model, alias);

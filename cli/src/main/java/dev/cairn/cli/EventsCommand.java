@@ -3,7 +3,6 @@ package dev.cairn.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.client.EventSubscriber;
 import dev.cairn.client.model.RegistryEvent;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -55,24 +54,24 @@ final class EventsCommand extends CliCommand {
             session.server(),
             session.token().orElse(null),
             project(),
-            models == null ? List.of() : models,
+            new EventSubscriber.Filter(
+                models == null ? List.of() : models, types == null ? List.of() : types),
             after,
             event -> print(event, remaining))) {
       boolean done =
-          timeoutSeconds == null
-              ? await(remaining, null)
-              : await(remaining, Duration.ofSeconds(timeoutSeconds));
-      if (!done && timeoutSeconds != null) {
+          remaining.await(
+              timeoutSeconds == null ? Long.MAX_VALUE : timeoutSeconds, TimeUnit.SECONDS);
+      if (!done) {
         throw new ExitCodes.Failure(
             ExitCodes.TIMEOUT, "no more events within " + timeoutSeconds + " s");
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
+  /** One line per event; the registry already left out other types ({@code ?type=}). */
   private synchronized void print(RegistryEvent event, CountDownLatch remaining) {
-    if (types != null && !types.contains(event.type())) {
-      return;
-    }
     try {
       terminal.out().println(LINES.writeValueAsString(event));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -80,19 +79,6 @@ final class EventsCommand extends CliCommand {
     }
     if (count != null) {
       remaining.countDown();
-    }
-  }
-
-  private static boolean await(CountDownLatch latch, Duration timeout) {
-    try {
-      if (timeout == null) {
-        latch.await();
-        return true;
-      }
-      return latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
     }
   }
 }

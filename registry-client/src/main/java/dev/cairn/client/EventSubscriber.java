@@ -69,7 +69,22 @@ public final class EventSubscriber implements AutoCloseable {
       List<String> models,
       long after,
       Consumer<RegistryEvent> consumer) {
-    QueryString qs = new QueryString().addAll("model", models);
+    return start(registry, token, project, new Filter(models, List.of()), after, consumer);
+  }
+
+  /** Which events a stream carries: these models and these types (empty: all of them). */
+  public record Filter(List<String> models, List<String> types) {}
+
+  /** The same, the registry sending only the events {@code filter} selects. */
+  public static EventSubscriber start(
+      URI registry,
+      String token,
+      String project,
+      Filter filter,
+      long after,
+      Consumer<RegistryEvent> consumer) {
+    QueryString qs =
+        new QueryString().addAll("model", filter.models()).addAll("type", filter.types());
     URI stream =
         registry.resolve("/api/v1/projects/" + QueryString.encode(project) + "/events" + qs);
     EventSubscriber subscriber =

@@ -1,7 +1,6 @@
 package dev.cairn.registry;
 
 import dev.cairn.registry.artifact.ArtifactsDirPublisher;
-import dev.cairn.registry.artifact.ChecksumFailures;
 import dev.cairn.registry.artifact.FileDownloads;
 import dev.cairn.registry.artifact.Imports;
 import dev.cairn.registry.artifact.LocalFilePublisher;
@@ -82,10 +81,7 @@ final class ArtifactWiring {
             w.json()),
         w.db(),
         w.versions(),
-        new FileDownloads(
-            w.blobs(),
-            w.references(),
-            new ChecksumFailures(w.db(), w.versions(), w.audit(), w.events(), w.json())),
+        new FileDownloads(w.blobs(), w.references(), w.failures()),
         w.responses());
   }
 }

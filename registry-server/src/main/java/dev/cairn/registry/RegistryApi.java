@@ -6,7 +6,6 @@ import dev.cairn.registry.alias.AliasQueries;
 import dev.cairn.registry.alias.AliasService;
 import dev.cairn.registry.alias.ModelStatusService;
 import dev.cairn.registry.alias.ServingCounter;
-import dev.cairn.registry.artifact.ChecksumFailures;
 import dev.cairn.registry.audit.AuditVerifier;
 import dev.cairn.registry.auth.RefusalAudit;
 import dev.cairn.registry.blob.BlobStore;
@@ -169,7 +168,7 @@ final class RegistryApi {
         w.db(),
         w.blobs(),
         new AuditVerifier(w.auditRepository(), w.keyedFrom()),
-        new ChecksumFailures(w.db(), w.versions(), w.audit(), w.events(), w.json()),
+        w.failures(),
         settings.scrub(),
         w.integrity());
   }

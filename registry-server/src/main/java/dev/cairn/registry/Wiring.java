@@ -3,6 +3,7 @@ package dev.cairn.registry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.registry.alias.AliasRepository;
 import dev.cairn.registry.artifact.BlobCollector;
+import dev.cairn.registry.artifact.ChecksumFailures;
 import dev.cairn.registry.artifact.CompletionService;
 import dev.cairn.registry.artifact.FormatValidations;
 import dev.cairn.registry.artifact.ReferenceFetcher;
@@ -69,6 +70,7 @@ record Wiring(
     InstanceRepository instances,
     BlobCollector collector,
     ReferenceFetcher references,
+    ChecksumFailures failures,
     VerifyService verifier,
     FormatValidations validations,
     CompletionService completion) {
@@ -90,6 +92,7 @@ record Wiring(
         new ReferenceFetcher(
             settings.references(), memoized(() -> BlobStores.client(settings.blobs())));
     FormatValidations validations = runtimeValidations(new VersionBytes(blobs, references));
+    ChecksumFailures failures = new ChecksumFailures(db, versions, audit, events, json);
     return new Wiring(
         db,
         json,
@@ -112,7 +115,8 @@ record Wiring(
         new InstanceRepository(),
         new BlobCollector(db, blobs),
         references,
-        new VerifyService(db, blobs, versions, audit, events, references, json),
+        failures,
+        new VerifyService(db, blobs, versions, failures, references),
         validations,
         new CompletionService(
             db, versions, audit, events, validations, references, json, domainMetrics));

@@ -1,16 +1,13 @@
 package dev.cairn.registry.artifact;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.client.model.FileCheck;
 import dev.cairn.client.model.Verification;
 import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionFile;
 import dev.cairn.registry.audit.Actor;
-import dev.cairn.registry.audit.AuditLog;
 import dev.cairn.registry.blob.BlobStore;
 import dev.cairn.registry.db.Db;
 import dev.cairn.registry.domain.ApiException;
-import dev.cairn.registry.events.EventLog;
 import dev.cairn.registry.version.VersionLookup;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,9 +32,6 @@ public final class VerifyService {
   private final Db db;
   private final BlobStore blobs;
   private final VersionLookup versions;
-  private final AuditLog audit;
-  private final EventLog events;
-  private final ObjectMapper json;
   private final FileRepository files = new FileRepository();
   private final ReferenceFetcher references;
   private final ChecksumFailures failures;
@@ -46,18 +40,13 @@ public final class VerifyService {
       Db db,
       BlobStore blobs,
       VersionLookup versions,
-      AuditLog audit,
-      EventLog events,
-      ReferenceFetcher references,
-      ObjectMapper json) {
+      ChecksumFailures failures,
+      ReferenceFetcher references) {
     this.db = db;
     this.blobs = blobs;
     this.versions = versions;
-    this.audit = audit;
-    this.events = events;
+    this.failures = failures;
     this.references = references;
-    this.failures = new ChecksumFailures(db, versions, audit, events, json);
-    this.json = json;
   }
 
   public Verification verify(Actor actor, String project, String model, String version) {

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -72,24 +71,11 @@ final class SigningKeysFile {
     if (!pinned.isEmpty() && !TokenHashes.sha256Hex(secret).equalsIgnoreCase(pinned)) {
       throw new IllegalArgumentException("key '" + keyId + "': its secret does not match sha256");
     }
-    Set<Role> roles = new HashSet<>();
-    for (JsonNode role : entry.path("roles")) {
-      roles.add(
-          Role.parse(role.asText())
-              .orElseThrow(
-                  () ->
-                      new IllegalArgumentException(
-                          "key '" + keyId + "': unknown role '" + role.asText() + "'")));
-    }
-    if (roles.isEmpty()) {
-      throw new IllegalArgumentException("key '" + keyId + "' has no roles");
-    }
-    Set<String> projects = new HashSet<>();
-    entry.path("projects").forEach(p -> projects.add(p.asText()));
-    if (projects.isEmpty()) {
+    Grants grants = Grants.of(entry, "key '" + keyId + "'");
+    if (grants.projects().isEmpty()) {
       throw new IllegalArgumentException("key '" + keyId + "' names no projects");
     }
-    return new Entry(key, new Principal(keyId, roles, projects));
+    return new Entry(key, new Principal(keyId, grants.roles(), grants.projects()));
   }
 
   private static String secret(Path file, String keyId, JsonNode entry) throws IOException {

@@ -7,10 +7,8 @@ import dev.cairn.registry.config.StartupException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * API tokens from the tokens file of spec 40-security (names, SHA-256 hashes, roles, projects),
@@ -60,21 +58,8 @@ public final class TokenFileAuthenticator implements Authenticator {
     if (!hash.matches("[0-9a-f]{64}")) {
       throw new IllegalArgumentException("token '" + name + "': sha256 must be 64 hex digits");
     }
-    Set<Role> roles = new HashSet<>();
-    for (JsonNode role : entry.path("roles")) {
-      roles.add(
-          Role.parse(role.asText())
-              .orElseThrow(
-                  () ->
-                      new IllegalArgumentException(
-                          "token '" + name + "': unknown role '" + role.asText() + "'")));
-    }
-    if (roles.isEmpty()) {
-      throw new IllegalArgumentException("token '" + name + "' has no roles");
-    }
-    Set<String> projects = new HashSet<>();
-    entry.path("projects").forEach(p -> projects.add(p.asText()));
-    return HashedToken.ofHex(name, hash, roles, projects);
+    Grants grants = Grants.of(entry, "token '" + name + "'");
+    return HashedToken.ofHex(name, hash, grants.roles(), grants.projects());
   }
 
   private static String text(JsonNode entry, String field) {

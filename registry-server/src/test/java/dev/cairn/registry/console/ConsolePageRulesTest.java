@@ -2,41 +2,19 @@ package dev.cairn.registry.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cairn.registry.testing.TestRegistry;
 import dev.cairn.registry.testing.TestTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 
 /**
  * The console's page rules (spec 80-web-ui, Rules): the audit page with its chain badge, filters in
  * the URL and ndjson export; reflow at 200 % zoom; the Content-Security-Policy.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsolePageRulesTest {
-
-  private final TestRegistry registry = TestRegistry.shared();
-  private Browser browser;
-  private ConsoleData data;
-
-  @BeforeAll
-  void start() throws Exception {
-    browser = Browser.open(registry.uri());
-    data = ConsoleData.shared(registry);
-  }
-
-  @AfterAll
-  void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
+class ConsolePageRulesTest extends ConsoleSession {
 
   @Test
   void theAuditPageFiltersInTheUrlShowsTheChainBadgeAndExports() {

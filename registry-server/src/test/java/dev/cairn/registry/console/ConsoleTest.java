@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.client.model.InstanceReport;
 import dev.cairn.client.model.LoadedVersion;
-import dev.cairn.registry.testing.TestRegistry;
 import dev.cairn.registry.testing.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -22,25 +18,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * timeline, a publisher's refusal with its problem code, a rollout table fed by the event stream,
  * an injected script shown as text, and the Content-Security-Policy.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsoleTest {
-
-  private final TestRegistry registry = TestRegistry.shared();
-  private Browser browser;
-  private ConsoleData data;
-
-  @BeforeAll
-  void start() throws Exception {
-    browser = Browser.open(registry.uri());
-    data = ConsoleData.shared(registry);
-  }
-
-  @AfterAll
-  void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
+class ConsoleTest extends ConsoleSession {
 
   @Test
   void aWrongTokenIsRefusedWithItsProblemAndARightOneShowsTheProjects() {
