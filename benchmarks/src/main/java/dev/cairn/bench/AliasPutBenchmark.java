@@ -6,19 +6,24 @@ import dev.cairn.client.model.ProjectCreate;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Alias PUT throughput on embedded PostgreSQL, each connection flipping aliases of its own models
  * between two READY versions, held to {@code pgbench} running the same statements on the same
- * database (spec 90-quality: ≥ 0.8 of it; first round: ≥ 1,000/s).
+ * database (spec 90-quality: ≥ 0.8 of it), in alternating rounds.
  */
 final class AliasPutBenchmark implements Benchmark {
 
   private static final int MODELS = 64;
   private static final int CONNECTIONS = 32;
   private static final Duration WARM_UP = Duration.ofSeconds(5);
-  private static final Duration MEASURE = Duration.ofSeconds(15);
+  private static final Duration MEASURE = Duration.ofSeconds(10);
+  private static final int ROUNDS = 3;
+  private static final Duration ROUND = Duration.ofSeconds(10);
 
   @Override
   public Results run() throws Exception {
@@ -34,39 +39,46 @@ final class AliasPutBenchmark implements Benchmark {
       LoadDriver driver = new LoadDriver();
       driver.run(CONNECTIONS, WARM_UP, i -> put(base, i));
       LoadDriver.Load load = driver.run(CONNECTIONS, MEASURE, i -> put(base, i));
-      // The same load from wrk in its own process: the registry without the JDK client beside it.
-      WrkDriver.Run wrk =
-          WrkDriver.run(
-              base,
-              PgbenchReference.script("../wrk/alias-put.lua"),
-              CONNECTIONS,
-              MEASURE,
-              "2",
-              Integer.toString(MODELS),
-              LocalRegistry.ADMIN);
-      // The reference: the same statements in one transaction, straight from pgbench, on the
-      // same database and aliases, right after.
-      double pgbench =
-          PgbenchReference.tps(
-              registry.dataSource(),
-              PgbenchReference.script("alias-put.sql"),
-              CONNECTIONS,
-              MEASURE);
-      return new Results()
+      // Then rounds that alternate the same load from wrk (in its own process: the registry
+      // without the JDK client beside it) with the reference, the same statements in one
+      // transaction straight from pgbench on the same database and aliases. This machine's speed
+      // drifts by a third within a minute (CPU steal), so each round's ratio compares neighbours
+      // and the verdict is their median.
+      List<Double> ratios = new ArrayList<>();
+      Results results = new Results();
+      for (int round = 1; round <= ROUNDS; round++) {
+        WrkDriver.Run wrk =
+            WrkDriver.run(
+                base,
+                PgbenchReference.script("../wrk/alias-put.lua"),
+                CONNECTIONS,
+                ROUND,
+                "2",
+                Integer.toString(MODELS),
+                LocalRegistry.ADMIN);
+        double pgbench =
+            PgbenchReference.tps(
+                registry.dataSource(),
+                PgbenchReference.script("alias-put.sql"),
+                CONNECTIONS,
+                ROUND);
+        ratios.add(wrk.perSecond() / pgbench);
+        results
+            .put("round_" + round + "_alias_puts_per_s_wrk", wrk.perSecond())
+            .put("round_" + round + "_wrk_failures", wrk.failures())
+            .put("round_" + round + "_pgbench_tps", pgbench)
+            .put("round_" + round + "_ratio", wrk.perSecond() / pgbench);
+      }
+      Collections.sort(ratios);
+      return results
           .put("models", MODELS)
           .put("connections", CONNECTIONS)
-          .put("alias_puts_per_s", load.perSecond())
-          .put("alias_puts_per_s_wrk", wrk.perSecond())
-          .put("wrk_failures", wrk.failures())
-          .put("pgbench_tps", pgbench)
-          .put("ratio_to_pgbench", load.perSecond() / pgbench)
-          .put("ratio_to_pgbench_wrk", wrk.perSecond() / pgbench)
-          .put("target_ratio", 0.8)
-          .put("target_per_s", 1000)
-          .put("ratio_to_target", load.perSecond() / 1000)
-          .put("p50_ms", load.p50Ms())
-          .put("p99_ms", load.p99Ms())
-          .put("failures", load.failures());
+          .put("alias_puts_per_s_jdk_client", load.perSecond())
+          .put("p50_ms_jdk_client", load.p50Ms())
+          .put("p99_ms_jdk_client", load.p99Ms())
+          .put("failures_jdk_client", load.failures())
+          .put("ratio_to_pgbench_wrk", ratios.get(ROUNDS / 2))
+          .put("target_ratio", 0.8);
     }
   }
 

@@ -81,7 +81,7 @@ final class RegistryApi {
     liveness.register("event_listener", listener::isAlive);
     try {
       EventStreams streams = new EventStreams(feed, eventRepository, settings.sseHeartbeat());
-      Wiring w = Wiring.create(db, json, new EventLog(db, feed::catchUpTo), blobs, settings);
+      Wiring w = Wiring.create(db, json, new EventLog(db, feed::committed), blobs, settings);
       ApiRoutes routes = routes(w, settings, source, feed, streams, liveness);
       Integrity integrity = integrity(w, settings).start();
       return new Assembly(

@@ -62,8 +62,15 @@ public final class AliasRepository {
     return exec.get(FIND, modelId.toString(), alias).map(AliasRepository::alias);
   }
 
-  /** The alias row locked for the transaction, created empty (generation 0) if missing. */
+  /**
+   * The alias row locked for the transaction, created empty (generation 0) if missing. Most writes
+   * change an alias that exists, so the lock is tried first: one round trip instead of two.
+   */
   public StoredAlias lockOrCreate(DbExecute tx, UUID modelId, String alias, String actor) {
+    Optional<StoredAlias> existing = lock(tx, modelId, alias);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
     tx.dml(
         CREATE_EMPTY,
         UUID.randomUUID().toString(),

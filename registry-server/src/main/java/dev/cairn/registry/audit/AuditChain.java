@@ -1,10 +1,6 @@
 package dev.cairn.registry.audit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cairn.client.CairnJson;
 import dev.cairn.client.model.AuditEntry;
-import dev.cairn.registry.domain.JsonLimits;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -22,7 +18,6 @@ import javax.crypto.spec.SecretKeySpec;
 public final class AuditChain {
 
   public static final String GENESIS = "0".repeat(64);
-  private static final ObjectMapper JSON = JsonLimits.forStored(CairnJson.lenientMapper());
   private static final String HMAC = "HmacSHA256";
 
   private final SecretKeySpec key;
@@ -41,11 +36,7 @@ public final class AuditChain {
   }
 
   public String hash(AuditEntry entry) {
-    ObjectNode node = JSON.valueToTree(entry);
-    node.remove("hash");
-    return digest(
-        entry.prevHash().getBytes(StandardCharsets.US_ASCII),
-        CanonicalJson.write(node).getBytes(StandardCharsets.UTF_8));
+    return digest(entry.prevHash().getBytes(StandardCharsets.US_ASCII), CanonicalEntry.of(entry));
   }
 
   /**

@@ -8,9 +8,10 @@ import java.util.logging.Logger;
 
 /**
  * Delivers every committed event, in sequence order and exactly once, to this replica's listeners
- * (SSE streams, the resolve cache). It reads the event table after the last sequence it delivered,
- * when woken: right after a local commit that wrote events (read-your-writes), on a NOTIFY from any
- * replica, and on a periodic poll in case a notification was lost.
+ * (SSE streams, the resolve cache). An event this replica just committed is delivered from memory
+ * when it is the next one (read-your-writes without a query); otherwise, and on a NOTIFY from any
+ * replica or a periodic poll in case a notification was lost, it reads the event table after the
+ * last sequence it delivered.
  */
 public final class EventFeed {
 
@@ -53,23 +54,39 @@ public final class EventFeed {
     }
   }
 
+  /**
+   * Delivers an event once the transaction that appended it has committed. Sequence numbers are
+   * taken under the chain lock held until commit, so every smaller number has committed by now:
+   * when one of them is not delivered yet (another thread's after-commit still to run, or another
+   * replica's write), the table has them all.
+   */
+  public synchronized void committed(StoredEvent event) {
+    if (event.seq() == delivered + 1) {
+      deliver(event);
+    } else if (event.seq() > delivered) {
+      catchUp();
+    }
+  }
+
   /** Reads and delivers everything committed since the last delivery. */
   public synchronized void catchUp() {
     while (true) {
       List<StoredEvent> batch = events.after(delivered, BATCH);
-      for (StoredEvent event : batch) {
-        for (Consumer<StoredEvent> listener : listeners) {
-          try {
-            listener.accept(event);
-          } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "event listener failed on seq " + event.seq(), e);
-          }
-        }
-        delivered = event.seq();
-      }
+      batch.forEach(this::deliver);
       if (batch.size() < BATCH) {
         return;
       }
     }
+  }
+
+  private void deliver(StoredEvent event) {
+    for (Consumer<StoredEvent> listener : listeners) {
+      try {
+        listener.accept(event);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "event listener failed on seq " + event.seq(), e);
+      }
+    }
+    delivered = event.seq();
   }
 }

@@ -5,7 +5,8 @@ import dev.cairn.registry.audit.AuditLog;
 import dev.cairn.registry.db.Db;
 import dev.cairn.registry.db.Rows;
 import io.helidon.dbclient.DbTransaction;
-import java.util.function.LongConsumer;
+import java.time.Instant;
+import java.util.function.Consumer;
 
 /**
  * Appends to the event table inside the caller's transaction, after its audit entry: the audit
@@ -20,13 +21,13 @@ public final class EventLog {
   private static final String APPEND = "SELECT cairn_append_event(?, ?, ?, ?, ?, ?, ?) AS seq";
 
   private final Db db;
-  private final LongConsumer deliverLocally;
+  private final Consumer<StoredEvent> deliverLocally;
 
   /**
-   * {@code deliverLocally} runs with the sequence number after a transaction that appended an event
+   * {@code deliverLocally} hears each appended event, as the table holds it, after its transaction
    * commits, so this replica's listeners see a write before its answer leaves (read-your-writes).
    */
-  public EventLog(Db db, LongConsumer deliverLocally) {
+  public EventLog(Db db, Consumer<StoredEvent> deliverLocally) {
     this.db = db;
     this.deliverLocally = deliverLocally;
   }
@@ -36,19 +37,22 @@ public final class EventLog {
    * when (and only if) the transaction commits.
    */
   public long append(DbTransaction tx, String project, String model, String type, JsonNode data) {
+    Instant at = Rows.now();
+    String text = data.toString();
     long seq =
         tx.get(
                 APPEND,
                 AuditLog.CHAIN_LOCK,
-                Rows.param(Rows.now()),
+                Rows.param(at),
                 project,
                 model,
                 type,
-                data.toString(),
+                text,
                 PgEventListener.CHANNEL)
             .map(r -> Rows.longValue(r, "seq"))
             .orElseThrow(() -> new IllegalStateException("event not appended"));
-    db.onCommit(tx, () -> deliverLocally.accept(seq));
+    StoredEvent event = new StoredEvent(seq, at, project, model, type, data.deepCopy());
+    db.onCommit(tx, () -> deliverLocally.accept(event));
     return seq;
   }
 }

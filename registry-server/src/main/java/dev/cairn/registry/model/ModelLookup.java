@@ -22,17 +22,16 @@ public final class ModelLookup {
   }
 
   public StoredModel model(DbExecute exec, String project, String model) {
-    StoredProject p = project(exec, project);
-    return models.find(exec, p.id(), project, model).orElseThrow(() -> notFound(project, model));
+    return locate(exec, project, model).model();
   }
 
-  /** A model with the project it is in (one project lookup for both). */
+  /** A model with the project it is in (one query for both). */
   public record Located(StoredProject project, StoredModel model) {}
 
   public Located locate(DbExecute exec, String project, String model) {
-    StoredProject p = project(exec, project);
-    return new Located(
-        p, models.find(exec, p.id(), project, model).orElseThrow(() -> notFound(project, model)));
+    ModelRepository.Found found =
+        models.locate(exec, project, model).orElseThrow(() -> ProjectNotFound.of(project));
+    return new Located(found.project(), found.model().orElseThrow(() -> notFound(project, model)));
   }
 
   /** The model row locked until the transaction ends (serialises changes to one model). */

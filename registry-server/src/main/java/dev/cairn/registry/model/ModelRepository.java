@@ -4,6 +4,8 @@ import dev.cairn.client.model.Model;
 import dev.cairn.registry.db.Db;
 import dev.cairn.registry.db.Rows;
 import dev.cairn.registry.paging.SortOrder;
+import dev.cairn.registry.project.ProjectRepository;
+import dev.cairn.registry.project.StoredProject;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 import java.time.Instant;
@@ -25,6 +27,13 @@ public final class ModelRepository {
           + COLUMNS
           + " FROM models WHERE project_id = CAST(? AS uuid) AND name = ? AND deleted_at IS NULL";
   private static final String LOCK = FIND + " FOR UPDATE";
+  private static final String LOCATE =
+      "SELECT "
+          + ProjectRepository.JOINED_COLUMNS
+          + ", m.* FROM projects p LEFT JOIN LATERAL (SELECT "
+          + COLUMNS
+          + " FROM models WHERE project_id = p.id AND name = ? AND deleted_at IS NULL) m ON true"
+          + " WHERE p.name = ? AND p.deleted_at IS NULL";
   private static final String INSERT =
       "INSERT INTO models (id, project_id, name, description, task, labels, variants,"
           + " default_variant, protected_aliases, state, created_at, created_by, updated_at)"
@@ -43,6 +52,21 @@ public final class ModelRepository {
           + " AND labels @> CAST(? AS jsonb)"
           + " AND (CAST(? AS text) IS NULL OR starts_with(name, ?))"
           + " AND (CAST(? AS text) IS NULL OR name = ?)";
+
+  /** A live project and, if it has one by that name, its live model. */
+  public record Found(StoredProject project, Optional<StoredModel> model) {}
+
+  /** The project and the model in one query (the lookup every model-scoped request starts with). */
+  public Optional<Found> locate(DbExecute exec, String project, String name) {
+    return exec.get(LOCATE, name, project)
+        .map(
+            row ->
+                new Found(
+                    ProjectRepository.joined(row),
+                    Rows.raw(row, "id") == null
+                        ? Optional.empty()
+                        : Optional.of(model(row, project))));
+  }
 
   public Optional<StoredModel> find(DbExecute exec, UUID projectId, String project, String name) {
     return exec.get(FIND, projectId, name).map(row -> model(row, project));

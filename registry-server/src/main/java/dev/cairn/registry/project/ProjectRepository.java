@@ -8,8 +8,10 @@ import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** SQL for projects; only live (not deleted) projects are visible through it. */
 public final class ProjectRepository {
@@ -17,6 +19,16 @@ public final class ProjectRepository {
   private static final String COLUMNS =
       "id, name, description, CAST(policies AS text) AS policies, created_at, created_by,"
           + " updated_at";
+
+  private static final int MAX_PARSED_POLICIES = 1024;
+  private static final Map<String, Policies> PARSED_POLICIES = new ConcurrentHashMap<>();
+
+  /** {@link #COLUMNS} of table {@code p}, named {@code p_…}, for queries that join a project. */
+  public static final String JOINED_COLUMNS =
+      "p.id AS p_id, p.name AS p_name, p.description AS p_description,"
+          + " CAST(p.policies AS text) AS p_policies, p.created_at AS p_created_at,"
+          + " p.created_by AS p_created_by, p.updated_at AS p_updated_at";
+
   private static final String FIND =
       "SELECT " + COLUMNS + " FROM projects WHERE name = ? AND deleted_at IS NULL";
   private static final String LOCK = FIND + " FOR UPDATE";
@@ -84,15 +96,43 @@ public final class ProjectRepository {
     return Db.list(tx, LIVE_MODELS, row -> Rows.string(row, "name"), projectId);
   }
 
+  /**
+   * Policies parsed from their stored text, remembered by it: every model-scoped request reads its
+   * project's policies, and they seldom change. Bounded by emptying the memo when it fills.
+   */
+  private static Policies policies(String stored) {
+    if (stored == null) {
+      return Policies.defaults();
+    }
+    Policies parsed = PARSED_POLICIES.get(stored);
+    if (parsed == null) {
+      parsed = Policies.defaults().merge(Rows.fromJson(stored, Policies.class));
+      if (PARSED_POLICIES.size() >= MAX_PARSED_POLICIES) {
+        PARSED_POLICIES.clear();
+      }
+      PARSED_POLICIES.put(stored, parsed);
+    }
+    return parsed;
+  }
+
+  /** The project of a row selected with {@link #JOINED_COLUMNS}. */
+  public static StoredProject joined(DbRow row) {
+    return project(row, "p_");
+  }
+
   private static StoredProject project(DbRow row) {
+    return project(row, "");
+  }
+
+  private static StoredProject project(DbRow row, String prefix) {
     return new StoredProject(
-        row.column("id").get(UUID.class),
+        row.column(prefix + "id").get(UUID.class),
         new Project(
-            Rows.string(row, "name"),
-            Rows.string(row, "description"),
-            Policies.defaults().merge(Rows.fromJson(Rows.string(row, "policies"), Policies.class)),
-            Rows.instant(row, "created_at"),
-            Rows.string(row, "created_by"),
-            Rows.instant(row, "updated_at")));
+            Rows.string(row, prefix + "name"),
+            Rows.string(row, prefix + "description"),
+            policies(Rows.string(row, prefix + "policies")),
+            Rows.instant(row, prefix + "created_at"),
+            Rows.string(row, prefix + "created_by"),
+            Rows.instant(row, prefix + "updated_at")));
   }
 }
