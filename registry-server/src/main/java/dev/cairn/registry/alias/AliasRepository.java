@@ -3,6 +3,7 @@ package dev.cairn.registry.alias;
 import dev.cairn.client.model.Alias;
 import dev.cairn.client.model.AliasHistoryEntry;
 import dev.cairn.registry.db.Db;
+import dev.cairn.registry.db.LeadingWrites;
 import dev.cairn.registry.db.Rows;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
@@ -28,14 +29,12 @@ public final class AliasRepository {
           + " VALUES (CAST(? AS uuid), CAST(? AS uuid), ?, CAST('{}' AS jsonb), 0, ?, ?)"
           + " ON CONFLICT (model_id, alias) DO NOTHING";
 
-  /** The new pointer set and its history row in one round trip. */
-  private static final String UPDATE_AND_RECORD =
-      "WITH updated AS (UPDATE aliases SET pointers = CAST(? AS jsonb), generation = ?,"
-          + " managed_by = ?, reason = ?, updated_at = ?, updated_by = ?"
-          + " WHERE id = CAST(? AS uuid) RETURNING id, generation, pointers)"
-          + " INSERT INTO alias_history (alias_id, generation, pointers, action, at, actor, reason,"
-          + " approved_by, request_id) SELECT id, generation, pointers, ?, ?, ?, ?, ?, ?"
-          + " FROM updated";
+  private static final String UPDATE =
+      "UPDATE aliases SET pointers = CAST(? AS jsonb), generation = ?, managed_by = ?, reason = ?,"
+          + " updated_at = ?, updated_by = ? WHERE id = CAST(? AS uuid)";
+  private static final String RECORD =
+      "INSERT INTO alias_history (alias_id, generation, pointers, action, at, actor, reason,"
+          + " approved_by, request_id) VALUES (CAST(? AS uuid), ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?)";
 
   private static final String DELETE = "DELETE FROM aliases WHERE id = CAST(? AS uuid)";
   private static final String LIST =
@@ -85,24 +84,34 @@ public final class AliasRepository {
     return tx.get(LOCK, modelId.toString(), alias).map(AliasRepository::alias);
   }
 
-  /** Writes {@code a} over the row {@code id} and appends its history entry, in one statement. */
-  public void updateAndRecord(
-      DbExecute tx, UUID id, Alias a, String action, String approvedBy, String requestId) {
-    tx.dml(
-        UPDATE_AND_RECORD,
-        Rows.json(a.pointers()),
-        a.generation(),
-        a.managedBy(),
-        a.reason(),
-        Rows.param(a.updatedAt()),
-        a.updatedBy(),
-        id.toString(),
-        action,
-        Rows.param(a.updatedAt()),
-        a.updatedBy(),
-        a.reason(),
-        approvedBy,
-        requestId);
+  /**
+   * The writes of {@code a} over the row {@code id} and of its history entry, for the caller to run
+   * ahead of its next query (they read nothing of each other).
+   */
+  public LeadingWrites updateAndRecord(
+      UUID id, Alias a, String action, String approvedBy, String requestId) {
+    String pointers = Rows.json(a.pointers());
+    Object at = Rows.param(a.updatedAt());
+    return LeadingWrites.of(
+            UPDATE,
+            pointers,
+            a.generation(),
+            a.managedBy(),
+            a.reason(),
+            at,
+            a.updatedBy(),
+            id.toString())
+        .then(
+            RECORD,
+            id.toString(),
+            a.generation(),
+            pointers,
+            action,
+            at,
+            a.updatedBy(),
+            a.reason(),
+            approvedBy,
+            requestId);
   }
 
   public void delete(DbExecute tx, UUID id) {

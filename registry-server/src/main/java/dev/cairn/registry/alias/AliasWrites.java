@@ -11,7 +11,8 @@ import io.helidon.dbclient.DbTransaction;
 /**
  * Writes a decided alias change inside the caller's transaction, all or nothing: the pointer row,
  * its history entry, one audit entry and one event ({@code alias.updated} or {@code
- * alias.deleted}).
+ * alias.deleted}). An update costs two round trips: pointers, history, chain lock and head in one;
+ * audit entry, event and NOTIFY in the other.
  */
 final class AliasWrites {
 
@@ -38,8 +39,6 @@ final class AliasWrites {
       String approvedBy) {}
 
   void update(DbTransaction tx, Written w) {
-    aliases.updateAndRecord(
-        tx, w.before().id(), w.after(), w.action(), w.approvedBy(), w.caller().actor().requestId());
     audit.append(
         tx,
         w.caller().actor(),
@@ -51,9 +50,20 @@ final class AliasWrites {
             json.valueToTree(w.before().view().pointers()),
             json.valueToTree(w.after().pointers()),
             w.after().reason(),
-            w.approvedBy()));
-    events.append(
-        tx, w.project(), w.model(), "alias.updated", eventData(w.project(), w.model(), w.after()));
+            w.approvedBy()),
+        new AuditLog.Alongside(
+            aliases.updateAndRecord(
+                w.before().id(),
+                w.after(),
+                w.action(),
+                w.approvedBy(),
+                w.caller().actor().requestId()),
+            events,
+            new EventLog.Draft(
+                w.project(),
+                w.model(),
+                "alias.updated",
+                eventData(w.project(), w.model(), w.after()))));
   }
 
   void delete(DbTransaction tx, Caller caller, String project, String model, StoredAlias current) {
@@ -69,8 +79,12 @@ final class AliasWrites {
             json.valueToTree(current.view().pointers()),
             null,
             null,
-            null));
-    events.append(tx, project, model, "alias.deleted", eventData(project, model, current.view()));
+            null),
+        new AuditLog.Alongside(
+            null,
+            events,
+            new EventLog.Draft(
+                project, model, "alias.deleted", eventData(project, model, current.view()))));
   }
 
   private ObjectNode eventData(String project, String model, Alias alias) {

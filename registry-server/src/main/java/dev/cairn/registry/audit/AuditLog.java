@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.client.CairnJson;
 import dev.cairn.client.model.AuditEntry;
+import dev.cairn.registry.db.ChainLock;
 import dev.cairn.registry.db.Db;
+import dev.cairn.registry.db.LeadingWrites;
 import dev.cairn.registry.db.Rows;
 import dev.cairn.registry.domain.JsonLimits;
+import dev.cairn.registry.events.EventLog;
 import io.helidon.dbclient.DbRow;
 import io.helidon.dbclient.DbTransaction;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -19,9 +21,6 @@ import java.util.function.Consumer;
  * the commit order even across registry replicas.
  */
 public final class AuditLog {
-
-  /** Advisory lock key of the chain head ("CAIRNAUD" in ASCII). */
-  public static final long CHAIN_LOCK = 0x434149524e415544L;
 
   private static final ObjectMapper JSON = JsonLimits.forStored(CairnJson.lenientMapper());
 
@@ -49,14 +48,37 @@ public final class AuditLog {
    * short.
    */
   public AuditEntry append(DbTransaction tx, Actor actor, AuditRecord record) {
-    Optional<DbRow> last = tx.get(LOCK_AND_HEAD, CHAIN_LOCK);
+    AuditEntry entry = next(tx, actor, record, null);
+    tx.dml(INSERT, row(entry));
+    return entry;
+  }
+
+  /**
+   * What a change writes besides its audit entry, folded into the entry's round trips: its own
+   * {@code writes} (may be null) run in the statement that takes the chain lock and reads the head,
+   * and the audit row is inserted by the statement that numbers its {@code event}.
+   */
+  public record Alongside(LeadingWrites writes, EventLog events, EventLog.Draft event) {}
+
+  /** Appends {@code record} with everything else the change writes, in two round trips. */
+  public AuditEntry append(DbTransaction tx, Actor actor, AuditRecord record, Alongside change) {
+    AuditEntry entry = next(tx, actor, record, change.writes());
+    change.events().append(tx, change.event(), LeadingWrites.of(INSERT, row(entry)));
+    return entry;
+  }
+
+  /** Takes the chain lock, reads the head, and hashes the entry that follows it. */
+  private AuditEntry next(DbTransaction tx, Actor actor, AuditRecord record, LeadingWrites writes) {
+    Optional<DbRow> last =
+        writes == null
+            ? tx.get(LOCK_AND_HEAD, ChainLock.KEY)
+            : tx.get(writes.before(LOCK_AND_HEAD), writes.params(ChainLock.KEY));
     long seq = last.map(r -> Rows.longValue(r, "seq") + 1).orElse(1L);
     String prevHash = last.map(r -> Rows.string(r, "hash")).orElse(AuditChain.GENESIS);
-    Instant at = Rows.now();
     AuditEntry unhashed =
         new AuditEntry(
             seq,
-            at,
+            Rows.now(),
             actor.name(),
             actor.roles(),
             record.action(),
@@ -70,26 +92,28 @@ public final class AuditLog {
             actor.requestId(),
             prevHash,
             null);
-    String hash = chain.hash(unhashed);
-    tx.dml(
-        INSERT,
-        seq,
-        Rows.param(at),
-        actor.name(),
-        Rows.json(actor.roles()),
-        record.action(),
-        record.project(),
-        record.model(),
-        record.target(),
-        text(record.before()),
-        text(record.after()),
-        record.reason(),
-        record.approvedBy(),
-        actor.requestId(),
-        prevHash,
-        hash);
     db.onCommit(tx, () -> committed.accept(record.action()));
-    return withHash(unhashed, hash);
+    return withHash(unhashed, chain.hash(unhashed));
+  }
+
+  private static Object[] row(AuditEntry e) {
+    return new Object[] {
+      e.seq(),
+      Rows.param(e.at()),
+      e.actor(),
+      Rows.json(e.roles()),
+      e.action(),
+      e.project(),
+      e.model(),
+      e.target(),
+      text(e.before()),
+      text(e.after()),
+      e.reason(),
+      e.approvedBy(),
+      e.requestId(),
+      e.prevHash(),
+      e.hash()
+    };
   }
 
   private static String text(JsonNode node) {

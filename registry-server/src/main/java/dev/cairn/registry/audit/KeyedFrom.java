@@ -1,6 +1,7 @@
 package dev.cairn.registry.audit;
 
 import dev.cairn.registry.config.StartupException;
+import dev.cairn.registry.db.ChainLock;
 import dev.cairn.registry.db.Db;
 import dev.cairn.registry.db.Rows;
 import java.util.Optional;
@@ -51,7 +52,7 @@ public final class KeyedFrom {
     db.inTransaction(
         tx -> {
           long head =
-              tx.get("SELECT seq FROM cairn_chain_head(?)", AuditLog.CHAIN_LOCK)
+              tx.get("SELECT seq FROM cairn_chain_head(?)", ChainLock.KEY)
                   .map(r -> Rows.longValue(r, "seq"))
                   .orElse(0L);
           tx.dml(RECORD, head + 1, chain.proof(head + 1));

@@ -1,16 +1,17 @@
 package dev.cairn.registry.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cairn.registry.audit.AuditLog;
+import dev.cairn.registry.db.ChainLock;
 import dev.cairn.registry.db.Db;
+import dev.cairn.registry.db.LeadingWrites;
 import dev.cairn.registry.db.Rows;
 import io.helidon.dbclient.DbTransaction;
 import java.time.Instant;
 import java.util.function.Consumer;
 
 /**
- * Appends to the event table inside the caller's transaction, after its audit entry: the audit
- * append already holds the chain lock, so event numbers follow commit order with no gaps.
+ * Appends to the event table inside the caller's transaction, after (or together with) its audit
+ * entry: the chain lock is held until commit, so event numbers follow commit order with no gaps.
  */
 public final class EventLog {
 
@@ -32,26 +33,42 @@ public final class EventLog {
     this.deliverLocally = deliverLocally;
   }
 
+  /** An event to append: where it happened, its type and its data. */
+  public record Draft(String project, String model, String type, JsonNode data) {}
+
   /**
    * Appends one event and returns its sequence number. The NOTIFY is delivered to every replica
    * when (and only if) the transaction commits.
    */
   public long append(DbTransaction tx, String project, String model, String type, JsonNode data) {
+    return append(tx, new Draft(project, model, type, data), null);
+  }
+
+  /**
+   * Appends {@code draft} in the same statement (and round trip) as {@code preceding}, writes of
+   * the caller's — the audit entry of the same change, say; {@code null} for none.
+   */
+  public long append(DbTransaction tx, Draft draft, LeadingWrites preceding) {
     Instant at = Rows.now();
-    String text = data.toString();
+    String text = draft.data().toString();
+    Object[] own = {
+      ChainLock.KEY,
+      Rows.param(at),
+      draft.project(),
+      draft.model(),
+      draft.type(),
+      text,
+      PgEventListener.CHANNEL
+    };
     long seq =
-        tx.get(
-                APPEND,
-                AuditLog.CHAIN_LOCK,
-                Rows.param(at),
-                project,
-                model,
-                type,
-                text,
-                PgEventListener.CHANNEL)
+        (preceding == null
+                ? tx.get(APPEND, own)
+                : tx.get(preceding.before(APPEND), preceding.params(own)))
             .map(r -> Rows.longValue(r, "seq"))
             .orElseThrow(() -> new IllegalStateException("event not appended"));
-    StoredEvent event = new StoredEvent(seq, at, project, model, type, data.deepCopy());
+    StoredEvent event =
+        new StoredEvent(
+            seq, at, draft.project(), draft.model(), draft.type(), draft.data().deepCopy());
     db.onCommit(tx, () -> deliverLocally.accept(event));
     return seq;
   }

@@ -3,7 +3,7 @@ package dev.cairn.registry.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.cairn.registry.audit.AuditLog;
+import dev.cairn.registry.db.ChainLock;
 import dev.cairn.registry.db.Db;
 import dev.cairn.registry.service.Liveness;
 import dev.cairn.registry.testing.TestRegistry;
@@ -41,7 +41,7 @@ class ListenerLivenessTest {
           PreparedStatement append =
               c.prepareStatement(
                   "SELECT cairn_append_event(?, now(), 'liveness-test', NULL, 'test', '{}', ?)")) {
-        append.setLong(1, AuditLog.CHAIN_LOCK);
+        append.setLong(1, ChainLock.KEY);
         append.setString(2, PgEventListener.CHANNEL);
         append.executeQuery().close();
       }
