@@ -22,7 +22,7 @@ final class AliasPutBenchmark implements Benchmark {
   private static final int CONNECTIONS = 32;
   private static final Duration WARM_UP = Duration.ofSeconds(5);
   private static final Duration MEASURE = Duration.ofSeconds(10);
-  private static final int ROUNDS = 3;
+  private static final int ROUNDS = 5;
   private static final Duration ROUND = Duration.ofSeconds(10);
 
   @Override
@@ -44,8 +44,8 @@ final class AliasPutBenchmark implements Benchmark {
       // transaction straight from pgbench on the same database and aliases. This machine's speed
       // drifts by a third within a minute (CPU steal), so each round's ratio compares neighbours
       // and the verdict is their median.
-      // wrk's own warm-up: its first round after the JDK client ran 20-40 % below the next ones.
-      wrk(base, WARM_UP);
+      // wrk's own warm-up: after 5 s of it the first round still ran 20-40 % below the next ones.
+      wrk(base, ROUND);
       List<Double> ratios = new ArrayList<>();
       Results results = new Results();
       for (int round = 1; round <= ROUNDS; round++) {

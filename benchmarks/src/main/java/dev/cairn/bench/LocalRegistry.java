@@ -27,7 +27,6 @@ final class LocalRegistry implements AutoCloseable {
     env.put("CAIRN_HOST", "127.0.0.1");
     env.put("CAIRN_PORT", "0");
     env.put("CAIRN_BOOTSTRAP_ADMIN_TOKEN", ADMIN);
-    env.put("CAIRN_DB_POOL_SIZE", "32");
     env.putAll(extra);
     return new LocalRegistry(RegistryServer.start(SettingsLoader.load(env)));
   }

@@ -143,7 +143,7 @@ public final class SettingsLoader {
         new ConnectionLimits(
             integer(c, "http.max-connections", 1000),
             java.time.Duration.ofSeconds(integer(c, "http.idle-timeout-seconds", 60))),
-        integer(c, "db.pool-size", 16),
+        integer(c, "db.pool-size", defaultPoolSize()),
         new ScrubSettings(
             number(c, "integrity.scrub-bytes-per-second", 8L * 1024 * 1024),
             java.time.Duration.ofSeconds(number(c, "integrity.scrub-interval-seconds", 86_400))),
@@ -216,6 +216,16 @@ public final class SettingsLoader {
     } catch (NumberFormatException e) {
       throw new StartupException(variableOf(key) + " must be a number, not '" + raw.get() + "'.");
     }
+  }
+
+  /**
+   * Two connections per core, at least 4 (HikariCP's pool-sizing rule, for a database on this
+   * machine's cores, as the embedded one is). More connections than that only queue at the audit
+   * chain lock: on 2 cores, 32 writers made 1,200 alias PUTs/s through 32 connections and 1,750/s
+   * through 4 (benchmarks/README.md). Set CAIRN_DB_POOL_SIZE for a database with more cores.
+   */
+  static int defaultPoolSize() {
+    return Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
   }
 
   private static int integer(Config c, String key, int fallback) {

@@ -27,6 +27,14 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void poolHasTwoConnectionsPerCoreAtLeastFourUnlessSet() {
+    int cores = Runtime.getRuntime().availableProcessors();
+
+    assertThat(SettingsLoader.load(Map.of()).dbPoolSize()).isEqualTo(Math.max(4, 2 * cores));
+    assertThat(SettingsLoader.load(Map.of("CAIRN_DB_POOL_SIZE", "16")).dbPoolSize()).isEqualTo(16);
+  }
+
+  @Test
   void environmentOverridesTheYamlDefaults() {
     RegistrySettings settings =
         SettingsLoader.load(
