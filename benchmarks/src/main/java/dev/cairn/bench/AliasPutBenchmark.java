@@ -6,9 +6,6 @@ import dev.cairn.client.model.ProjectCreate;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -46,24 +43,22 @@ final class AliasPutBenchmark implements Benchmark {
       // and the verdict is their median.
       // wrk's own warm-up: after 5 s of it the first round still ran 20-40 % below the next ones.
       wrk(base, ROUND);
-      List<Double> ratios = new ArrayList<>();
       Results results = new Results();
-      for (int round = 1; round <= ROUNDS; round++) {
-        WrkDriver.Run wrk = wrk(base, ROUND);
-        double pgbench =
-            PgbenchReference.tps(
-                registry.dataSource(),
-                PgbenchReference.script("alias-put.sql"),
-                CONNECTIONS,
-                ROUND);
-        ratios.add(wrk.perSecond() / pgbench);
-        results
-            .put("round_" + round + "_alias_puts_per_s_wrk", wrk.perSecond())
-            .put("round_" + round + "_wrk_failures", wrk.failures())
-            .put("round_" + round + "_pgbench_tps", pgbench)
-            .put("round_" + round + "_ratio", wrk.perSecond() / pgbench);
-      }
-      Collections.sort(ratios);
+      Alternation.Verdict verdict =
+          Alternation.run(
+              results,
+              ROUNDS,
+              new Alternation.Named(
+                  "alias_puts_wrk", () -> Alternation.Sample.of(wrk(base, ROUND))),
+              new Alternation.Named(
+                  "pgbench",
+                  () ->
+                      Alternation.Sample.rate(
+                          PgbenchReference.tps(
+                              registry.dataSource(),
+                              PgbenchReference.script("alias-put.sql"),
+                              CONNECTIONS,
+                              ROUND))));
       return results
           .put("models", MODELS)
           .put("connections", CONNECTIONS)
@@ -71,7 +66,8 @@ final class AliasPutBenchmark implements Benchmark {
           .put("p50_ms_jdk_client", load.p50Ms())
           .put("p99_ms_jdk_client", load.p99Ms())
           .put("failures_jdk_client", load.failures())
-          .put("ratio_to_pgbench_wrk", ratios.get(ROUNDS / 2))
+          .put("alias_puts_p99_ms_wrk", verdict.medianSubjectP99Ms())
+          .put("ratio_to_pgbench_wrk", verdict.medianRatio())
           .put("target_ratio", 0.8);
     }
   }

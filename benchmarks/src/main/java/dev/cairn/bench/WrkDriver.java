@@ -18,9 +18,10 @@ final class WrkDriver {
 
   private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
   private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
+  private static final Pattern P99 = Pattern.compile("\\s99%\\s+([0-9.]+)(us|ms|s)");
 
-  /** Requests per second and non-2xx answers of one run. */
-  record Run(double perSecond, long failures) {}
+  /** Requests per second, non-2xx answers and the 99th latency percentile of one run. */
+  record Run(double perSecond, long failures, double p99Ms) {}
 
   private WrkDriver() {}
 
@@ -32,6 +33,7 @@ final class WrkDriver {
                 "wrk",
                 "-t2",
                 "-c" + connections,
+                "--latency",
                 "-d" + duration.toSeconds() + "s",
                 "-s",
                 script.toString(),
@@ -48,7 +50,18 @@ final class WrkDriver {
       throw new IllegalStateException("no rate in wrk output: " + output);
     }
     Matcher failed = NON_2XX.matcher(output);
+    Matcher p99 = P99.matcher(output);
     return new Run(
-        Double.parseDouble(rate.group(1)), failed.find() ? Long.parseLong(failed.group(1)) : 0);
+        Double.parseDouble(rate.group(1)),
+        failed.find() ? Long.parseLong(failed.group(1)) : 0,
+        p99.find() ? millis(Double.parseDouble(p99.group(1)), p99.group(2)) : Double.NaN);
+  }
+
+  private static double millis(double value, String unit) {
+    return switch (unit) {
+      case "us" -> value / 1000;
+      case "s" -> value * 1000;
+      default -> value;
+    };
   }
 }

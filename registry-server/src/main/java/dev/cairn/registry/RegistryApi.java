@@ -107,7 +107,7 @@ final class RegistryApi {
       EventFeed feed,
       EventStreams streams,
       Liveness liveness) {
-    ResolveCache resolveCache = new ResolveCache(w.domainMetrics());
+    ResolveCache resolveCache = new ResolveCache(w.domainMetrics(), w.json());
     feed.subscribe(resolveCache::onEvent);
     AliasQueries aliasQueries = new AliasQueries(w.db(), w.models(), w.aliases(), w.pageTokens());
     VersionService versions =

@@ -4,6 +4,7 @@ import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -24,9 +25,21 @@ public final class RequestIds {
         req.headers()
             .first(HEADER)
             .filter(v -> SANE.matcher(v).matches())
-            .orElseGet(() -> UUID.randomUUID().toString());
+            .orElseGet(RequestIds::generate);
     req.context().register(CONTEXT_KEY, id);
     return id;
+  }
+
+  /**
+   * A random (version 4) UUID from the thread's own generator: request ids correlate log lines and
+   * are no secret, and {@code UUID.randomUUID()} draws from one shared {@code SecureRandom}, which
+   * under load cost a cached resolve 3% of its CPU.
+   */
+  static String generate() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+    long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+    return new UUID(high, low).toString();
   }
 
   public static String of(ServerRequest req) {

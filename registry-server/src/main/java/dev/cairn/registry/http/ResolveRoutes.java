@@ -1,7 +1,7 @@
 package dev.cairn.registry.http;
 
-import dev.cairn.client.model.Resolved;
 import dev.cairn.registry.auth.Role;
+import dev.cairn.registry.resolve.Answer;
 import dev.cairn.registry.resolve.ResolveService;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerResponse;
@@ -29,22 +29,18 @@ public final class ResolveRoutes implements RouteGroup {
     String project = req.project();
     req.require(Role.READER);
     boolean verify = req.query("verify").map(Boolean::parseBoolean).orElse(false);
-    Resolved resolved =
+    Answer answer =
         resolver.resolve(
             req.actor(), project, req.query("ref").orElse(null), req.query("variant"), verify);
-    String etag =
-        "\""
-            + resolved.version().version()
-            + "/"
-            + resolved.version().digest()
-            + "/"
-            + (resolved.generation() == null ? "-" : resolved.generation())
-            + "\"";
-    res.header(HeaderNames.ETAG, etag);
-    if (req.raw().headers().first(HeaderNames.IF_NONE_MATCH).filter(etag::equals).isPresent()) {
+    res.header(HeaderNames.ETAG, answer.etag());
+    if (req.raw()
+        .headers()
+        .first(HeaderNames.IF_NONE_MATCH)
+        .filter(answer.etag()::equals)
+        .isPresent()) {
       res.status(304).send();
       return;
     }
-    responses.ok(res, resolved);
+    responses.okJson(res, answer.json());
   }
 }

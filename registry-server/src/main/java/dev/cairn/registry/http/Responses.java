@@ -32,6 +32,13 @@ public final class Responses {
     send(res, 200, body);
   }
 
+  /** 200 with a JSON body written earlier with this mapper (a cached answer). */
+  public void okJson(ServerResponse res, byte[] body) {
+    res.status(200);
+    res.header(HeaderNames.CONTENT_TYPE, "application/json");
+    res.send(body);
+  }
+
   public void created(ServerResponse res, String location, Object body) {
     res.header(HeaderNames.LOCATION, location);
     send(res, 201, body);

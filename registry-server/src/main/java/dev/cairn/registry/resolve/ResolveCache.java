@@ -1,5 +1,6 @@
 package dev.cairn.registry.resolve;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.client.model.Resolved;
 import dev.cairn.registry.events.StoredEvent;
 import dev.cairn.registry.metrics.DomainMetrics;
@@ -18,25 +19,28 @@ public final class ResolveCache {
 
   private record ModelKey(String project, String model) {}
 
-  private final Map<ModelKey, Map<String, Resolved>> entries = new ConcurrentHashMap<>();
+  private final Map<ModelKey, Map<String, Answer>> entries = new ConcurrentHashMap<>();
   private final Map<ModelKey, AtomicLong> epochs = new ConcurrentHashMap<>();
   private final DomainMetrics metrics;
+  private final ObjectMapper json;
 
-  public ResolveCache(DomainMetrics metrics) {
+  /** {@code json} writes each answer's body once, with the API's mapper. */
+  public ResolveCache(DomainMetrics metrics, ObjectMapper json) {
     this.metrics = metrics;
+    this.json = json;
   }
 
   /** The cached resolution of {@code selector}, computing (and caching) it when absent. */
-  Resolved get(String project, String model, String selector, Supplier<Resolved> compute) {
+  Answer get(String project, String model, String selector, Supplier<Resolved> compute) {
     ModelKey key = new ModelKey(project, model);
-    Resolved cached = Optional.ofNullable(entries.get(key)).map(m -> m.get(selector)).orElse(null);
+    Answer cached = Optional.ofNullable(entries.get(key)).map(m -> m.get(selector)).orElse(null);
     if (cached != null) {
       metrics.resolveCacheHit();
       return cached;
     }
     metrics.resolveCacheMiss();
     long epoch = epoch(key).get();
-    Resolved fresh = compute.get();
+    Answer fresh = Answer.of(compute.get(), json);
     if (epoch(key).get() == epoch) {
       entries.computeIfAbsent(key, k -> new ConcurrentHashMap<>()).put(selector, fresh);
       if (epoch(key).get() != epoch) {

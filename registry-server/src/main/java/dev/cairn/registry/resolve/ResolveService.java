@@ -45,20 +45,21 @@ public final class ResolveService {
     this.cache = cache;
   }
 
-  public Resolved resolve(
+  public Answer resolve(
       Actor actor, String project, String ref, Optional<String> variant, boolean verify) {
     Reference reference = Reference.parse(ref);
     variant.ifPresent(v -> Names.resource("variant", v));
-    Resolved resolved =
+    Answer answer =
         cache.get(
             project,
             reference.model(),
             reference.selector(variant.orElse(null)),
             () -> db.read(exec -> compute(exec, project, ref, reference, variant)));
     if (verify) {
-      verifier.verify(actor, project, resolved.model(), resolved.version().version());
+      verifier.verify(
+          actor, project, answer.resolved().model(), answer.resolved().version().version());
     }
-    return resolved;
+    return answer;
   }
 
   private Resolved compute(
