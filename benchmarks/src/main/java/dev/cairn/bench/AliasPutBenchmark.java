@@ -36,12 +36,10 @@ final class AliasPutBenchmark implements Benchmark {
       LoadDriver driver = new LoadDriver();
       driver.run(CONNECTIONS, WARM_UP, i -> put(base, i));
       LoadDriver.Load load = driver.run(CONNECTIONS, MEASURE, i -> put(base, i));
-      // Then rounds that alternate the same load from wrk (in its own process: the registry
-      // without the JDK client beside it) with the reference, the same statements in one
-      // transaction straight from pgbench on the same database and aliases. This machine's speed
-      // drifts by a third within a minute (CPU steal), so each round's ratio compares neighbours
-      // and the verdict is their median.
-      // wrk's own warm-up: after 5 s of it the first round still ran 20-40 % below the next ones.
+      // Then the same load from wrk (in its own process: the registry without the JDK client
+      // beside it) alternating with the reference, the same statements in one transaction
+      // straight from pgbench on the same database and aliases. wrk warms up first: after 5 s of
+      // it the first round still ran 20-40 % below the next ones.
       wrk(base, ROUND);
       Results results = new Results();
       Alternation.Verdict verdict =

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.client.model.Alias;
 import dev.cairn.registry.audit.AuditLog;
 import dev.cairn.registry.audit.AuditRecord;
+import dev.cairn.registry.db.LeadingWrites;
 import dev.cairn.registry.events.EventLog;
 import io.helidon.dbclient.DbTransaction;
 
@@ -81,7 +82,7 @@ final class AliasWrites {
             null,
             null),
         new AuditLog.Alongside(
-            null,
+            LeadingWrites.NONE,
             events,
             new EventLog.Draft(
                 project, model, "alias.deleted", eventData(project, model, current.view()))));

@@ -48,15 +48,16 @@ public final class AuditLog {
    * short.
    */
   public AuditEntry append(DbTransaction tx, Actor actor, AuditRecord record) {
-    AuditEntry entry = next(tx, actor, record, null);
+    AuditEntry entry = next(tx, actor, record, LeadingWrites.NONE);
     tx.dml(INSERT, row(entry));
     return entry;
   }
 
   /**
    * What a change writes besides its audit entry, folded into the entry's round trips: its own
-   * {@code writes} (may be null) run in the statement that takes the chain lock and reads the head,
-   * and the audit row is inserted by the statement that numbers its {@code event}.
+   * {@code writes} ({@link LeadingWrites#NONE} for none) run in the statement that takes the chain
+   * lock and reads the head, and the audit row is inserted by the statement that numbers its {@code
+   * event}.
    */
   public record Alongside(LeadingWrites writes, EventLog events, EventLog.Draft event) {}
 
@@ -69,10 +70,7 @@ public final class AuditLog {
 
   /** Takes the chain lock, reads the head, and hashes the entry that follows it. */
   private AuditEntry next(DbTransaction tx, Actor actor, AuditRecord record, LeadingWrites writes) {
-    Optional<DbRow> last =
-        writes == null
-            ? tx.get(LOCK_AND_HEAD, ChainLock.KEY)
-            : tx.get(writes.before(LOCK_AND_HEAD), writes.params(ChainLock.KEY));
+    Optional<DbRow> last = writes.get(tx, LOCK_AND_HEAD, ChainLock.KEY);
     long seq = last.map(r -> Rows.longValue(r, "seq") + 1).orElse(1L);
     String prevHash = last.map(r -> Rows.string(r, "hash")).orElse(AuditChain.GENESIS);
     AuditEntry unhashed =

@@ -1,8 +1,11 @@
 package dev.cairn.registry.db;
 
+import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbRow;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Data-modifying statements run as {@code WITH} clauses of the query that follows them, so the
@@ -19,6 +22,9 @@ public final class LeadingWrites {
     this.params = params;
   }
 
+  /** No writes: the query runs as it is. */
+  public static final LeadingWrites NONE = new LeadingWrites(List.of(), List.of());
+
   public static LeadingWrites of(String statement, Object... params) {
     return new LeadingWrites(List.of(statement), Arrays.asList(params));
   }
@@ -32,8 +38,15 @@ public final class LeadingWrites {
     return new LeadingWrites(s, p);
   }
 
-  /** {@code query} preceded by these writes. */
-  public String before(String query) {
+  /** Runs {@code query} preceded by these writes, in one round trip; its row, if any. */
+  public Optional<DbRow> get(DbExecute exec, String query, Object... queryParams) {
+    return exec.get(before(query), params(queryParams));
+  }
+
+  private String before(String query) {
+    if (statements.isEmpty()) {
+      return query;
+    }
     StringBuilder sql = new StringBuilder("WITH ");
     for (int i = 0; i < statements.size(); i++) {
       sql.append(i == 0 ? "" : ", ").append("w").append(i).append(" AS (");
@@ -42,8 +55,7 @@ public final class LeadingWrites {
     return sql.append(' ').append(query).toString();
   }
 
-  /** The writes' parameters followed by {@code queryParams}. */
-  public Object[] params(Object... queryParams) {
+  private Object[] params(Object... queryParams) {
     List<Object> all = new ArrayList<>(params);
     all.addAll(Arrays.asList(queryParams));
     return all.toArray();

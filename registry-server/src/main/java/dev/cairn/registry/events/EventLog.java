@@ -41,12 +41,12 @@ public final class EventLog {
    * when (and only if) the transaction commits.
    */
   public long append(DbTransaction tx, String project, String model, String type, JsonNode data) {
-    return append(tx, new Draft(project, model, type, data), null);
+    return append(tx, new Draft(project, model, type, data), LeadingWrites.NONE);
   }
 
   /**
    * Appends {@code draft} in the same statement (and round trip) as {@code preceding}, writes of
-   * the caller's — the audit entry of the same change, say; {@code null} for none.
+   * the caller's — the audit entry of the same change, say ({@link LeadingWrites#NONE} for none).
    */
   public long append(DbTransaction tx, Draft draft, LeadingWrites preceding) {
     Instant at = Rows.now();
@@ -61,9 +61,8 @@ public final class EventLog {
       PgEventListener.CHANNEL
     };
     long seq =
-        (preceding == null
-                ? tx.get(APPEND, own)
-                : tx.get(preceding.before(APPEND), preceding.params(own)))
+        preceding
+            .get(tx, APPEND, own)
             .map(r -> Rows.longValue(r, "seq"))
             .orElseThrow(() -> new IllegalStateException("event not appended"));
     StoredEvent event =

@@ -19,10 +19,8 @@ public final class Responses {
   }
 
   public void send(ServerResponse res, int status, Object body) {
-    res.status(status);
-    res.header(HeaderNames.CONTENT_TYPE, "application/json");
     try {
-      res.send(json.writeValueAsBytes(body));
+      sendJson(res, status, json.writeValueAsBytes(body));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("response not serialisable", e);
     }
@@ -34,7 +32,11 @@ public final class Responses {
 
   /** 200 with a JSON body written earlier with this mapper (a cached answer). */
   public void okJson(ServerResponse res, byte[] body) {
-    res.status(200);
+    sendJson(res, 200, body);
+  }
+
+  private static void sendJson(ServerResponse res, int status, byte[] body) {
+    res.status(status);
     res.header(HeaderNames.CONTENT_TYPE, "application/json");
     res.send(body);
   }
