@@ -43,7 +43,14 @@ class ConsoleTest extends ConsoleSession {
     browser.until(d -> d.findElements(By.cssSelector("tbody tr")).size() == 6);
 
     browser.go("#/p/" + data.project() + "/models");
-    browser.until(d -> d.findElement(By.id("f-label"))).sendKeys("line:3\n");
+    // The first page renders again once its list arrives: type only into the settled page, and
+    // find the field afresh if it was replaced in between (stale elements are retried).
+    browser.until(d -> d.findElements(By.cssSelector("tbody tr")).size() == 25);
+    browser.until(
+        d -> {
+          d.findElement(By.id("f-label")).sendKeys("line:3\n");
+          return true;
+        });
     browser.until(d -> d.getCurrentUrl().contains("label=line%3A3"));
     browser.until(d -> d.findElements(By.cssSelector("tbody tr")).size() == 14);
     browser.driver().navigate().refresh();
