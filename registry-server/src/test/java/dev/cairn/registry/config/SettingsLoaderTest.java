@@ -83,6 +83,7 @@ class SettingsLoaderTest {
                 "CAIRN_DB_URL", "jdbc:postgresql://127.0.0.1:1/cairn",
                 "CAIRN_DB_PASSWORD", "s3cret-password",
                 "CAIRN_BOOTSTRAP_ADMIN_TOKEN", "t",
+                "CAIRN_PORT", "0",
                 "CAIRN_DATA_DIR", dir.toString()));
 
     assertThatThrownBy(() -> RegistryServer.start(settings))

@@ -145,7 +145,16 @@ record ConsoleData(String project) {
     }
   }
 
-  static Path docs() throws IOException {
-    return Path.of("..", "docs", "console").toAbsolutePath().normalize();
+  /**
+   * Where the console screenshots go: {@code target/console-screenshots} on every run, and the
+   * README's {@code docs/console} only when asked for with {@code -Dcairn.docs.screenshots=true},
+   * so a test run never rewrites tracked files.
+   */
+  static Path screenshots() throws IOException {
+    Path dir =
+        Boolean.getBoolean("cairn.docs.screenshots")
+            ? Path.of("..", "docs", "console")
+            : Path.of("target", "console-screenshots");
+    return Files.createDirectories(dir.toAbsolutePath().normalize());
   }
 }

@@ -101,7 +101,7 @@ class ConsoleTest extends ConsoleSession {
         .contains("MID v2 → v4")
         .contains("MID re-registered")
         .containsPattern("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-    browser.screenshot(ConsoleData.docs().resolve("alias-timeline.png"));
+    browser.screenshot(ConsoleData.screenshots().resolve("alias-timeline.png"));
 
     browser.until(d -> d.findElement(By.id("rollback-reason"))).sendKeys("back to v2\n");
     browser.until(d -> d.findElements(By.cssSelector("tbody tr")).size() == 3);
@@ -117,7 +117,7 @@ class ConsoleTest extends ConsoleSession {
 
     browser.go("#/p/" + data.project() + "/m/" + ConsoleData.INK);
     browser.until(d -> browser.mainText().contains("ACTIVE"));
-    browser.screenshot(ConsoleData.docs().resolve("model.png"));
+    browser.screenshot(ConsoleData.screenshots().resolve("model.png"));
   }
 
   @Test
