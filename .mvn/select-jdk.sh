@@ -45,3 +45,12 @@ cairn_select_jdk() {
 }
 
 cairn_select_jdk
+
+# Maven's own libraries call sun.misc.Unsafe, which JDK 24+ warns about on every build; the user
+# did not cause it and cannot fix it, so the build JVM allows it quietly (the flag exists from 23).
+if [ "$(cairn_java_major "$JAVA_HOME")" -ge 23 ] 2>/dev/null; then
+  case "${MAVEN_OPTS:-}" in
+    *sun-misc-unsafe-memory-access*) ;;
+    *) MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"; export MAVEN_OPTS ;;
+  esac
+fi

@@ -57,6 +57,36 @@ class CairnLauncherIT {
     assertThat(push.output()).contains("READY").doesNotContain("MiB");
   }
 
+  @Test
+  void onATerminalTheJvmPrintsNoWarningsTheUserDidNotCause() throws Exception {
+    TestRegistry registry = TestRegistry.shared();
+    String project = TestRegistry.uniqueProject("terminal");
+    registry.client(TestTokens.ADMIN).projects().create(ProjectCreate.named(project));
+    registry.client(TestTokens.ADMIN).models().create(project, ModelCreate.named("m"));
+    Path file = Files.writeString(Files.createTempFile("weights", ".bin"), "weights");
+    // script(1) gives the launcher a pseudo-terminal, where the progress bars load JLine's
+    // native library.
+    String command =
+        String.join(
+            " ",
+            LAUNCHER.toAbsolutePath().toString(),
+            "version push m",
+            file.toString(),
+            "-p",
+            project,
+            "--server",
+            registry.uri().toString());
+    ProcessBuilder builder =
+        new ProcessBuilder("script", "-qec", command, "/dev/null").redirectErrorStream(true);
+    builder.environment().remove("JAVA_HOME");
+    builder.environment().put("CAIRN_TOKEN", TestTokens.ADMIN);
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(output).contains("READY").doesNotContain("WARNING");
+  }
+
   private record Result(int code, String output) {}
 
   private static Result run(String... args) throws Exception {
