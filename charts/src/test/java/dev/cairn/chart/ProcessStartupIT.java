@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -81,6 +82,69 @@ class ProcessStartupIT {
     assertThat(line).contains(portVariable);
     assertThat(line).contains("eighty");
   }
+
+  @Test
+  void theOperatorSaysInOneLineWithinTenSecondsThatTheKubernetesApiIsUnreachable(@TempDir Path work)
+      throws Exception {
+    int closed;
+    try (ServerSocket probe = new ServerSocket(0)) {
+      closed = probe.getLocalPort();
+    }
+    Path kubeconfig =
+        Files.writeString(
+            work.resolve("kubeconfig"),
+            """
+            apiVersion: v1
+            kind: Config
+            clusters: [{name: c, cluster: {server: "https://127.0.0.1:%d"}}]
+            users: [{name: u, user: {token: t}}]
+            contexts: [{name: x, context: {cluster: c, user: u}}]
+            current-context: x
+            """
+                .formatted(closed));
+    Map<String, String> env = new HashMap<>(OPERATOR_ENV);
+    env.put("CAIRN_OPERATOR_PORT", "0");
+    env.put("KUBECONFIG", kubeconfig.toString());
+    long started = System.nanoTime();
+
+    String line = failedStart("cairn-operator", OPERATOR_JAR, env, work);
+
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+    assertThat(line)
+        .isEqualTo(
+            "cairn-operator: cannot start: Kubernetes API at https://127.0.0.1:"
+                + closed
+                + " unreachable (connection refused)");
+  }
+
+  @Test
+  void theOperatorOutsideAClusterPrintsItsReasonWithoutPagesOfLogFirst(@TempDir Path work)
+      throws Exception {
+    Map<String, String> env = new HashMap<>(OPERATOR_ENV);
+    env.put("CAIRN_OPERATOR_PORT", "0");
+    env.put("KUBECONFIG", work.resolve("no-such-kubeconfig").toString());
+    env.put("HOME", work.toString());
+
+    try (JarProcess process =
+        JarProcess.start(Repo.jar(OPERATOR_JAR), env, work.resolve("out.log"))) {
+      assertThat(process.exitCode(Duration.ofSeconds(10))).isEqualTo(1);
+      String output = process.output();
+      assertThat(output.lines().count()).as(output).isLessThanOrEqualTo(4);
+      assertThat(output)
+          .as(output)
+          .contains(
+              "cairn-operator: cannot start: Kubernetes API at https://kubernetes.default.svc")
+          .doesNotContain("httpclient factories")
+          .doesNotContain("\tat ");
+    }
+  }
+
+  private static final String OPERATOR_JAR = "operator/target/cairn-operator.jar";
+  private static final Map<String, String> OPERATOR_ENV =
+      Map.of(
+          "CAIRN_REGISTRY_URL", "http://127.0.0.1:9",
+          "CAIRN_REGISTRY_TOKEN", "startup-test-token",
+          "CAIRN_LEADER_ELECTION", "false");
 
   private static Map<String, String> with(
       Map<String, String> env, Path work, String portVariable, String port) {

@@ -4,8 +4,8 @@ import dev.cairn.client.process.ListenAddress;
 import dev.cairn.client.process.StartupFailure;
 import dev.cairn.client.process.UnknownVariables;
 import dev.cairn.operator.http.OperatorHttpServer;
+import dev.cairn.operator.kube.KubeApiCheck;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 
@@ -38,7 +38,8 @@ public final class OperatorMain {
               settings.port(),
               () -> started.get() != null && started.get().ready(),
               () -> started.get() == null ? "" : started.get().metrics().scrape());
-      kube = new KubernetesClientBuilder().build();
+      kube = KubeApiCheck.client();
+      KubeApiCheck.requireReachable(kube);
       operator = CairnOperator.start(settings, kube);
       started.set(operator);
     } catch (Exception | Error e) {
