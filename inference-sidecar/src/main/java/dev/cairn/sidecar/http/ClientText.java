@@ -1,10 +1,13 @@
 package dev.cairn.sidecar.http;
 
-/** Text a client sent, cut to a bounded length before an answer or a log line repeats it. */
+/** Text a client sent: bounded on the way in, and cut short before an answer repeats it. */
 final class ClientText {
 
   /** The most characters (code points) of a client's value an answer repeats. */
   static final int ECHOED = 64;
+
+  /** The longest name-like field (a mode, a model, a tensor name, a request id) accepted. */
+  static final int LONGEST_FIELD = 256;
 
   private ClientText() {}
 
@@ -14,5 +17,20 @@ final class ClientText {
       return text;
     }
     return text.substring(0, text.offsetByCodePoints(0, ECHOED)) + "…";
+  }
+
+  /** {@code value} when at most {@value #LONGEST_FIELD} characters, else a 400 naming the field. */
+  static String field(String field, String value) {
+    if (value != null && value.length() > LONGEST_FIELD) {
+      throw Problem.badRequest(
+          "FIELD_TOO_LONG",
+          field
+              + " is "
+              + value.length()
+              + " characters long; at most "
+              + LONGEST_FIELD
+              + " are accepted");
+    }
+    return value;
   }
 }

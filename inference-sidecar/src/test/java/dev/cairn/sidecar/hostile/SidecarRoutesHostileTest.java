@@ -1,13 +1,17 @@
 package dev.cairn.sidecar.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import dev.cairn.client.model.AliasUpdate;
 import dev.cairn.registry.testing.TestRegistry;
+import dev.cairn.registry.testing.TestTokens;
 import dev.cairn.sidecar.Sidecar;
 import dev.cairn.sidecar.testing.SidecarClient;
 import dev.cairn.sidecar.testing.Sidecars;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
@@ -18,10 +22,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 24, finding 5, over real HTTP against a sidecar following a real registry. Before: unknown
- * routes answered 500 and logged a stack trace each.
+ * Issue 24, findings 5 and 12, over real HTTP against a sidecar following a real registry. Before:
+ * unknown routes answered 500 and logged a stack trace each; OIP shapes took {@code 1.5} and {@code
+ * "a"}, nested data was not checked against the shape, non-finite outputs were written as the
+ * strings {@code "Infinity"}/{@code "NaN"}.
  */
 class SidecarRoutesHostileTest {
+
+  private static final String X = "/v2/models/scorer/infer";
 
   private final TestRegistry registry = TestRegistry.shared();
   private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
@@ -74,7 +82,73 @@ class SidecarRoutesHostileTest {
     }
   }
 
+  @Test
+  void oipTensorsFollowTheProtocolsTypesStrictly() {
+    String project = Sidecars.scorerProject(registry, "oip-strict", 1);
+    try (Sidecar sidecar = start(project)) {
+      await().atMost(Duration.ofSeconds(20)).until(sidecar::ready);
+      SidecarClient client = new SidecarClient(sidecar.port());
+      assertThat(client.infer("scorer")).isEqualTo(1f);
+      assertThat(infer(client, "[[1,0,0]]", "[1,3]", "FP32").status()).isEqualTo(200);
+
+      assertRefused(infer(client, "[1,0,0]", "[1.5,3]", "FP32"), "shape");
+      assertRefused(infer(client, "[1,0,0]", "[\"a\",3]", "FP32"), "shape");
+      assertRefused(infer(client, "[1,0,0]", "[1,true]", "FP32"), "shape");
+      assertRefused(infer(client, "[1,0,0]", "3", "FP32"), "shape");
+      // Three values, as many as [1,3] holds, but nested as [3][1].
+      assertRefused(infer(client, "[[1],[0],[0]]", "[1,3]", "FP32"), "nest");
+      assertRefused(infer(client, "[1,[0,0]]", "[1,3]", "FP32"), "nest");
+      assertRefused(infer(client, "[[1,0,0,0]]", "[1,3]", "FP32"), "nest");
+      assertRefused(infer(client, "[\"1\",0,0]", "[1,3]", "FP32"), "FP32");
+      assertRefused(infer(client, "[\"Infinity\",0,0]", "[1,3]", "FP32"), "FP32");
+      assertRefused(infer(client, "[true,0,0]", "[1,3]", "FP32"), "FP32");
+      assertRefused(infer(client, "[1e39,0,0]", "[1,3]", "FP32"), "FP32");
+      assertRefused(infer(client, "1", "[1,3]", "FP32"), "data");
+      assertRefused(infer(client, "[1,0,0]", "[1,3]", "BOOL"), "BOOL");
+      assertRefused(infer(client, "[1,0,0]", "[1,3]", "FP8x"), "FP8x");
+    }
+  }
+
+  @Test
+  void nonFiniteOutputsAreRefusedNeverWrittenAsStrings() {
+    String project = Sidecars.projectWithModel(registry, "oip-inf", "scorer");
+    Sidecars.onnxVersion(
+        registry.client(TestTokens.PUBLISHER), project, "scorer", "v1", Float.POSITIVE_INFINITY);
+    registry
+        .client(TestTokens.APPROVER)
+        .aliases()
+        .put(project, "scorer", "production", AliasUpdate.version("v1", "go"), null, null);
+    try (Sidecar sidecar = start(project)) {
+      await().atMost(Duration.ofSeconds(20)).until(sidecar::ready);
+      var answer = infer(new SidecarClient(sidecar.port()), "[1,0,0]", "[1,3]", "FP32");
+      assertThat(answer.status()).isEqualTo(422);
+      assertThat(answer.contentType()).isEqualTo("application/problem+json");
+      assertThat(answer.body().path("code").asText()).isEqualTo("NON_FINITE_OUTPUT");
+      assertThat(answer.body().has("outputs")).isFalse();
+    }
+  }
+
   private Sidecar start(String project) {
     return Sidecars.start(registry.uri(), project, "scorer", dir.resolve("cache"), List.of());
+  }
+
+  private static SidecarClient.Answer infer(
+      SidecarClient client, String data, String shape, String datatype) {
+    return client.postJson(
+        X,
+        "{\"inputs\":[{\"name\":\"x\",\"shape\":"
+            + shape
+            + ",\"datatype\":\""
+            + datatype
+            + "\",\"data\":"
+            + data
+            + "}]}");
+  }
+
+  private static void assertRefused(SidecarClient.Answer answer, String mentioned) {
+    assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+    assertThat(answer.contentType()).isEqualTo("application/problem+json");
+    assertThat(answer.body().path("code").asText()).isEqualTo("BAD_TENSOR");
+    assertThat(answer.body().path("detail").asText()).as(answer.toString()).contains(mentioned);
   }
 }
