@@ -195,7 +195,7 @@ public final class OipRoutes implements HttpService {
         404,
         "MODEL_NOT_FOUND",
         "no ONNX model '"
-            + name
+            + ClientText.bounded(name)
             + "' is loaded"
             + (generation >= 0 ? " in generation " + generation : ""));
   }

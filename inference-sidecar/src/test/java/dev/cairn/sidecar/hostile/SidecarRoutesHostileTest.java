@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.cairn.client.model.AliasUpdate;
 import dev.cairn.registry.testing.TestRegistry;
 import dev.cairn.registry.testing.TestTokens;
+import dev.cairn.runtime.testing.InkImages;
 import dev.cairn.sidecar.Sidecar;
 import dev.cairn.sidecar.testing.SidecarClient;
 import dev.cairn.sidecar.testing.Sidecars;
@@ -22,10 +23,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 24, findings 5 and 12, over real HTTP against a sidecar following a real registry. Before:
- * unknown routes answered 500 and logged a stack trace each; OIP shapes took {@code 1.5} and {@code
- * "a"}, nested data was not checked against the shape, non-finite outputs were written as the
- * strings {@code "Infinity"}/{@code "NaN"}.
+ * Issue 24, findings 5, 12 and 13a, over real HTTP against a sidecar following a real registry.
+ * Before: unknown routes answered 500 and logged a stack trace each; OIP shapes took {@code 1.5}
+ * and {@code "a"}, nested data was not checked against the shape, non-finite outputs were written
+ * as the strings {@code "Infinity"}/{@code "NaN"}; an unknown {@code mode} was echoed whole.
  */
 class SidecarRoutesHostileTest {
 
@@ -128,8 +129,50 @@ class SidecarRoutesHostileTest {
     }
   }
 
+  @Test
+  void echoedModeIsBoundedAndOverlongFieldsAreRefused() throws Exception {
+    String project = Sidecars.scorerProject(registry, "mode-echo", 1);
+    Path image = dir.resolve("print.png");
+    Files.write(image, InkImages.sheet(40, 30).png());
+    try (Sidecar sidecar =
+        Sidecars.start(
+            registry.uri(),
+            project,
+            "scorer",
+            dir.resolve("cache"),
+            List.of(dir.toAbsolutePath()))) {
+      await().atMost(Duration.ofSeconds(20)).until(sidecar::ready);
+      SidecarClient client = new SidecarClient(sidecar.port());
+
+      String unknown = "M".repeat(100);
+      var answer = client.postJson("/inspect", inspect(image, unknown));
+      assertThat(answer.status()).isEqualTo(400);
+      assertThat(answer.body().path("code").asText()).isEqualTo("UNKNOWN_MODE");
+      String detail = answer.body().path("detail").asText();
+      assertThat(detail).contains("M".repeat(64) + "…").doesNotContain("M".repeat(65));
+
+      String huge = "M".repeat(1_000_000);
+      var refused = client.postJson("/inspect", inspect(image, huge));
+      assertThat(refused.status()).isEqualTo(400);
+      assertThat(refused.body().path("code").asText()).isEqualTo("FIELD_TOO_LONG");
+      assertThat(refused.body().toString()).hasSizeLessThan(1_000);
+
+      for (String path : List.of("/v2/models/" + "n".repeat(1_000), "/nope/" + "n".repeat(1_000))) {
+        var missing = client.get(path);
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.body().path("detail").asText())
+            .contains("n".repeat(20) + "…")
+            .doesNotContain("n".repeat(65));
+      }
+    }
+  }
+
   private Sidecar start(String project) {
     return Sidecars.start(registry.uri(), project, "scorer", dir.resolve("cache"), List.of());
+  }
+
+  private static String inspect(Path image, String mode) {
+    return "{\"paths\":[\"" + image.toAbsolutePath() + "\"],\"mode\":\"" + mode + "\"}";
   }
 
   private static SidecarClient.Answer infer(
