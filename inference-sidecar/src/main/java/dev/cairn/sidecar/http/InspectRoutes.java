@@ -67,6 +67,7 @@ public final class InspectRoutes implements HttpService {
             req.content().inputStream(),
             responses.json(),
             imageRoots);
+    bounded(input);
     Optional<ServedModel> chosen = fleet.route(input.model(), input.sku(), input.ink());
     if (chosen.isEmpty()) {
       // Seed 000's rule: no model for the request is a RETAKE, never another model's verdict.
@@ -108,8 +109,17 @@ public final class InspectRoutes implements HttpService {
     List<String> modes = set.target().modelVariants();
     if (!set.variants().isEmpty() && !modes.isEmpty() && !modes.contains(mode)) {
       throw Problem.badRequest(
-          "UNKNOWN_MODE", "mode '" + mode + "' is not one of the model's modes " + modes);
+          "UNKNOWN_MODE",
+          "mode '" + ClientText.bounded(mode) + "' is not one of the model's modes " + modes);
     }
+  }
+
+  /** The name-like fields, which answers may repeat, refused when longer than a name can be. */
+  private static void bounded(InspectInput input) {
+    ClientText.field("mode", input.mode());
+    ClientText.field("model", input.model());
+    ClientText.field("sku", input.sku());
+    ClientText.field("ink", input.ink());
   }
 
   private static InspectionReport report(ServingSet set, String mode, InspectInput input) {

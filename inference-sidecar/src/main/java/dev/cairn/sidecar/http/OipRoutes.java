@@ -78,6 +78,7 @@ public final class OipRoutes implements HttpService {
     if (body == null || !body.path("inputs").isArray()) {
       throw Problem.badRequest("BAD_REQUEST", "an infer request needs an inputs array");
     }
+    String id = requestId(body);
     List<Tensor> inputs = new ArrayList<>();
     body.get("inputs").forEach(node -> inputs.add(TensorJson.read(node)));
     Held held = hold(req);
@@ -98,8 +99,8 @@ public final class OipRoutes implements HttpService {
               .createObjectNode()
               .put("model_name", name)
               .put("model_version", served.version());
-      if (body.hasNonNull("id")) {
-        answer.put("id", body.get("id").asText());
+      if (id != null) {
+        answer.put("id", id);
       }
       ArrayNode out = answer.putArray("outputs");
       outputs.forEach(tensor -> out.add(TensorJson.write(responses.json(), tensor)));
@@ -108,6 +109,18 @@ public final class OipRoutes implements HttpService {
     } finally {
       set.release();
     }
+  }
+
+  /** The request's optional {@code id}, a string the answer repeats; null when absent. */
+  private static String requestId(JsonNode body) {
+    JsonNode id = body.get("id");
+    if (id == null || id.isNull()) {
+      return null;
+    }
+    if (!id.isTextual()) {
+      throw Problem.badRequest("BAD_REQUEST", "id must be a string");
+    }
+    return ClientText.field("id", id.asText());
   }
 
   private void metadata(ServerRequest req, ServerResponse res) throws InterruptedException {
@@ -182,7 +195,7 @@ public final class OipRoutes implements HttpService {
         404,
         "MODEL_NOT_FOUND",
         "no ONNX model '"
-            + name
+            + ClientText.bounded(name)
             + "' is loaded"
             + (generation >= 0 ? " in generation " + generation : ""));
   }

@@ -5,8 +5,11 @@ import dev.cairn.client.multipart.MalformedMultipartException;
 import dev.cairn.sidecar.config.SidecarSettings;
 import dev.cairn.sidecar.fleet.Fleet;
 import dev.cairn.sidecar.metrics.SidecarMetrics;
+import io.helidon.http.HttpException;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -42,6 +45,7 @@ public final class SidecarHttp {
                   new StatusRoutes(fleet, settings.model(), state, ready, metrics, responses));
               r.register(new InspectRoutes(fleet, responses, settings.imageRoots(), metrics));
               r.register(new OipRoutes(fleet, responses, metrics));
+              r.any(SidecarHttp::noRoute);
               r.error(Problem.class, (req, res, e) -> responses.problem(req, res, e));
               r.error(
                   MalformedMultipartException.class,
@@ -54,6 +58,21 @@ public final class SidecarHttp {
                       responses.problem(
                           req, res, Problem.badRequest("BAD_JSON", "the body is not valid JSON")));
               r.error(
+                  HttpException.class,
+                  (req, res, e) -> {
+                    int status = e.status().code();
+                    if (status >= 500) {
+                      LOG.log(Level.SEVERE, "request failed", e);
+                    }
+                    responses.problem(
+                        req,
+                        res,
+                        new Problem(
+                            status,
+                            status == 404 ? "NOT_FOUND" : "HTTP_" + status,
+                            e.status().reasonPhrase()));
+                  });
+              r.error(
                   Exception.class,
                   (req, res, e) -> {
                     LOG.log(Level.SEVERE, "request failed", e);
@@ -61,5 +80,16 @@ public final class SidecarHttp {
                         req, res, new Problem(500, "INTERNAL", "the sidecar could not answer"));
                   });
             });
+  }
+
+  /** The last route: a path no route serves is a 404, never Helidon's 500 through its error. */
+  private static void noRoute(ServerRequest req, ServerResponse res) {
+    throw new Problem(
+        404,
+        "NOT_FOUND",
+        "no route for "
+            + req.prologue().method().text()
+            + " "
+            + ClientText.bounded(req.path().rawPath()));
   }
 }

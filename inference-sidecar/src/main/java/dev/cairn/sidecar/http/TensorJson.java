@@ -5,30 +5,43 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.runtime.onnx.Tensor;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Set;
 
 /**
- * OIP v2 tensors in JSON: {@code {name, shape, datatype, data}} with {@code data} flat or nested
- * row-major, read into the flat Java array of the datatype and written back flat.
+ * OIP v2 tensors in JSON: {@code {name, shape, datatype, data}}, read strictly (a shape of whole
+ * numbers, data typed and laid out as {@link TensorValues} says) and written back flat. JSON has no
+ * NaN or infinity, so an output holding one is refused with 422 {@code NON_FINITE_OUTPUT} rather
+ * than written as the strings {@code "NaN"} or {@code "Infinity"}, which no OIP client reads as
+ * numbers.
  */
 final class TensorJson {
+
+  /** The datatypes this sidecar's ONNX runtime takes. */
+  private static final Set<String> SERVED = Set.of("FP32", "FP64", "INT32", "INT64");
+
+  /** The protocol's other datatypes: known, but not served here. */
+  private static final Set<String> PROTOCOL =
+      Set.of("BOOL", "UINT8", "UINT16", "UINT32", "UINT64", "INT8", "INT16", "FP16", "BYTES");
 
   private TensorJson() {}
 
   static Tensor read(JsonNode node) {
-    String name = node.path("name").asText(null);
-    String datatype = node.path("datatype").asText(null);
-    if (name == null || datatype == null || !node.path("shape").isArray()) {
-      throw Problem.badRequest("BAD_TENSOR", "an input needs name, shape, datatype and data");
+    if (!node.isObject()
+        || !node.path("name").isTextual()
+        || !node.path("datatype").isTextual()
+        || !node.has("shape")
+        || !node.has("data")) {
+      throw bad("an input is an object with name, shape, datatype and data");
     }
-    long[] shape = new long[node.get("shape").size()];
-    for (int i = 0; i < shape.length; i++) {
-      shape[i] = node.get("shape").get(i).asLong();
-    }
-    List<JsonNode> values = new ArrayList<>();
-    flatten(node.path("data"), values);
-    return new Tensor(name, datatype, shape, data(name, datatype, values));
+    String name = ClientText.field("an input name", node.get("name").asText());
+    String shown = ClientText.bounded(name);
+    String datatype = datatype(shown, node.get("datatype").asText());
+    long[] shape = shape(shown, node.get("shape"));
+    long count = count(shown, shape);
+    Object data =
+        TensorValues.typed(
+            shown, datatype, TensorValues.elements(shown, node.get("data"), shape, count));
+    return new Tensor(name, datatype, shape, data);
   }
 
   static ObjectNode write(ObjectMapper json, Tensor tensor) {
@@ -41,13 +54,13 @@ final class TensorJson {
     ArrayNode data = node.putArray("data");
     switch (tensor.data()) {
       case float[] values -> {
-        for (float v : values) {
-          data.add(v);
+        for (int i = 0; i < values.length; i++) {
+          data.add(finite(tensor, i, values[i]));
         }
       }
       case double[] values -> {
-        for (double v : values) {
-          data.add(v);
+        for (int i = 0; i < values.length; i++) {
+          data.add(finite(tensor, i, values[i]));
         }
       }
       case int[] values -> {
@@ -65,50 +78,67 @@ final class TensorJson {
     return node;
   }
 
-  private static void flatten(JsonNode node, List<JsonNode> out) {
-    if (node.isArray()) {
-      node.forEach(child -> flatten(child, out));
-    } else if (node.isNumber()) {
-      out.add(node);
-    } else {
-      throw Problem.badRequest("BAD_TENSOR", "tensor data must be numbers");
+  private static double finite(Tensor tensor, int index, double value) {
+    if (!Double.isFinite(value)) {
+      throw new Problem(
+          422,
+          "NON_FINITE_OUTPUT",
+          "output "
+              + tensor.name()
+              + " data["
+              + index
+              + "] is "
+              + value
+              + "; JSON has no NaN or Infinity, so the answer cannot be written");
     }
+    return value;
   }
 
-  private static Object data(String name, String datatype, List<JsonNode> values) {
-    int n = values.size();
-    switch (datatype) {
-      case "FP32" -> {
-        float[] out = new float[n];
-        for (int i = 0; i < n; i++) {
-          out[i] = values.get(i).floatValue();
-        }
-        return out;
-      }
-      case "FP64" -> {
-        double[] out = new double[n];
-        for (int i = 0; i < n; i++) {
-          out[i] = values.get(i).doubleValue();
-        }
-        return out;
-      }
-      case "INT32" -> {
-        int[] out = new int[n];
-        for (int i = 0; i < n; i++) {
-          out[i] = values.get(i).intValue();
-        }
-        return out;
-      }
-      case "INT64" -> {
-        long[] out = new long[n];
-        for (int i = 0; i < n; i++) {
-          out[i] = values.get(i).longValue();
-        }
-        return out;
-      }
-      default ->
-          throw Problem.badRequest(
-              "BAD_TENSOR", name + ": datatype " + datatype + " is not FP32, FP64, INT32 or INT64");
+  private static String datatype(String name, String datatype) {
+    if (SERVED.contains(datatype)) {
+      return datatype;
     }
+    String shown = ClientText.bounded(datatype);
+    throw bad(
+        PROTOCOL.contains(datatype)
+            ? name + ": datatype " + shown + " is not served here; use FP32, FP64, INT32 or INT64"
+            : name + ": datatype " + shown + " is not an Open Inference Protocol datatype");
+  }
+
+  /** The shape: a JSON array of whole numbers, none negative. */
+  private static long[] shape(String name, JsonNode node) {
+    if (!node.isArray()) {
+      throw bad(name + ": shape must be an array of whole numbers");
+    }
+    long[] shape = new long[node.size()];
+    for (int i = 0; i < shape.length; i++) {
+      JsonNode dim = node.get(i);
+      if (!dim.isIntegralNumber() || !dim.canConvertToLong() || dim.longValue() < 0) {
+        throw bad(
+            name
+                + ": shape["
+                + i
+                + "] must be a whole number of at least 0, not "
+                + ClientText.bounded(dim.toString()));
+      }
+      shape[i] = dim.longValue();
+    }
+    return shape;
+  }
+
+  private static long count(String name, long[] shape) {
+    long count = 1;
+    try {
+      for (long dim : shape) {
+        count = Math.multiplyExact(count, dim);
+      }
+    } catch (ArithmeticException e) {
+      throw bad(name + ": shape holds more values than can be counted");
+    }
+    return count;
+  }
+
+  private static Problem bad(String detail) {
+    return Problem.badRequest("BAD_TENSOR", detail);
   }
 }

@@ -13,8 +13,8 @@ import java.time.Duration;
 /** Calls a sidecar over loopback HTTP and reads JSON answers. */
 public final class SidecarClient {
 
-  /** A status code and its parsed JSON body. */
-  public record Answer(int status, JsonNode body) {}
+  /** A status code, the body's content type and the parsed JSON body. */
+  public record Answer(int status, String contentType, JsonNode body) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http =
@@ -61,7 +61,10 @@ public final class SidecarClient {
           http.send(
               request.timeout(Duration.ofSeconds(30)).build(),
               HttpResponse.BodyHandlers.ofString());
-      return new Answer(res.statusCode(), res.body().isEmpty() ? null : JSON.readTree(res.body()));
+      return new Answer(
+          res.statusCode(),
+          res.headers().firstValue("Content-Type").orElse(""),
+          res.body().isEmpty() ? null : JSON.readTree(res.body()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

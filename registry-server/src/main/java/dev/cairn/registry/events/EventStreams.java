@@ -61,6 +61,8 @@ public final class EventStreams {
     feed.subscribe(listener);
     try {
       long last = replay(subscription, out);
+      // Whatever the replay wrote (a reset included) goes out now, not with the next heartbeat.
+      out.flush();
       follow(subscription, queue, last, out);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -81,7 +83,6 @@ public final class EventStreams {
     long newest = feed.delivered();
     if (subscription.after().isEmpty()) {
       out.write(": connected\n\n".getBytes(StandardCharsets.UTF_8));
-      out.flush();
       return newest;
     }
     long last = subscription.after().get();
@@ -116,7 +117,6 @@ public final class EventStreams {
         last = e.seq();
       }
       if (batch.size() < BATCH) {
-        out.flush();
         return last;
       }
     }

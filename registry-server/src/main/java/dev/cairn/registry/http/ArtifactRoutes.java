@@ -17,6 +17,7 @@ import dev.cairn.registry.domain.ApiException;
 import dev.cairn.registry.domain.FileUrls;
 import dev.cairn.registry.domain.Names;
 import dev.cairn.registry.version.VersionLookup;
+import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
@@ -31,6 +32,7 @@ public final class ArtifactRoutes implements RouteGroup {
 
   private static final String VERSION =
       "/api/v1/projects/{project}/models/{model}/versions/{version}";
+  private static final HeaderName NOSNIFF = HeaderNames.create("X-Content-Type-Options");
 
   private final UploadService uploads;
   private final CompletionService completion;
@@ -124,6 +126,9 @@ public final class ArtifactRoutes implements RouteGroup {
       res.status(304).send();
       return;
     }
+    // Saved, never rendered: an uploaded HTML file must not run as the registry's origin.
+    res.header(HeaderNames.CONTENT_DISPOSITION, ContentDisposition.attachment(file.path()));
+    res.header(NOSNIFF, "nosniff");
     FileDownloads.Where at = new FileDownloads.Where(project, model, version);
     if ("reference".equals(file.source())) {
       FileDownloads.Body body = downloads.reference(at, file);
