@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  * {@code CAIRN_FILE_ROOTS} becomes a file of the version (its path relative to the directory), its
  * digest computed while it is copied into the blob store and pinned; the answer is the version,
  * READY or FAILED as its format's validation decides. Symbolic links are skipped, so nothing
- * outside the directory can be pulled in.
+ * outside the directory can be pulled in; each file is opened with the rules of {@code file}
+ * references (regular files with one link, on the file-root threads).
  */
 public final class ArtifactsDirPublisher {
 
@@ -45,7 +46,8 @@ public final class ArtifactsDirPublisher {
             "VALIDATION_FAILED",
             "artifacts_dir '" + request.artifactsDir() + "' has no files");
       }
-      return publisher.publish(actor, project, model, request.fromArtifactsDir(null), files);
+      return publisher.publish(
+          actor, project, model, request.fromArtifactsDir(null), files, references::openLocal);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
