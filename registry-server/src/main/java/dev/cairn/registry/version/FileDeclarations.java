@@ -3,7 +3,8 @@ package dev.cairn.registry.version;
 import dev.cairn.client.model.FileDeclaration;
 import dev.cairn.client.model.VersionFile;
 import dev.cairn.registry.domain.ApiException;
-import dev.cairn.registry.domain.Names;
+import dev.cairn.registry.domain.PathCollisions;
+import dev.cairn.registry.domain.PortablePaths;
 import dev.cairn.registry.domain.Text;
 import java.net.URI;
 import java.util.HashSet;
@@ -12,7 +13,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Checks the files a new version declares: paths, pinned digests, sizes and reference URIs. */
+/**
+ * Checks the files a new version declares: portable paths that do not collide, pinned digests,
+ * sizes and reference URIs.
+ */
 final class FileDeclarations {
 
   static final int MAX_FILES = 10_000;
@@ -29,16 +33,18 @@ final class FileDeclarations {
       throw ApiException.badRequest("a version has at most " + MAX_FILES + " files");
     }
     Set<String> paths = new HashSet<>();
+    PathCollisions collisions = new PathCollisions();
     return declared.stream()
         .map(
             f -> {
               if (f == null) {
                 throw ApiException.badRequest("files may not contain null");
               }
-              String path = Names.filePath(f.path());
+              String path = PortablePaths.portable(f.path());
               if (!paths.add(path)) {
                 throw ApiException.badRequest("file '" + path + "' is declared twice");
               }
+              collisions.add(path);
               String sha = f.sha256() == null ? "" : f.sha256().toLowerCase(Locale.ROOT);
               if (!SHA256.matcher(sha).matches()) {
                 throw ApiException.badRequest("file '" + path + "': sha256 must be 64 hex digits");
