@@ -4,6 +4,7 @@ import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionCreate;
 import dev.cairn.registry.audit.Actor;
 import dev.cairn.registry.domain.ApiException;
+import dev.cairn.registry.domain.VersionLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,8 +23,6 @@ import java.util.stream.Stream;
  * references (regular files with one link, on the file-root threads).
  */
 public final class ArtifactsDirPublisher {
-
-  private static final int MAX_FILES = 10_000;
 
   private final ReferenceFetcher references;
   private final LocalFilePublisher publisher;
@@ -57,12 +56,10 @@ public final class ArtifactsDirPublisher {
     Map<String, Path> files = new TreeMap<>();
     try (Stream<Path> walk = Files.walk(dir)) {
       walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
-          .limit(MAX_FILES + 1L)
+          .limit(VersionLimits.MAX_FILES + 1L)
           .forEach(p -> files.put(relative(dir, p), p));
     }
-    if (files.size() > MAX_FILES) {
-      throw ApiException.badRequest("a version has at most " + MAX_FILES + " files");
-    }
+    VersionLimits.requireFileCount(files.size());
     return files;
   }
 

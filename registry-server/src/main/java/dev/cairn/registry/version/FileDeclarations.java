@@ -6,6 +6,7 @@ import dev.cairn.registry.domain.ApiException;
 import dev.cairn.registry.domain.PathCollisions;
 import dev.cairn.registry.domain.PortablePaths;
 import dev.cairn.registry.domain.Text;
+import dev.cairn.registry.domain.VersionLimits;
 import java.net.URI;
 import java.util.HashSet;
 import java.util.List;
@@ -19,7 +20,6 @@ import java.util.regex.Pattern;
  */
 final class FileDeclarations {
 
-  static final int MAX_FILES = 10_000;
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
   private static final Set<String> REFERENCE_SCHEMES = Set.of("https", "http", "s3", "file");
 
@@ -29,9 +29,7 @@ final class FileDeclarations {
     if (declared == null) {
       return List.of();
     }
-    if (declared.size() > MAX_FILES) {
-      throw ApiException.badRequest("a version has at most " + MAX_FILES + " files");
-    }
+    VersionLimits.requireFileCount(declared.size());
     Set<String> paths = new HashSet<>();
     PathCollisions collisions = new PathCollisions();
     return declared.stream()
