@@ -24,6 +24,7 @@ class RegistryLimitsTest {
         .containsEntry("CAIRN_IDLE_TIMEOUT_SECONDS", "60")
         .containsEntry("CAIRN_SCRUB_BYTES_PER_SECOND", "8388608")
         .containsEntry("CAIRN_SCRUB_INTERVAL_SECONDS", "86400")
+        .containsEntry("CAIRN_FILE_ROOTS_ALLOW_HARD_LINKS", "false")
         .doesNotContainKey("CAIRN_REFERENCE_ALLOW_CIDRS")
         .doesNotContainKey("CAIRN_EXTRA_FORMATS");
   }
@@ -38,6 +39,7 @@ class RegistryLimitsTest {
             .set("registry.config.idleTimeoutSeconds", 15)
             .set("registry.config.scrubBytesPerSecond", 0)
             .set("registry.config.scrubIntervalSeconds", 3600)
+            .set("registry.config.fileRootsAllowHardLinks", true)
             .set("registry.config.referenceAllowCidrs[0]", "10.20.0.0/16")
             .set("registry.config.referenceAllowCidrs[1]", "fd00::/8")
             .set("registry.config.extraFormats[0]", "openvino")
@@ -51,6 +53,7 @@ class RegistryLimitsTest {
         .containsEntry("CAIRN_IDLE_TIMEOUT_SECONDS", "15")
         .containsEntry("CAIRN_SCRUB_BYTES_PER_SECOND", "0")
         .containsEntry("CAIRN_SCRUB_INTERVAL_SECONDS", "3600")
+        .containsEntry("CAIRN_FILE_ROOTS_ALLOW_HARD_LINKS", "true")
         .containsEntry("CAIRN_REFERENCE_ALLOW_CIDRS", "10.20.0.0/16,fd00::/8")
         .containsEntry("CAIRN_EXTRA_FORMATS", "openvino");
   }

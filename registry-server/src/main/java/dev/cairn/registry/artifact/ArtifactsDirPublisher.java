@@ -4,6 +4,7 @@ import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionCreate;
 import dev.cairn.registry.audit.Actor;
 import dev.cairn.registry.domain.ApiException;
+import dev.cairn.registry.domain.VersionLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,11 +19,10 @@ import java.util.stream.Stream;
  * {@code CAIRN_FILE_ROOTS} becomes a file of the version (its path relative to the directory), its
  * digest computed while it is copied into the blob store and pinned; the answer is the version,
  * READY or FAILED as its format's validation decides. Symbolic links are skipped, so nothing
- * outside the directory can be pulled in.
+ * outside the directory can be pulled in; each file is opened with the rules of {@code file}
+ * references (regular files with one link, on the file-root threads).
  */
 public final class ArtifactsDirPublisher {
-
-  private static final int MAX_FILES = 10_000;
 
   private final ReferenceFetcher references;
   private final LocalFilePublisher publisher;
@@ -45,7 +45,8 @@ public final class ArtifactsDirPublisher {
             "VALIDATION_FAILED",
             "artifacts_dir '" + request.artifactsDir() + "' has no files");
       }
-      return publisher.publish(actor, project, model, request.fromArtifactsDir(null), files);
+      return publisher.publish(
+          actor, project, model, request.fromArtifactsDir(null), files, references::openLocal);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -55,12 +56,10 @@ public final class ArtifactsDirPublisher {
     Map<String, Path> files = new TreeMap<>();
     try (Stream<Path> walk = Files.walk(dir)) {
       walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
-          .limit(MAX_FILES + 1L)
+          .limit(VersionLimits.MAX_FILES + 1L)
           .forEach(p -> files.put(relative(dir, p), p));
     }
-    if (files.size() > MAX_FILES) {
-      throw ApiException.badRequest("a version has at most " + MAX_FILES + " files");
-    }
+    VersionLimits.requireFileCount(files.size());
     return files;
   }
 

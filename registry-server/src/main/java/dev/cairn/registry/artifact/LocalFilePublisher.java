@@ -37,13 +37,31 @@ public final class LocalFilePublisher {
     this.publication = new StagedPublication(db, versions, lookup, completion, collector);
   }
 
+  /** How a local file is opened: the server's own files directly, file roots' with their rules. */
+  @FunctionalInterface
+  public interface Opener {
+    InputStream open(Path file, String path) throws IOException;
+  }
+
   /** Publishes {@code request} with {@code local} files (version path → file on disk). */
   public Version publish(
       Actor actor, String project, String model, VersionCreate request, Map<String, Path> local) {
+    return publish(
+        actor, project, model, request, local, (file, path) -> Files.newInputStream(file));
+  }
+
+  /** Publishes {@code request} with {@code local} files, each opened by {@code opener}. */
+  public Version publish(
+      Actor actor,
+      String project,
+      String model,
+      VersionCreate request,
+      Map<String, Path> local,
+      Opener opener) {
     List<StagedPublication.StagedFile> staged = new ArrayList<>();
     try {
       for (Map.Entry<String, Path> file : local.entrySet()) {
-        try (InputStream in = Files.newInputStream(file.getValue())) {
+        try (InputStream in = opener.open(file.getValue(), file.getKey())) {
           staged.add(
               new StagedPublication.StagedFile(file.getKey(), blobs.stage(in, Long.MAX_VALUE)));
         }

@@ -13,6 +13,7 @@ import dev.cairn.registry.blob.StagedBlob;
 import dev.cairn.registry.db.Db;
 import dev.cairn.registry.domain.ApiException;
 import dev.cairn.registry.domain.Names;
+import dev.cairn.registry.domain.VersionLimits;
 import dev.cairn.registry.metrics.DomainMetrics;
 import dev.cairn.registry.version.VersionLookup;
 import dev.cairn.registry.version.VersionService;
@@ -105,10 +106,12 @@ public final class OneShotPublisher {
     if (!first.name().equals("metadata")) {
       throw ApiException.badRequest("the first part must be 'metadata' (the version's JSON)");
     }
-    byte[] bytes = first.content().readNBytes((int) maxJsonBytes + 1);
-    if (bytes.length > maxJsonBytes) {
+    // Like a JSON declaration, the metadata part may declare every file a version can have.
+    long limit = VersionLimits.declarationBytes(maxJsonBytes);
+    byte[] bytes = first.content().readNBytes((int) limit + 1);
+    if (bytes.length > limit) {
       throw new ApiException(
-          413, "PAYLOAD_TOO_LARGE", "metadata is limited to " + maxJsonBytes + " bytes");
+          413, "PAYLOAD_TOO_LARGE", "metadata is limited to " + limit + " bytes");
     }
     try {
       return json.readValue(bytes, VersionCreate.class);

@@ -5,8 +5,8 @@ import dev.cairn.registry.domain.ApiException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -20,13 +20,24 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public final class ReferenceFetcher {
 
+  /** Threads a stalled mount may hold at most, and how long an open may take. */
+  private static final int FILE_ROOT_THREADS = 8;
+
+  private static final Duration FILE_ROOT_DEADLINE = Duration.ofSeconds(10);
+
   private final ReferenceSettings settings;
   private final Supplier<S3Client> s3;
   private final GuardedHttp http;
+  private final FileRoots fileRoots;
 
   public ReferenceFetcher(ReferenceSettings settings, Supplier<S3Client> s3) {
     this.settings = settings;
     this.s3 = s3;
+    this.fileRoots =
+        new FileRoots(
+            settings.fileRoots(),
+            settings.allowHardLinks(),
+            new BlockingFileCalls(FILE_ROOT_THREADS, FILE_ROOT_DEADLINE));
     this.http =
         new GuardedHttp(
             new ReferenceAddresses(settings.allowedRanges(), settings.allowLinkLocal()));
@@ -45,7 +56,15 @@ public final class ReferenceFetcher {
   }
 
   private InputStream openFile(URI uri) throws IOException {
-    return Files.newInputStream(underRoots(Path.of(uri), uri.toString()));
+    return fileRoots.open(Path.of(uri), uri.toString());
+  }
+
+  /**
+   * A regular file found in an {@link #localDirectory}, opened with the rules of {@code file}
+   * references; {@code named} is its path in the version.
+   */
+  public InputStream openLocal(Path file, String named) throws IOException {
+    return fileRoots.open(file, named);
   }
 
   /**
@@ -62,31 +81,7 @@ public final class ReferenceFetcher {
     if (!path.isAbsolute()) {
       throw ApiException.badRequest("artifacts_dir must be an absolute path or a file: URI");
     }
-    Path real = underRoots(path, pathOrUri);
-    if (!Files.isDirectory(real)) {
-      throw new ApiException(
-          422, "SOURCE_UNAVAILABLE", "artifacts_dir '" + pathOrUri + "' is not a directory");
-    }
-    return real;
-  }
-
-  private Path underRoots(Path path, String named) throws IOException {
-    Path normal = path.normalize();
-    Path real = Files.exists(normal) ? normal.toRealPath() : normal;
-    boolean inside =
-        settings.fileRoots().stream().anyMatch(root -> real.startsWith(realRoot(root)));
-    if (!inside) {
-      throw refused(named, "file references must be under CAIRN_FILE_ROOTS");
-    }
-    return real;
-  }
-
-  private static Path realRoot(Path root) {
-    try {
-      return root.toRealPath();
-    } catch (IOException e) {
-      return root.toAbsolutePath().normalize();
-    }
+    return fileRoots.directory(path, pathOrUri);
   }
 
   private InputStream openHttp(URI uri, String scheme) throws IOException {

@@ -55,6 +55,7 @@ public final class SettingsLoader {
           Map.entry("CAIRN_SSE_HEARTBEAT_SECONDS", "events.heartbeat-seconds"),
           Map.entry("CAIRN_EVENT_RETENTION_HOURS", "events.retention-hours"),
           Map.entry("CAIRN_FILE_ROOTS", "references.file-roots"),
+          Map.entry("CAIRN_FILE_ROOTS_ALLOW_HARD_LINKS", "references.file-roots-allow-hard-links"),
           Map.entry("CAIRN_ALLOW_HTTP_REFERENCES", "references.allow-http"),
           Map.entry("CAIRN_ALLOW_LINK_LOCAL_REFERENCES", "references.allow-link-local"),
           Map.entry("CAIRN_REFERENCE_ALLOW_CIDRS", "references.allow-cidrs"));
@@ -157,6 +158,7 @@ public final class SettingsLoader {
                 .filter(s -> !s.isEmpty())
                 .map(s -> Path.of(s).toAbsolutePath().normalize())
                 .toList(),
+            c.get("references.file-roots-allow-hard-links").asBoolean().orElse(false),
             c.get("references.allow-http").asBoolean().orElse(true),
             c.get("references.allow-link-local").asBoolean().orElse(false),
             ranges(optional(c, "references.allow-cidrs").orElse(""))));

@@ -7,6 +7,7 @@ import dev.cairn.registry.auth.Role;
 import dev.cairn.registry.domain.ApiException;
 import dev.cairn.registry.domain.Names;
 import dev.cairn.registry.domain.ProjectNotFound;
+import dev.cairn.registry.domain.VersionLimits;
 import io.helidon.webserver.http.ServerRequest;
 import java.util.List;
 import java.util.Optional;
@@ -115,6 +116,11 @@ public final class ApiRequest {
 
   public <T> T body(Class<T> type) {
     return bodies.read(raw, type);
+  }
+
+  /** A version declaration's body: the JSON limit plus room for the most files a version has. */
+  public <T> T declarationBody(Class<T> type) {
+    return bodies.read(raw, type, VersionLimits.declarationBytes(bodies.maxBytes()));
   }
 
   public JsonNode bodyTree() {

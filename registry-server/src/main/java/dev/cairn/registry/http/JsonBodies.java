@@ -31,7 +31,17 @@ public final class JsonBodies {
   }
 
   public <T> T read(ServerRequest req, Class<T> type) {
-    return convert(readTree(req), type);
+    return convert(readTree(req, maxBytes), type);
+  }
+
+  /** A body that may be larger than the JSON limit: at most {@code limit} bytes. */
+  public <T> T read(ServerRequest req, Class<T> type, long limit) {
+    return convert(readTree(req, limit), type);
+  }
+
+  /** The JSON limit ({@code CAIRN_MAX_JSON_BYTES}). */
+  public long maxBytes() {
+    return maxBytes;
   }
 
   /** A body already parsed as a tree, bound to {@code type} with the same strictness. */
@@ -44,12 +54,16 @@ public final class JsonBodies {
   }
 
   public JsonNode readTree(ServerRequest req) {
+    return readTree(req, maxBytes);
+  }
+
+  private JsonNode readTree(ServerRequest req, long limit) {
     requireJsonMediaType(req);
     long declared = req.headers().contentLength().orElse(-1L);
-    if (declared > maxBytes) {
-      throw tooLarge();
+    if (declared > limit) {
+      throw tooLarge(limit);
     }
-    try (InputStream in = new LimitedInputStream(RequestBodies.open(req), maxBytes)) {
+    try (InputStream in = new LimitedInputStream(RequestBodies.open(req), limit)) {
       JsonNode tree = json.readTree(in);
       // To the end, so a signed body is checked against its digest before anything is written.
       in.transferTo(java.io.OutputStream.nullOutputStream());
@@ -62,7 +76,7 @@ public final class JsonBodies {
       requireNoNul("", tree);
       return tree;
     } catch (LimitedInputStream.LimitExceededException e) {
-      throw tooLarge();
+      throw tooLarge(limit);
     } catch (JsonProcessingException e) {
       throw refusal(e);
     } catch (IOException e) {
@@ -89,9 +103,9 @@ public final class JsonBodies {
     }
   }
 
-  private ApiException tooLarge() {
+  private static ApiException tooLarge(long limit) {
     return new ApiException(
-        413, "PAYLOAD_TOO_LARGE", "JSON bodies are limited to " + maxBytes + " bytes");
+        413, "PAYLOAD_TOO_LARGE", "JSON bodies here are limited to " + limit + " bytes");
   }
 
   private static void requireJsonMediaType(ServerRequest req) {

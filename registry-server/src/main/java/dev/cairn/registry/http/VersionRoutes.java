@@ -55,7 +55,7 @@ public final class VersionRoutes implements RouteGroup {
         contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")
             ? oneShot.publish(
                 req.actor(), project, model, contentType, RequestBodies.open(req.raw()))
-            : fromJson(req, project, model, req.body(VersionCreate.class));
+            : fromJson(req, project, model, req.declarationBody(VersionCreate.class));
     responses.created(
         res,
         "/api/v1/projects/" + project + "/models/" + model + "/versions/" + created.version(),

@@ -3,8 +3,10 @@ package dev.cairn.registry.version;
 import dev.cairn.client.model.FileDeclaration;
 import dev.cairn.client.model.VersionFile;
 import dev.cairn.registry.domain.ApiException;
-import dev.cairn.registry.domain.Names;
+import dev.cairn.registry.domain.PathCollisions;
+import dev.cairn.registry.domain.PortablePaths;
 import dev.cairn.registry.domain.Text;
+import dev.cairn.registry.domain.VersionLimits;
 import java.net.URI;
 import java.util.HashSet;
 import java.util.List;
@@ -12,10 +14,12 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Checks the files a new version declares: paths, pinned digests, sizes and reference URIs. */
+/**
+ * Checks the files a new version declares: portable paths that do not collide, pinned digests,
+ * sizes and reference URIs.
+ */
 final class FileDeclarations {
 
-  static final int MAX_FILES = 10_000;
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
   private static final Set<String> REFERENCE_SCHEMES = Set.of("https", "http", "s3", "file");
 
@@ -25,20 +29,20 @@ final class FileDeclarations {
     if (declared == null) {
       return List.of();
     }
-    if (declared.size() > MAX_FILES) {
-      throw ApiException.badRequest("a version has at most " + MAX_FILES + " files");
-    }
+    VersionLimits.requireFileCount(declared.size());
     Set<String> paths = new HashSet<>();
+    PathCollisions collisions = new PathCollisions();
     return declared.stream()
         .map(
             f -> {
               if (f == null) {
                 throw ApiException.badRequest("files may not contain null");
               }
-              String path = Names.filePath(f.path());
+              String path = PortablePaths.portable(f.path());
               if (!paths.add(path)) {
                 throw ApiException.badRequest("file '" + path + "' is declared twice");
               }
+              collisions.add(path);
               String sha = f.sha256() == null ? "" : f.sha256().toLowerCase(Locale.ROOT);
               if (!SHA256.matcher(sha).matches()) {
                 throw ApiException.badRequest("file '" + path + "': sha256 must be 64 hex digits");
