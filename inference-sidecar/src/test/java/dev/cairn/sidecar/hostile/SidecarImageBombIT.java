@@ -1,15 +1,23 @@
 package dev.cairn.sidecar.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cairn.client.CairnClient;
+import dev.cairn.client.model.AliasUpdate;
+import dev.cairn.client.model.ModelCreate;
+import dev.cairn.client.model.Policies;
+import dev.cairn.client.model.ProjectCreate;
+import dev.cairn.client.model.StdRegistrationRequest;
+import dev.cairn.client.model.Version;
 import dev.cairn.registry.testing.TestRegistry;
 import dev.cairn.registry.testing.TestTokens;
+import dev.cairn.runtime.testing.InkImages;
 import dev.cairn.sidecar.testing.MultipartBody;
 import dev.cairn.sidecar.testing.SidecarClient;
 import dev.cairn.sidecar.testing.SidecarJar;
-import dev.cairn.sidecar.testing.Sidecars;
 import dev.cairn.sidecar.testing.UniformPng;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,9 +54,9 @@ class SidecarImageBombIT {
   @BeforeAll
   static void startSidecarWithASmallHeap() throws Exception {
     TestRegistry registry = TestRegistry.shared();
-    String project = Sidecars.projectWithModel(registry, "bomb", "inks");
     Path work = Files.createDirectories(Path.of("target", "image-bomb-it"));
     images = Files.createTempDirectory(work, "images");
+    String project = colourSignatureProject(registry, Files.createTempDirectory(work, "std"));
     sidecar =
         SidecarJar.start(
             List.of("-Xmx384m", "-XX:+ExitOnOutOfMemoryError"),
@@ -60,10 +68,48 @@ class SidecarImageBombIT {
                 "CAIRN_PROJECT",
                 project,
                 "CAIRN_MODEL",
-                "inks",
+                "prints",
                 "CAIRN_IMAGE_ROOTS",
                 images.toString()),
             Files.createTempDirectory(work, "sidecar"));
+    SidecarClient client = new SidecarClient(sidecar.port());
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .ignoreExceptions()
+        .untilAsserted(() -> assertThat(client.get("/v2/health/ready").status()).isEqualTo(200));
+  }
+
+  /** A project whose model {@code prints} has an active colour signature: images are analysed. */
+  private static String colourSignatureProject(TestRegistry registry, Path std) throws Exception {
+    String project = TestRegistry.uniqueProject("bomb");
+    registry
+        .client(TestTokens.ADMIN)
+        .projects()
+        .create(new ProjectCreate(project, null, new Policies(false, 0, true)));
+    CairnClient publisher = registry.client(TestTokens.PUBLISHER);
+    publisher
+        .models()
+        .create(project, ModelCreate.named("prints").withVariants(List.of("MID"), "MID"));
+    List<Path> standards = new ArrayList<>();
+    for (int seed = 1; seed <= 3; seed++) {
+      standards.add(
+          Files.write(std.resolve(seed + ".png"), InkImages.twoInks(240, 180, seed).png()));
+    }
+    Version version =
+        publisher
+            .versions()
+            .registerStandard(project, "prints", StdRegistrationRequest.of("MID", standards, 2));
+    registry
+        .client(TestTokens.APPROVER)
+        .aliases()
+        .put(
+            project,
+            "prints",
+            "production",
+            AliasUpdate.pointers(Map.of("MID", version.version()), "bomb"),
+            null,
+            null);
+    return project;
   }
 
   @AfterAll
@@ -119,6 +165,7 @@ class SidecarImageBombIT {
       if (answer.statusCode() == 200) {
         answered++;
         assertThat(problem(answer).path("images")).hasSize(2);
+        assertThat(problem(answer).path("model").path("versions").has("MID")).isTrue();
       } else {
         assertThat(answer.statusCode()).as(answer::body).isEqualTo(503);
         assertThat(code(answer)).isEqualTo("BUSY");
