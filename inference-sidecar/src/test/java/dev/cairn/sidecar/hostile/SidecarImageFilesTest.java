@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.registry.testing.TestRegistry;
+import dev.cairn.runtime.testing.UniformPng;
 import dev.cairn.sidecar.Sidecar;
 import dev.cairn.sidecar.testing.Fifos;
 import dev.cairn.sidecar.testing.SidecarClient;
 import dev.cairn.sidecar.testing.Sidecars;
-import dev.cairn.sidecar.testing.UniformPng;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

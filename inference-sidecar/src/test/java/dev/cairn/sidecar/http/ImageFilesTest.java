@@ -3,8 +3,8 @@ package dev.cairn.sidecar.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cairn.runtime.testing.UniformPng;
 import dev.cairn.sidecar.testing.Fifos;
-import dev.cairn.sidecar.testing.UniformPng;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.cairn.sidecar.testing;
+package dev.cairn.runtime.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
