@@ -19,6 +19,11 @@ record HeldImage(String name, List<byte[]> chunks, ImageSize size) {
   static final int CHUNK = 64 * 1024;
 
   InputStream open() {
+    return open(chunks);
+  }
+
+  /** The bytes of {@code chunks} in order, without copying them. */
+  static InputStream open(List<byte[]> chunks) {
     List<InputStream> parts = new ArrayList<>();
     chunks.forEach(chunk -> parts.add(new ByteArrayInputStream(chunk)));
     return new SequenceInputStream(Collections.enumeration(parts));

@@ -72,7 +72,8 @@ final class ImageFiles {
     try {
       future = pool.submit(task);
     } catch (RejectedExecutionException e) {
-      throw Problem.unavailable("BUSY", "too many image files are being read", 2);
+      throw Problem.unavailable(
+          "BUSY", "too many image files are being read", DecodeBudget.RETRY_AFTER_SECONDS);
     }
     try {
       return future.get(deadline.toMillis(), TimeUnit.MILLISECONDS);

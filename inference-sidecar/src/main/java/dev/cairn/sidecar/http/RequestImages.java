@@ -88,9 +88,8 @@ final class RequestImages implements AutoCloseable {
   }
 
   private void add(String name, List<byte[]> chunks) {
-    HeldImage header = new HeldImage(name, chunks, null);
     ImageSize size;
-    try (PendingImage pending = ImageDecoder.open(header.open(), name)) {
+    try (PendingImage pending = ImageDecoder.open(HeldImage.open(chunks), name)) {
       size = pending.size();
     } catch (ImageRejected e) {
       throw Problem.badRequest(e.code(), e.getMessage());
