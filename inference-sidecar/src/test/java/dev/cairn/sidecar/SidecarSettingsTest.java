@@ -3,6 +3,7 @@ package dev.cairn.sidecar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cairn.sidecar.config.ImageLimits;
 import dev.cairn.sidecar.config.SidecarSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +35,25 @@ class SidecarSettingsTest {
     assertThat(settings.imageRoots()).containsExactly(Path.of("/data/a"), Path.of("/data/b"));
     assertThat(settings.instanceId()).isEqualTo("pod-7");
     assertThat(settings.cacheMaxBytes()).isEqualTo(10L << 30);
+  }
+
+  @Test
+  void readsTheLimitsOnInspectImagesAndRefusesZero() {
+    Map<String, String> base =
+        Map.of("CAIRN_REGISTRY_URL", "http://r", "CAIRN_PROJECT", "p", "CAIRN_MODEL", "m");
+    ImageLimits defaults = SidecarSettings.fromEnv(base).images();
+    assertThat(defaults.maxImagesPerRequest()).isEqualTo(32);
+    assertThat(defaults.maxRequestPixels()).isEqualTo(100_000_000L);
+    assertThat(defaults.maxDecodingBytes()).isEqualTo(Runtime.getRuntime().maxMemory() / 2);
+    Map<String, String> set = new java.util.HashMap<>(base);
+    set.put("CAIRN_MAX_IMAGES_PER_REQUEST", "4");
+    set.put("CAIRN_MAX_REQUEST_PIXELS", "1000000");
+    set.put("CAIRN_MAX_DECODING_BYTES", "67108864");
+    assertThat(SidecarSettings.fromEnv(set).images())
+        .isEqualTo(new ImageLimits(4, 1_000_000L, 64L << 20));
+    set.put("CAIRN_MAX_REQUEST_PIXELS", "0");
+    assertThatThrownBy(() -> SidecarSettings.fromEnv(set))
+        .hasMessageContaining("CAIRN_MAX_REQUEST_PIXELS must be at least 1");
   }
 
   @Test

@@ -48,7 +48,34 @@ final class SidecarEnv {
         Duration.ofSeconds(10),
         OnnxSettings.DEFAULTS,
         fleet,
-        Duration.ofSeconds(EnvValues.number(env, "CAIRN_STALL_SECONDS", 30, 3600)));
+        Duration.ofSeconds(EnvValues.number(env, "CAIRN_STALL_SECONDS", 30, 3600)),
+        imageLimits(env));
+  }
+
+  private static ImageLimits imageLimits(Map<String, String> env) {
+    return new ImageLimits(
+        (int)
+            positive(
+                env,
+                "CAIRN_MAX_IMAGES_PER_REQUEST",
+                ImageLimits.DEFAULT_MAX_IMAGES_PER_REQUEST,
+                10_000),
+        positive(
+            env,
+            "CAIRN_MAX_REQUEST_PIXELS",
+            ImageLimits.DEFAULT_MAX_REQUEST_PIXELS,
+            Long.MAX_VALUE),
+        positive(
+            env, "CAIRN_MAX_DECODING_BYTES", ImageLimits.defaultDecodingBytes(), Long.MAX_VALUE));
+  }
+
+  /** A limit of 0 would refuse every image: refused at start instead. */
+  private static long positive(Map<String, String> env, String name, long fallback, long max) {
+    long value = EnvValues.number(env, name, fallback, max);
+    if (value < 1) {
+      throw new IllegalArgumentException(name + " must be at least 1, not '" + value + "'");
+    }
+    return value;
   }
 
   /** Exactly one of CAIRN_MODEL, CAIRN_MODELS and CAIRN_MODEL_SELECTOR. */

@@ -15,9 +15,10 @@ import java.util.Map;
  * start finds it), {@code CAIRN_CACHE_MAX_BYTES} (10 GiB), {@code CAIRN_SIDECAR_HOST} / {@code
  * CAIRN_SIDECAR_PORT} (0.0.0.0:9000), {@code CAIRN_IMAGE_ROOTS} (none) and {@code
  * CAIRN_INSTANCE_ID} (the pod name from {@code HOSTNAME}), {@code CAIRN_STALL_SECONDS} (30: no byte
- * from the registry for this long fails the call) and the fleet settings ({@link FleetSettings}):
- * {@code model} is the one model of a single-model sidecar, null for a fleet. The re-resolve (60 s)
- * and report (10 s) periods are fixed by the spec; tests shorten them through {@link #withPeriods}.
+ * from the registry for this long fails the call), the limits on {@code /inspect}'s images ({@link
+ * ImageLimits}) and the fleet settings ({@link FleetSettings}): {@code model} is the one model of a
+ * single-model sidecar, null for a fleet. The re-resolve (60 s) and report (10 s) periods are fixed
+ * by the spec; tests shorten them through {@link #withPeriods}.
  */
 public record SidecarSettings(
     URI registry,
@@ -35,7 +36,8 @@ public record SidecarSettings(
     Duration reportEvery,
     OnnxSettings onnx,
     FleetSettings fleet,
-    Duration stall) {
+    Duration stall,
+    ImageLimits images) {
 
   public static final long DEFAULT_CACHE_MAX_BYTES = 10L << 30;
 
@@ -59,7 +61,10 @@ public record SidecarSettings(
           "CAIRN_PRELOAD",
           "CAIRN_MAX_LOADED_MODELS",
           "CAIRN_MAX_LOADED_BYTES",
-          "CAIRN_STALL_SECONDS");
+          "CAIRN_STALL_SECONDS",
+          "CAIRN_MAX_IMAGES_PER_REQUEST",
+          "CAIRN_MAX_REQUEST_PIXELS",
+          "CAIRN_MAX_DECODING_BYTES");
 
   /** The settings the environment gives (spec 50's variables); a bad one is refused. */
   public static SidecarSettings fromEnv(Map<String, String> env) {
@@ -93,7 +98,8 @@ public record SidecarSettings(
         Duration.ofSeconds(10),
         new OnnxSettings(1, 1),
         FleetSettings.single(model),
-        Duration.ofSeconds(30));
+        Duration.ofSeconds(30),
+        ImageLimits.defaults());
   }
 
   /** The same settings with {@code /inspect} allowed to read under {@code roots}. */
@@ -114,7 +120,8 @@ public record SidecarSettings(
         reportEvery,
         onnx,
         fleet,
-        stall);
+        stall,
+        images);
   }
 
   /** The same settings with other re-resolve and report periods. */
@@ -135,7 +142,8 @@ public record SidecarSettings(
         report,
         onnx,
         fleet,
-        stall);
+        stall,
+        images);
   }
 
   /**
@@ -163,7 +171,8 @@ public record SidecarSettings(
         reportEvery,
         onnx,
         newFleet,
-        stall);
+        stall,
+        images);
   }
 
   /** The same settings with another stall timeout for registry calls. */
@@ -184,6 +193,29 @@ public record SidecarSettings(
         reportEvery,
         onnx,
         fleet,
-        newStall);
+        newStall,
+        images);
+  }
+
+  /** The same settings with other limits on the images of {@code /inspect}. */
+  public SidecarSettings withImageLimits(ImageLimits limits) {
+    return new SidecarSettings(
+        registry,
+        token,
+        project,
+        model,
+        alias,
+        cacheDir,
+        cacheMaxBytes,
+        host,
+        port,
+        imageRoots,
+        instanceId,
+        reresolveEvery,
+        reportEvery,
+        onnx,
+        fleet,
+        stall,
+        limits);
   }
 }

@@ -11,6 +11,7 @@ import dev.cairn.runtime.colorsignature.StdModel;
 import dev.cairn.runtime.colorsignature.StdRegistration;
 import dev.cairn.runtime.colorsignature.StdRegistrationResult;
 import dev.cairn.runtime.colorsignature.Tolerances;
+import dev.cairn.sidecar.config.ImageLimits;
 import dev.cairn.sidecar.fleet.Fleet;
 import dev.cairn.sidecar.fleet.ServedModel;
 import dev.cairn.sidecar.metrics.SidecarMetrics;
@@ -21,7 +22,6 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +33,8 @@ import java.util.Optional;
  * held for the whole request so a swap never mixes generations. No active model answers RETAKE with
  * {@code MODEL_NOT_FOUND}; a model variant without a pointer, RETAKE with {@code
  * MODEL_INCOMPLETE:<variant>}. {@code phase=STD_REGISTRATION} checks the images as a standard of
- * the requested mode instead.
+ * the requested mode instead. Images are decoded and inspected one at a time ({@link
+ * RequestImages}).
  */
 public final class InspectRoutes implements HttpService {
 
@@ -42,14 +43,22 @@ public final class InspectRoutes implements HttpService {
 
   private final Fleet fleet;
   private final JsonResponses responses;
-  private final List<Path> imageRoots;
+  private final ImageLimits limits;
+  private final ImageFiles files;
+  private final DecodeBudget budget;
   private final SidecarMetrics metrics;
 
-  public InspectRoutes(
-      Fleet fleet, JsonResponses responses, List<Path> imageRoots, SidecarMetrics metrics) {
+  InspectRoutes(
+      Fleet fleet,
+      JsonResponses responses,
+      ImageLimits limits,
+      ImageFiles files,
+      SidecarMetrics metrics) {
     this.fleet = fleet;
     this.responses = responses;
-    this.imageRoots = imageRoots;
+    this.limits = limits;
+    this.files = files;
+    this.budget = new DecodeBudget(limits.maxDecodingBytes(), DecodeBudget.WAIT);
     this.metrics = metrics;
   }
 
@@ -61,17 +70,25 @@ public final class InspectRoutes implements HttpService {
   private void inspect(ServerRequest req, ServerResponse res)
       throws IOException, InterruptedException {
     long started = System.nanoTime();
-    InspectInput input =
-        InspectInput.read(
-            req.headers().first(HeaderNames.CONTENT_TYPE).orElse("application/json"),
-            req.content().inputStream(),
-            responses.json(),
-            imageRoots);
-    bounded(input);
+    try (RequestImages images = new RequestImages(limits, files, budget)) {
+      InspectInput input =
+          InspectInput.read(
+              req.headers().first(HeaderNames.CONTENT_TYPE).orElse("application/json"),
+              req.content().inputStream(),
+              responses.json(),
+              images);
+      bounded(input);
+      inspect(input, images, started, res);
+    }
+  }
+
+  private void inspect(InspectInput input, RequestImages images, long started, ServerResponse res)
+      throws InterruptedException {
     Optional<ServedModel> chosen = fleet.route(input.model(), input.sku(), input.ink());
     if (chosen.isEmpty()) {
       // Seed 000's rule: no model for the request is a RETAKE, never another model's verdict.
-      List<String> names = input.images().stream().map(Inspector.NamedImage::name).toList();
+      // The images are still decoded: a damaged one is a 400 whether or not a model serves.
+      List<String> names = images.each((name, image) -> name);
       ObjectNode body =
           responses
               .json()
@@ -90,8 +107,8 @@ public final class InspectRoutes implements HttpService {
       }
       ObjectNode body =
           InspectInput.STD_REGISTRATION.equals(input.phase())
-              ? standardCheck(set, mode, input)
-              : responses.json().valueToTree(report(set, mode, input));
+              ? standardCheck(set, mode, input, images)
+              : responses.json().valueToTree(report(set, mode, input, images));
       ObjectNode model = body.putObject("model").put("generation", set.generation());
       ObjectNode versions = model.putObject("versions");
       set.variants().forEach((variant, served) -> versions.put(variant, served.version()));
@@ -122,8 +139,30 @@ public final class InspectRoutes implements HttpService {
     ClientText.field("ink", input.ink());
   }
 
-  private static InspectionReport report(ServingSet set, String mode, InspectInput input) {
-    List<String> names = input.images().stream().map(Inspector.NamedImage::name).toList();
+  private static InspectionReport report(
+      ServingSet set, String mode, InspectInput input, RequestImages images) {
+    Map<String, StdModel> standards = standards(set);
+    if (set.variants().isEmpty()
+        || standards.isEmpty()
+        || set.target().modelVariants().stream().anyMatch(v -> !set.variants().containsKey(v))
+        || !standards.containsKey(mode)) {
+      // Inspector's RETAKE answers, after the images were decoded (a damaged one is still a 400).
+      List<String> names = images.each((name, image) -> name);
+      return retake(set, mode, names, standards);
+    }
+    List<InspectionReport.ImageReport> reports =
+        images.each(
+            (name, image) ->
+                Inspector.inspectImage(
+                    standards,
+                    mode,
+                    new Inspector.NamedImage(name, image),
+                    input.expectedInkCount()));
+    return Inspector.combine(mode, reports);
+  }
+
+  private static InspectionReport retake(
+      ServingSet set, String mode, List<String> names, Map<String, StdModel> standards) {
     if (set.variants().isEmpty()) {
       return InspectionReport.retake(mode, "MODEL_NOT_FOUND", names);
     }
@@ -132,10 +171,13 @@ public final class InspectRoutes implements HttpService {
         return InspectionReport.retake(mode, "MODEL_INCOMPLETE:" + variant, names);
       }
     }
-    return Inspector.inspect(standards(set), mode, input.images(), input.expectedInkCount());
+    return standards.isEmpty()
+        ? InspectionReport.retake(mode, "MODEL_NOT_FOUND", names)
+        : InspectionReport.retake(mode, "MODEL_INCOMPLETE:" + mode, names);
   }
 
-  private ObjectNode standardCheck(ServingSet set, String mode, InspectInput input) {
+  private ObjectNode standardCheck(
+      ServingSet set, String mode, InspectInput input, RequestImages images) {
     StdModel loaded = standards(set).get(mode);
     int inks =
         input.expectedInkCount() != null
@@ -146,13 +188,12 @@ public final class InspectRoutes implements HttpService {
             ? new Tolerances(loaded.toleranceDe00(), loaded.shareTolerance())
             : Tolerances.forMode(mode);
     EngineParams params = loaded != null ? loaded.params().engineParams() : EngineParams.DEFAULTS;
-    List<StdImageInput> images =
-        input.images().stream()
-            .map(i -> new StdImageInput(i.name(), null, ImageAnalyzer.analyze(i.image(), params)))
-            .toList();
+    List<StdImageInput> analysed =
+        images.each(
+            (name, image) -> new StdImageInput(name, null, ImageAnalyzer.analyze(image, params)));
     StdRegistrationResult result =
         StdRegistration.run(
-            mode, images, inks, tolerances, StdRegistration.DEFAULT_MIN_STD_IMAGES, params);
+            mode, analysed, inks, tolerances, StdRegistration.DEFAULT_MIN_STD_IMAGES, params);
     ObjectNode body =
         responses.json().createObjectNode().put("phase", InspectInput.STD_REGISTRATION);
     body.put("result", result.code()).put("mode", mode);

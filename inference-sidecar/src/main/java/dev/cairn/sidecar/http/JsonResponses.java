@@ -73,6 +73,9 @@ public final class JsonResponses {
       // Helidon resets the response before error handlers run: the id is set again.
       res.header(REQUEST_ID, requestId(req));
       res.status(Status.create(problem.status()));
+      if (problem.retryAfterSeconds() > 0) {
+        res.header(HeaderNames.RETRY_AFTER, Integer.toString(problem.retryAfterSeconds()));
+      }
       res.header(HeaderNames.CONTENT_TYPE, "application/problem+json");
       res.send(json.writeValueAsBytes(body));
     } catch (IOException e) {

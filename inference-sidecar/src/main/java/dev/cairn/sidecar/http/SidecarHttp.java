@@ -43,7 +43,13 @@ public final class SidecarHttp {
                   });
               r.register(
                   new StatusRoutes(fleet, settings.model(), state, ready, metrics, responses));
-              r.register(new InspectRoutes(fleet, responses, settings.imageRoots(), metrics));
+              r.register(
+                  new InspectRoutes(
+                      fleet,
+                      responses,
+                      settings.images(),
+                      new ImageFiles(settings.imageRoots(), ImageFiles.DEADLINE),
+                      metrics));
               r.register(new OipRoutes(fleet, responses, metrics));
               r.any(SidecarHttp::noRoute);
               r.error(Problem.class, (req, res, e) -> responses.problem(req, res, e));

@@ -12,7 +12,8 @@ import javax.imageio.stream.ImageInputStream;
 
 /**
  * Reads PNG (8 and 16 bit), JPEG and BMP through {@code javax.imageio}; the size is checked from
- * the header before any pixel is decoded, so an oversized image costs no memory.
+ * the header before any pixel is decoded, so an oversized image costs no memory. PNG chunk CRCs are
+ * checked (the JDK's reader skips them).
  */
 public final class ImageDecoder {
 
@@ -28,28 +29,77 @@ public final class ImageDecoder {
 
   /** Decodes one image; {@code name} only labels the error. */
   public static BufferedImage decode(InputStream in, String name) {
-    try (ImageInputStream input = ImageIO.createImageInputStream(in)) {
-      ImageReader reader = input == null ? null : readerFor(input);
+    try (PendingImage image = open(in, name)) {
+      return image.decode();
+    }
+  }
+
+  /**
+   * Reads the header of one image, refusing what is not a PNG, JPEG or BMP and what has more than
+   * {@link #MAX_PIXELS} pixels; the pixels are decoded later by {@link PendingImage#decode()}.
+   */
+  public static PendingImage open(InputStream in, String name) {
+    PngCrcCheck check = new PngCrcCheck(in);
+    ImageInputStream input = null;
+    ImageReader reader = null;
+    try {
+      input = ImageIO.createImageInputStream(check);
+      reader = input == null ? null : readerFor(input);
       if (reader == null) {
-        throw unsupported(name);
+        throw unreadable(name, check);
       }
-      try {
-        reader.setInput(input, true, true);
-        long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-        if (pixels > MAX_PIXELS) {
-          throw new ImageRejected(
-              "IMAGE_TOO_LARGE",
-              name + " has " + pixels + " pixels; the limit is " + MAX_PIXELS + " (50 megapixels)");
-        }
-        return reader.read(0);
-      } finally {
-        reader.dispose();
+      reader.setInput(input, true, true);
+      PendingImage image = new PendingImage(name, input, reader, check);
+      if (image.size().pixels() > MAX_PIXELS) {
+        image.close();
+        throw new ImageRejected(
+            "IMAGE_TOO_LARGE",
+            name
+                + " has "
+                + image.size().pixels()
+                + " pixels; the limit is "
+                + MAX_PIXELS
+                + " (50 megapixels)");
       }
+      return image;
     } catch (IOException | RuntimeException e) {
       if (e instanceof ImageRejected rejected) {
         throw rejected;
       }
-      throw unsupported(name);
+      release(input, reader);
+      throw unreadable(name, check);
+    }
+  }
+
+  static boolean causedByOutOfMemory(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof OutOfMemoryError) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code UNSUPPORTED_IMAGE}, naming the bad CRC when that is why. */
+  static ImageRejected unreadable(String name, PngCrcCheck check) {
+    return new ImageRejected(
+        "UNSUPPORTED_IMAGE",
+        check
+            .failure()
+            .map(crc -> name + " is a damaged PNG: " + crc)
+            .orElse(name + " is not a readable PNG, JPEG or BMP image"));
+  }
+
+  private static void release(ImageInputStream input, ImageReader reader) {
+    if (reader != null) {
+      reader.dispose();
+    }
+    try {
+      if (input != null) {
+        input.close();
+      }
+    } catch (IOException e) {
+      // Already failing; the first error is the one reported.
     }
   }
 
@@ -66,10 +116,5 @@ public final class ImageDecoder {
       }
     }
     return null;
-  }
-
-  private static ImageRejected unsupported(String name) {
-    return new ImageRejected(
-        "UNSUPPORTED_IMAGE", name + " is not a readable PNG, JPEG or BMP image");
   }
 }

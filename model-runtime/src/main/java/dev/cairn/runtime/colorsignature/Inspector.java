@@ -34,10 +34,19 @@ public final class Inspector {
       return InspectionReport.retake(mode, "MODEL_INCOMPLETE:" + mode, names);
     }
     List<InspectionReport.ImageReport> reports = new ArrayList<>();
-    InspectionReport.ImageReport worst = null;
     for (NamedImage image : images) {
-      InspectionReport.ImageReport report = inspectImage(models, mode, image, inkCount);
-      reports.add(report);
+      reports.add(inspectImage(models, mode, image, inkCount));
+    }
+    return combine(mode, reports);
+  }
+
+  /**
+   * The report of several images inspected one by one with {@link #inspectImage}, so that a caller
+   * need not hold every decoded image at once: the worst image gives the top-level answer.
+   */
+  public static InspectionReport combine(String mode, List<InspectionReport.ImageReport> reports) {
+    InspectionReport.ImageReport worst = null;
+    for (InspectionReport.ImageReport report : reports) {
       if (worst == null || report.decision().compareTo(worst.decision()) > 0) {
         worst = report;
       }
@@ -46,7 +55,11 @@ public final class Inspector {
         worst.decision(), worst.reasons(), mode, worst.results(), List.copyOf(reports));
   }
 
-  private static InspectionReport.ImageReport inspectImage(
+  /**
+   * One image against every loaded mode; {@code models} must hold {@code mode} (see {@link
+   * #inspect} for the answers when it does not).
+   */
+  public static InspectionReport.ImageReport inspectImage(
       Map<String, StdModel> models, String mode, NamedImage image, Integer inkCount) {
     // Modes normally share thresholds; analyse the pixels once per distinct set.
     Map<EngineParams, ImageAnalysis> analyses = new HashMap<>();

@@ -46,6 +46,53 @@ class ImageDecoderTest {
             });
   }
 
+  @Test
+  void refusesAPngWhoseChunkCrcIsWrongNamingTheChunk() {
+    byte[] png = Prints.twoInks(1).png();
+    int idat = indexOf(png, "IDAT");
+    byte[] damagedData = png.clone();
+    damagedData[idat + 10] ^= 0x01; // one bit of the compressed pixels; the CRC no longer matches
+    assertThatThrownBy(() -> decode(damagedData))
+        .isInstanceOfSatisfying(
+            ImageRejected.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("UNSUPPORTED_IMAGE");
+              assertThat(e.getMessage()).contains("IDAT has a bad CRC");
+            });
+    byte[] damagedEnd = png.clone();
+    damagedEnd[png.length - 1] ^= 0x01; // the CRC of IEND, after every pixel was read
+    assertThatThrownBy(() -> decode(damagedEnd))
+        .isInstanceOfSatisfying(
+            ImageRejected.class, e -> assertThat(e.getMessage()).contains("IEND has a bad CRC"));
+  }
+
+  @Test
+  void tellsTheDecodedSizeFromTheHeaderBeforeDecoding() {
+    try (PendingImage eight =
+            ImageDecoder.open(new ByteArrayInputStream(Prints.twoInks(1).png()), "a");
+        PendingImage sixteen =
+            ImageDecoder.open(
+                new ByteArrayInputStream(Prints.twoInks(1).sixteenBit().png()), "b")) {
+      assertThat(eight.size()).isEqualTo(new ImageSize(240, 180, 3));
+      assertThat(sixteen.size().bytes()).isEqualTo(240L * 180 * 6);
+      assertThat(eight.decode().getWidth()).isEqualTo(240);
+    }
+  }
+
+  private static int indexOf(byte[] bytes, String ascii) {
+    byte[] needle = ascii.getBytes(StandardCharsets.US_ASCII);
+    outer:
+    for (int i = 0; i + needle.length <= bytes.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (bytes[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    throw new AssertionError(ascii + " not found");
+  }
+
   private static BufferedImage decode(byte[] bytes) {
     return ImageDecoder.decode(new ByteArrayInputStream(bytes), "sample");
   }
