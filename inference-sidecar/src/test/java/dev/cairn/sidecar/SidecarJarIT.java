@@ -33,7 +33,7 @@ class SidecarJarIT {
         .aliases()
         .put(project, "scorer", "production", AliasUpdate.version("v1", "jar"), null, null);
     Path work = Files.createTempDirectory("cairn-sidecar-jar");
-    Path token = Files.writeString(work.resolve("token"), TestTokens.PUBLISHER);
+    Path token = Files.writeString(work.resolve("token"), TestTokens.SIDECAR);
     int port = JarReplica.freePort();
     String java = ProcessHandle.current().info().command().orElse("java");
     ProcessBuilder builder =
