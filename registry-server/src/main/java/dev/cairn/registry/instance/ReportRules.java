@@ -28,7 +28,8 @@ final class ReportRules {
 
   /** Why the report cannot be true, or empty when it can. */
   static Optional<String> problem(Long generation, Map<String, LoadedVersion> loaded, Facts facts) {
-    if (generation == null) {
+    if (generation == null || generation == 0 && loaded.isEmpty()) {
+      // Nothing loaded yet: a sidecar whose alias was never activated reports generation 0.
       return loaded.isEmpty()
           ? Optional.empty()
           : Optional.of("a report with loaded versions must name the alias generation they are of");

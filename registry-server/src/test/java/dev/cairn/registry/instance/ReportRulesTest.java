@@ -29,6 +29,11 @@ class ReportRulesTest {
     Facts facts = new Facts("production", Optional.empty(), Map.of());
 
     assertThat(ReportRules.problem(null, Map.of(), facts)).isEmpty();
+    assertThat(ReportRules.problem(0L, Map.of(), facts)).as("never activated").isEmpty();
+    assertThat(ReportRules.problem(0L, Map.of("LOW", loaded("v3", "d3")), facts))
+        .hasValueSatisfying(p -> assertThat(p).contains("never had generation 0"));
+    assertThat(ReportRules.problem(4L, Map.of(), facts))
+        .hasValueSatisfying(p -> assertThat(p).contains("never had generation 4"));
     assertThat(ReportRules.problem(null, Map.of("LOW", loaded("v3", "d3")), facts))
         .hasValueSatisfying(p -> assertThat(p).contains("must name the alias generation"));
   }
