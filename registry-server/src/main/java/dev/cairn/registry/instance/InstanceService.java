@@ -116,9 +116,12 @@ public final class InstanceService {
         report.generation() == null || report.alias().equals(ReportRules.LATEST)
             ? Optional.empty()
             : pointers.pointersAt(tx, model.id(), report.alias(), report.generation());
+    List<String> variants = model.view().variants();
     Map<String, Optional<ReportRules.KnownVersion>> known = new HashMap<>();
-    for (LoadedVersion loaded : report.loaded().values()) {
-      if (loaded != null && loaded.version() != null) {
+    // Only the model's variants are looked up: a report cannot make the registry run more queries.
+    for (Map.Entry<String, LoadedVersion> entry : report.loaded().entrySet()) {
+      LoadedVersion loaded = entry.getValue();
+      if (variants.contains(entry.getKey()) && loaded != null && loaded.version() != null) {
         known.computeIfAbsent(
             loaded.version(),
             v ->
@@ -127,7 +130,7 @@ public final class InstanceService {
                     .map(s -> new ReportRules.KnownVersion(s.view().variant(), s.view().digest())));
       }
     }
-    return new ReportRules.Facts(report.alias(), atGeneration, known);
+    return new ReportRules.Facts(report.alias(), variants, atGeneration, known);
   }
 
   public List<Instance> live(String project, String model, String alias) {

@@ -1,6 +1,7 @@
 package dev.cairn.registry.instance;
 
 import dev.cairn.client.model.LoadedVersion;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,6 +22,7 @@ final class ReportRules {
   /** What the report is checked against, loaded by the service in its transaction. */
   record Facts(
       String alias,
+      List<String> modelVariants,
       Optional<Map<String, String>> pointersAtGeneration,
       Map<String, Optional<KnownVersion>> versions) {}
 
@@ -58,6 +60,10 @@ final class ReportRules {
 
   private static Optional<String> variantProblem(
       long generation, String variant, LoadedVersion loaded, Facts facts) {
+    if (!facts.modelVariants().contains(variant)) {
+      return Optional.of(
+          "'" + variant + "' is not a variant of the model (" + facts.modelVariants() + ")");
+    }
     String version = loaded == null ? null : loaded.version();
     if (version == null) {
       return Optional.of("variant '" + variant + "' is reported without a version");
