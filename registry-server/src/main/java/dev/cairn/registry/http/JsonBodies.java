@@ -55,9 +55,11 @@ public final class JsonBodies {
       try {
         tree = json.readTree(in);
       } catch (JsonProcessingException e) {
-        // A signed body that does not parse may be a tampered copy: its digest is checked first
-        // (401, and the signature is given back for the genuine request).
-        in.transferTo(OutputStream.nullOutputStream());
+        if (RequestBodies.signed(req)) {
+          // A signed body that does not parse may be a tampered copy: its digest is checked
+          // first (401, and the signature is given back for the genuine request).
+          in.transferTo(OutputStream.nullOutputStream());
+        }
         throw e;
       }
       // To the end, so a signed body is checked against its digest before anything is written.

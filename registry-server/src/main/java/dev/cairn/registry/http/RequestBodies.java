@@ -33,6 +33,11 @@ public final class RequestBodies {
     req.context().register(SIGNED_DIGEST, new Held(sha256Hex, onMismatch));
   }
 
+  /** Whether the body of {@code req} is held to a signed digest. */
+  static boolean signed(ServerRequest req) {
+    return req.context().get(SIGNED_DIGEST, Held.class).isPresent();
+  }
+
   /** The body of {@code req}, checked against its signed digest when it has one. */
   public static InputStream open(ServerRequest req) {
     InputStream in = req.content().inputStream();
