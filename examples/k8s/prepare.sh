@@ -3,8 +3,8 @@
 # them, and the ConfigMap of example artifacts the in-cluster artifact server serves.
 #   cairn-tokens.yaml          Secret cairn-system/cairn-tokens: the registry's tokens file (hashes)
 #   cairn-operator-token.yaml  Secret cairn-system/cairn-operator-token: the operator's token (admin)
-#   sidecar-token.yaml         Secret inference/cairn-sidecar-token: the sidecars' token (publisher
-#                              of project inference only)
+#   sidecar-token.yaml         Secret inference/cairn-sidecar-token: the sidecars' token (role
+#                              sidecar — reads and reports instances — of project inference only)
 #   ink-artifacts.yaml         ConfigMap inference/ink-artifacts
 # Tokens are printed nowhere; read them back with kubectl if you need them.
 set -euo pipefail
@@ -28,7 +28,7 @@ tokens_file="tokens:
     projects: [\"*\"]
   - name: inference-sidecar
     sha256: $(sha "$sidecar_token")
-    roles: [publisher]
+    roles: [sidecar]
     projects: [inference]
 "
 

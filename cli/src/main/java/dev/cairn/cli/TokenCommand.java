@@ -27,7 +27,7 @@ final class TokenCommand implements Runnable {
   @Option(
       names = "--role",
       required = true,
-      description = "reader, publisher, approver or admin (repeatable).")
+      description = "reader, publisher, approver, admin or sidecar (repeatable).")
   List<String> roles;
 
   @Option(

@@ -81,8 +81,8 @@ class FailureHandlingTest {
         String kept =
             String.join(
                 "\n", Files.readAllLines(tokens).stream().filter(line -> !line.isBlank()).toList());
-        // The publisher's entry (name … projects) is removed: its token is revoked.
-        Files.writeString(tokens, withoutEntry(kept, "publisher") + "\n");
+        // The sidecar's entry (name … projects) is removed: its token is revoked.
+        Files.writeString(tokens, withoutEntry(kept, "sidecar") + "\n");
 
         await()
             .atMost(Duration.ofSeconds(30))
@@ -129,7 +129,7 @@ class FailureHandlingTest {
     boolean skipping = false;
     for (String line : yaml.split("\n")) {
       if (line.startsWith("  - ")) {
-        skipping = line.contains(name);
+        skipping = line.equals("  - name: " + name);
       }
       if (!skipping) {
         kept.append(line).append('\n');

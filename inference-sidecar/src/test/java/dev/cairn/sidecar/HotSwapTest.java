@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.cairn.client.CairnClient;
 import dev.cairn.client.model.AliasUpdate;
+import dev.cairn.client.model.ModelStatus;
 import dev.cairn.registry.testing.TestRegistry;
 import dev.cairn.registry.testing.TestTokens;
 import dev.cairn.sidecar.testing.SidecarClient;
@@ -83,6 +84,14 @@ class HotSwapTest {
       assertThat(seen.keySet()).containsExactlyInAnyOrder(1f, 2f);
       assertThat(answered.get()).isGreaterThan(100);
       assertThat(sidecar.manager().current().generation()).isEqualTo(21);
+      // Its report of the last generation, sent with the sidecar-role token of the tokens file,
+      // passes the registry's checks against the alias history and counts as on target.
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(
+              () ->
+                  assertThat(approver.models().status(project, "scorer", "production").serving())
+                      .isEqualTo(new ModelStatus.Serving(1, 1)));
     }
   }
 }

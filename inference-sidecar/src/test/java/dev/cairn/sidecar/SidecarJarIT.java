@@ -32,7 +32,7 @@ class SidecarJarIT {
         .aliases()
         .put(project, "scorer", "production", AliasUpdate.version("v1", "jar"), null, null);
     Path work = Files.createTempDirectory("cairn-sidecar-jar");
-    Path token = Files.writeString(work.resolve("token"), TestTokens.PUBLISHER);
+    Path token = Files.writeString(work.resolve("token"), TestTokens.SIDECAR);
     try (SidecarJar process =
         SidecarJar.start(
             List.of("-Xmx256m"),

@@ -7,7 +7,11 @@ import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * How a request says who sends it: a bearer token, a signature by a pre-shared key (spec 75-cli,
@@ -55,8 +59,10 @@ sealed interface Credentials {
   }
 
   /**
-   * Signs method, path, query, date and the body's SHA-256: the digest a caller announces in {@code
-   * X-Checksum-Sha256} (file uploads), or one computed by reading the body once more.
+   * Signs method, path, query, date, a fresh nonce, the body's SHA-256 (the digest a caller
+   * announces in {@code X-Checksum-Sha256} for file uploads, or one computed by reading the body
+   * once more) and whichever of {@code Content-Type}, {@code Idempotency-Key} and {@code If-Match}
+   * the request carries.
    */
   record Signed(SigningKey key, Clock clock) implements Credentials {
     @Override
@@ -66,26 +72,36 @@ sealed interface Credentials {
         URI uri,
         Map<String, String> headers,
         HttpRequest.BodyPublisher body) {
+      Map<String, String> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      byName.putAll(headers);
       String digest =
-          headers.entrySet().stream()
-              .filter(h -> h.getKey().equalsIgnoreCase(RequestSignature.DIGEST_HEADER))
-              .map(h -> h.getValue().toLowerCase(java.util.Locale.ROOT))
-              .findFirst()
+          Optional.ofNullable(byName.get(RequestSignature.DIGEST_HEADER))
+              .map(d -> d.toLowerCase(Locale.ROOT))
               .orElseGet(() -> BodyDigest.sha256(body));
       String date = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+      String nonce = RequestSignature.newNonce();
+      SortedMap<String, String> signed = new TreeMap<>();
+      for (String name : RequestSignature.SIGNED_WHEN_SENT) {
+        if (byName.containsKey(name)) {
+          signed.put(name, byName.get(name));
+        }
+      }
+      signed.put("x-cairn-date", date);
+      signed.put("x-cairn-nonce", nonce);
+      signed.put("x-checksum-sha256", digest);
       String signature =
           RequestSignature.hmac(
               key.secretBytes(),
-              RequestSignature.canonical(
-                  method, uri.getRawPath(), uri.getRawQuery(), date, digest));
+              RequestSignature.canonical(method, uri.getRawPath(), uri.getRawQuery(), signed));
       request.header(RequestSignature.DATE_HEADER, date);
-      if (headers.keySet().stream()
-          .noneMatch(h -> h.equalsIgnoreCase(RequestSignature.DIGEST_HEADER))) {
+      request.header(RequestSignature.NONCE_HEADER, nonce);
+      if (!byName.containsKey(RequestSignature.DIGEST_HEADER)) {
         request.header(RequestSignature.DIGEST_HEADER, digest);
       }
       request.header(
           "Authorization",
-          new RequestSignature.Header(key.keyId(), RequestSignature.SIGNED_HEADERS, signature)
+          new RequestSignature.Header(
+                  key.keyId(), RequestSignature.signedHeaders(signed.keySet()), signature)
               .value());
     }
   }

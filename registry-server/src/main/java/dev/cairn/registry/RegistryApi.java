@@ -141,7 +141,14 @@ final class RegistryApi {
         .add(aliasRoutes(w, aliasQueries))
         .add(
             new InstanceRoutes(
-                new InstanceService(w.db(), w.models(), w.instances(), w.events(), w.json()),
+                new InstanceService(
+                    w.db(),
+                    w.models(),
+                    w.instances(),
+                    w.pointers(),
+                    w.versionRepository(),
+                    w.events(),
+                    w.json()),
                 w.responses()))
         .add(new EventRoutes(streams, w.db(), w.models()))
         .add(

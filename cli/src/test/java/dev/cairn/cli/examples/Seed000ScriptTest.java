@@ -40,7 +40,7 @@ class Seed000ScriptTest {
             Sidecar.start(
                 SidecarSettings.loopback(
                         registry.uri(),
-                        TestTokens.PUBLISHER,
+                        TestTokens.SIDECAR,
                         PROJECT,
                         "sku001-ink-a",
                         cache,

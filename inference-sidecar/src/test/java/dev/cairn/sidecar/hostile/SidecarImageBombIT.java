@@ -64,7 +64,7 @@ class SidecarImageBombIT {
                 "CAIRN_REGISTRY_URL",
                 registry.uri().toString(),
                 "CAIRN_REGISTRY_TOKEN",
-                TestTokens.PUBLISHER,
+                TestTokens.SIDECAR,
                 "CAIRN_PROJECT",
                 project,
                 "CAIRN_MODEL",

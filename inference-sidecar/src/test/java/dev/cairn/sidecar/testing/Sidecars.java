@@ -26,7 +26,10 @@ public final class Sidecars {
 
   private Sidecars() {}
 
-  /** A sidecar on a free loopback port with short re-resolve (5 s) and report (1 s) periods. */
+  /**
+   * A sidecar on a free loopback port with short re-resolve (5 s) and report (1 s) periods, holding
+   * the {@code sidecar}-role token of the test registry's tokens file (as the chart's sidecars do).
+   */
   public static Sidecar start(
       URI registry, String project, String model, Path cacheDir, List<Path> imageRoots) {
     try {
@@ -39,7 +42,7 @@ public final class Sidecars {
   public static SidecarSettings settings(
       URI registry, String project, String model, Path cacheDir, List<Path> imageRoots) {
     return SidecarSettings.loopback(
-            registry, TestTokens.PUBLISHER, project, model, cacheDir, "sidecar-" + project)
+            registry, TestTokens.SIDECAR, project, model, cacheDir, "sidecar-" + project)
         .withImageRoots(imageRoots)
         .withPeriods(Duration.ofSeconds(5), Duration.ofSeconds(1));
   }

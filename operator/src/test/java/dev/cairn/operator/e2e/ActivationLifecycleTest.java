@@ -11,6 +11,7 @@ import dev.cairn.operator.crd.Condition;
 import dev.cairn.operator.crd.Conditions;
 import dev.cairn.operator.modelactivation.ModelActivation;
 import dev.cairn.operator.testing.Examples;
+import dev.cairn.registry.testing.TestTokens;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -143,7 +144,15 @@ class ActivationLifecycleTest {
     assertThat(Conditions.find(serving.getStatus().conditions(), "Serving").orElseThrow().reason())
         .isEqualTo("AllInstancesOnTarget");
 
-    report(ns, "sidecar-c", generation, "v2");
+    // A third replica still loading: it counts, but not on target.
+    fx.registry
+        .client(TestTokens.SIDECAR)
+        .instances()
+        .report(
+            ns,
+            "sidecar-c",
+            new InstanceReport(
+                "churn", "production", null, Map.of(), "LOADING", null, "sidecar-c", "node-1", 60));
     ModelActivation converging =
         fx.awaitActivation(
             ns,
@@ -156,8 +165,10 @@ class ActivationLifecycleTest {
     assertThat(condition.reason()).isEqualTo("InstancesConverging");
   }
 
+  /** A report as the chart's sidecars send it: with the {@code sidecar}-role token. */
   private static void report(String ns, String id, long generation, String version) {
-    fx.admin
+    fx.registry
+        .client(TestTokens.SIDECAR)
         .instances()
         .report(
             ns,

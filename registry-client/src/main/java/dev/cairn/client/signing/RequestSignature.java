@@ -3,40 +3,65 @@ package dev.cairn.client.signing;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeSet;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The request signature of spec 75-cli ("Offline installers"), shared by the signer (the client)
- * and the verifier (the registry) so both build the same string:
+ * and the verifier (the registry) so both build the same string: the scheme, method, raw path and
+ * raw query, then one {@code name:value} line per signed header, in the order of {@code
+ * signed_headers} (lowercase names, sorted, {@code ;}-separated):
  *
  * <pre>
  * CAIRN-HMAC-SHA256
- * METHOD
- * /raw/path
+ * PUT
+ * /api/v1/projects/qc/models/m/aliases/production
  * raw=query
+ * content-type:application/json
+ * idempotency-key:deploy-42
+ * if-match:"7"
  * x-cairn-date:2026-12-01T10:00:00Z
+ * x-cairn-nonce:3f1c0e9a5b7d4c2e8a6f0b1d9c3e5a7f
  * x-checksum-sha256:&lt;hex SHA-256 of the body&gt;
  * </pre>
  *
- * sent as {@code Authorization: Cairn-HMAC-SHA256 key_id=…, signed_headers=x-cairn-date;
- * x-checksum-sha256, signature=<hex HMAC-SHA256>}.
+ * joined by {@code \n} with no line after the last, each value exactly as sent. {@code
+ * x-cairn-date}, {@code x-cairn-nonce} (128 random bits, 32 hex digits: two identical requests in
+ * one second still differ) and {@code x-checksum-sha256} are always signed; {@code content-type},
+ * {@code idempotency-key} and {@code if-match} are signed exactly when the request carries them.
+ * Sent as {@code Authorization: Cairn-HMAC-SHA256 key_id=…, signed_headers=…, signature=<hex
+ * HMAC-SHA256>}.
  */
 public final class RequestSignature {
 
   public static final String SCHEME = "Cairn-HMAC-SHA256";
   public static final String DATE_HEADER = "X-Cairn-Date";
+  public static final String NONCE_HEADER = "X-Cairn-Nonce";
   public static final String DIGEST_HEADER = "X-Checksum-Sha256";
-  public static final String SIGNED_HEADERS = "x-cairn-date;x-checksum-sha256";
+
+  /** Headers every signature covers (lowercase). */
+  public static final List<String> ALWAYS_SIGNED =
+      List.of("x-cairn-date", "x-cairn-nonce", "x-checksum-sha256");
+
+  /** Headers a signature covers when the request carries them (lowercase). */
+  public static final List<String> SIGNED_WHEN_SENT =
+      List.of("content-type", "idempotency-key", "if-match");
 
   /** SHA-256 of zero bytes: what a request without a body signs. */
   public static final String EMPTY_BODY =
       "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   private RequestSignature() {}
 
@@ -53,18 +78,31 @@ public final class RequestSignature {
     }
   }
 
-  /** The string both sides sign. */
+  /** A fresh {@code X-Cairn-Nonce}: 128 random bits as 32 lowercase hex digits. */
+  public static String newNonce() {
+    byte[] bits = new byte[16];
+    RANDOM.nextBytes(bits);
+    return HexFormat.of().formatHex(bits);
+  }
+
+  /** The {@code signed_headers} value for these lowercase names: sorted, {@code ;}-separated. */
+  public static String signedHeaders(Collection<String> names) {
+    return String.join(";", new TreeSet<>(names));
+  }
+
+  /**
+   * The string both sides sign; {@code headers} maps each signed header's lowercase name to its
+   * value, in {@code signed_headers} order.
+   */
   public static String canonical(
-      String method, String rawPath, String rawQuery, String date, String bodySha256) {
-    return String.join(
-        "\n",
-        List.of(
-            "CAIRN-HMAC-SHA256",
-            method,
-            rawPath,
-            rawQuery == null ? "" : rawQuery,
-            "x-cairn-date:" + date,
-            "x-checksum-sha256:" + bodySha256));
+      String method, String rawPath, String rawQuery, SortedMap<String, String> headers) {
+    List<String> lines = new ArrayList<>();
+    lines.add("CAIRN-HMAC-SHA256");
+    lines.add(method);
+    lines.add(rawPath);
+    lines.add(rawQuery == null ? "" : rawQuery);
+    headers.forEach((name, value) -> lines.add(name + ":" + value));
+    return String.join("\n", lines);
   }
 
   /** Hex HMAC-SHA256 of {@code canonical} under {@code secret}. */

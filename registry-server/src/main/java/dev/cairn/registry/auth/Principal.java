@@ -24,7 +24,8 @@ public record Principal(String name, Set<Role> roles, Set<String> projects) {
 
   /**
    * Whether this caller may act with {@code needed}: any role reads, admin may do everything,
-   * publisher and approver rights are separate (an approver does not publish).
+   * publisher, approver and sidecar rights are separate (an approver does not publish, a publisher
+   * does not report instances).
    */
   public boolean may(Role needed) {
     if (roles.contains(Role.ADMIN)) {
@@ -34,6 +35,7 @@ public record Principal(String name, Set<Role> roles, Set<String> projects) {
       case READER -> !roles.isEmpty();
       case PUBLISHER -> roles.contains(Role.PUBLISHER);
       case APPROVER -> roles.contains(Role.APPROVER);
+      case SIDECAR -> roles.contains(Role.SIDECAR);
       case ADMIN -> false;
     };
   }

@@ -4,14 +4,16 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The four roles of spec 40-security. Seed names and OAuth scopes map onto them, so clients of the
- * older registries keep working.
+ * The roles of spec 40-security. Seed names and OAuth scopes map onto them, so clients of the older
+ * registries keep working. {@code SIDECAR} is what an inference sidecar's token holds: it reads and
+ * reports instances, and nothing else (issue 24: a publisher could forge serving reports).
  */
 public enum Role {
   READER,
   PUBLISHER,
   APPROVER,
-  ADMIN;
+  ADMIN,
+  SIDECAR;
 
   /** The role a role name, seed name or {@code model:*} scope stands for. */
   public static Optional<Role> parse(String name) {
@@ -20,6 +22,7 @@ public enum Role {
       case "publisher", "operator", "model:write" -> Optional.of(PUBLISHER);
       case "approver", "model:approve" -> Optional.of(APPROVER);
       case "admin", "model:admin" -> Optional.of(ADMIN);
+      case "sidecar" -> Optional.of(SIDECAR);
       default -> Optional.empty();
     };
   }

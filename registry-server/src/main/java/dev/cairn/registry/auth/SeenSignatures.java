@@ -6,7 +6,8 @@ import java.time.Instant;
 
 /**
  * Signatures already used within their window, kept in the database so every replica sees them: the
- * first use of a signature is recorded, any later one is a replay.
+ * first use of a signature is recorded, any later one is a replay — unless the first was given back
+ * because its body was not the one signed.
  */
 final class SeenSignatures {
 
@@ -31,5 +32,11 @@ final class SeenSignatures {
                   Rows.param(until));
           return inserted == 1;
         });
+  }
+
+  /** Forgets {@code signature}: its request was refused before it took effect. */
+  void release(String signature) {
+    db.inTransaction(
+        tx -> tx.dml("DELETE FROM signed_request_replays WHERE signature = ?", signature));
   }
 }

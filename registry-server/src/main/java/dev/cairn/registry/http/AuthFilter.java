@@ -8,11 +8,15 @@ import dev.cairn.registry.auth.RefusalAudit;
 import dev.cairn.registry.auth.SignedRequests;
 import dev.cairn.registry.domain.ApiException;
 import dev.cairn.registry.service.HttpMetrics;
+import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -90,12 +94,11 @@ public final class AuthFilter implements Filter {
                     req.path().rawPath(),
                     req.query().rawValue(),
                     authorization,
-                    req.headers().first(HeaderNames.create(RequestSignature.DATE_HEADER)),
-                    req.headers().first(HeaderNames.create(RequestSignature.DIGEST_HEADER))));
+                    signableHeaders(req)));
     switch (verdict) {
       case SignedRequests.Verdict.Accepted accepted -> {
         AuthContext.set(req, accepted.principal());
-        RequestBodies.holdTo(req, accepted.bodySha256());
+        RequestBodies.holdTo(req, accepted.bodySha256(), () -> signed.get().release(accepted));
         chain.proceed();
       }
       case SignedRequests.Verdict.Refused refused -> {
@@ -105,6 +108,20 @@ public final class AuthFilter implements Filter {
         refuse(req, res, refused.reason(), refused.detail());
       }
     }
+  }
+
+  /**
+   * The values of the headers a signature may cover that {@code req} carries, by lowercase name.
+   */
+  private static Map<String, List<String>> signableHeaders(RoutingRequest req) {
+    Map<String, List<String>> values = new HashMap<>();
+    for (String name : SignedRequests.signableHeaders()) {
+      HeaderName header = HeaderNames.create(name);
+      if (req.headers().contains(header)) {
+        values.put(name, req.headers().get(header).allValues());
+      }
+    }
+    return values;
   }
 
   private void refuse(RoutingRequest req, RoutingResponse res, String reason, String detail) {

@@ -6,7 +6,10 @@ import dev.cairn.registry.instance.InstanceService;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.Map;
 
-/** {@code …/instances}: sidecars report what they serve; readers list live reports. */
+/**
+ * {@code …/instances}: sidecars (the {@code sidecar} role, or an admin) report what they serve;
+ * readers list live reports.
+ */
 public final class InstanceRoutes implements RouteGroup {
 
   private static final String INSTANCES = "/api/v1/projects/{project}/instances";
@@ -26,9 +29,11 @@ public final class InstanceRoutes implements RouteGroup {
 
   private void report(ApiRequest req, ServerResponse res) {
     String project = req.project();
-    req.require(Role.PUBLISHER);
+    req.require(Role.SIDECAR);
     String id = req.raw().path().pathParameters().get("instance");
-    responses.ok(res, instances.report(req.actor(), project, id, req.body(InstanceReport.class)));
+    boolean admin = req.principal().roles().contains(Role.ADMIN);
+    responses.ok(
+        res, instances.report(req.actor(), admin, project, id, req.body(InstanceReport.class)));
   }
 
   private void list(ApiRequest req, ServerResponse res) {

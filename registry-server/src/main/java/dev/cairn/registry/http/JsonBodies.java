@@ -13,6 +13,7 @@ import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.stream.Collectors;
 
@@ -64,9 +65,19 @@ public final class JsonBodies {
       throw tooLarge(limit);
     }
     try (InputStream in = new LimitedInputStream(RequestBodies.open(req), limit)) {
-      JsonNode tree = json.readTree(in);
+      JsonNode tree;
+      try {
+        tree = json.readTree(in);
+      } catch (JsonProcessingException e) {
+        if (RequestBodies.signed(req)) {
+          // A signed body that does not parse may be a tampered copy: its digest is checked
+          // first (401, and the signature is given back for the genuine request).
+          in.transferTo(OutputStream.nullOutputStream());
+        }
+        throw e;
+      }
       // To the end, so a signed body is checked against its digest before anything is written.
-      in.transferTo(java.io.OutputStream.nullOutputStream());
+      in.transferTo(OutputStream.nullOutputStream());
       if (tree == null || tree.isMissingNode()) {
         throw ApiException.badRequest("the request body is empty; a JSON object is expected");
       }

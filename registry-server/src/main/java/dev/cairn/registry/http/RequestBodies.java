@@ -8,40 +8,54 @@ import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Where every handler reads a request body. A signed request's body is held to the digest its
  * signature covers: the bytes are hashed as they are read, and reaching the end with other bytes
- * than those signed refuses the request (401) before any handler commits what it read.
+ * than those signed refuses the request (401) before any handler commits what it read — and gives
+ * its signature back, so the genuine request is not then refused as a replay.
  */
 public final class RequestBodies {
+
+  private static final Logger LOG = Logger.getLogger(RequestBodies.class.getName());
+
+  /** The digest a signed body must have, and what to do when it has another. */
+  private record Held(String sha256Hex, Runnable onMismatch) {}
 
   private static final String SIGNED_DIGEST = "cairn.signed-body-sha256";
 
   private RequestBodies() {}
 
-  static void holdTo(ServerRequest req, String sha256Hex) {
-    req.context().register(SIGNED_DIGEST, sha256Hex);
+  /** Holds the body of {@code req} to {@code sha256Hex}; {@code onMismatch} runs before the 401. */
+  static void holdTo(ServerRequest req, String sha256Hex, Runnable onMismatch) {
+    req.context().register(SIGNED_DIGEST, new Held(sha256Hex, onMismatch));
+  }
+
+  /** Whether the body of {@code req} is held to a signed digest. */
+  static boolean signed(ServerRequest req) {
+    return req.context().get(SIGNED_DIGEST, Held.class).isPresent();
   }
 
   /** The body of {@code req}, checked against its signed digest when it has one. */
   public static InputStream open(ServerRequest req) {
     InputStream in = req.content().inputStream();
     return req.context()
-        .get(SIGNED_DIGEST, String.class)
-        .<InputStream>map(digest -> new Signed(in, digest))
+        .get(SIGNED_DIGEST, Held.class)
+        .<InputStream>map(held -> new Signed(in, held))
         .orElse(in);
   }
 
   /** Hashes what passes; at the end, refuses bytes other than those signed. */
   private static final class Signed extends FilterInputStream {
-    private final String expected;
+    private final Held held;
     private final MessageDigest digest;
     private boolean checked;
 
-    Signed(InputStream in, String expected) {
+    Signed(InputStream in, Held held) {
       super(in);
-      this.expected = expected;
+      this.held = held;
       try {
         this.digest = MessageDigest.getInstance("SHA-256");
       } catch (NoSuchAlgorithmException e) {
@@ -63,7 +77,8 @@ public final class RequestBodies {
         digest.update(buffer, offset, n);
       } else if (n < 0 && !checked) {
         checked = true;
-        if (!HexFormat.of().formatHex(digest.digest()).equals(expected)) {
+        if (!HexFormat.of().formatHex(digest.digest()).equals(held.sha256Hex())) {
+          giveBack();
           throw new ApiException(
               401,
               "UNAUTHENTICATED",
@@ -72,6 +87,15 @@ public final class RequestBodies {
         }
       }
       return n;
+    }
+
+    private void giveBack() {
+      try {
+        held.onMismatch().run();
+      } catch (RuntimeException e) {
+        // The refusal stands; the genuine request may then be refused as a replay.
+        LOG.log(Level.WARNING, "a tampered request's signature could not be given back", e);
+      }
     }
 
     @Override

@@ -1,8 +1,10 @@
 package dev.cairn.registry.instance;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.client.model.Instance;
 import dev.cairn.client.model.InstanceReport;
+import dev.cairn.client.model.LoadedVersion;
 import dev.cairn.registry.audit.Actor;
 import dev.cairn.registry.db.Db;
 import dev.cairn.registry.db.Rows;
@@ -10,15 +12,22 @@ import dev.cairn.registry.domain.ApiException;
 import dev.cairn.registry.domain.Names;
 import dev.cairn.registry.events.EventLog;
 import dev.cairn.registry.model.ModelLookup;
+import dev.cairn.registry.model.StoredModel;
+import dev.cairn.registry.pointer.AliasPointers;
+import dev.cairn.registry.version.VersionRepository;
+import io.helidon.dbclient.DbExecute;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Serving reports: each PUT renews an instance's report for its TTL and emits {@code
- * instance.updated}; listings show only live reports. Reports are state, not history, so they are
- * not audited.
+ * instance.updated}; listings show only live reports. A report must agree with the alias history
+ * ({@link ReportRules}, else 422) and an id stays with the identity that first reported it (403 for
+ * anyone else but an admin). Reports are state, not history, so they are not audited.
  */
 public final class InstanceService {
 
@@ -29,19 +38,34 @@ public final class InstanceService {
   private final Db db;
   private final ModelLookup lookup;
   private final InstanceRepository instances;
+  private final AliasPointers pointers;
+  private final VersionRepository versions;
   private final EventLog events;
   private final ObjectMapper json;
 
   public InstanceService(
-      Db db, ModelLookup lookup, InstanceRepository instances, EventLog events, ObjectMapper json) {
+      Db db,
+      ModelLookup lookup,
+      InstanceRepository instances,
+      AliasPointers pointers,
+      VersionRepository versions,
+      EventLog events,
+      ObjectMapper json) {
     this.db = db;
     this.lookup = lookup;
     this.instances = instances;
+    this.pointers = pointers;
+    this.versions = versions;
     this.events = events;
     this.json = json;
   }
 
-  public Instance report(Actor actor, String project, String id, InstanceReport report) {
+  /**
+   * Stores {@code report} as instance {@code id}; {@code admin} callers may overwrite a report that
+   * another identity owns (the owner stays).
+   */
+  public Instance report(
+      Actor actor, boolean admin, String project, String id, InstanceReport report) {
     Names.resource("instance", id);
     Names.resource("model", report.model());
     Names.resource("alias", report.alias());
@@ -68,13 +92,45 @@ public final class InstanceService {
             now.plusSeconds(ttl));
     return db.inTransaction(
         tx -> {
-          lookup.model(tx, project, report.model());
-          instances.upsert(tx, project, instance, actor.name());
+          StoredModel model = lookup.model(tx, project, report.model());
+          ReportRules.problem(instance.generation(), instance.loaded(), facts(tx, model, instance))
+              .ifPresent(
+                  problem -> {
+                    throw new ApiException(422, "INSTANCE_REPORT_INVALID", problem);
+                  });
+          if (!instances.upsert(tx, project, instance, actor.name(), admin)) {
+            throw new ApiException(
+                403,
+                "INSTANCE_OWNED_BY_OTHER",
+                "instance '" + id + "' is reported by another identity; choose another id");
+          }
           var data = json.createObjectNode().put("project", project).put("instance", id);
-          data.setAll((com.fasterxml.jackson.databind.node.ObjectNode) json.valueToTree(instance));
+          data.setAll((ObjectNode) json.valueToTree(instance));
           events.append(tx, project, report.model(), "instance.updated", data);
           return instance;
         });
+  }
+
+  private ReportRules.Facts facts(DbExecute tx, StoredModel model, Instance report) {
+    Optional<Map<String, String>> atGeneration =
+        report.generation() == null || report.alias().equals(ReportRules.LATEST)
+            ? Optional.empty()
+            : pointers.pointersAt(tx, model.id(), report.alias(), report.generation());
+    List<String> variants = model.view().variants();
+    Map<String, Optional<ReportRules.KnownVersion>> known = new HashMap<>();
+    // Only the model's variants are looked up: a report cannot make the registry run more queries.
+    for (Map.Entry<String, LoadedVersion> entry : report.loaded().entrySet()) {
+      LoadedVersion loaded = entry.getValue();
+      if (variants.contains(entry.getKey()) && loaded != null && loaded.version() != null) {
+        known.computeIfAbsent(
+            loaded.version(),
+            v ->
+                versions
+                    .findHead(tx, model.id(), report.model(), v)
+                    .map(s -> new ReportRules.KnownVersion(s.view().variant(), s.view().digest())));
+      }
+    }
+    return new ReportRules.Facts(report.alias(), variants, atGeneration, known);
   }
 
   public List<Instance> live(String project, String model, String alias) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -20,6 +21,10 @@ public final class AliasPointers {
   private static final String ALIASES_OF_VERSION =
       "SELECT a.alias FROM aliases a WHERE a.model_id = CAST(? AS uuid) AND EXISTS"
           + " (SELECT 1 FROM jsonb_each_text(a.pointers) p WHERE p.value = ?) ORDER BY a.alias";
+  private static final String POINTERS_AT =
+      "SELECT CAST(h.pointers AS text) AS pointers FROM alias_history h"
+          + " JOIN aliases a ON a.id = h.alias_id"
+          + " WHERE a.model_id = CAST(? AS uuid) AND a.alias = ? AND h.generation = ?";
   private static final String ALIASES_WITH_POINTERS =
       "SELECT alias FROM aliases WHERE model_id = CAST(? AS uuid)"
           + " AND pointers <> CAST('{}' AS jsonb) ORDER BY alias";
@@ -76,5 +81,15 @@ public final class AliasPointers {
   public List<String> aliasesWithPointers(DbExecute exec, UUID modelId) {
     return Db.list(
         exec, ALIASES_WITH_POINTERS, row -> Rows.string(row, "alias"), modelId.toString());
+  }
+
+  /**
+   * The pointers {@code alias} had at {@code generation} (from its history), or empty when the
+   * alias never had that generation.
+   */
+  public Optional<Map<String, String>> pointersAt(
+      DbExecute exec, UUID modelId, String alias, long generation) {
+    return exec.get(POINTERS_AT, modelId.toString(), alias, generation)
+        .map(row -> Rows.stringMap(row, "pointers"));
   }
 }

@@ -20,6 +20,7 @@ abstract class AliasApiFixture {
   final CairnClient publisher = registry.client(TestTokens.PUBLISHER);
   final CairnClient approver = registry.client(TestTokens.APPROVER);
   final CairnClient reader = registry.client(TestTokens.READER);
+  final CairnClient sidecar = registry.client(TestTokens.SIDECAR);
   String project;
 
   @BeforeEach
@@ -33,11 +34,11 @@ abstract class AliasApiFixture {
             project, ModelCreate.named("ink").withVariants(List.of("LOW", "MID", "HIGH"), "MID"));
   }
 
-  static InstanceReport report(String version) {
+  static InstanceReport report(String version, long generation) {
     return new InstanceReport(
         "fraud",
         "production",
-        1L,
+        generation,
         Map.of("default", new LoadedVersion(version, null, java.time.Instant.now())),
         "READY",
         null,

@@ -163,10 +163,13 @@ class AliasLifecycleApiTest extends AliasApiFixture {
     Versions.ready(publisher, project, "fraud", "default", "two");
     approver
         .aliases()
+        .put(project, "fraud", "production", AliasUpdate.version("v1", "x"), null, null);
+    approver
+        .aliases()
         .put(project, "fraud", "production", AliasUpdate.version("v2", "x"), null, null);
 
-    publisher.instances().report(project, "pod-a", report("v2"));
-    publisher.instances().report(project, "pod-b", report("v1"));
+    sidecar.instances().report(project, "pod-a", report("v2", 2));
+    sidecar.instances().report(project, "pod-b", report("v1", 1));
 
     var serving = reader.models().status(project, "fraud", "production").serving();
     assertThat(serving.instances()).isEqualTo(2);

@@ -15,7 +15,7 @@ import java.util.function.Supplier;
 final class RoleMatrix {
 
   static final String[] CALLERS = {
-    "none", "bad", "reader", "publisher", "approver", "admin", "other-project"
+    "none", "bad", "reader", "publisher", "approver", "admin", "other-project", "sidecar"
   };
   static final String[] TOKENS = {
     null,
@@ -24,7 +24,8 @@ final class RoleMatrix {
     TestTokens.PUBLISHER,
     TestTokens.APPROVER,
     TestTokens.ADMIN,
-    TestTokens.OTHER_PROJECT
+    TestTokens.OTHER_PROJECT,
+    TestTokens.SIDECAR
   };
 
   record Cell(String method, String template, Supplier<String> path, String body, int[] expected) {}

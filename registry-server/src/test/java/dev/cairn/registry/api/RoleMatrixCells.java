@@ -11,19 +11,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class RoleMatrixCells {
 
   // Expected status per caller, in the order of RoleMatrix.CALLERS.
-  static final int[] OPEN = {200, 200, 200, 200, 200, 200, 200};
-  static final int[] READ = {401, 401, 200, 200, 200, 200, 404};
-  static final int[] READ_GLOBAL = {401, 401, 200, 200, 200, 200, 200};
-  static final int[] PUBLISH = {401, 401, 403, 201, 403, 201, 404};
-  static final int[] PUBLISH_CHANGE = {401, 401, 403, 200, 403, 200, 404};
-  static final int[] ADMIN_CHANGE = {401, 401, 403, 403, 403, 200, 404};
-  static final int[] ADMIN_DELETE = {401, 401, 403, 403, 403, 204, 404};
-  static final int[] ADMIN_GLOBAL = {401, 401, 403, 403, 403, 200, 403};
-  static final int[] ADMIN_CREATE = {401, 401, 403, 403, 403, 201, 403};
-  static final int[] REGISTER_STANDARD = {401, 401, 403, 415, 403, 415, 404};
-  static final int[] ALIAS_WRITE = {401, 401, 403, 200, 200, 200, 404};
-  static final int[] ALIAS_DELETE = {401, 401, 403, 204, 204, 204, 404};
-  static final int[] REPORT = {401, 401, 403, 200, 403, 200, 404};
+  static final int[] OPEN = {200, 200, 200, 200, 200, 200, 200, 200};
+  static final int[] READ = {401, 401, 200, 200, 200, 200, 404, 200};
+  static final int[] READ_GLOBAL = {401, 401, 200, 200, 200, 200, 200, 200};
+  static final int[] PUBLISH = {401, 401, 403, 201, 403, 201, 404, 403};
+  static final int[] PUBLISH_CHANGE = {401, 401, 403, 200, 403, 200, 404, 403};
+  static final int[] ADMIN_CHANGE = {401, 401, 403, 403, 403, 200, 404, 403};
+  static final int[] ADMIN_DELETE = {401, 401, 403, 403, 403, 204, 404, 403};
+  static final int[] ADMIN_GLOBAL = {401, 401, 403, 403, 403, 200, 403, 403};
+  static final int[] ADMIN_CREATE = {401, 401, 403, 403, 403, 201, 403, 403};
+  static final int[] REGISTER_STANDARD = {401, 401, 403, 415, 403, 415, 404, 403};
+  static final int[] ALIAS_WRITE = {401, 401, 403, 200, 200, 200, 404, 403};
+  static final int[] ALIAS_DELETE = {401, 401, 403, 204, 204, 204, 404, 403};
+  static final int[] REPORT = {401, 401, 403, 403, 403, 200, 404, 200};
 
   private RoleMatrixCells() {}
 
@@ -187,7 +187,8 @@ final class RoleMatrixCells {
         new Cell(
             "PUT",
             "/api/v1/projects/{project}/instances/{instance}",
-            () -> project + "/instances/pod-1",
+            // A fresh id per call: an id belongs to the identity that first reported it.
+            () -> project + "/instances/pod-" + counter.incrementAndGet(),
             "{\"model\":\"m\",\"alias\":\"staging\",\"state\":\"READY\"}",
             REPORT));
     cells.add(

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import dev.cairn.client.model.ModelCreate;
 import dev.cairn.client.model.ProjectCreate;
 import dev.cairn.registry.testing.Http;
 import dev.cairn.registry.testing.TestJwts;
@@ -71,6 +72,28 @@ class AuthenticationTest {
     assertThat(registry.client(TestTokens.ADMIN).models().get("qc", "from-jwt").createdBy())
         .isEqualTo("alice");
     assertThat(http.get("/api/v1/audit/verify", token).statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void aJwtWithTheSidecarRoleReportsInstancesAndOwnsTheIdUnderItsSubject() throws Exception {
+    String sidecar = jwt(signingKey, "sidecar", List.of("qc"), Duration.ofMinutes(5), AUDIENCE);
+    String publisher =
+        jwt(signingKey, "model:write", List.of("qc"), Duration.ofMinutes(5), AUDIENCE);
+    registry.client(TestTokens.ADMIN).models().create("qc", ModelCreate.named("jwt-served"));
+    String report = "{\"model\":\"jwt-served\",\"alias\":\"production\",\"state\":\"LOADING\"}";
+
+    var bySidecar = http.send("PUT", "/api/v1/projects/qc/instances/jwt-pod", sidecar, report);
+    var byPublisher =
+        http.send("PUT", "/api/v1/projects/qc/instances/jwt-pod-2", publisher, report);
+    var byOtherToken =
+        http.send("PUT", "/api/v1/projects/qc/instances/jwt-pod", TestTokens.OTHER_SIDECAR, report);
+
+    assertThat(bySidecar.statusCode()).as(bySidecar.body()).isEqualTo(200);
+    assertThat(byPublisher.statusCode()).isEqualTo(403);
+    assertThat(byOtherToken.statusCode()).isEqualTo(403);
+    assertThat(byOtherToken.body()).contains("INSTANCE_OWNED_BY_OTHER");
+    assertThat(http.post("/api/v1/projects/qc/models", sidecar, "{\"name\":\"nope\"}").statusCode())
+        .isEqualTo(403);
   }
 
   @Test

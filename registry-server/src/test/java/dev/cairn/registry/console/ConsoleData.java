@@ -89,7 +89,8 @@ record ConsoleData(String project) {
       pointers.forEach(
           (variant, version) ->
               loaded.put(variant, new LoadedVersion(version, null, Instant.now())));
-      publisher
+      registry
+          .client(TestTokens.SIDECAR)
           .instances()
           .report(
               project,

@@ -142,7 +142,7 @@ class ConsoleTest extends ConsoleSession {
     browser.script("window.notReloaded = true");
 
     registry
-        .client(TestTokens.PUBLISHER)
+        .client(TestTokens.SIDECAR)
         .instances()
         .report(
             data.project(),

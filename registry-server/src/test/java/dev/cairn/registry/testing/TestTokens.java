@@ -13,6 +13,12 @@ public final class TestTokens {
   public static final String PUBLISHER = "test-publisher-token";
   public static final String APPROVER = "test-approver-token";
 
+  /** What the chart gives an inference sidecar: the {@code sidecar} role on all projects. */
+  public static final String SIDECAR = "test-sidecar-token";
+
+  /** A second sidecar identity, to show one sidecar cannot overwrite another's report. */
+  public static final String OTHER_SIDECAR = "test-other-sidecar-token";
+
   /** A publisher and reader of project {@code elsewhere} only. */
   public static final String OTHER_PROJECT = "test-other-project-token";
 
@@ -30,6 +36,8 @@ public final class TestTokens {
             + entry("reader", READER, "[reader]", "[\"*\"]")
             + entry("publisher", PUBLISHER, "[publisher]", "[\"*\"]")
             + entry("approver", APPROVER, "[approver]", "[\"*\"]")
+            + entry("sidecar", SIDECAR, "[sidecar]", "[\"*\"]")
+            + entry("other-sidecar", OTHER_SIDECAR, "[sidecar]", "[\"*\"]")
             + entry(
                 "other-publisher",
                 OTHER_PROJECT,
