@@ -1,5 +1,7 @@
 package dev.cairn.registry.domain;
 
+import dev.cairn.client.TextControls;
+
 /**
  * Text is text (spec 40-security, Hardening): NUL, C0/C1 control characters and bidirectional
  * controls are refused in names, paths, labels and query filters; free text (descriptions, notes,
@@ -29,13 +31,7 @@ public final class Text {
 
   /** NUL, C0 and C1 controls, DEL, and the bidirectional marks, embeddings and isolates. */
   public static boolean isControl(int c) {
-    return c < 0x20
-        || (c >= 0x7f && c <= 0x9f)
-        || c == 0x061c
-        || c == 0x200e
-        || c == 0x200f
-        || (c >= 0x202a && c <= 0x202e)
-        || (c >= 0x2066 && c <= 0x2069);
+    return TextControls.isControl(c);
   }
 
   /** {@code value} safe to quote in a message or log line: controls escaped, length bounded. */
