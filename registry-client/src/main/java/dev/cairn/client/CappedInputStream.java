@@ -4,7 +4,10 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** A stream that fails once more than its cap has been read from it. */
+/**
+ * A stream that fails once more than its cap has been read from it (since the start, or since the
+ * last {@link #restart}: one event of a stream).
+ */
 final class CappedInputStream extends FilterInputStream {
 
   /** The read that would have passed the cap. */
@@ -45,6 +48,11 @@ final class CappedInputStream extends FilterInputStream {
     long skipped = super.skip(n);
     count(skipped);
     return skipped;
+  }
+
+  /** Counts afresh from here. */
+  void restart() {
+    read = 0;
   }
 
   private void count(long n) throws Exceeded {

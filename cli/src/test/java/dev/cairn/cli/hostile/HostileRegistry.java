@@ -29,6 +29,7 @@ final class HostileRegistry implements AutoCloseable {
   private final ExecutorService threads = Executors.newCachedThreadPool();
   private final Map<String, Answer> answers = new ConcurrentHashMap<>();
   private final AtomicLong sent = new AtomicLong();
+  private final AtomicLong requests = new AtomicLong();
 
   private HostileRegistry(HttpServer server) {
     this.server = server;
@@ -92,6 +93,11 @@ final class HostileRegistry implements AutoCloseable {
     return this;
   }
 
+  /** Requests answered so far. */
+  long requests() {
+    return requests.get();
+  }
+
   /** Body bytes written so far, over every request. */
   long bytesSent() {
     return sent.get();
@@ -99,6 +105,7 @@ final class HostileRegistry implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     Answer answer = answers.get(exchange.getRequestURI().getPath());
+    requests.incrementAndGet();
     try (exchange) {
       if (answer == null) {
         exchange.sendResponseHeaders(404, -1);

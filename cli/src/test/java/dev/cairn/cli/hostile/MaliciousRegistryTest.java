@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import dev.cairn.cli.CairnCli;
 import dev.cairn.cli.CliRunner;
+import dev.cairn.cli.ExitCodes;
 import dev.cairn.cli.Terminal;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -85,6 +86,21 @@ class MaliciousRegistryTest {
     assertThat(get.err()).hasLineCount(1).startsWith("error: HTTP_500");
     assertThat(get.err().length()).isLessThan(2_000);
     assertThat(registry.bytesSent()).isLessThan(CAP);
+  }
+
+  @Test
+  void anEventWithoutEndDropsTheStreamAtTheCap() {
+    registry.endless("/api/v1/projects/p/events", 200, "id: 1\ndata: ", "x".repeat(1024));
+
+    CliRunner.Result watch =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(60), () -> cli.run("events", "watch", "--timeout", "4"));
+
+    assertThat(watch.code()).isEqualTo(ExitCodes.TIMEOUT);
+    assertThat(watch.out()).isEmpty();
+    // Each connection ends at the cap (plus what the socket buffers), then the client reconnects.
+    assertThat(registry.requests()).isPositive();
+    assertThat(registry.bytesSent()).isLessThan(registry.requests() * (CAP + (8L << 20)));
   }
 
   @Test
