@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.cairn.cli.CliRunner;
 import dev.cairn.cli.ExitCodes;
+import dev.cairn.registry.testing.TestRegistry;
+import dev.cairn.registry.testing.TestTokens;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -160,6 +162,22 @@ class CliOutputHostileTest {
     JsonNode fromYaml = new YAMLMapper().readTree(yaml.out());
     assertThat(fromYaml.path("description").asText()).isEqualTo(EVIL);
     assertThat(fromYaml.path("name").asText()).isEqualTo("m" + EVIL);
+  }
+
+  @Test
+  void theRealRegistryRefusesStoredEscapesAndTheRefusalIsShownSafely() {
+    String project = TestRegistry.uniqueProject("escapes");
+    CliRunner admin =
+        new CliRunner(home)
+            .withEnv("CAIRN_SERVER", TestRegistry.shared().uri().toString())
+            .withEnv("CAIRN_TOKEN", TestTokens.ADMIN);
+
+    CliRunner.Result refused = admin.run("project", "create", project, "--description", EVIL);
+
+    assertThat(refused.code()).isEqualTo(ExitCodes.REFUSED);
+    assertNoRawControls(refused.err());
+    assertThat(refused.err()).startsWith("error: INVALID_TEXT:description").hasLineCount(1);
+    assertThat(admin.run("project", "get", project).code()).isEqualTo(ExitCodes.NOT_FOUND);
   }
 
   private static String page(Map<String, Object> item) throws Exception {

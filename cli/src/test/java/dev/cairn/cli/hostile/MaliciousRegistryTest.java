@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.sun.net.httpserver.HttpExchange;
 import dev.cairn.cli.CairnCli;
 import dev.cairn.cli.CliRunner;
@@ -41,6 +42,7 @@ class MaliciousRegistryTest {
 
   private static final long CAP = 32L << 20;
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper YAML = new YAMLMapper();
   private static final String MODELS = "/api/v1/projects/p/models";
 
   @TempDir Path home;
@@ -128,7 +130,7 @@ class MaliciousRegistryTest {
   }
 
   @Test
-  void jsonOfAPagedListIsOneDocumentWithEveryItem() throws Exception {
+  void jsonAndYamlOfAPagedListAreOneDocumentWithEveryItem() throws Exception {
     registry.answer(
         MODELS,
         exchange ->
@@ -139,12 +141,15 @@ class MaliciousRegistryTest {
                     : models(0, 100, "t1")));
 
     CliRunner.Result json = cli.run("model", "list", "-o", "json");
+    CliRunner.Result yaml = cli.run("model", "list", "-o", "yaml");
 
     assertThat(json.code()).as(json.err()).isZero();
-    JsonNode document = JSON.readTree(json.out());
-    assertThat(document.path("items")).hasSize(150);
-    assertThat(document.path("items").get(149).path("name").asText()).isEqualTo("m149");
-    assertThat(document.path("next_page_token").isNull()).isTrue();
+    assertThat(yaml.code()).as(yaml.err()).isZero();
+    for (JsonNode document : List.of(JSON.readTree(json.out()), YAML.readTree(yaml.out()))) {
+      assertThat(document.path("items")).hasSize(150);
+      assertThat(document.path("items").get(149).path("name").asText()).isEqualTo("m149");
+      assertThat(document.path("next_page_token").isNull()).isTrue();
+    }
   }
 
   @Test
