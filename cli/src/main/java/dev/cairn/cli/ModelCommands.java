@@ -101,7 +101,7 @@ final class ModelCommands {
 
     @Override
     public void run() {
-      ModelCreate request = ModelCreate.named(name).withLabels(labels);
+      ModelCreate request = ModelCreate.named(name).withLabels(labels).withDescription(description);
       if (!variants.isEmpty()) {
         request = request.withVariants(variants, variants.get(0));
       }

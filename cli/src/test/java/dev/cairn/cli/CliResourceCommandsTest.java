@@ -45,6 +45,20 @@ class CliResourceCommandsTest extends LoggedInCli {
   }
 
   @Test
+  void modelCreateKeepsItsDescriptionWithItsLineBreaks() throws Exception {
+    CliRunner.Result created =
+        cli.run("model", "create", "described", "--description", "first line\nsecond");
+
+    assertThat(created.code()).as(created.err()).isZero();
+    assertThat(
+            new ObjectMapper()
+                .readTree(cli.run("model", "get", "described", "-o", "json").out())
+                .path("description")
+                .asText())
+        .isEqualTo("first line\nsecond");
+  }
+
+  @Test
   void aModelIsArchivedBeforeItCanBeDeleted() {
     cli.run("model", "create", "old");
 
