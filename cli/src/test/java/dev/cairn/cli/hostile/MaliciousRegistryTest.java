@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -88,6 +89,22 @@ class MaliciousRegistryTest {
     assertThat(get.err()).hasLineCount(1).startsWith("error: HTTP_500");
     assertThat(get.err().length()).isLessThan(2_000);
     assertThat(registry.bytesSent()).isLessThan(CAP);
+  }
+
+  @Test
+  void anEndlessSidecarVerdictEndsAtTheCapWithOneLine() throws Exception {
+    registry.endless(
+        "/inspect", 200, "{\"decision\":\"OK\",\"reasons\":[", "\"" + "x".repeat(1024) + "\",");
+    Path image = Files.writeString(home.resolve("print.png"), "an image");
+
+    CliRunner.Result inspect =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(60),
+            () -> cli.run("inspect", "--sidecar", registry.url(), image.toString()));
+
+    assertThat(inspect.code()).isNotZero();
+    assertThat(inspect.err()).hasLineCount(1).contains("the sidecar's answer").contains("32 MiB");
+    assertThat(registry.bytesSent()).isLessThan(2 * CAP);
   }
 
   @Test
