@@ -15,7 +15,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 24, finding 3: text a registry hands back — descriptions, reasons, names, whoami, problem
@@ -34,7 +33,7 @@ class CliOutputHostileTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir Path home;
+  private final Path home = ScratchDir.create("output");
   private HostileRegistry registry;
   private CliRunner cli;
 

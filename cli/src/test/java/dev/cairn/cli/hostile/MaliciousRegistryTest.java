@@ -31,7 +31,6 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 24, finding 6: {@code cairn} held whole answers in memory — a 280 MB model list took 1.3 GB
@@ -46,7 +45,7 @@ class MaliciousRegistryTest {
   private static final ObjectMapper YAML = new YAMLMapper();
   private static final String MODELS = "/api/v1/projects/p/models";
 
-  @TempDir Path home;
+  private final Path home = ScratchDir.create("malicious");
   private HostileRegistry registry;
   private CliRunner cli;
 
@@ -105,6 +104,25 @@ class MaliciousRegistryTest {
     assertThat(inspect.code()).isNotZero();
     assertThat(inspect.err()).hasLineCount(1).contains("the sidecar's answer").contains("32 MiB");
     assertThat(registry.bytesSent()).isLessThan(2 * CAP);
+  }
+
+  @Test
+  void anEndlessDownloadIsCutOffPastItsPinnedSize() throws Exception {
+    String version = MODELS + "/m/versions/v1";
+    Map<String, Object> file = Map.of("path", "w.bin", "sha256", "a".repeat(64), "size_bytes", 10);
+    registry.json(
+        version, 200, JSON.writeValueAsString(Map.of("version", "v1", "files", List.of(file))));
+    registry.endless(version + "/files/w.bin", 200, "", "x".repeat(1024));
+    Path pulled = home.resolve("pulled");
+
+    CliRunner.Result pull =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(60), () -> cli.run("version", "pull", "m", "v1", pulled.toString()));
+
+    assertThat(pull.code()).isEqualTo(ExitCodes.INTEGRITY);
+    assertThat(pull.err()).hasLineCount(1).contains("'w.bin' runs past its pinned 10 bytes");
+    assertThat(pulled.resolve("w.bin")).doesNotExist();
+    assertThat(registry.bytesSent()).isLessThan(CAP);
   }
 
   @Test

@@ -12,7 +12,6 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 24, finding 15: {@code token create} wrote its tokens-file entry by pasting strings, so a
@@ -22,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TokenEntryHostileTest {
 
-  @TempDir Path home;
+  private final Path home = ScratchDir.create("token");
 
   @Test
   void aNewlineInTheNameCannotAddAnEntry() {
