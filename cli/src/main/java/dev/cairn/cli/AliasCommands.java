@@ -1,10 +1,9 @@
 package dev.cairn.cli;
 
+import dev.cairn.client.CairnClient;
 import dev.cairn.client.model.Alias;
-import dev.cairn.client.model.AliasHistoryEntry;
 import dev.cairn.client.model.AliasRollback;
 import dev.cairn.client.model.AliasUpdate;
-import dev.cairn.client.model.Page;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -191,10 +190,11 @@ final class AliasCommands {
 
     @Override
     public void run() {
-      Page<AliasHistoryEntry> page = client().aliases().history(project(), model, alias, 100, null);
+      CairnClient client = client();
+      String project = project();
       output()
-          .many(
-              page.items(),
+          .pages(
+              token -> client.aliases().history(project, model, alias, Output.PAGE_SIZE, token),
               "generation",
               List.of(
                   Output.Column.of("GENERATION", "generation"),
@@ -202,8 +202,7 @@ final class AliasCommands {
                   Output.Column.of("POINTERS", "pointers"),
                   Output.Column.of("BY", "actor"),
                   Output.Column.wide("AT", "at"),
-                  Output.Column.of("REASON", "reason")),
-              page);
+                  Output.Column.of("REASON", "reason")));
     }
   }
 }

@@ -38,12 +38,12 @@ public final class CairnCli implements Runnable {
     cli.setExecutionExceptionHandler(
         (e, line, parsed) -> {
           int code = exitCode(e);
-          terminal.err().println("error: " + message(e));
+          terminal.err().println("error: " + TerminalText.safe(message(e)));
           return code;
         });
     cli.setParameterExceptionHandler(
         (e, arguments) -> {
-          terminal.err().println("error: " + e.getMessage());
+          terminal.err().println("error: " + TerminalText.safe(e.getMessage()));
           e.getCommandLine().usage(terminal.err());
           return ExitCodes.USAGE;
         });
@@ -96,7 +96,10 @@ public final class CairnCli implements Runnable {
     };
   }
 
-  /** One line: the problem's code and detail, or what failed — never a stack trace. */
+  /**
+   * One line: the problem's code and detail, or what failed — never a stack trace. The caller makes
+   * it safe for the terminal: a lying registry chooses code and detail.
+   */
   private static String message(Exception e) {
     if (e instanceof CairnApiException api) {
       return api.code() + ": " + (api.detail() == null ? "" : api.detail());

@@ -1,10 +1,9 @@
 package dev.cairn.cli;
 
-import dev.cairn.client.model.Model;
+import dev.cairn.client.CairnClient;
 import dev.cairn.client.model.ModelCreate;
 import dev.cairn.client.model.ModelPatch;
 import dev.cairn.client.model.ModelQuery;
-import dev.cairn.client.model.Page;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
@@ -52,11 +51,18 @@ final class ModelCommands {
     public void run() {
       List<String> filters =
           labels.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).toList();
-      Page<Model> page =
-          client()
-              .models()
-              .list(project(), new ModelQuery(null, filters, null, "name", 1000, null));
-      output().many(page.items(), "name", COLUMNS, page);
+      CairnClient client = client();
+      String project = project();
+      output()
+          .pages(
+              token ->
+                  client
+                      .models()
+                      .list(
+                          project,
+                          new ModelQuery(null, filters, null, "name", Output.PAGE_SIZE, token)),
+              "name",
+              COLUMNS);
     }
   }
 
@@ -95,7 +101,7 @@ final class ModelCommands {
 
     @Override
     public void run() {
-      ModelCreate request = ModelCreate.named(name).withLabels(labels);
+      ModelCreate request = ModelCreate.named(name).withLabels(labels).withDescription(description);
       if (!variants.isEmpty()) {
         request = request.withVariants(variants, variants.get(0));
       }

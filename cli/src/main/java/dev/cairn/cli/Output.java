@@ -7,17 +7,19 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.cairn.client.CairnJson;
+import dev.cairn.client.model.Page;
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
  * Prints API objects as {@code -o} asks: {@code json} and {@code yaml} exactly as the API answers
  * them (the client's records serialised by the client's mapper), {@code name} one name per line,
- * {@code table}/{@code wide} as columns that read at 80 characters (wide adds columns).
+ * {@code table}/{@code wide} as columns that read at 80 characters (wide adds columns). Lists are
+ * printed page by page as they arrive; every human line is made safe for a terminal.
  */
 final class Output {
 
@@ -46,6 +48,12 @@ final class Output {
   private static final ObjectMapper YAML =
       new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
 
+  /** Items asked for per page of a list: the API's default, a page of at most a few MiB. */
+  static final int PAGE_SIZE = 100;
+
+  /** Server tokens are ~100 characters; a longer one is not a page token. */
+  private static final int MAX_PAGE_TOKEN = 4096;
+
   private final Format format;
   private final PrintStream out;
   private final boolean quiet;
@@ -66,49 +74,61 @@ final class Output {
     if (quiet) {
       return;
     }
-    List<JsonNode> nodes = values.stream().map(v -> (JsonNode) JSON.valueToTree(v)).toList();
     switch (format) {
       case JSON -> out.println(write(JSON, whole));
       case YAML -> out.print(write(YAML, JSON.valueToTree(whole)));
-      case NAME -> nodes.forEach(n -> out.println(text(n.path(nameField))));
-      case TABLE, WIDE -> table(nodes, columns);
+      case NAME, TABLE, WIDE -> {
+        ListPrinter printer = printer(nameField, columns);
+        printer.page(trees(values));
+        printer.finish();
+      }
     }
+  }
+
+  /**
+   * A list of every page {@code fetch} gives (it takes the page token, {@code null} first), printed
+   * as each page arrives; a page token that comes back is a loop, and ends the listing.
+   */
+  <T> void pages(Function<String, Page<T>> fetch, String nameField, List<Column> columns) {
+    Page<T> page = fetch.apply(null);
+    if (quiet) {
+      return;
+    }
+    ListPrinter printer = printer(nameField, columns);
+    Set<String> seen = new HashSet<>();
+    while (true) {
+      printer.page(trees(page.items()));
+      String next = page.nextPageToken();
+      if (next == null) {
+        break;
+      }
+      if (next.length() > MAX_PAGE_TOKEN || !seen.add(next)) {
+        throw new ExitCodes.Failure(
+            ExitCodes.REFUSED,
+            "the registry gave a page token it had given before (or one over "
+                + MAX_PAGE_TOKEN
+                + " characters); the list stops here");
+      }
+      page = fetch.apply(next);
+    }
+    printer.finish();
   }
 
   /** A line of prose (suppressed by {@code -q} and by machine formats). */
   void say(String line) {
     if (!quiet && (format == Format.TABLE || format == Format.WIDE)) {
-      out.println(line);
+      out.println(TerminalText.safe(line));
     }
   }
 
-  private void table(List<JsonNode> rows, List<Column> columns) {
+  private ListPrinter printer(String nameField, List<Column> columns) {
     List<Column> shown =
         columns.stream().filter(c -> format == Format.WIDE || !c.wideOnly()).toList();
-    Map<Column, Integer> widths = new LinkedHashMap<>();
-    List<List<String>> cells = new ArrayList<>();
-    for (JsonNode row : rows) {
-      cells.add(shown.stream().map(c -> c.cell().apply(row)).toList());
-    }
-    for (int i = 0; i < shown.size(); i++) {
-      int width = shown.get(i).header().length();
-      for (List<String> row : cells) {
-        width = Math.max(width, row.get(i).length());
-      }
-      widths.put(shown.get(i), width);
-    }
-    out.println(line(shown.stream().map(Column::header).toList(), widths));
-    cells.forEach(row -> out.println(line(row, widths)));
+    return ListPrinter.of(format, out, format == Format.YAML ? YAML : JSON, nameField, shown);
   }
 
-  private static String line(List<String> cells, Map<Column, Integer> widths) {
-    StringBuilder line = new StringBuilder();
-    int i = 0;
-    for (int width : widths.values()) {
-      String cell = cells.get(i++);
-      line.append(i == widths.size() ? cell : String.format("%-" + width + "s   ", cell));
-    }
-    return line.toString().stripTrailing();
+  private static List<JsonNode> trees(List<?> values) {
+    return values.stream().map(v -> (JsonNode) JSON.valueToTree(v)).toList();
   }
 
   static String text(JsonNode node) {

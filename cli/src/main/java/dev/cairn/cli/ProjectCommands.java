@@ -1,7 +1,6 @@
 package dev.cairn.cli;
 
-import dev.cairn.client.model.Page;
-import dev.cairn.client.model.Project;
+import dev.cairn.client.CairnClient;
 import dev.cairn.client.model.ProjectCreate;
 import java.util.List;
 import picocli.CommandLine;
@@ -40,8 +39,8 @@ final class ProjectCommands {
 
     @Override
     public void run() {
-      Page<Project> page = client().projects().list(1000, null);
-      output().many(page.items(), "name", COLUMNS, page);
+      CairnClient client = client();
+      output().pages(token -> client.projects().list(Output.PAGE_SIZE, token), "name", COLUMNS);
     }
   }
 

@@ -101,7 +101,7 @@ class PushProgress implements AutoCloseable {
               ? new InteractiveConsoleProgressBarConsumer(err)
               : new ConsoleProgressBarConsumer(err);
       return new ProgressBarBuilder()
-          .setTaskName(name)
+          .setTaskName(TerminalText.safe(name))
           .setInitialMax(max)
           .setUnit("MiB", 1 << 20)
           .setStyle(ProgressBarStyle.ASCII)

@@ -36,7 +36,9 @@ final class Session {
             ? CairnClient.signing(
                 server(), KeyFile.read(options.signingKeyFile), java.time.Clock.systemUTC())
             : CairnClient.create(server(), token().orElse(null));
-    return options.verbose ? client.traceTo(line -> terminal.err().println("> " + line)) : client;
+    return options.verbose
+        ? client.traceTo(line -> terminal.err().println("> " + TerminalText.safe(line)))
+        : client;
   }
 
   URI server() {

@@ -1,7 +1,7 @@
 package dev.cairn.cli;
 
+import dev.cairn.client.CairnClient;
 import dev.cairn.client.model.FileDeclaration;
-import dev.cairn.client.model.Page;
 import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionQuery;
 import java.nio.file.Path;
@@ -137,15 +137,21 @@ final class VersionCommands {
 
     @Override
     public void run() {
-      VersionQuery query = VersionQuery.all().withLimit(1000);
+      VersionQuery query = VersionQuery.all().withLimit(Output.PAGE_SIZE);
       if (variant != null) {
         query = query.withVariant(variant);
       }
       if (state != null) {
         query = query.withState(state);
       }
-      Page<Version> page = client().versions().list(project(), model, query);
-      output().many(page.items(), "version", COLUMNS, page);
+      VersionQuery filtered = query;
+      CairnClient client = client();
+      String project = project();
+      output()
+          .pages(
+              token -> client.versions().list(project, model, filtered.withPageToken(token)),
+              "version",
+              COLUMNS);
     }
   }
 

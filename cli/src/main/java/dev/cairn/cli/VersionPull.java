@@ -3,6 +3,7 @@ package dev.cairn.cli;
 import dev.cairn.client.CairnClient;
 import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionFile;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -15,7 +16,8 @@ import java.util.HexFormat;
 
 /**
  * {@code version pull}: every file of a version written under a directory, hashed while it is
- * written; a file whose bytes are not its pin is deleted again and the pull exits 3.
+ * written; a file whose bytes are not its pin is deleted again and the pull exits 3. A file that
+ * runs past its pinned size is cut off there, so a lying registry cannot fill the disk.
  */
 final class VersionPull {
 
@@ -40,7 +42,8 @@ final class VersionPull {
         Files.createDirectories(target.getParent());
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         long written;
-        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(target), sha)) {
+        try (OutputStream out =
+            new PinnedSize(new DigestOutputStream(Files.newOutputStream(target), sha), file)) {
           written = client.versions().download(project, model, version.version(), file.path(), out);
         } catch (RuntimeException e) {
           Files.deleteIfExists(target); // nothing unverified is left behind
@@ -64,6 +67,38 @@ final class VersionPull {
         throw new UncheckedIOException(e);
       } catch (NoSuchAlgorithmException e) {
         throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  /** Fails the pull as soon as more bytes arrive than the file's pinned size. */
+  private static final class PinnedSize extends FilterOutputStream {
+    private final VersionFile file;
+    private long written;
+
+    PinnedSize(OutputStream out, VersionFile file) {
+      super(out);
+      this.file = file;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      count(1);
+      out.write(b);
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+      count(length);
+      out.write(bytes, offset, length);
+    }
+
+    private void count(int n) {
+      written += n;
+      if (file.sizeBytes() != null && written > file.sizeBytes()) {
+        throw new ExitCodes.Failure(
+            ExitCodes.INTEGRITY,
+            "'" + file.path() + "' runs past its pinned " + file.sizeBytes() + " bytes");
       }
     }
   }

@@ -2,7 +2,10 @@ package dev.cairn.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cairn.client.model.ModelCreate;
 import dev.cairn.registry.blob.FileBlobStore;
+import dev.cairn.registry.testing.TestTokens;
 import dev.cairn.runtime.testing.InkImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +27,35 @@ class CliResourceCommandsTest extends LoggedInCli {
     CliRunner.Result gone = cli.run("project", "get", spare);
     assertThat(gone.code()).isEqualTo(ExitCodes.NOT_FOUND);
     assertThat(gone.err()).startsWith("error: PROJECT_NOT_FOUND").hasLineCount(1);
+  }
+
+  @Test
+  void modelListFollowsTheRegistrysPageTokensPastOnePage() throws Exception {
+    var admin = registry.client(TestTokens.ADMIN);
+    for (int i = 0; i < Output.PAGE_SIZE + 5; i++) {
+      admin.models().create(project, ModelCreate.named(String.format("m%03d", i)));
+    }
+
+    CliRunner.Result names = cli.run("model", "list", "-o", "name");
+    CliRunner.Result json = cli.run("model", "list", "-o", "json");
+
+    assertThat(names.out().lines()).hasSize(Output.PAGE_SIZE + 5).doesNotHaveDuplicates();
+    assertThat(names.out().lines().toList().getLast()).isEqualTo("m104");
+    assertThat(new ObjectMapper().readTree(json.out()).path("items")).hasSize(Output.PAGE_SIZE + 5);
+  }
+
+  @Test
+  void modelCreateKeepsItsDescriptionWithItsLineBreaks() throws Exception {
+    CliRunner.Result created =
+        cli.run("model", "create", "described", "--description", "first line\nsecond");
+
+    assertThat(created.code()).as(created.err()).isZero();
+    assertThat(
+            new ObjectMapper()
+                .readTree(cli.run("model", "get", "described", "-o", "json").out())
+                .path("description")
+                .asText())
+        .isEqualTo("first line\nsecond");
   }
 
   @Test

@@ -9,20 +9,21 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Runs {@code cairn} in this JVM with its own config directory, stdin and captured output. */
-final class CliRunner {
+public final class CliRunner {
 
-  record Result(int code, String out, String err) {}
+  /** The exit code and what the command printed. */
+  public record Result(int code, String out, String err) {}
 
   private final Path home;
   private final Map<String, String> env = new HashMap<>();
 
-  CliRunner(Path home) {
+  public CliRunner(Path home) {
     this.home = home;
     env.put("HOME", home.toString());
     env.put("XDG_CONFIG_HOME", home.resolve("config").toString());
   }
 
-  CliRunner withEnv(String name, String value) {
+  public CliRunner withEnv(String name, String value) {
     env.put(name, value);
     return this;
   }
@@ -31,11 +32,11 @@ final class CliRunner {
     return home.resolve("config").resolve("cairn");
   }
 
-  Result run(String... args) {
+  public Result run(String... args) {
     return runWithInput("", args);
   }
 
-  Result runWithInput(String stdin, String... args) {
+  public Result runWithInput(String stdin, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     Terminal terminal =

@@ -179,12 +179,15 @@ class CliTest extends LoggedInCli {
 
     assertThat(created.out())
         .contains(
-            "    sha256: "
+            "  sha256: \""
                 + HexFormat.of()
                     .formatHex(
                         MessageDigest.getInstance("SHA-256")
-                            .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
-    assertThat(created.out()).contains("roles: [publisher]").contains("projects: [\"*\"]");
+                            .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                + "\"");
+    assertThat(created.out())
+        .contains("roles:\n  - \"publisher\"")
+        .contains("projects:\n  - \"*\"");
     assertThat(cli.run("completion").out()).contains("complete -F");
   }
 

@@ -38,7 +38,7 @@ final class ArtifactCalls {
               ApiPaths.modelPath(project, model) + "/versions",
               body.publisher(),
               Map.of("Content-Type", body.contentType()))) {
-        return transport.json().readValue(in, Version.class);
+        return transport.read(in, Version.class, "POST " + ApiPaths.modelPath(project, model));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -83,7 +83,7 @@ final class ArtifactCalls {
             ApiPaths.filePath(project, model, version, path),
             body,
             sha256 == null ? Map.of() : Map.of("X-Checksum-Sha256", sha256))) {
-      return transport.json().readValue(in, VersionFile.class);
+      return transport.read(in, VersionFile.class, "PUT " + path);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -149,7 +149,7 @@ final class ArtifactCalls {
                   + (dryRun ? "?dry_run=true" : ""),
               body.publisher(),
               Map.of("Content-Type", body.contentType()))) {
-        return transport.json().readValue(in, type);
+        return transport.read(in, type, "POST std-registrations");
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

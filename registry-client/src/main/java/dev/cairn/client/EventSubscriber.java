@@ -168,20 +168,28 @@ public final class EventSubscriber implements AutoCloseable {
     lastStatus = response.statusCode();
     StallGuard.Watched watched =
         StallGuard.watch(response.body(), DEFAULT_HEARTBEAT.multipliedBy(2).plusSeconds(1));
+    CappedInputStream perEvent = new CappedInputStream(watched, HttpTransport.MAX_ANSWER_BYTES);
     try (InputStream body = watched;
         BufferedReader reader =
-            new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+            new BufferedReader(new InputStreamReader(perEvent, StandardCharsets.UTF_8))) {
       if (response.statusCode() != 200) {
         throw new IOException("event stream answered " + response.statusCode());
       }
       current = body;
       connected = true;
-      readEvents(reader, watched);
+      readEvents(reader, watched, perEvent);
       return true;
     }
   }
 
-  private void readEvents(BufferedReader reader, StallGuard.Watched watched) throws IOException {
+  /**
+   * Reads events until the stream ends. One event (its lines up to the blank line) may not pass
+   * {@link HttpTransport#MAX_ANSWER_BYTES}: a line without end from a lying server drops the
+   * connection instead of filling the heap.
+   */
+  private void readEvents(
+      BufferedReader reader, StallGuard.Watched watched, CappedInputStream perEvent)
+      throws IOException {
     Optional<Long> id = Optional.empty();
     String type = "message";
     StringBuilder data = new StringBuilder();
@@ -194,6 +202,7 @@ public final class EventSubscriber implements AutoCloseable {
         id = Optional.empty();
         type = "message";
         data.setLength(0);
+        perEvent.restart();
       } else if (line.startsWith("id:")) {
         id = Optional.of(Long.parseLong(line.substring(3).trim()));
       } else if (line.startsWith("event:")) {

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
@@ -18,6 +19,18 @@ import java.util.Map;
  * CairnApiException}; the one place that knows HTTP.
  */
 final class HttpTransport {
+
+  /**
+   * The most of one JSON answer a client reads. The registry's pages stop near 1 MiB (versions,
+   * audit) or 1,000 small items; a body past this is a lying or broken server, not data.
+   */
+  static final long MAX_ANSWER_BYTES = 32L << 20;
+
+  /** The most of a problem body read: a code and a line of detail. */
+  private static final int MAX_PROBLEM_BYTES = 64 << 10;
+
+  /** The most of a body that is not problem+json shown as the detail. */
+  private static final int SHOWN_DETAIL = 300;
 
   private final HttpClient http;
   private final URI base;
@@ -51,10 +64,29 @@ final class HttpTransport {
   <T> T send(
       String method, String path, Object body, TypeReference<T> type, Map<String, String> headers) {
     try (InputStream in = sendForStream(method, path, body, headers)) {
-      return type == null ? null : json.readValue(in, type);
+      return type == null ? null : json.readValue(capped(in), type);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw failure(e, method + " " + path);
     }
+  }
+
+  /** A JSON answer read from {@code in}, at most {@link #MAX_ANSWER_BYTES} of it. */
+  <T> T read(InputStream in, Class<T> type, String request) {
+    try {
+      return json.readValue(capped(in), type);
+    } catch (IOException e) {
+      throw failure(e, request);
+    }
+  }
+
+  private static InputStream capped(InputStream in) {
+    return new CappedInputStream(in, MAX_ANSWER_BYTES);
+  }
+
+  private static RuntimeException failure(IOException e, String request) {
+    return CappedInputStream.passed(e)
+        ? new AnswerTooLargeException(request, MAX_ANSWER_BYTES)
+        : new UncheckedIOException(e);
   }
 
   /** The body of a 2xx answer as a stream the caller must close. */
@@ -117,13 +149,17 @@ final class HttpTransport {
     }
   }
 
+  private static String shown(String body) {
+    return body.length() <= SHOWN_DETAIL ? body : body.substring(0, SHOWN_DETAIL) + "…";
+  }
+
   private static String accept(Map<String, String> headers) {
     return headers.getOrDefault("Accept", "application/json");
   }
 
   private CairnApiException problem(HttpResponse<InputStream> response) throws IOException {
     try (InputStream in = response.body()) {
-      byte[] bytes = in.readAllBytes();
+      byte[] bytes = in.readNBytes(MAX_PROBLEM_BYTES);
       JsonNode node = null;
       try {
         node = json.readTree(bytes);
@@ -137,7 +173,7 @@ final class HttpTransport {
       String detail =
           node != null && node.hasNonNull("detail")
               ? node.get("detail").asText()
-              : new String(bytes);
+              : shown(new String(bytes, StandardCharsets.UTF_8));
       return new CairnApiException(response.statusCode(), code, detail, node);
     }
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -51,8 +52,18 @@ public final class SidecarInspection {
               .header("Content-Type", body.contentType())
               .POST(body.publisher())
               .build();
-      HttpResponse<byte[]> answer = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-      JsonNode json = JSON.readTree(answer.body());
+      HttpResponse<InputStream> answer =
+          http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      JsonNode json;
+      try (InputStream in = new CappedInputStream(answer.body(), HttpTransport.MAX_ANSWER_BYTES)) {
+        json = JSON.readTree(in);
+      } catch (IOException e) {
+        if (CappedInputStream.passed(e)) {
+          throw new AnswerTooLargeException(
+              "the sidecar", "POST /inspect", HttpTransport.MAX_ANSWER_BYTES);
+        }
+        throw e;
+      }
       if (answer.statusCode() >= 400) {
         throw new CairnApiException(
             answer.statusCode(),

@@ -9,6 +9,7 @@ import dev.cairn.registry.audit.AuditLog;
 import dev.cairn.registry.db.Db;
 import dev.cairn.registry.db.Rows;
 import dev.cairn.registry.domain.ApiException;
+import dev.cairn.registry.domain.Text;
 import dev.cairn.registry.events.EventLog;
 import dev.cairn.registry.model.ModelLookup;
 import dev.cairn.registry.model.StoredModel;
@@ -72,6 +73,9 @@ public final class AliasService {
     AliasUpdate update = command.update();
     Conditions conditions = command.conditions();
     AliasRules.requireWritable(alias);
+    Text.line("reason", update.reason());
+    Text.line("approved_by", update.approvedBy());
+    Text.line("managed_by", update.managedBy());
     Optional<Long> expected = AliasPreconditions.expected(conditions, update.expectedGeneration());
     return idempotent.run(
         command,
@@ -111,6 +115,8 @@ public final class AliasService {
     AliasRollback request = command.request();
     Conditions conditions = command.conditions();
     AliasRules.requireWritable(alias);
+    Text.line("reason", request.reason());
+    Text.line("managed_by", request.managedBy());
     Optional<Long> expected = AliasPreconditions.expected(conditions, null);
     return idempotent.run(
         command,

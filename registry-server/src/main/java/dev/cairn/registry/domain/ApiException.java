@@ -28,6 +28,11 @@ public class ApiException extends RuntimeException {
     return new ApiException(400, "INVALID_NAME:" + field, detail);
   }
 
+  /** Free text carrying a control or bidirectional character: 400 {@code INVALID_TEXT:<field>}. */
+  public static ApiException invalidText(String field, String detail) {
+    return new ApiException(400, "INVALID_TEXT:" + field, detail);
+  }
+
   public static ApiException notFound(String code, String detail) {
     return new ApiException(404, code, detail);
   }

@@ -10,6 +10,7 @@ import dev.cairn.registry.db.Db;
 import dev.cairn.registry.db.Rows;
 import dev.cairn.registry.domain.ApiException;
 import dev.cairn.registry.domain.Names;
+import dev.cairn.registry.domain.Text;
 import dev.cairn.registry.events.EventLog;
 import dev.cairn.registry.model.ModelLookup;
 import dev.cairn.registry.model.StoredModel;
@@ -69,6 +70,19 @@ public final class InstanceService {
     Names.resource("instance", id);
     Names.resource("model", report.model());
     Names.resource("alias", report.alias());
+    Text.line("pod", report.pod());
+    Text.line("node", report.node());
+    Text.lines("last_error", report.lastError());
+    if (report.loaded() != null) {
+      report
+          .loaded()
+          .forEach(
+              (variant, loaded) -> {
+                Text.line("loaded", variant);
+                Text.line("loaded", loaded == null ? null : loaded.version());
+                Text.line("loaded", loaded == null ? null : loaded.digest());
+              });
+    }
     if (report.state() == null || !STATES.contains(report.state())) {
       throw ApiException.badRequest("state must be LOADING, READY or DEGRADED");
     }

@@ -12,6 +12,7 @@ import dev.cairn.registry.db.Db;
 import dev.cairn.registry.db.Rows;
 import dev.cairn.registry.domain.ApiException;
 import dev.cairn.registry.domain.Names;
+import dev.cairn.registry.domain.Text;
 import dev.cairn.registry.events.EventData;
 import dev.cairn.registry.events.EventLog;
 import dev.cairn.registry.paging.PageTokens;
@@ -59,6 +60,8 @@ public final class ModelService {
 
   public Model create(Actor actor, String project, ModelCreate request) {
     String name = Names.resource("model", request.name());
+    Text.lines("description", request.description());
+    Text.line("task", request.task());
     List<String> variants = variants(request.variants());
     String defaultVariant =
         request.defaultVariant() == null ? variants.get(0) : request.defaultVariant();
@@ -137,6 +140,8 @@ public final class ModelService {
     if (patch.state() != null) {
       ModelState.parse(patch.state());
     }
+    Text.lines("description", patch.description());
+    Text.line("task", patch.task());
     return db.inTransaction(
         tx -> {
           StoredModel stored = lookup.lockModel(tx, project, name);

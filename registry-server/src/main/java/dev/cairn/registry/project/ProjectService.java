@@ -15,6 +15,7 @@ import dev.cairn.registry.db.Rows;
 import dev.cairn.registry.domain.ApiException;
 import dev.cairn.registry.domain.Names;
 import dev.cairn.registry.domain.ProjectNotFound;
+import dev.cairn.registry.domain.Text;
 import dev.cairn.registry.paging.PageTokens;
 import dev.cairn.registry.paging.Pages;
 import java.time.Instant;
@@ -44,6 +45,7 @@ public final class ProjectService {
 
   public Project create(Actor actor, ProjectCreate request) {
     String name = Names.project(request.name());
+    Text.lines("description", request.description());
     Policies policies = validPolicies(Policies.defaults().merge(request.policies()));
     Instant now = Rows.now();
     Project project = new Project(name, request.description(), policies, now, actor.name(), now);
@@ -81,6 +83,7 @@ public final class ProjectService {
   }
 
   public Project patch(Actor actor, String name, ProjectPatch patch) {
+    Text.lines("description", patch.description());
     return db.inTransaction(
         tx -> {
           StoredProject stored =

@@ -8,6 +8,7 @@ import dev.cairn.registry.artifact.LocalFilePublisher;
 import dev.cairn.registry.audit.Actor;
 import dev.cairn.registry.db.Db;
 import dev.cairn.registry.domain.ApiException;
+import dev.cairn.registry.domain.Text;
 import dev.cairn.registry.model.ModelLookup;
 import dev.cairn.registry.runtime.StandardCheck;
 import dev.cairn.runtime.colorsignature.ImageRejected;
@@ -98,7 +99,8 @@ public final class StdRegistrationService {
     metadata.put("share_tolerance", settings.tolerances().share());
     metadata.put("min_std_images", settings.minStdImages());
     Map<String, Object> provenance = new LinkedHashMap<>();
-    form.field("created_by").ifPresent(by -> provenance.put("registered_by", by));
+    form.field("created_by")
+        .ifPresent(by -> provenance.put("registered_by", Text.line("created_by", by)));
     provenance.put("std_images", form.images().stream().map(i -> i.filename()).toList());
     VersionCreate request =
         new VersionCreate(

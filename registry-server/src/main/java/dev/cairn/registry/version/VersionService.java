@@ -15,6 +15,7 @@ import dev.cairn.registry.db.Db;
 import dev.cairn.registry.db.Rows;
 import dev.cairn.registry.domain.ApiException;
 import dev.cairn.registry.domain.Names;
+import dev.cairn.registry.domain.Text;
 import dev.cairn.registry.events.EventData;
 import dev.cairn.registry.events.EventLog;
 import dev.cairn.registry.model.Labels;
@@ -86,6 +87,10 @@ public final class VersionService {
     Optional<String> explicitName =
         Optional.ofNullable(request.version()).map(n -> Names.resource("version", n));
     List<VersionFile> files = FileDeclarations.valid(request.files());
+    Text.lines("notes", request.notes());
+    Text.lines("description", request.description());
+    Text.document("metadata", request.metadata());
+    Text.document("provenance", request.provenance());
     String format = rules.check(request);
     Map<String, String> labels = Labels.valid(request.labels());
     // The model row lock serialises version creation per model: automatic names are unique and
@@ -178,6 +183,8 @@ public final class VersionService {
       java.util.function.Function<JsonNode, VersionPatch> binder) {
     VersionPatchFields.check(body);
     VersionPatch patch = binder.apply(body);
+    Text.lines("notes", patch.notes());
+    Text.lines("description", patch.description());
     return db.inTransaction(
         tx -> {
           StoredModel m = lookup.lockModel(tx, project, model);
