@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
  */
 class DownloadHeadersTest {
 
-  private static final String HOSTILE_NAME = "page \"x\";y é.html";
+  // '"' is refused in stored paths (not portable); ';' and non-ASCII still need the encoding.
+  private static final String HOSTILE_NAME = "page x;y é.html";
 
   private final TestRegistry registry = TestRegistry.shared();
 
@@ -52,8 +53,8 @@ class DownloadHeadersTest {
     assertThat(header(page, "Content-Type")).isEqualTo("application/octet-stream");
     assertThat(header(page, "Content-Disposition"))
         .isEqualTo(
-            "attachment; filename=\"page _x__y _.html\";"
-                + " filename*=UTF-8''page%20%22x%22%3By%20%C3%A9.html");
+            "attachment; filename=\"page x_y _.html\";"
+                + " filename*=UTF-8''page%20x%3By%20%C3%A9.html");
     assertThat(header(page, "X-Content-Type-Options")).isEqualTo("nosniff");
   }
 
