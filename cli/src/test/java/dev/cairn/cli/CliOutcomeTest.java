@@ -1,0 +1,43 @@
+package dev.cairn.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 25: the exit code and the one stderr line say exactly what happened — a version that ended
+ * FAILED, bytes that changed under a pull, a registry nobody answers at, a watch that ran out.
+ */
+class CliOutcomeTest extends LoggedInCli {
+
+  @Test
+  void aWatchThatRanItsCourseExitsZero() {
+    CliRunner.Result watched = cli.run("events", "watch", "--timeout", "1");
+
+    assertThat(watched.code()).as(watched.err()).isZero();
+    assertThat(watched.err()).isEmpty();
+    CliRunner.Result partial = cli.run("events", "watch", "--count", "1", "--timeout", "1");
+    assertThat(partial.code()).isEqualTo(ExitCodes.TIMEOUT);
+    assertThat(partial.err()).isEqualTo("error: only 0 of 1 events arrived within 1 s\n");
+  }
+
+  @Test
+  void aWatchOfARegistryNobodyAnswersAtExitsSix() {
+    CliRunner.Result down =
+        cli.run("events", "watch", "--timeout", "1", "--server", "http://127.0.0.1:1");
+
+    assertThat(down.code()).isEqualTo(ExitCodes.UNREACHABLE);
+    assertThat(down.err())
+        .isEqualTo(
+            "error: registry unreachable at http://127.0.0.1:1: the event stream never opened\n");
+  }
+
+  private static String sha(Path file) throws Exception {
+    return HexFormat.of()
+        .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+  }
+}
