@@ -15,6 +15,15 @@ import org.junit.jupiter.api.Test;
 class CliOutcomeTest extends LoggedInCli {
 
   @Test
+  void anUnreachableRegistryIsNamedWithTheReasonNeverNull() {
+    CliRunner.Result down = cli.run("whoami", "--server", "http://localhost:1");
+
+    assertThat(down.code()).isEqualTo(ExitCodes.UNREACHABLE);
+    assertThat(down.err())
+        .isEqualTo("error: registry unreachable at http://localhost:1: connection refused\n");
+  }
+
+  @Test
   void aWatchThatRanItsCourseExitsZero() {
     CliRunner.Result watched = cli.run("events", "watch", "--timeout", "1");
 
