@@ -116,7 +116,10 @@ final class VersionCommands {
                       metadata,
                       parallel));
       output().one(done, "version", COLUMNS);
-      output().say("digest " + done.digest());
+      FailedVersion.check(done); // a FAILED version has no digest worth printing
+      if (done.digest() != null) {
+        output().say("digest " + done.digest());
+      }
     }
   }
 

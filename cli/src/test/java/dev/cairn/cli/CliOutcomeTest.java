@@ -2,6 +2,7 @@ package dev.cairn.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cairn.runtime.testing.InkImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -13,6 +14,36 @@ import org.junit.jupiter.api.Test;
  * FAILED, bytes that changed under a pull, a registry nobody answers at, a watch that ran out.
  */
 class CliOutcomeTest extends LoggedInCli {
+
+  @Test
+  void aPushThatEndsFailedNamesTheFailureAndExitsTwo() throws Exception {
+    cli.run("model", "create", "detector");
+    Path file = Files.writeString(work.resolve("model.onnx"), "not an ONNX graph at all");
+
+    CliRunner.Result push =
+        cli.run("version", "push", "detector", file.toString(), "--format", "onnx");
+
+    assertThat(push.code()).as(push.err()).isEqualTo(ExitCodes.REFUSED);
+    assertThat(push.out()).contains("FAILED").doesNotContain("digest");
+    assertThat(push.err())
+        .startsWith("error: MODEL_LOAD_FAILED:default: ")
+        .contains("detector:v1 is FAILED")
+        .hasLineCount(1);
+  }
+
+  @Test
+  void aStandardRegistrationThatFailsNamesItsCodeAndExitsTwo() throws Exception {
+    cli.run("model", "create", "ink", "--variant", "MID");
+    Path image = work.resolve("std-0.png");
+    Files.write(image, InkImages.twoInks(240, 180, 1).png());
+
+    CliRunner.Result registered =
+        cli.run("std", "register", "ink", "--mode", "MID", image.toString());
+
+    assertThat(registered.code()).as(registered.err()).isEqualTo(ExitCodes.REFUSED);
+    assertThat(registered.out()).contains("FAILED");
+    assertThat(registered.err()).startsWith("error: STD_TOO_FEW_IMAGES: ").hasLineCount(1);
+  }
 
   @Test
   void anUnreachableRegistryIsNamedWithTheReasonNeverNull() {
