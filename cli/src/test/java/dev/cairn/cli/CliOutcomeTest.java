@@ -2,11 +2,13 @@ package dev.cairn.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cairn.registry.blob.FileBlobStore;
 import dev.cairn.runtime.testing.InkImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,6 +45,37 @@ class CliOutcomeTest extends LoggedInCli {
     assertThat(registered.code()).as(registered.err()).isEqualTo(ExitCodes.REFUSED);
     assertThat(registered.out()).contains("FAILED");
     assertThat(registered.err()).startsWith("error: STD_TOO_FEW_IMAGES: ").hasLineCount(1);
+  }
+
+  @Test
+  void aPullOfBytesChangedUnderTheSameSizeNamesTheFileExitsThreeAndKeepsNothing() throws Exception {
+    cli.run("model", "create", "changed");
+    byte[] bytes = new byte[300_000];
+    for (int i = 0; i < bytes.length; i++) {
+      bytes[i] = (byte) (i * 31 + 7);
+    }
+    Path file = Files.write(work.resolve("weights.bin"), bytes);
+    assertThat(cli.run("version", "push", "changed", file.toString()).code()).isZero();
+    String sha = sha(file);
+    Path good = work.resolve("good");
+    assertThat(cli.run("version", "pull", "changed", "v1", good.toString()).code()).isZero();
+    try (Stream<Path> pulled = Files.list(good)) {
+      assertThat(pulled).containsExactly(good.resolve("weights.bin")); // no .part left over
+    }
+    bytes[bytes.length - 1] ^= 1;
+    Files.write(FileBlobStore.open(registry.dataDir().resolve("blobs")).path(sha), bytes);
+    Path out = work.resolve("out");
+
+    CliRunner.Result pull = cli.run("version", "pull", "changed", "v1", out.toString());
+
+    assertThat(pull.code()).as(pull.err()).isEqualTo(ExitCodes.INTEGRITY);
+    assertThat(pull.err())
+        .startsWith("error: weights.bin: sha256 mismatch (expected " + sha)
+        .doesNotContain("IOException")
+        .hasLineCount(1);
+    try (Stream<Path> left = Files.list(out)) {
+      assertThat(left).isEmpty();
+    }
   }
 
   @Test
