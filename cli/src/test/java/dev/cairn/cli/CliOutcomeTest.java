@@ -96,6 +96,8 @@ class CliOutcomeTest extends LoggedInCli {
     CliRunner.Result partial = cli.run("events", "watch", "--count", "1", "--timeout", "1");
     assertThat(partial.code()).isEqualTo(ExitCodes.TIMEOUT);
     assertThat(partial.err()).isEqualTo("error: only 0 of 1 events arrived within 1 s\n");
+    assertThat(cli.run("--help").out().replaceAll("\\s+", " "))
+        .contains("5 a --wait (or events watch --count) target not reached in time");
   }
 
   @Test
