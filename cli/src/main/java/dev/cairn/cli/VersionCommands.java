@@ -197,6 +197,7 @@ final class VersionCommands {
     public void run() {
       Version v = client().versions().get(project(), model, version);
       new VersionPull(client(), project(), model).pull(v, directory);
+      // A version that is not READY has no digest of its own (null at the API): say its state.
       output()
           .say(
               "pulled "
@@ -205,8 +206,7 @@ final class VersionCommands {
                   + model
                   + ":"
                   + version
-                  + ", digest "
-                  + v.digest());
+                  + (v.digest() != null ? ", digest " + v.digest() : ", which is " + v.state()));
     }
   }
 

@@ -31,6 +31,10 @@ class CliOutcomeTest extends LoggedInCli {
         .startsWith("error: MODEL_LOAD_FAILED:default: ")
         .contains("detector:v1 is FAILED")
         .hasLineCount(1);
+    CliRunner.Result pulled =
+        cli.run("version", "pull", "detector", "v1", work.resolve("out").toString());
+    assertThat(pulled.code()).as(pulled.err()).isZero();
+    assertThat(pulled.out()).isEqualTo("pulled 1 file(s) of detector:v1, which is FAILED\n");
   }
 
   @Test
