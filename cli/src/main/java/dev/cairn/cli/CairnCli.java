@@ -1,6 +1,7 @@
 package dev.cairn.cli;
 
 import dev.cairn.client.CairnApiException;
+import dev.cairn.client.ErrorText;
 import java.io.UncheckedIOException;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -43,7 +44,7 @@ public final class CairnCli implements Runnable {
         });
     cli.setParameterExceptionHandler(
         (e, arguments) -> {
-          terminal.err().println("error: " + TerminalText.safe(e.getMessage()));
+          terminal.err().println("error: " + TerminalText.safe(ErrorText.of(e)));
           e.getCommandLine().usage(terminal.err());
           return ExitCodes.USAGE;
         });
@@ -102,10 +103,11 @@ public final class CairnCli implements Runnable {
    */
   private static String message(Exception e) {
     if (e instanceof CairnApiException api) {
-      return api.code() + ": " + (api.detail() == null ? "" : api.detail());
+      return api.detail() == null || api.detail().isBlank()
+          ? api.code()
+          : api.code() + ": " + api.detail();
     }
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    return message.replace('\n', ' ');
+    return ErrorText.of(e);
   }
 
   /** The version of the jar (its manifest), for {@code cairn --version}. */

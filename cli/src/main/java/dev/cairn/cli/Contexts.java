@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.cairn.client.ErrorText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -50,7 +51,7 @@ final class Contexts {
           new TreeMap<>(config.contexts() == null ? Map.of() : config.contexts()));
     } catch (IOException e) {
       throw new ExitCodes.Failure(
-          ExitCodes.USAGE, file + " is not a cairn config: " + e.getMessage());
+          ExitCodes.USAGE, file + " is not a cairn config: " + ErrorText.of(e));
     }
   }
 

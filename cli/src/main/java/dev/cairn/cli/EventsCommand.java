@@ -32,11 +32,17 @@ final class EventsCommand extends CliCommand {
       description = "Start after this event id (0: every retained event; default: new ones only).")
   long after;
 
-  @Option(names = "--count", description = "Stop after this many events.")
+  @Option(
+      names = "--count",
+      description = "Stop after this many events; fewer by --timeout is exit 5.")
   Integer count;
 
-  @Option(names = "--timeout", description = "Stop after this many seconds (exit 5).")
+  @Option(
+      names = "--timeout",
+      description = "Stop after this many seconds (exit 0, or 5 if --count was not reached).")
   Long timeoutSeconds;
+
+  private volatile int seen; // written by the stream's thread only
 
   EventsCommand(Terminal terminal) {
     super(terminal);
@@ -62,11 +68,32 @@ final class EventsCommand extends CliCommand {
           remaining.await(
               timeoutSeconds == null ? Long.MAX_VALUE : timeoutSeconds, TimeUnit.SECONDS);
       if (!done) {
-        throw new ExitCodes.Failure(
-            ExitCodes.TIMEOUT, "no more events within " + timeoutSeconds + " s");
+        ranOut(events, session);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * The watch reached its --timeout: it ran its course (exit 0) unless the stream was never open —
+   * the registry unreachable or refusing it — or a --count target was not reached (exit 5).
+   */
+  private void ranOut(EventSubscriber events, Session session) {
+    if (!events.connected() && events.lastStatus() == 0) {
+      throw new ExitCodes.Failure(
+          ExitCodes.UNREACHABLE,
+          "registry unreachable at " + session.server() + ": the event stream never opened");
+    }
+    if (!events.connected() && events.lastStatus() >= 400) {
+      throw new ExitCodes.Failure(
+          events.lastStatus() == 404 ? ExitCodes.NOT_FOUND : ExitCodes.REFUSED,
+          "the registry answered the event stream with HTTP " + events.lastStatus());
+    }
+    if (count != null) {
+      throw new ExitCodes.Failure(
+          ExitCodes.TIMEOUT,
+          "only " + seen + " of " + count + " events arrived within " + timeoutSeconds + " s");
     }
   }
 
@@ -77,6 +104,7 @@ final class EventsCommand extends CliCommand {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+    seen++;
     if (count != null) {
       remaining.countDown();
     }

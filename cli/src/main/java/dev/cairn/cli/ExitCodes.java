@@ -16,9 +16,10 @@ public final class ExitCodes {
 
   /** What {@code cairn --help} says about them. */
   static final String HELP =
-      "%nExit codes: 0 success, 1 usage error, 2 refused by the registry (its problem code is"
-          + " printed), 3 integrity failure (digest mismatch, verify failed), 4 not found, 5 a"
-          + " --wait timed out, 6 registry unreachable.";
+      "%nExit codes: 0 success, 1 usage error, 2 refused by the registry (its problem code, or"
+          + " the failure code of a version that ended FAILED, is printed), 3 integrity failure"
+          + " (digest mismatch, verify failed), 4 not found, 5 a --wait (or events watch --count)"
+          + " target not reached in time, 6 registry unreachable.";
 
   private ExitCodes() {}
 

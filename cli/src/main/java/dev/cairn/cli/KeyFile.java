@@ -3,6 +3,7 @@ package dev.cairn.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.cairn.client.ErrorText;
 import dev.cairn.client.signing.SigningKey;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ final class KeyFile {
     } catch (IOException e) {
       throw new ExitCodes.Failure(ExitCodes.USAGE, "signing key file " + file + " unreadable");
     } catch (IllegalArgumentException e) {
-      throw new ExitCodes.Failure(ExitCodes.USAGE, e.getMessage());
+      throw new ExitCodes.Failure(ExitCodes.USAGE, ErrorText.of(e));
     }
   }
 }

@@ -5,6 +5,7 @@ import dev.cairn.client.model.AuditQuery;
 import dev.cairn.client.model.Instance;
 import dev.cairn.client.model.Page;
 import dev.cairn.client.model.StdRegistrationRequest;
+import dev.cairn.client.model.Version;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine;
@@ -201,11 +202,9 @@ final class ObserveCommands {
                 List.of(Output.Column.of("RESULT", "result"), Output.Column.of("MODE", "mode")));
         return;
       }
-      output()
-          .one(
-              client().versions().registerStandard(project(), model, request),
-              "version",
-              VersionCommands.COLUMNS);
+      Version registered = client().versions().registerStandard(project(), model, request);
+      output().one(registered, "version", VersionCommands.COLUMNS);
+      FailedVersion.check(registered);
     }
   }
 }

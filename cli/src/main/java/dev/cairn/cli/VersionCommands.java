@@ -116,7 +116,10 @@ final class VersionCommands {
                       metadata,
                       parallel));
       output().one(done, "version", COLUMNS);
-      output().say("digest " + done.digest());
+      FailedVersion.check(done); // a FAILED version has no digest worth printing
+      if (done.digest() != null) {
+        output().say("digest " + done.digest());
+      }
     }
   }
 
@@ -194,6 +197,7 @@ final class VersionCommands {
     public void run() {
       Version v = client().versions().get(project(), model, version);
       new VersionPull(client(), project(), model).pull(v, directory);
+      // A version that is not READY has no digest of its own (null at the API): say its state.
       output()
           .say(
               "pulled "
@@ -202,8 +206,7 @@ final class VersionCommands {
                   + model
                   + ":"
                   + version
-                  + ", digest "
-                  + v.digest());
+                  + (v.digest() != null ? ", digest " + v.digest() : ", which is " + v.state()));
     }
   }
 

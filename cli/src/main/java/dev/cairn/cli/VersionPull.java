@@ -1,6 +1,8 @@
 package dev.cairn.cli;
 
 import dev.cairn.client.CairnClient;
+import dev.cairn.client.ErrorText;
+import dev.cairn.client.model.Failure;
 import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionFile;
 import java.io.FilterOutputStream;
@@ -9,15 +11,17 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * {@code version pull}: every file of a version written under a directory, hashed while it is
- * written; a file whose bytes are not its pin is deleted again and the pull exits 3. A file that
- * runs past its pinned size is cut off there, so a lying registry cannot fill the disk.
+ * {@code version pull}: every file of a version written under a directory as {@code <file>.part},
+ * hashed while it is written, and renamed to its name only once its bytes are its pin; a part that
+ * fails is deleted and the pull exits 3 (6 when the connection broke). A file that runs past its
+ * pinned size is cut off there, so a lying registry cannot fill the disk.
  */
 final class VersionPull {
 
@@ -38,40 +42,89 @@ final class VersionPull {
         throw new ExitCodes.Failure(
             ExitCodes.INTEGRITY, "'" + file.path() + "' leaves the directory");
       }
+      Path part = target.resolveSibling(target.getFileName() + ".part");
       try {
         Files.createDirectories(target.getParent());
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        long written;
-        try (OutputStream out =
-            new PinnedSize(new DigestOutputStream(Files.newOutputStream(target), sha), file)) {
-          written = client.versions().download(project, model, version.version(), file.path(), out);
+        try {
+          write(version, file, part);
         } catch (RuntimeException e) {
-          Files.deleteIfExists(target); // nothing unverified is left behind
+          Files.deleteIfExists(part); // nothing unverified is left behind
           throw e;
         }
-        String actual = HexFormat.of().formatHex(sha.digest());
-        if (!actual.equals(file.sha256()) || written != file.sizeBytes()) {
-          Files.deleteIfExists(target);
-          throw new ExitCodes.Failure(
-              ExitCodes.INTEGRITY,
-              "'"
-                  + file.path()
-                  + "' arrived as sha256:"
-                  + actual
-                  + " ("
-                  + written
-                  + " bytes), pinned sha256:"
-                  + file.sha256());
-        }
+        Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException(e);
       }
     }
   }
 
-  /** Fails the pull as soon as more bytes arrive than the file's pinned size. */
+  /** Downloads {@code file} into {@code part}; returns only when its bytes are its pin. */
+  private void write(Version version, VersionFile file, Path part) throws IOException {
+    MessageDigest sha = sha256();
+    PinnedSize counted =
+        new PinnedSize(new DigestOutputStream(Files.newOutputStream(part), sha), file);
+    try (OutputStream out = counted) {
+      client.versions().download(project, model, version.version(), file.path(), out);
+    } catch (UncheckedIOException e) {
+      throw cutOff(version, file, counted.written, e);
+    }
+    String actual = HexFormat.of().formatHex(sha.digest());
+    if (!actual.equals(file.sha256()) || counted.written != file.sizeBytes()) {
+      throw new ExitCodes.Failure(
+          ExitCodes.INTEGRITY,
+          file.path()
+              + ": sha256 mismatch (expected "
+              + file.sha256()
+              + ", got "
+              + actual
+              + ", "
+              + counted.written
+              + " of "
+              + file.sizeBytes()
+              + " bytes)");
+    }
+  }
+
+  /**
+   * The body ended before its size: the registry cuts a download whose stored bytes no longer match
+   * their digest (and fails the version), else the connection broke.
+   */
+  private ExitCodes.Failure cutOff(
+      Version version, VersionFile file, long written, UncheckedIOException e) {
+    String stopped = "the download stopped after " + written + " of " + file.sizeBytes() + " bytes";
+    Failure failure = client.versions().get(project, model, version.version()).failure();
+    if (failure != null && "CHECKSUM_MISMATCH".equals(failure.code())) {
+      return new ExitCodes.Failure(
+          ExitCodes.INTEGRITY,
+          file.path()
+              + ": sha256 mismatch (expected "
+              + file.sha256()
+              + "): the registry's stored bytes changed, "
+              + stopped
+              + " and "
+              + model
+              + ":"
+              + version.version()
+              + " is now FAILED (CHECKSUM_MISMATCH)");
+    }
+    return new ExitCodes.Failure(
+        ExitCodes.UNREACHABLE,
+        file.path()
+            + ": "
+            + stopped
+            + ": "
+            + ErrorText.of(e.getCause() == null ? e : e.getCause()));
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Counts the bytes written and fails as soon as more arrive than the file's pinned size. */
   private static final class PinnedSize extends FilterOutputStream {
     private final VersionFile file;
     private long written;
@@ -94,12 +147,12 @@ final class VersionPull {
     }
 
     private void count(int n) {
-      written += n;
-      if (file.sizeBytes() != null && written > file.sizeBytes()) {
+      if (file.sizeBytes() != null && written + n > file.sizeBytes()) {
         throw new ExitCodes.Failure(
             ExitCodes.INTEGRITY,
             "'" + file.path() + "' runs past its pinned " + file.sizeBytes() + " bytes");
       }
+      written += n;
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.cairn.cli;
 
 import dev.cairn.client.CairnApiException;
 import dev.cairn.client.CairnClient;
+import dev.cairn.client.ErrorText;
 import dev.cairn.client.model.FileDeclaration;
 import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionCreate;
@@ -122,7 +123,7 @@ final class VersionPush {
     } catch (ExecutionException e) {
       throw e.getCause() instanceof RuntimeException r
           ? r
-          : new IllegalStateException(e.getCause());
+          : new IllegalStateException(ErrorText.of(e.getCause()), e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);

@@ -85,7 +85,7 @@ final class ArtifactCalls {
             sha256 == null ? Map.of() : Map.of("X-Checksum-Sha256", sha256))) {
       return transport.read(in, VersionFile.class, "PUT " + path);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException("upload of " + path + ": " + ErrorText.of(e), e);
     }
   }
 
@@ -121,7 +121,7 @@ final class ArtifactCalls {
             Map.of("Accept", "application/octet-stream"))) {
       return in.transferTo(target);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException("download of " + path + ": " + ErrorText.of(e), e);
     }
   }
 

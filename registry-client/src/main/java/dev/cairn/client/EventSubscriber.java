@@ -126,7 +126,7 @@ public final class EventSubscriber implements AutoCloseable {
           backoff = FIRST_BACKOFF;
         }
       } catch (IOException | RuntimeException e) {
-        LOG.log(Level.FINE, "event stream dropped: " + e.getMessage());
+        LOG.log(Level.FINE, "event stream dropped: " + ErrorText.of(e));
       } catch (InterruptedException e) {
         return;
       } finally {

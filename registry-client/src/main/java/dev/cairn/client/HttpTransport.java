@@ -86,7 +86,7 @@ final class HttpTransport {
   private static RuntimeException failure(IOException e, String request) {
     return CappedInputStream.passed(e)
         ? new AnswerTooLargeException(request, MAX_ANSWER_BYTES)
-        : new UncheckedIOException(e);
+        : new UncheckedIOException("the answer to " + request + ": " + ErrorText.of(e), e);
   }
 
   /** The body of a 2xx answer as a stream the caller must close. */
@@ -142,7 +142,7 @@ final class HttpTransport {
       // The request timeout ends with the headers; the body gets the same time per byte.
       return StallGuard.watch(response.body(), timeout);
     } catch (IOException e) {
-      throw new UncheckedIOException("registry unreachable at " + base + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("registry unreachable at " + base + ": " + ErrorText.of(e), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while calling the registry", e);

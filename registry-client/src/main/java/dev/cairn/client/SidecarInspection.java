@@ -73,10 +73,10 @@ public final class SidecarInspection {
       }
       return json;
     } catch (FileNotFoundException e) {
-      throw new IllegalArgumentException("no image " + e.getMessage());
+      throw new IllegalArgumentException("no image " + ErrorText.of(e));
     } catch (IOException e) {
       throw new UncheckedIOException(
-          "sidecar unreachable at " + sidecar + ": " + e.getMessage(), e);
+          "sidecar unreachable at " + sidecar + ": " + ErrorText.of(e), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while calling the sidecar", e);

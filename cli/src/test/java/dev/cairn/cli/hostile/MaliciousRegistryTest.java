@@ -133,7 +133,8 @@ class MaliciousRegistryTest {
         assertTimeoutPreemptively(
             Duration.ofSeconds(60), () -> cli.run("events", "watch", "--timeout", "4"));
 
-    assertThat(watch.code()).isEqualTo(ExitCodes.TIMEOUT);
+    // The stream opened (200) and was dropped at each cap: no event to print, a watch that ran out.
+    assertThat(watch.code()).as(watch.err()).isZero();
     assertThat(watch.out()).isEmpty();
     // Each connection ends at the cap (plus what the socket buffers), then the client reconnects.
     assertThat(registry.requests()).isPositive();

@@ -1,5 +1,6 @@
 package dev.cairn.client.process;
 
+import dev.cairn.client.ErrorText;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -27,7 +28,7 @@ public final class ListenAddress {
       socket.setReuseAddress(true);
       socket.bind(new InetSocketAddress(InetAddress.getByName(host), port));
     } catch (IOException e) {
-      throw notBound(host, port, variable, e.getMessage());
+      throw notBound(host, port, variable, ErrorText.of(e));
     }
   }
 

@@ -1,0 +1,77 @@
+package dev.cairn.cli.hostile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cairn.cli.CliRunner;
+import dev.cairn.cli.ExitCodes;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 25 item 6: a download that ends before its size while the version stays READY is a broken
+ * connection, not bytes that changed — exit 6 with the file and how far it got, and no part left.
+ */
+class BrokenDownloadTest {
+
+  private static final String VERSION = "/api/v1/projects/p/models/m/versions/v1";
+
+  private final Path home = ScratchDir.create("broken-download");
+  private HostileRegistry registry;
+  private CliRunner cli;
+
+  @BeforeEach
+  void registryThatHangsUp() throws Exception {
+    registry = HostileRegistry.start();
+    cli =
+        new CliRunner(home)
+            .withEnv("CAIRN_SERVER", registry.url())
+            .withEnv("CAIRN_TOKEN", "t")
+            .withEnv("CAIRN_PROJECT", "p");
+    Map<String, Object> file =
+        Map.of("path", "w.bin", "sha256", "a".repeat(64), "size_bytes", 100_000);
+    registry.json(
+        VERSION,
+        200,
+        new ObjectMapper()
+            .writeValueAsString(Map.of("version", "v1", "state", "READY", "files", List.of(file))));
+  }
+
+  @AfterEach
+  void stop() {
+    registry.close();
+  }
+
+  @Test
+  void aConnectionThatBreaksMidFileExitsSixAndKeepsNothing() throws Exception {
+    registry.answer(
+        VERSION + "/files/w.bin",
+        exchange -> {
+          exchange.sendResponseHeaders(200, 100_000);
+          OutputStream out = exchange.getResponseBody();
+          out.write(new byte[40_000]);
+          out.flush();
+          // Returning closes the exchange 60,000 bytes short: the server drops the connection.
+        });
+    Path pulled = home.resolve("pulled");
+
+    CliRunner.Result pull = cli.run("version", "pull", "m", "v1", pulled.toString());
+
+    assertThat(pull.code()).as(pull.err()).isEqualTo(ExitCodes.UNREACHABLE);
+    assertThat(pull.err())
+        .startsWith("error: w.bin: the download stopped after ")
+        .contains(" of 100000 bytes: ")
+        .doesNotContain("null")
+        .hasLineCount(1);
+    try (Stream<Path> left = Files.list(pulled)) {
+      assertThat(left).isEmpty();
+    }
+  }
+}
