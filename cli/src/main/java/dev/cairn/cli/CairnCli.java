@@ -2,7 +2,6 @@ package dev.cairn.cli;
 
 import dev.cairn.client.CairnApiException;
 import java.io.UncheckedIOException;
-import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -43,6 +42,10 @@ public final class CairnCli implements Runnable {
         });
     cli.setParameterExceptionHandler(
         (e, arguments) -> {
+          if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            terminal.err().println("error: " + TerminalText.safe(Unmatched.line(unmatched)));
+            return ExitCodes.USAGE;
+          }
           terminal.err().println("error: " + TerminalText.safe(e.getMessage()));
           e.getCommandLine().usage(terminal.err());
           return ExitCodes.USAGE;
@@ -76,7 +79,7 @@ public final class CairnCli implements Runnable {
             "token",
             "Tokens for the registry's tokens file.",
             java.util.List.of(new TokenCommand(terminal))));
-    cli.addSubcommand("completion", new AutoComplete.GenerateCompletion());
+    cli.addSubcommand(new CompletionCommand(terminal));
     return cli;
   }
 
