@@ -24,7 +24,12 @@ final class CompletionCommand implements Runnable {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "SHELL", description = "bash or zsh.")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      defaultValue = "bash",
+      paramLabel = "SHELL",
+      description = "bash (default) or zsh.")
   String shell;
 
   @Option(

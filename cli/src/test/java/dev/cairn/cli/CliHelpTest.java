@@ -62,6 +62,7 @@ class CliHelpTest {
     assertThat(bash.code()).as(bash.err()).isZero();
     assertThat(completions(bash.out(), "cairn mo")).containsExactly("model");
     assertThat(completions(bash.out(), "cairn alias s")).containsExactly("set");
+    assertThat(new CliRunner(home).run("completion").out()).isEqualTo(bash.out());
     assertThat(zsh.code()).as(zsh.err()).isZero();
     assertThat(zsh.out())
         .startsWith("# zsh completion for cairn")
