@@ -3,7 +3,6 @@ package dev.cairn.cli;
 import dev.cairn.client.CairnApiException;
 import dev.cairn.client.ErrorText;
 import java.io.UncheckedIOException;
-import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -44,6 +43,10 @@ public final class CairnCli implements Runnable {
         });
     cli.setParameterExceptionHandler(
         (e, arguments) -> {
+          if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            terminal.err().println("error: " + TerminalText.safe(Unmatched.line(unmatched)));
+            return ExitCodes.USAGE;
+          }
           terminal.err().println("error: " + TerminalText.safe(ErrorText.of(e)));
           e.getCommandLine().usage(terminal.err());
           return ExitCodes.USAGE;
@@ -77,7 +80,7 @@ public final class CairnCli implements Runnable {
             "token",
             "Tokens for the registry's tokens file.",
             java.util.List.of(new TokenCommand(terminal))));
-    cli.addSubcommand("completion", new AutoComplete.GenerateCompletion());
+    cli.addSubcommand(new CompletionCommand(terminal));
     return cli;
   }
 

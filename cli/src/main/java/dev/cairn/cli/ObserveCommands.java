@@ -199,7 +199,10 @@ final class ObserveCommands {
             .one(
                 client().versions().checkStandard(project(), model, request),
                 "result",
-                List.of(Output.Column.of("RESULT", "result"), Output.Column.of("MODE", "mode")));
+                List.of(
+                    Output.Column.of("RESULT", "result"),
+                    // the registry's dry run names the mode as the variant it would be stored in
+                    Output.Column.of("MODE", "variant")));
         return;
       }
       Version registered = client().versions().registerStandard(project(), model, request);

@@ -1,18 +1,19 @@
 package dev.cairn.cli;
 
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.concurrent.atomic.AtomicLong;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.InteractiveConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * The progress bars of {@code version push}: one per file and, for several files, one in total. On
  * a terminal they are drawn in place, each on its own line (progressbar's interactive consumer);
- * elsewhere (with {@code --progress}) they are written as plain lines.
+ * elsewhere (with {@code --progress}) they are written as plain lines. {@link TransferRenderer}
+ * draws each line.
  */
 class PushProgress implements AutoCloseable {
 
@@ -103,8 +104,7 @@ class PushProgress implements AutoCloseable {
       return new ProgressBarBuilder()
           .setTaskName(TerminalText.safe(name))
           .setInitialMax(max)
-          .setUnit("MiB", 1 << 20)
-          .setStyle(ProgressBarStyle.ASCII)
+          .setRenderer(new TransferRenderer(Clock.systemUTC()))
           .setConsumer(consumer)
           .build();
     }

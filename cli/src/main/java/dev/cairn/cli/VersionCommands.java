@@ -226,10 +226,15 @@ final class VersionCommands {
     public void run() {
       var verification = client().versions().verify(project(), model, version);
       output()
-          .one(
-              verification,
-              "status",
-              List.of(Output.Column.of("STATUS", "status"), Output.Column.of("FILES", "files")));
+          .many(
+              verification.files(),
+              "path",
+              List.of(
+                  Output.Column.of("PATH", "path"),
+                  Output.Column.of("STATUS", "status"),
+                  Output.Column.of("SHA256", "sha256"),
+                  Output.Column.wide("ACTUAL", "actual")),
+              verification);
     }
   }
 }

@@ -90,6 +90,11 @@ class FleetTest {
         assertThat(own.path("decision").asText()).as(SkuStandards.sku(i)).isEqualTo("OK");
         assertThat(loaded(sidecar)).isLessThanOrEqualTo(MAX_LOADED);
       }
+      JsonNode judged = inspect(client, skus.print(3), SkuStandards.sku(3), null).path("model");
+      assertThat(judged.path("name").asText()).isEqualTo(SkuStandards.model(3));
+      assertThat(judged.path("sku").asText()).isEqualTo(SkuStandards.sku(3));
+      assertThat(judged.path("ink").asText()).isEqualTo("A");
+      assertThat(judged.path("version").asText()).isEqualTo("v1");
       JsonNode foreign = inspect(client, skus.print(0), SkuStandards.sku(1), null);
       assertThat(foreign.path("decision").asText()).isEqualTo("NG");
       JsonNode unknown = inspect(client, skus.print(0), "SKU999", null);

@@ -90,6 +90,11 @@ class InspectFlowTest {
       JsonNode ok = inspect(client, good, "HIGH");
       assertThat(ok.path("decision").asText()).isEqualTo("OK");
       assertThat(ok.path("model").path("versions").size()).isEqualTo(3);
+      // Who judged: the model, the variant of the verdict and its version (issue 25 item 10).
+      assertThat(ok.path("model").path("name").asText()).isEqualTo(model);
+      assertThat(ok.path("model").path("variant").asText()).isEqualTo("HIGH");
+      assertThat(ok.path("model").path("version").asText()).isEqualTo(versions.get("HIGH"));
+      assertThat(ok.path("model").path("digest").asText()).startsWith("sha256:");
 
       Path shifted =
           write(

@@ -72,7 +72,7 @@ class Seed000ScriptTest {
           .contains("production: (none) -> {HIGH=v3, LOW=v1, MID=v2}\nALIAS")
           .contains("serving 0/1\nserving 1/1\n")
           .containsPattern("(?m)^production +ACTIVE +HIGH=v3,LOW=v1,MID=v2 +- +1/1$")
-          .containsPattern("(?m)^OK +- +HIGH +\\S*HIGH=v3\\S*$")
+          .containsPattern("(?m)^sample\\.png +OK +- +sku001-ink-a +\\S+ +HIGH +v3$")
           .containsPattern(
               "(?m)^3 +ALIAS_ROLLBACK +HIGH=v3,LOW=v1,MID=v2 +bootstrap-admin +HIGH too")
           .contains("\"decision\" : \"OK\"")

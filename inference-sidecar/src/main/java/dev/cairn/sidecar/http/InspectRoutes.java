@@ -95,7 +95,7 @@ public final class InspectRoutes implements HttpService {
               .valueToTree(
                   InspectionReport.retake(
                       input.mode() != null ? input.mode() : "default", "MODEL_NOT_FOUND", names));
-      body.putObject("model").put("generation", 0).putObject("versions");
+      InspectedBy.none(body);
       responses.send(res, 200, body);
       return;
     }
@@ -109,9 +109,7 @@ public final class InspectRoutes implements HttpService {
           InspectInput.STD_REGISTRATION.equals(input.phase())
               ? standardCheck(set, mode, input, images)
               : responses.json().valueToTree(report(set, mode, input, images));
-      ObjectNode model = body.putObject("model").put("generation", set.generation());
-      ObjectNode versions = model.putObject("versions");
-      set.variants().forEach((variant, served) -> versions.put(variant, served.version()));
+      InspectedBy.write(body, chosen.get(), set, mode);
       double seconds = (System.nanoTime() - started) / 1e9;
       body.put("latency_ms", Math.round(seconds * 100_000) / 100.0);
       metrics.request("inspect", seconds);

@@ -223,7 +223,8 @@ public final class VersionService {
             String type = after.state().equals("ARCHIVED") ? "version.archived" : "version.ready";
             events.append(tx, project, model, type, EventData.version(project, after));
           }
-          return after;
+          // The answer is the version as GET shows it, the aliases that point at it included.
+          return after.withAliases(inUse);
         });
   }
 
