@@ -35,7 +35,8 @@ final class TokenCommand implements Runnable {
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
   private static final Pattern PROJECT = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
-  private static final List<String> ROLES = List.of("reader", "publisher", "approver", "admin", "sidecar");
+  private static final List<String> ROLES =
+      List.of("reader", "publisher", "approver", "admin", "sidecar");
   private static final ObjectMapper YAML =
       new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER));
 
