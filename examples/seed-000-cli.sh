@@ -14,6 +14,7 @@
 #                 admin token, and stops it at the end
 #   IMAGES        std-LOW-*.png, std-MID-*.png, std-HIGH-*.png, std-HIGH2-*.png and sample.png;
 #                 without it the script writes them with ./run-sidecar seed-images
+#   SIDECAR_CACHE the cache (and jar copies) of ./run-sidecar (default ./cairn-sidecar)
 #   CAIRN         the cairn command (default cli/target/cairn)
 # It logs in through a configuration of its own (a temporary XDG_CONFIG_HOME), so the current
 # context of your cairn command line stays as it was.
@@ -24,6 +25,7 @@ cairn=${CAIRN:-$root/cli/target/cairn}
 project=${PROJECT:-sku001}
 model=sku001-ink-a
 CAIRN_SERVER=${CAIRN_SERVER:-http://localhost:8080}
+sidecar_cache=${SIDECAR_CACHE:-$root/cairn-sidecar}
 
 work=$(mktemp -d)
 sidecar_pid=""
@@ -43,7 +45,7 @@ token=$(cat)
 
 if [ -z "${IMAGES:-}" ]; then
   IMAGES="$work/images"
-  "$root/run-sidecar" seed-images "$IMAGES"
+  CAIRN_CACHE_DIR="$sidecar_cache" "$root/run-sidecar" seed-images "$IMAGES"
 fi
 step() { printf '\n== %s\n' "$*"; }
 
@@ -62,7 +64,7 @@ if [ -z "${SIDECAR_URL:-}" ]; then
   SIDECAR_URL=http://127.0.0.1:$port
   CAIRN_REGISTRY_URL=$CAIRN_SERVER CAIRN_REGISTRY_TOKEN_FILE="$work/token" CAIRN_PROJECT=$project \
     CAIRN_MODEL=$model CAIRN_SIDECAR_HOST=127.0.0.1 CAIRN_SIDECAR_PORT=$port \
-    CAIRN_CACHE_DIR="${SIDECAR_CACHE:-$root/cairn-sidecar}" CAIRN_INSTANCE_ID=seed-000 \
+    CAIRN_CACHE_DIR="$sidecar_cache" CAIRN_INSTANCE_ID=seed-000 \
     "$root/run-sidecar" >"$work/sidecar.log" 2>&1 &
   sidecar_pid=$!
   for _ in $(seq 1 120); do
