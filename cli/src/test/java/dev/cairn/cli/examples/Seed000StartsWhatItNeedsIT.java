@@ -25,6 +25,8 @@ class Seed000StartsWhatItNeedsIT {
   @Test
   void theScriptStartsItsSidecarAndWritesItsImages() throws Exception {
     int port = JarReplica.freePort();
+    Path defaultCache = Path.of("..", "cairn-sidecar").toAbsolutePath().normalize();
+    boolean hadDefaultCache = Files.exists(defaultCache);
     Path cache = Files.createDirectories(Path.of("target", "seed-000-it").toAbsolutePath());
     try (TestRegistry registry = TestRegistry.start(Map.of("CAIRN_SCRUB_BYTES_PER_SECOND", "0"))) {
       String output =
@@ -34,6 +36,9 @@ class Seed000StartsWhatItNeedsIT {
               Map.of("SIDECAR_PORT", Integer.toString(port), "SIDECAR_CACHE", cache.toString()));
       assertThat(output).contains("sidecar at http://127.0.0.1:" + port);
     }
+    assertThat(Files.exists(defaultCache))
+        .as("with SIDECAR_CACHE given, nothing is written to ./cairn-sidecar")
+        .isEqualTo(hadDefaultCache);
     try (Socket socket = new Socket()) {
       assertThat(
               catchThrowable(() -> socket.connect(new InetSocketAddress("127.0.0.1", port), 1000)))
