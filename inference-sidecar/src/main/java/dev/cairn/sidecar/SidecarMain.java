@@ -2,9 +2,12 @@ package dev.cairn.sidecar;
 
 import dev.cairn.client.process.StartupFailure;
 import dev.cairn.client.process.UnknownVariables;
+import dev.cairn.sidecar.config.FleetSettings;
 import dev.cairn.sidecar.config.SidecarSettings;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * {@code java -jar cairn-sidecar.jar}: configured by the environment (spec 50), runs until stopped;
@@ -37,13 +40,32 @@ public final class SidecarMain {
                 }));
     LOG.info(
         "sidecar serving "
-            + settings.project()
-            + "/"
-            + settings.model()
-            + "@"
-            + settings.alias()
+            + following(settings)
+            + " of "
+            + settings.registry()
             + " on port "
             + sidecar.port());
     stopped.await();
+  }
+
+  /**
+   * {@code qc/ink@production}, {@code qc/{a, b}@production} or {@code qc/{labelled
+   * sku=1}@production}.
+   */
+  static String following(SidecarSettings settings) {
+    FleetSettings fleet = settings.fleet();
+    String models;
+    if (settings.singleModel()) {
+      models = settings.model();
+    } else if (fleet.bySelector()) {
+      models =
+          new TreeMap<>(fleet.selector())
+              .entrySet().stream()
+                  .map(e -> e.getKey() + "=" + e.getValue())
+                  .collect(Collectors.joining(",", "{labelled ", "}"));
+    } else {
+      models = "{" + String.join(", ", fleet.models()) + "}";
+    }
+    return settings.project() + "/" + models + "@" + settings.alias();
   }
 }

@@ -50,7 +50,7 @@ public final class Fleet implements AutoCloseable {
       ModelRuntimes runtimes,
       SidecarMetrics metrics,
       ObjectMapper json) {
-    RegistryHealth health = new RegistryHealth();
+    RegistryHealth health = new RegistryHealth(settings.registry());
     // Resolves never wait behind instance reports: each has threads of its own.
     ScheduledExecutorService follows =
         Executors.newScheduledThreadPool(

@@ -90,8 +90,9 @@ public final class ServedModel implements AutoCloseable {
   }
 
   /**
-   * Loads the model now: resolves on this thread, or, with the registry unreachable, serves the
-   * last good set from the cache. False when there is nothing to serve yet.
+   * Loads the model now: resolves on this thread, or, when that fails (the registry unreachable,
+   * the project or model not there yet), serves the last good set from the cache. False when there
+   * is nothing to serve yet; the log says why.
    */
   boolean load() {
     wanted = true;
@@ -101,13 +102,14 @@ public final class ServedModel implements AutoCloseable {
       }
       return true;
     }
+    String why = follower.lastFailure().orElse("registry unreachable");
     var cached = lastGood.load();
     cached.ifPresentOrElse(
         target -> {
-          LOG.info(name + ": registry unreachable, serving the last good set from the cache");
+          LOG.info(name + ": " + why + "; serving the last good set from the cache");
           manager.offer(target, true);
         },
-        () -> LOG.warning(name + ": registry unreachable and no cached set: nothing to serve yet"));
+        () -> LOG.warning(name + ": " + why + " and no cached set: nothing to serve yet"));
     follower.requestResolve();
     return false;
   }

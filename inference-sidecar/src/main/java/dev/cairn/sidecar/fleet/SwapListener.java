@@ -5,6 +5,7 @@ import dev.cairn.sidecar.metrics.SidecarMetrics;
 import dev.cairn.sidecar.serving.ModelManager;
 import dev.cairn.sidecar.serving.ServingSet;
 import dev.cairn.sidecar.serving.SwapFailure;
+import dev.cairn.sidecar.serving.SwapLine;
 import dev.cairn.sidecar.serving.TargetSet;
 import java.io.IOException;
 import java.util.Collection;
@@ -14,8 +15,9 @@ import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
- * What follows one model's swap or failed prepare: metrics, its last good state and report, the
- * fleet's load bounds, and the cache trimmed to what the fleet's serving sets still need.
+ * What follows one model's swap or failed prepare: its log line, metrics, its last good state and
+ * report, the fleet's load bounds, and the cache trimmed to what the fleet's serving sets still
+ * need.
  */
 final class SwapListener implements ModelManager.Listener {
 
@@ -45,6 +47,7 @@ final class SwapListener implements ModelManager.Listener {
     ServedModel m = self.get();
     long eventAt = m.follower().lastEventAtNanos();
     metrics.swapped(eventAt == 0 ? -1 : (System.nanoTime() - eventAt) / 1e9);
+    LOG.info(SwapLine.of(m.name(), from, to, prepareNanos));
     m.swapped(to);
     bounds.enforce(all.get(), m);
     evictUnused();

@@ -6,6 +6,7 @@ import dev.cairn.sidecar.serving.TargetSet;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +38,7 @@ public final class RegistryFollower implements AutoCloseable {
   private final AtomicBoolean pending = new AtomicBoolean();
   private final AtomicReference<RegistryEvent> latestAliasEvent = new AtomicReference<>();
   private volatile boolean reachable;
+  private volatile RuntimeException lastFailure;
   private volatile long lastEventAtNanos;
   private volatile long lastResolvedNanos = System.nanoTime() - 1;
   private long backoffMs = 500;
@@ -71,12 +73,14 @@ public final class RegistryFollower implements AutoCloseable {
     try {
       TargetSet target = resolver.resolve();
       reachable = true;
+      lastFailure = null;
       health.accepted();
       offer.accept(target, false);
       lastResolvedNanos = System.nanoTime();
       return true;
     } catch (RuntimeException e) {
       reachable = false;
+      lastFailure = e;
       health.failed(e);
       LOG.log(Level.FINE, "resolve failed: " + e.getMessage());
       return false;
@@ -105,6 +109,12 @@ public final class RegistryFollower implements AutoCloseable {
 
   public boolean reachable() {
     return reachable;
+  }
+
+  /** Why the last resolve failed, in words ("project p not found in the registry"). */
+  public Optional<String> lastFailure() {
+    return Optional.ofNullable(lastFailure)
+        .map(e -> ResolveFailure.describe(e, resolver.project(), resolver.model()));
   }
 
   /** When a resolve last succeeded (System.nanoTime). */

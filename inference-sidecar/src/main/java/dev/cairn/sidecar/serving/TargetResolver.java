@@ -32,6 +32,14 @@ public final class TargetResolver {
     this.alias = alias;
   }
 
+  public String project() {
+    return project;
+  }
+
+  public String model() {
+    return model;
+  }
+
   /** The current target; throws when the registry cannot be reached or refuses. */
   public TargetSet resolve() {
     Model m = client.models().get(project, model);

@@ -34,6 +34,11 @@ public final class TokenFileAuthenticator implements Authenticator {
     }
   }
 
+  /** How many tokens the file lists now. */
+  public int size() {
+    return tokens.current().size();
+  }
+
   @Override
   public Optional<Principal> authenticate(String bearerToken) {
     return HashedTokens.match(tokens.current(), bearerToken);

@@ -18,7 +18,8 @@ import javax.imageio.ImageIO;
 /**
  * Draws test prints: ink patches of known CIELAB colours on paper-white, with seeded Gaussian
  * noise, written as 8- or 16-bit PNG, JPEG or BMP. The ink area is a centred block whose rows are
- * split between the inks by their shares.
+ * split between the inks by their shares. Shipped (not only in the test-jar) so that {@link
+ * SeedImages} can give a user the prints the examples need.
  */
 public final class InkImages {
 
