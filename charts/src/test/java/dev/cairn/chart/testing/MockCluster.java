@@ -183,6 +183,13 @@ public final class MockCluster {
   /** The discovery documents Go clients read before a lookup; the CRUD mock has none. */
   private static void answerDiscovery(KubernetesMockServer server) {
     KubernetesSerialization json = new KubernetesSerialization();
+    // Every API server answers /version to anyone; the operator asks it before it starts.
+    server
+        .expect()
+        .get()
+        .withPath("/version")
+        .andReturn(200, "{\"major\":\"1\",\"minor\":\"31\",\"gitVersion\":\"v1.31.0\"}")
+        .always();
     server
         .expect()
         .get()
