@@ -26,11 +26,20 @@ public final class KubeApiCheck {
    * A client configured as kubectl would be (kubeconfig, or in-cluster), with a bounded connect.
    */
   public static KubernetesClient client() {
-    Config config =
-        new ConfigBuilder(Config.autoConfigure(null))
-            .withConnectionTimeout(CONNECT_TIMEOUT_MILLIS)
-            .build();
-    return new KubernetesClientBuilder().withConfig(config).build();
+    Config config = Config.autoConfigure(null);
+    return new KubernetesClientBuilder()
+        .withConfig(
+            new ConfigBuilder(config)
+                .withConnectionTimeout(CONNECT_TIMEOUT_MILLIS)
+                // Over plain http the JDK client would try an h2c upgrade, which API servers (and
+                // kubectl) do not use and test servers may never answer; over https HTTP/2 stays.
+                .withHttp2Disable(config.isHttp2Disable() || isPlainHttp(config.getMasterUrl()))
+                .build())
+        .build();
+  }
+
+  private static boolean isPlainHttp(String url) {
+    return url != null && url.regionMatches(true, 0, "http://", 0, 7);
   }
 
   /**
