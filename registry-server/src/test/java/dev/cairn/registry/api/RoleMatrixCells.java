@@ -86,6 +86,14 @@ final class RoleMatrixCells {
             () -> fresh.archivedModel(p),
             null,
             ADMIN_DELETE));
+    // Issue 25 item 16: one call deletes a LIVE model, with a reason.
+    cells.add(
+        new Cell(
+            "DELETE",
+            "/api/v1/projects/{project}/models/{model}",
+            () -> fresh.liveModel(p),
+            "{\"reason\":\"matrix\"}",
+            ADMIN_DELETE));
     cells.add(
         new Cell(
             "POST",
