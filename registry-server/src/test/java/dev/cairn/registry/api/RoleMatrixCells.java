@@ -177,6 +177,14 @@ final class RoleMatrixCells {
             () -> fresh.freshAlias(p, r1, r2, true) + "/rollback",
             "{\"reason\":\"matrix\"}",
             ALIAS_WRITE));
+    // Issue 25 item 21: back to a named generation, same roles as any rollback.
+    cells.add(
+        new Cell(
+            "POST",
+            aliases + "/{alias}/rollback",
+            () -> fresh.freshAlias(p, r1, r2, true) + "/rollback",
+            "{\"reason\":\"matrix\",\"to_generation\":1}",
+            ALIAS_WRITE));
     cells.add(
         new Cell(
             "GET",
