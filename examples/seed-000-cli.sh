@@ -99,6 +99,7 @@ $cairn std register "$model" --mode HIGH "$IMAGES"/std-HIGH2-*.png
 high2=$($cairn version list "$model" --variant HIGH -o name | sort -V | tail -1)
 $cairn activate "$model" --pointer LOW="$low" --pointer MID="$mid" --pointer HIGH="$high2" \
   --reason "re-registered HIGH" --wait --timeout 60
-$cairn alias rollback "$model" production --reason "HIGH too strict on line 3" --wait --timeout 60
+$cairn alias rollback "$model" production --variant HIGH --reason "HIGH too strict on line 3" \
+  --wait --timeout 60
 $cairn alias history "$model" production
 $cairn inspect --sidecar "$SIDECAR_URL" "$IMAGES/sample.png" --mode HIGH -o json

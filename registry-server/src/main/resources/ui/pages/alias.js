@@ -1,5 +1,6 @@
 // An alias's timeline: every generation, before → after per variant, who, who approved, why. Set
-// and roll back with a reason and If-Match on the generation shown; a refusal shows its problem code.
+// and roll back with a reason and If-Match on the generation shown (to the previous generation, so a
+// second rollback goes forward again; or to a generation named); a refusal shows its problem code.
 
 import { call, get, projectPath, query } from '../api.js';
 import { h, report, route, show, table, when } from '../dom.js';
@@ -42,12 +43,19 @@ export async function render({ params, caller, navigate }) {
   h('div', { class: 'field' }, h('label', { for: 'set-reason' }, 'Reason'), reason),
   h('button', { type: 'submit' }, 'Set alias'));
   const rollbackReason = h('input', { id: 'rollback-reason', required: true });
+  const toGeneration = h('input', { id: 'rollback-to', type: 'number', min: '1', placeholder: 'previous' });
   const rollbackForm = h('form', {
     class: 'filters',
-    onsubmit: submit(() => call('POST', `${base}/rollback`, { headers: ifMatch, body: { reason: rollbackReason.value } })),
+    onsubmit: submit(() => call('POST', `${base}/rollback`, {
+      headers: ifMatch,
+      body: toGeneration.value
+        ? { reason: rollbackReason.value, to_generation: Number(toGeneration.value) }
+        : { reason: rollbackReason.value },
+    })),
   },
   h('div', { class: 'field' }, h('label', { for: 'rollback-reason' }, 'Reason'), rollbackReason),
-  h('button', { type: 'submit' }, 'Roll back to the previous generation'));
+  h('div', { class: 'field' }, h('label', { for: 'rollback-to' }, 'To generation'), toGeneration),
+  h('button', { type: 'submit' }, 'Roll back'));
   const mayMove = can(caller, 'publisher') || can(caller, 'approver');
 
   show(

@@ -1,5 +1,6 @@
 // One model: variants, aliases with their pointers and generation, the production status, and its
-// versions (paged by the server, newest first).
+// versions (paged by the server, newest first). Publishers archive it; admins delete it in one call
+// with a reason (refused while an alias points at a version, unless forced).
 
 import { call, get, projectPath, query } from '../api.js';
 import { h, link, pointers, report, route, short, show, table, when } from '../dom.js';
@@ -25,6 +26,23 @@ export async function render({ params, query: q, caller, navigate }) {
       }),
     }, 'Archive model')
     : null;
+  const deleteReason = h('input', { id: 'delete-reason', required: true });
+  const force = h('input', { id: 'delete-force', type: 'checkbox' });
+  const remove = can(caller, 'admin')
+    ? h('form', {
+      class: 'filters',
+      onsubmit: (event) => {
+        event.preventDefault();
+        report(notice, async () => {
+          await call('DELETE', base, { body: { reason: deleteReason.value, force: force.checked } });
+          navigate(route('p', project, 'models'));
+        });
+      },
+    },
+    h('div', { class: 'field' }, h('label', { for: 'delete-reason' }, 'Reason'), deleteReason),
+    h('div', { class: 'field' }, h('label', { for: 'delete-force' }, 'Even while an alias points at a version'), force),
+    h('button', { type: 'submit' }, 'Delete model'))
+    : null;
 
   show(
     h('h1', {}, model, ' ', h('span', { class: `badge ${status.status}` }, status.status)),
@@ -36,7 +54,7 @@ export async function render({ params, query: q, caller, navigate }) {
         status.missing && status.missing.length ? ` (missing: ${status.missing.join(', ')})` : ''),
       h('dt', {}, 'Serving'), h('dd', {}, `${status.serving.on_target}/${status.serving.instances} replicas on target`),
       h('dt', {}, 'State'), h('dd', {}, m.state)),
-    archive, notice,
+    archive, remove, notice,
     table('Aliases', ['Alias', 'Generation', 'Pointers', 'Updated', 'By', 'Rollout'], aliases.items || aliases, (a) => [
       link(`@${a.alias}`, 'p', project, 'm', model, 'a', a.alias),
       String(a.generation),

@@ -122,7 +122,18 @@ final class AliasCommands {
     }
   }
 
-  @Command(name = "rollback", description = "Back to the alias's previous pointers.")
+  @Command(
+      name = "rollback",
+      description = {
+        "Back to the alias's previous pointers, as a new generation.",
+        "A rollback is itself a generation, so a second rollback goes forward again to where the"
+            + " first started, as kubectl rollout undo does (generation 6 gets generation 4's"
+            + " pointers). To go further back, name the generation: --to-generation N (see alias"
+            + " history).",
+        "--variant rolls back only the named variants (seed 000's rollback of one mode); the"
+            + " others keep their pointers. The rules of any change of the alias apply: approver"
+            + " role for a protected alias, READY and validated versions, complete variants."
+      })
   static final class Rollback extends CliCommand {
     @Parameters(index = "0")
     String model;
@@ -132,6 +143,17 @@ final class AliasCommands {
 
     @Option(names = "--reason", required = true)
     String reason;
+
+    @Option(
+        names = "--variant",
+        description = "A variant to roll back (repeatable); default every variant.")
+    List<String> variants;
+
+    @Option(
+        names = "--to-generation",
+        paramLabel = "N",
+        description = "Go back to generation N's pointers instead of the previous generation's.")
+    Long toGeneration;
 
     @Mixin WaitOptions wait;
 
@@ -145,7 +167,11 @@ final class AliasCommands {
           .one(
               client()
                   .aliases()
-                  .rollback(project(), model, alias, new AliasRollback(null, reason, null)),
+                  .rollback(
+                      project(),
+                      model,
+                      alias,
+                      new AliasRollback(variants, reason, null, toGeneration)),
               "alias",
               COLUMNS);
       wait.follow(this, model, alias);

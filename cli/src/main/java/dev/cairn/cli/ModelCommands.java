@@ -2,6 +2,7 @@ package dev.cairn.cli;
 
 import dev.cairn.client.CairnClient;
 import dev.cairn.client.model.ModelCreate;
+import dev.cairn.client.model.ModelDelete;
 import dev.cairn.client.model.ModelPatch;
 import dev.cairn.client.model.ModelQuery;
 import java.util.List;
@@ -23,6 +24,15 @@ final class ModelCommands {
           Output.Column.wide("ID", "id"),
           Output.Column.wide("CREATED", "created_at"));
 
+  /** Deleted models: who deleted each, when and why. */
+  static final List<Output.Column> DELETED_COLUMNS =
+      List.of(
+          Output.Column.of("NAME", "name"),
+          Output.Column.of("DELETED", "deleted_at"),
+          Output.Column.of("BY", "deleted_by"),
+          Output.Column.of("REASON", "delete_reason"),
+          Output.Column.wide("ID", "id"));
+
   private ModelCommands() {}
 
   static CommandLine group(Terminal terminal) {
@@ -43,6 +53,13 @@ final class ModelCommands {
     @Option(names = "--label", description = "key=value (repeatable; all must match).")
     Map<String, String> labels = Map.of();
 
+    @Option(
+        names = "--state",
+        description =
+            "LIVE, ARCHIVED or DELETED (deleted models, with who deleted each and why); default"
+                + " LIVE and ARCHIVED.")
+    String state;
+
     ListModels(Terminal terminal) {
       super(terminal);
     }
@@ -60,9 +77,9 @@ final class ModelCommands {
                       .models()
                       .list(
                           project,
-                          new ModelQuery(null, filters, null, "name", Output.PAGE_SIZE, token)),
+                          new ModelQuery(state, filters, null, "name", Output.PAGE_SIZE, token)),
               "name",
-              COLUMNS);
+              "DELETED".equals(state) ? DELETED_COLUMNS : COLUMNS);
     }
   }
 
@@ -109,10 +126,17 @@ final class ModelCommands {
     }
   }
 
-  @Command(name = "archive", description = "Archive a model (no new activations).")
+  @Command(
+      name = "archive",
+      description =
+          "Archive a model (its status reads ARCHIVED); aliases keep their pointers. --reason is"
+              + " recorded in the audit log.")
   static final class ArchiveModel extends CliCommand {
     @Parameters(index = "0")
     String name;
+
+    @Option(names = "--reason", description = "Why; recorded in the audit log.")
+    String reason;
 
     ArchiveModel(Terminal terminal) {
       super(terminal);
@@ -122,16 +146,30 @@ final class ModelCommands {
     public void run() {
       output()
           .one(
-              client().models().patch(project(), name, ModelPatch.state("ARCHIVED")),
+              client().models().patch(project(), name, ModelPatch.state("ARCHIVED", reason)),
               "name",
               COLUMNS);
     }
   }
 
-  @Command(name = "delete", description = "Delete an archived model (admin).")
+  @Command(
+      name = "delete",
+      description = {
+        "Delete a model, live or archived, in one call (admin). Refused (exit 2, VERSION_IN_USE)"
+            + " while an alias points at one of its versions, naming the aliases; --force deletes"
+            + " anyway and the audit log keeps the pointers.",
+        "You and --reason are recorded; deleted models are listed by model list --state DELETED,"
+            + " and the name can be used again."
+      })
   static final class DeleteModel extends CliCommand {
     @Parameters(index = "0")
     String name;
+
+    @Option(names = "--reason", required = true, description = "Why; kept with the deleted model.")
+    String reason;
+
+    @Option(names = "--force", description = "Delete even while an alias points at a version.")
+    boolean force;
 
     DeleteModel(Terminal terminal) {
       super(terminal);
@@ -139,7 +177,9 @@ final class ModelCommands {
 
     @Override
     public void run() {
-      client().models().delete(project(), name);
+      client()
+          .models()
+          .delete(project(), name, new ModelDelete(reason, force ? Boolean.TRUE : null));
       output().say("model " + name + " deleted");
     }
   }

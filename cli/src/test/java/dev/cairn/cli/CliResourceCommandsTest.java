@@ -59,15 +59,23 @@ class CliResourceCommandsTest extends LoggedInCli {
   }
 
   @Test
-  void aModelIsArchivedBeforeItCanBeDeleted() {
+  void aModelIsArchivedWithAReasonAndDeletedInOneCall() {
     cli.run("model", "create", "old");
+    cli.run("model", "create", "older");
 
-    CliRunner.Result live = cli.run("model", "delete", "old");
-    assertThat(live.code()).isEqualTo(ExitCodes.REFUSED);
-    assertThat(live.err()).startsWith("error: ").hasLineCount(1);
-    assertThat(cli.run("model", "archive", "old").out()).contains("ARCHIVED");
-    assertThat(cli.run("model", "delete", "old").code()).isZero();
+    assertThat(cli.run("model", "delete", "old").code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(cli.run("model", "archive", "old", "--reason", "superseded").out())
+        .contains("ARCHIVED");
+    assertThat(cli.run("model", "delete", "old", "--reason", "cleanup test data").code()).isZero();
+    CliRunner.Result live = cli.run("model", "delete", "older", "--reason", "one call");
+    assertThat(live.code()).as(live.err()).isZero();
     assertThat(cli.run("model", "get", "old").code()).isEqualTo(ExitCodes.NOT_FOUND);
+    CliRunner.Result deleted = cli.run("model", "list", "--state", "DELETED");
+    assertThat(deleted.out())
+        .contains("REASON")
+        .contains("cleanup test data")
+        .contains("one call")
+        .contains("bootstrap-admin");
   }
 
   @Test

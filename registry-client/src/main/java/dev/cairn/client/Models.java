@@ -3,6 +3,7 @@ package dev.cairn.client;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.cairn.client.model.Model;
 import dev.cairn.client.model.ModelCreate;
+import dev.cairn.client.model.ModelDelete;
 import dev.cairn.client.model.ModelPatch;
 import dev.cairn.client.model.ModelQuery;
 import dev.cairn.client.model.ModelStatus;
@@ -56,6 +57,11 @@ public final class Models {
 
   public void delete(String project, String model) {
     transport.send("DELETE", ApiPaths.modelPath(project, model), null, null);
+  }
+
+  /** Soft-deletes a model in one call, with why ({@code force}: even while an alias points). */
+  public void delete(String project, String model, ModelDelete request) {
+    transport.send("DELETE", ApiPaths.modelPath(project, model), request, null);
   }
 
   public ModelStatus status(String project, String model, String alias) {

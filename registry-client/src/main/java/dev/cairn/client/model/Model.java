@@ -1,10 +1,15 @@
 package dev.cairn.client.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A registered model: a named series of versions, one or more variants, and its aliases. */
+/**
+ * A registered model: a named series of versions, one or more variants, and its aliases. A deleted
+ * model ({@code state} {@code DELETED}, listed with {@code ?state=DELETED}) also says when, by whom
+ * and why; those members are absent on a live or archived one.
+ */
 public record Model(
     String id,
     String name,
@@ -18,4 +23,63 @@ public record Model(
     String state,
     Instant createdAt,
     String createdBy,
-    Instant updatedAt) {}
+    Instant updatedAt,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Instant deletedAt,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String deletedBy,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String deleteReason) {
+
+  /** A model that is not deleted. */
+  public Model(
+      String id,
+      String name,
+      String project,
+      String description,
+      String task,
+      Map<String, String> labels,
+      List<String> variants,
+      String defaultVariant,
+      List<String> protectedAliases,
+      String state,
+      Instant createdAt,
+      String createdBy,
+      Instant updatedAt) {
+    this(
+        id,
+        name,
+        project,
+        description,
+        task,
+        labels,
+        variants,
+        defaultVariant,
+        protectedAliases,
+        state,
+        createdAt,
+        createdBy,
+        updatedAt,
+        null,
+        null,
+        null);
+  }
+
+  /** This model as deleted at {@code at} by {@code by} because of {@code reason}. */
+  public Model deleted(Instant at, String by, String reason) {
+    return new Model(
+        id,
+        name,
+        project,
+        description,
+        task,
+        labels,
+        variants,
+        defaultVariant,
+        protectedAliases,
+        "DELETED",
+        createdAt,
+        createdBy,
+        at,
+        at,
+        by,
+        reason);
+  }
+}

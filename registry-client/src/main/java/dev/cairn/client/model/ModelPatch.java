@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Body of {@code PATCH …/models/{m}}; absent members are left unchanged. {@code state} moves
- * between {@code LIVE} and {@code ARCHIVED}; {@code protected_aliases} needs the admin role.
+ * between {@code LIVE} and {@code ARCHIVED}; {@code protected_aliases} needs the admin role; {@code
+ * reason} is recorded in the audit entry of the change.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelPatch(
@@ -14,9 +15,25 @@ public record ModelPatch(
     String task,
     Map<String, String> labels,
     String state,
-    List<String> protectedAliases) {
+    List<String> protectedAliases,
+    String reason) {
+
+  /** A patch without a reason. */
+  public ModelPatch(
+      String description,
+      String task,
+      Map<String, String> labels,
+      String state,
+      List<String> protectedAliases) {
+    this(description, task, labels, state, protectedAliases, null);
+  }
 
   public static ModelPatch state(String state) {
-    return new ModelPatch(null, null, null, state, null);
+    return new ModelPatch(null, null, null, state, null, null);
+  }
+
+  /** A state change ({@code model archive --reason}) with why. */
+  public static ModelPatch state(String state, String reason) {
+    return new ModelPatch(null, null, null, state, null, reason);
   }
 }

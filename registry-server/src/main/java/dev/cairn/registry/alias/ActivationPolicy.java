@@ -15,9 +15,12 @@ import java.util.function.Supplier;
  * Every rule of spec 20-integrity-activation for one alias change, decided from facts alone: the
  * expected generation, the owner ({@code managed_by}), the role a protected alias needs, that each
  * newly pointed-at version is READY and of its variant, validation and separation of duties for
- * protected aliases, completeness, and the rate limit. It reads no database: what it needs to look
- * up (versions, recent writes) it asks through functions, only when a rule needs it, so the service
- * keeps one transaction and these rules are unit-tested without a server.
+ * protected aliases (for the caller and for an approver it names), completeness, and the rate
+ * limit. The recorded approver is the one named in {@code approved_by}, which only a caller with
+ * the approver role may name (the caller stays the recorded actor); else, for a protected alias,
+ * the caller. It reads no database: what it needs to look up (versions, recent writes) it asks
+ * through functions, only when a rule needs it, so the service keeps one transaction and these
+ * rules are unit-tested without a server.
  */
 public final class ActivationPolicy {
 
@@ -76,6 +79,7 @@ public final class ActivationPolicy {
     AliasPreconditions.checkOwner(current, facts.requestedOwner());
     boolean isProtected = AliasRules.isProtected(facts.model(), current.alias());
     AliasRules.requireRole(facts.caller(), isProtected, current.alias());
+    AliasRules.requireMayNameApprover(facts.caller(), facts.approvedBy());
     Map<String, String> next = AliasRepository.sorted(proposed.apply(current));
     for (Map.Entry<String, String> pointer : next.entrySet()) {
       if (Objects.equals(current.pointers().get(pointer.getKey()), pointer.getValue())) {
@@ -85,7 +89,10 @@ public final class ActivationPolicy {
       AliasRules.requirePointable(facts.model(), pointer.getKey(), target);
       if (isProtected) {
         AliasRules.requireValidated(facts.policies(), pointer.getKey(), target);
-        AliasRules.requireSeparateDuties(facts.policies(), facts.caller(), target);
+        AliasRules.requireSeparateDuties(facts.policies(), facts.caller().actor().name(), target);
+        if (facts.approvedBy() != null) {
+          AliasRules.requireSeparateDuties(facts.policies(), facts.approvedBy(), target);
+        }
       }
     }
     if (isProtected) {

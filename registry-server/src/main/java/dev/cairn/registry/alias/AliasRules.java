@@ -86,16 +86,34 @@ final class AliasRules {
     }
   }
 
-  static void requireSeparateDuties(Policies policies, Caller caller, Version version) {
-    if (policies.separationOfDuties() && caller.actor().name().equals(version.createdBy())) {
+  /**
+   * Under separation of duties, {@code approver} (the caller, or the approver it names) did not
+   * create {@code version}.
+   */
+  static void requireSeparateDuties(Policies policies, String approver, Version version) {
+    if (policies.separationOfDuties() && approver.equals(version.createdBy())) {
       throw new ApiException(
           403,
           "SEPARATION_OF_DUTIES",
           "'"
-              + caller.actor().name()
+              + approver
               + "' created version '"
               + version.version()
               + "' and may not approve its activation");
+    }
+  }
+
+  /**
+   * Naming an approver other than oneself ({@code approved_by}) vouches for an approval: only a
+   * caller holding the approver role may do it, on any alias.
+   */
+  static void requireMayNameApprover(Caller caller, String approvedBy) {
+    if (approvedBy != null && !caller.mayApprove()) {
+      throw ApiException.forbidden(
+          "naming approved_by needs the approver role; the change would be recorded as approved"
+              + " by '"
+              + approvedBy
+              + "' on the word of a caller who may not approve");
     }
   }
 

@@ -17,6 +17,7 @@ import dev.cairn.registry.project.StoredProject;
 import dev.cairn.registry.version.VersionRepository;
 import io.helidon.dbclient.DbTransaction;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -117,12 +118,16 @@ public final class AliasService {
     AliasRules.requireWritable(alias);
     Text.line("reason", request.reason());
     Text.line("managed_by", request.managedBy());
+    if (request.toGeneration() != null && request.toGeneration() < 1) {
+      throw ApiException.badRequest("to_generation is a generation of the alias: 1 or more");
+    }
     Optional<Long> expected = AliasPreconditions.expected(conditions, null);
     return idempotent.run(
         command,
         tx -> {
           ModelLookup.Located where = lookup.locate(tx, project, model);
           StoredModel m = where.model();
+          List<String> variants = PointerProposals.rollbackVariants(m.view(), request.variants());
           return change(
               tx,
               caller,
@@ -136,16 +141,16 @@ public final class AliasService {
                   request.reason(),
                   null,
                   request.managedBy(),
-                  current ->
-                      PointerProposals.rolledBack(
-                          current.view(),
-                          current.view().generation() <= 1
-                              ? Optional.empty()
-                              : aliases.pointersAt(
-                                  tx, current.id(), current.view().generation() - 1),
-                          request.variants() == null || request.variants().isEmpty()
-                              ? m.view().variants()
-                              : request.variants())));
+                  current -> {
+                    long target =
+                        PointerProposals.rollbackTarget(current.view(), request.toGeneration());
+                    return PointerProposals.rolledBack(
+                        current.view(),
+                        target < 1
+                            ? Optional.empty()
+                            : aliases.pointersAt(tx, current.id(), target),
+                        variants);
+                  }));
         });
   }
 

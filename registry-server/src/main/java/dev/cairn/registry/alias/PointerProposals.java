@@ -4,6 +4,7 @@ import dev.cairn.client.model.Alias;
 import dev.cairn.client.model.AliasUpdate;
 import dev.cairn.client.model.Model;
 import dev.cairn.registry.domain.ApiException;
+import dev.cairn.registry.domain.Names;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,47 @@ final class PointerProposals {
     Map<String, String> next = new LinkedHashMap<>(current.pointers());
     next.putAll(named);
     return next;
+  }
+
+  /**
+   * The generation a rollback goes back to: {@code toGeneration} when given (it must be an earlier
+   * generation than the current one, else 409 {@code NO_PREVIOUS}), else the previous one — so a
+   * second rollback returns to where the first started.
+   */
+  static long rollbackTarget(Alias current, Long toGeneration) {
+    if (toGeneration == null) {
+      return current.generation() - 1;
+    }
+    if (toGeneration >= current.generation()) {
+      throw ApiException.conflict(
+              "NO_PREVIOUS",
+              "alias '"
+                  + current.alias()
+                  + "' is at generation "
+                  + current.generation()
+                  + "; to_generation must name an earlier one")
+          .with("current", current.generation());
+    }
+    return toGeneration;
+  }
+
+  /** The variants a rollback names, each one of the model's (400 otherwise); none: all. */
+  static List<String> rollbackVariants(Model model, List<String> named) {
+    if (named == null || named.isEmpty()) {
+      return model.variants();
+    }
+    for (String variant : named) {
+      if (!model.variants().contains(Names.resource("variant", variant))) {
+        throw ApiException.badRequest(
+            "model '"
+                + model.name()
+                + "' has no variant '"
+                + variant
+                + "'; it has "
+                + model.variants());
+      }
+    }
+    return named;
   }
 
   /**

@@ -118,6 +118,14 @@ public final class ApiRequest {
     return bodies.read(raw, type);
   }
 
+  /** The JSON body, or empty when the request has none (a DELETE whose body is optional). */
+  public <T> Optional<T> optionalBody(Class<T> type) {
+    if (!raw.content().hasEntity()) {
+      return Optional.empty();
+    }
+    return Optional.of(bodies.read(raw, type));
+  }
+
   /** A version declaration's body: the JSON limit plus room for the most files a version has. */
   public <T> T declarationBody(Class<T> type) {
     return bodies.read(raw, type, VersionLimits.declarationBytes(bodies.maxBytes()));

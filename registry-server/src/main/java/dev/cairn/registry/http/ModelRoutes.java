@@ -2,6 +2,7 @@ package dev.cairn.registry.http;
 
 import dev.cairn.client.model.Model;
 import dev.cairn.client.model.ModelCreate;
+import dev.cairn.client.model.ModelDelete;
 import dev.cairn.client.model.ModelPatch;
 import dev.cairn.client.model.Page;
 import dev.cairn.registry.auth.Role;
@@ -75,7 +76,9 @@ public final class ModelRoutes implements RouteGroup {
   private void delete(ApiRequest req, ServerResponse res) {
     String project = req.project();
     req.require(Role.ADMIN);
-    models.delete(req.actor(), project, req.model());
+    ModelDelete request = req.optionalBody(ModelDelete.class).orElse(new ModelDelete(null, null));
+    models.delete(
+        req.actor(), project, req.model(), request.reason(), Boolean.TRUE.equals(request.force()));
     responses.noContent(res);
   }
 }

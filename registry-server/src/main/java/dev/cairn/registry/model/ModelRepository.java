@@ -14,14 +14,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** SQL for models. Deleted models are tombstones: kept, but invisible here. */
+/**
+ * SQL for models. Deleted models are tombstones: kept, invisible to lookups, listed only by {@code
+ * state=DELETED}.
+ */
 public final class ModelRepository {
 
   private static final String COLUMNS =
       "id, project_id, name, description, task, CAST(labels AS text) AS labels,"
           + " CAST(variants AS text) AS variants, default_variant,"
           + " CAST(protected_aliases AS text) AS protected_aliases, state, created_at, created_by,"
-          + " updated_at";
+          + " updated_at, deleted_at, deleted_by, delete_reason";
   private static final String FIND =
       "SELECT "
           + COLUMNS
@@ -43,11 +46,13 @@ public final class ModelRepository {
       "UPDATE models SET description = ?, task = ?, labels = CAST(? AS jsonb),"
           + " protected_aliases = CAST(? AS jsonb), state = ?, updated_at = ? WHERE id = CAST(? AS uuid)";
   private static final String DELETE =
-      "UPDATE models SET deleted_at = ? WHERE id = CAST(? AS uuid)";
+      "UPDATE models SET state = 'DELETED', deleted_at = ?, updated_at = ?, deleted_by = ?,"
+          + " delete_reason = ? WHERE id = CAST(? AS uuid)";
   private static final String LIST =
       "SELECT "
           + COLUMNS
-          + " FROM models WHERE project_id = CAST(? AS uuid) AND deleted_at IS NULL"
+          + " FROM models WHERE project_id = CAST(? AS uuid)"
+          + " AND (deleted_at IS NOT NULL) = (COALESCE(CAST(? AS text), '') = 'DELETED')"
           + " AND (CAST(? AS text) IS NULL OR state = ?)"
           + " AND labels @> CAST(? AS jsonb)"
           + " AND (CAST(? AS text) IS NULL OR starts_with(name, ?))"
@@ -107,8 +112,15 @@ public final class ModelRepository {
         id);
   }
 
-  public void delete(DbExecute tx, UUID id, Instant at) {
-    tx.dml(DELETE, Rows.param(at), id);
+  /** Turns the model into its tombstone: {@code tombstone} says when, by whom and why. */
+  public void delete(DbExecute tx, UUID id, Model tombstone) {
+    tx.dml(
+        DELETE,
+        Rows.param(tombstone.deletedAt()),
+        Rows.param(tombstone.deletedAt()),
+        tombstone.deletedBy(),
+        tombstone.deleteReason(),
+        id);
   }
 
   /**
@@ -126,6 +138,7 @@ public final class ModelRepository {
     StringBuilder sql = new StringBuilder(LIST);
     List<Object> params = new ArrayList<>();
     params.add(projectId);
+    params.add(filter.state().orElse(null));
     params.add(filter.state().orElse(null));
     params.add(filter.state().orElse(null));
     params.add(Rows.json(filter.labels()));
@@ -161,6 +174,9 @@ public final class ModelRepository {
             Rows.string(row, "state"),
             Rows.instant(row, "created_at"),
             Rows.string(row, "created_by"),
-            Rows.instant(row, "updated_at")));
+            Rows.instant(row, "updated_at"),
+            Rows.instant(row, "deleted_at"),
+            Rows.string(row, "deleted_by"),
+            Rows.string(row, "delete_reason")));
   }
 }

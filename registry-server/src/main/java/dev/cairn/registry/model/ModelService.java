@@ -12,6 +12,7 @@ import dev.cairn.registry.db.Db;
 import dev.cairn.registry.db.Rows;
 import dev.cairn.registry.domain.ApiException;
 import dev.cairn.registry.domain.Names;
+import dev.cairn.registry.domain.Reasons;
 import dev.cairn.registry.domain.Text;
 import dev.cairn.registry.events.EventData;
 import dev.cairn.registry.events.EventLog;
@@ -27,7 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The life of a model: create, list, change, archive, soft-delete; each write audited. */
+/** The life of a model: create, list, change, archive (with why), soft-delete; each audited. */
 public final class ModelService {
 
   private final Db db;
@@ -35,9 +36,9 @@ public final class ModelService {
   private final ModelLookup lookup;
   private final AuditLog audit;
   private final EventLog events;
-  private final AliasPointers aliases;
   private final PageTokens pageTokens;
   private final ObjectMapper json;
+  private final ModelDeletion deletion;
 
   public ModelService(
       Db db,
@@ -53,9 +54,9 @@ public final class ModelService {
     this.lookup = lookup;
     this.audit = audit;
     this.events = events;
-    this.aliases = aliases;
     this.pageTokens = pageTokens;
     this.json = json;
+    this.deletion = new ModelDeletion(db, models, lookup, audit, events, aliases, json);
   }
 
   public Model create(Actor actor, String project, ModelCreate request) {
@@ -138,8 +139,9 @@ public final class ModelService {
       throw ApiException.forbidden("changing protected_aliases needs the admin role");
     }
     if (patch.state() != null) {
-      ModelState.parse(patch.state());
+      ModelState.settable(patch.state());
     }
+    Reasons.checked(patch.reason());
     Text.lines("description", patch.description());
     Text.line("task", patch.task());
     return db.inTransaction(
@@ -167,44 +169,26 @@ public final class ModelService {
           audit.append(
               tx,
               actor,
-              AuditRecord.of(
+              new AuditRecord(
                   "MODEL_UPDATE",
                   project,
                   name,
                   name,
                   json.valueToTree(before),
-                  json.valueToTree(after)));
+                  json.valueToTree(after),
+                  patch.reason(),
+                  null));
           events.append(tx, project, name, "model.updated", EventData.model(project, after));
           return after;
         });
   }
 
-  /** Soft-deletes an archived model: the tombstone stays, the name is free again. */
-  public void delete(Actor actor, String project, String name) {
-    db.inTransaction(
-        tx -> {
-          StoredModel stored = lookup.lockModel(tx, project, name);
-          if (ModelState.parse(stored.view().state()) != ModelState.ARCHIVED) {
-            throw ApiException.conflict(
-                "MODEL_NOT_ARCHIVED", "model '" + name + "' must be ARCHIVED before it is deleted");
-          }
-          List<String> inUse = aliases.aliasesWithPointers(tx, stored.id());
-          if (!inUse.isEmpty()) {
-            throw ApiException.conflict(
-                    "VERSION_IN_USE",
-                    "model '" + name + "' still has aliases pointing at its versions: " + inUse)
-                .with("aliases", inUse);
-          }
-          models.delete(tx, stored.id(), Rows.now());
-          audit.append(
-              tx,
-              actor,
-              AuditRecord.of(
-                  "MODEL_DELETE", project, name, name, json.valueToTree(stored.view()), null));
-          events.append(
-              tx, project, name, "model.deleted", EventData.model(project, stored.view()));
-          return null;
-        });
+  /**
+   * Soft-deletes a model in one call, LIVE or ARCHIVED: refused while an alias is in use unless
+   * {@code force}; {@code actor} and {@code reason} are recorded on the tombstone and in the audit.
+   */
+  public Model delete(Actor actor, String project, String name, String reason, boolean force) {
+    return deletion.delete(actor, project, name, reason, force);
   }
 
   private static List<String> variants(List<String> requested) {

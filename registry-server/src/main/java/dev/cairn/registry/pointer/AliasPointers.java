@@ -26,8 +26,8 @@ public final class AliasPointers {
           + " JOIN aliases a ON a.id = h.alias_id"
           + " WHERE a.model_id = CAST(? AS uuid) AND a.alias = ? AND h.generation = ?";
   private static final String ALIASES_WITH_POINTERS =
-      "SELECT alias FROM aliases WHERE model_id = CAST(? AS uuid)"
-          + " AND pointers <> CAST('{}' AS jsonb) ORDER BY alias";
+      "SELECT alias, CAST(pointers AS text) AS pointers FROM aliases"
+          + " WHERE model_id = CAST(? AS uuid) AND pointers <> CAST('{}' AS jsonb) ORDER BY alias";
   private static final String ALIASES_BY_VERSION =
       "SELECT p.value AS version, a.alias FROM aliases a, jsonb_each_text(a.pointers) p"
           + " WHERE a.model_id = CAST(? AS uuid) ORDER BY a.alias";
@@ -77,10 +77,19 @@ public final class AliasPointers {
     return byVersion;
   }
 
-  /** The aliases of a model that point at anything. */
-  public List<String> aliasesWithPointers(DbExecute exec, UUID modelId) {
-    return Db.list(
-        exec, ALIASES_WITH_POINTERS, row -> Rows.string(row, "alias"), modelId.toString());
+  /**
+   * The aliases of a model that point at anything (an alias "in use"), each with its pointers,
+   * sorted by alias.
+   */
+  public Map<String, Map<String, String>> aliasesWithPointers(DbExecute exec, UUID modelId) {
+    Map<String, Map<String, String>> inUse = new TreeMap<>();
+    Db.list(
+            exec,
+            ALIASES_WITH_POINTERS,
+            row -> Map.entry(Rows.string(row, "alias"), Rows.stringMap(row, "pointers")),
+            modelId.toString())
+        .forEach(e -> inUse.put(e.getKey(), new TreeMap<>(e.getValue())));
+    return inUse;
   }
 
   /**

@@ -76,6 +76,12 @@ final class MatrixResources {
     return "/api/v1/projects/" + name;
   }
 
+  String liveModel(String project) {
+    String name = "live-" + counter.incrementAndGet();
+    admin.models().create(project, ModelCreate.named(name));
+    return "/api/v1/projects/" + project + "/models/" + name;
+  }
+
   String archivedModel(String project) {
     String name = "gone-" + counter.incrementAndGet();
     admin.models().create(project, ModelCreate.named(name));

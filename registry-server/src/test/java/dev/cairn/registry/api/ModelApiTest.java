@@ -119,12 +119,10 @@ class ModelApiTest {
   }
 
   @Test
-  void deletesOnlyArchivedModelsAndFreesTheName() {
+  void deletesLiveModelsInOneCallAndFreesTheName() {
     Model first = publisher.models().create(project, ModelCreate.named("once"));
 
-    expectCode("MODEL_NOT_ARCHIVED", () -> admin.models().delete(project, "once"));
     expectCode("FORBIDDEN", () -> publisher.models().delete(project, "once"));
-    admin.models().patch(project, "once", ModelPatch.state("ARCHIVED"));
     admin.models().delete(project, "once");
 
     expectCode("MODEL_NOT_FOUND", () -> admin.models().get(project, "once"));

@@ -86,6 +86,14 @@ final class RoleMatrixCells {
             () -> fresh.archivedModel(p),
             null,
             ADMIN_DELETE));
+    // Issue 25 item 16: one call deletes a LIVE model, with a reason.
+    cells.add(
+        new Cell(
+            "DELETE",
+            "/api/v1/projects/{project}/models/{model}",
+            () -> fresh.liveModel(p),
+            "{\"reason\":\"matrix\"}",
+            ADMIN_DELETE));
     cells.add(
         new Cell(
             "POST",
@@ -168,6 +176,14 @@ final class RoleMatrixCells {
             aliases + "/{alias}/rollback",
             () -> fresh.freshAlias(p, r1, r2, true) + "/rollback",
             "{\"reason\":\"matrix\"}",
+            ALIAS_WRITE));
+    // Issue 25 item 21: back to a named generation, same roles as any rollback.
+    cells.add(
+        new Cell(
+            "POST",
+            aliases + "/{alias}/rollback",
+            () -> fresh.freshAlias(p, r1, r2, true) + "/rollback",
+            "{\"reason\":\"matrix\",\"to_generation\":1}",
             ALIAS_WRITE));
     cells.add(
         new Cell(
