@@ -44,7 +44,7 @@ class SidecarSettingsTest {
     ImageLimits defaults = SidecarSettings.fromEnv(base).images();
     assertThat(defaults.maxImagesPerRequest()).isEqualTo(32);
     assertThat(defaults.maxRequestPixels()).isEqualTo(100_000_000L);
-    assertThat(defaults.maxDecodingBytes()).isEqualTo(Runtime.getRuntime().maxMemory() / 2);
+    assertThat(defaults.maxDecodingBytes()).isEqualTo(Runtime.getRuntime().maxMemory() / 4);
     Map<String, String> set = new java.util.HashMap<>(base);
     set.put("CAIRN_MAX_IMAGES_PER_REQUEST", "4");
     set.put("CAIRN_MAX_REQUEST_PIXELS", "1000000");

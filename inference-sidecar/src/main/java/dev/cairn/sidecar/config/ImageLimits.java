@@ -4,8 +4,10 @@ package dev.cairn.sidecar.config;
  * How much image one {@code /inspect} may bring and how much the process decodes at once: {@code
  * CAIRN_MAX_IMAGES_PER_REQUEST} (32), {@code CAIRN_MAX_REQUEST_PIXELS} (100 megapixels, two images
  * at the 50-megapixel cap) and {@code CAIRN_MAX_DECODING_BYTES}, the bytes of images held in memory
- * by all requests together, encoded and decoded (half the maximum heap: the rest is the server's,
- * the models' and the analysis').
+ * by all requests together, encoded and decoded (a quarter of the maximum heap: the rest is the
+ * server's, the models' and the analysis', and headroom for the collector, which must find each
+ * large decoded image a contiguous run of free regions — at half the heap a 384 MB sidecar could
+ * still fail with OutOfMemoryError under eight concurrent 20-megapixel requests).
  */
 public record ImageLimits(int maxImagesPerRequest, long maxRequestPixels, long maxDecodingBytes) {
 
@@ -18,8 +20,8 @@ public record ImageLimits(int maxImagesPerRequest, long maxRequestPixels, long m
         DEFAULT_MAX_IMAGES_PER_REQUEST, DEFAULT_MAX_REQUEST_PIXELS, defaultDecodingBytes());
   }
 
-  /** Half the heap the JVM may grow to. */
+  /** A quarter of the heap the JVM may grow to. */
   public static long defaultDecodingBytes() {
-    return Runtime.getRuntime().maxMemory() / 2;
+    return Runtime.getRuntime().maxMemory() / 4;
   }
 }
