@@ -91,6 +91,10 @@ public final class VersionService {
     Text.lines("description", request.description());
     Text.document("metadata", request.metadata());
     Text.document("provenance", request.provenance());
+    if (request.runtime() != null) {
+      Text.line("runtime.name", request.runtime().name());
+      Text.line("runtime.min_version", request.runtime().minVersion());
+    }
     String format = rules.check(request);
     Map<String, String> labels = Labels.valid(request.labels());
     // The model row lock serialises version creation per model: automatic names are unique and
