@@ -215,7 +215,8 @@ public final class AliasService {
             managedBy,
             now,
             caller.actor().name(),
-            change.reason());
+            change.reason(),
+            approvedBy);
     writes.update(
         tx,
         new AliasWrites.Written(
@@ -228,8 +229,9 @@ public final class AliasService {
         .findHead(tx, m.id(), m.view().name(), name)
         .orElseThrow(
             () ->
-                new ApiException(
-                    422, "VERSION_NOT_READY:" + name, "version '" + name + "' does not exist"))
+                ApiException.notFound(
+                    "VERSION_NOT_FOUND",
+                    "version '" + name + "' of model '" + m.view().name() + "' does not exist"))
         .view();
   }
 

@@ -163,16 +163,16 @@ public final class StdRegistrationService {
             .or(() -> form.field("mode"))
             .orElseThrow(() -> ApiException.badRequest("part 'variant' (the mode) is required"));
     if (!model.variants().contains(variant)) {
+      // The code resolve and publish answer for a variant the model does not have.
       throw new ApiException(
           422,
-          "VARIANT_UNKNOWN",
+          "VARIANT_MISMATCH:" + variant,
           "model '"
               + model.name()
-              + "' has variants "
-              + model.variants()
-              + ", not '"
+              + "' has no variant '"
               + variant
-              + "'");
+              + "'; its variants are "
+              + model.variants());
     }
     return variant;
   }
