@@ -16,6 +16,7 @@ import dev.cairn.registry.domain.JsonLimits;
 import dev.cairn.registry.domain.Names;
 import dev.cairn.registry.domain.VersionLimits;
 import dev.cairn.registry.metrics.DomainMetrics;
+import dev.cairn.registry.version.AutoName;
 import dev.cairn.registry.version.FileDeclarations;
 import dev.cairn.registry.version.VersionLookup;
 import dev.cairn.registry.version.VersionService;
@@ -88,7 +89,7 @@ public final class OneShotPublisher {
         throw new ApiException(422, "VALIDATION_FAILED", "declared files have no part: " + missing)
             .with("missing", missing);
       }
-      return publication.publish(actor, project, model, request, staged, true);
+      return publication.publish(actor, project, model, request, staged, true, AutoName.NUMBERED);
     } catch (IOException e) {
       throw ApiException.badRequest("the upload was interrupted: " + e.getMessage());
     } catch (RuntimeException e) {
