@@ -226,6 +226,7 @@ final class RegistryApi {
         new IdLookups(w.db()),
         models,
         versions,
+        new FilePresence(w.blobs()),
         new ProjectVersions(
             w.db(), w.versionRepository(), w.models(), w.pointers(), w.pageTokens()),
         w.responses());

@@ -116,11 +116,14 @@ class ApiShapesTest {
 
     Version after = reader.versions().get(project, "m", "v1");
     Resolved resolved = reader.resolve(project, "m:v1", null, false);
+    HttpResponse<String> byId =
+        registry.http().get("/api/v1/versions/" + v1.id(), TestTokens.READER);
 
     assertThat(after.files()).singleElement().satisfies(f -> assertThat(f.present()).isFalse());
     assertThat(resolved.version().files())
         .singleElement()
         .satisfies(f -> assertThat(f.present()).isFalse());
+    assertThat(JSON.readTree(byId.body()).at("/files/0/present").asBoolean(true)).isFalse();
   }
 
   @Test
