@@ -6,6 +6,7 @@ import dev.cairn.registry.alias.AliasQueries;
 import dev.cairn.registry.alias.AliasService;
 import dev.cairn.registry.alias.ModelStatusService;
 import dev.cairn.registry.alias.ServingCounter;
+import dev.cairn.registry.artifact.FilePresence;
 import dev.cairn.registry.audit.AuditVerifier;
 import dev.cairn.registry.auth.RefusalAudit;
 import dev.cairn.registry.blob.BlobStore;
@@ -109,7 +110,8 @@ final class RegistryApi {
       Liveness liveness) {
     ResolveCache resolveCache = new ResolveCache(w.domainMetrics(), w.json());
     feed.subscribe(resolveCache::onEvent);
-    AliasQueries aliasQueries = new AliasQueries(w.db(), w.models(), w.aliases(), w.pageTokens());
+    AliasQueries aliasQueries =
+        new AliasQueries(w.db(), w.models(), w.aliases(), w.pageTokens(), w.pointers());
     VersionService versions =
         new VersionService(
             w.db(),
@@ -133,6 +135,7 @@ final class RegistryApi {
         .add(
             new VersionRoutes(
                 versions,
+                new FilePresence(w.blobs()),
                 ArtifactWiring.oneShot(w, versions, settings),
                 ArtifactWiring.artifactsDir(w, versions),
                 w.responses()))
@@ -158,6 +161,7 @@ final class RegistryApi {
                     w.models(),
                     w.versionRepository(),
                     aliasQueries,
+                    new FilePresence(w.blobs()),
                     w.verifier(),
                     resolveCache),
                 w.responses()))
@@ -222,6 +226,7 @@ final class RegistryApi {
         new IdLookups(w.db()),
         models,
         versions,
+        new FilePresence(w.blobs()),
         new ProjectVersions(
             w.db(), w.versionRepository(), w.models(), w.pointers(), w.pageTokens()),
         w.responses());

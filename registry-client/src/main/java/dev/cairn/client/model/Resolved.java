@@ -1,8 +1,12 @@
 package dev.cairn.client.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+
 /**
  * {@code GET …/resolve}: what a reference names right now — the alias and its generation (null for
- * {@code model:version}), the variant, the version and its manifest with download URLs.
+ * {@code model:version}), the variant, the version and its manifest with download URLs. With {@code
+ * verify=true}, {@code verified_at} says when the bytes were re-hashed (absent otherwise).
  */
 public record Resolved(
     String ref,
@@ -11,4 +15,22 @@ public record Resolved(
     Long generation,
     String variant,
     Version version,
-    Manifest manifest) {}
+    Manifest manifest,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Instant verifiedAt) {
+
+  public Resolved(
+      String ref,
+      String model,
+      String alias,
+      Long generation,
+      String variant,
+      Version version,
+      Manifest manifest) {
+    this(ref, model, alias, generation, variant, version, manifest, null);
+  }
+
+  /** This resolution, verified at {@code at}. */
+  public Resolved verified(Instant at) {
+    return new Resolved(ref, model, alias, generation, variant, version, manifest, at);
+  }
+}

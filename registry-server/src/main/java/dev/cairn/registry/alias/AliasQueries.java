@@ -8,25 +8,41 @@ import dev.cairn.registry.model.ModelLookup;
 import dev.cairn.registry.model.StoredModel;
 import dev.cairn.registry.paging.PageTokens;
 import dev.cairn.registry.paging.Pages;
+import dev.cairn.registry.pointer.AliasPointers;
 import io.helidon.dbclient.DbExecute;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads aliases: one, all of a model (with the computed {@code latest}), and history pages. */
+/**
+ * Reads aliases: one, all of a model (with the computed {@code latest}), history pages, and which
+ * aliases point at a version.
+ */
 public final class AliasQueries {
 
   private final Db db;
   private final ModelLookup lookup;
   private final AliasRepository aliases;
   private final PageTokens pageTokens;
+  private final AliasPointers pointers;
 
-  public AliasQueries(Db db, ModelLookup lookup, AliasRepository aliases, PageTokens pageTokens) {
+  public AliasQueries(
+      Db db,
+      ModelLookup lookup,
+      AliasRepository aliases,
+      PageTokens pageTokens,
+      AliasPointers pointers) {
     this.db = db;
     this.lookup = lookup;
     this.aliases = aliases;
     this.pageTokens = pageTokens;
+    this.pointers = pointers;
+  }
+
+  /** The aliases that point at {@code version} in some variant, sorted, as a version lists them. */
+  public List<String> pointingAt(DbExecute exec, StoredModel m, String version) {
+    return pointers.aliasesOf(exec, m.id(), version);
   }
 
   public Alias get(String project, String model, String alias) {

@@ -20,7 +20,8 @@ public final class AliasRepository {
 
   private static final String COLUMNS =
       "id, alias, CAST(pointers AS text) AS pointers, generation, managed_by, reason, updated_at,"
-          + " updated_by";
+          + " updated_by, (SELECT h.approved_by FROM alias_history h WHERE h.alias_id = aliases.id"
+          + " AND h.generation = aliases.generation) AS approved_by";
   private static final String FIND =
       "SELECT " + COLUMNS + " FROM aliases WHERE model_id = CAST(? AS uuid) AND alias = ?";
   private static final String LOCK = FIND + " FOR UPDATE";
@@ -173,7 +174,8 @@ public final class AliasRepository {
             Rows.string(row, "managed_by"),
             Rows.instant(row, "updated_at"),
             Rows.string(row, "updated_by"),
-            Rows.string(row, "reason")));
+            Rows.string(row, "reason"),
+            Rows.string(row, "approved_by")));
   }
 
   private static AliasHistoryEntry historyEntry(DbRow row) {

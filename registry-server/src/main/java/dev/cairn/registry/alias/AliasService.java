@@ -220,7 +220,8 @@ public final class AliasService {
             managedBy,
             now,
             caller.actor().name(),
-            change.reason());
+            change.reason(),
+            approvedBy);
     writes.update(
         tx,
         new AliasWrites.Written(
@@ -233,8 +234,9 @@ public final class AliasService {
         .findHead(tx, m.id(), m.view().name(), name)
         .orElseThrow(
             () ->
-                new ApiException(
-                    422, "VERSION_NOT_READY:" + name, "version '" + name + "' does not exist"))
+                ApiException.notFound(
+                    "VERSION_NOT_FOUND",
+                    "version '" + name + "' of model '" + m.view().name() + "' does not exist"))
         .view();
   }
 

@@ -1,12 +1,14 @@
 package dev.cairn.registry.alias;
 
 import java.util.Collection;
+import java.util.List;
 
 /**
  * Where a model stands for one alias (spec 20-integrity-activation, model status): {@code
  * ARCHIVED}; {@code ACTIVE} when the alias points at every variant; {@code INCOMPLETE} when some
- * variant has no READY version to point at yet; {@code INACTIVE} when every variant could be
- * activated but the alias does not cover them all.
+ * variant has no pointer and no READY version to point at yet ({@link #missing}); {@code INACTIVE}
+ * when every variant could be activated but the alias does not cover them all ({@link #inactive}
+ * names those that could).
  */
 public enum ModelReadiness {
   ARCHIVED,
@@ -31,6 +33,18 @@ public enum ModelReadiness {
     if (pointed.containsAll(variants)) {
       return ACTIVE;
     }
-    return ready.containsAll(variants) ? INACTIVE : INCOMPLETE;
+    return missing(variants, pointed, ready).isEmpty() ? INACTIVE : INCOMPLETE;
+  }
+
+  /** The variants without a pointer and without a READY version to point at, in model order. */
+  public static List<String> missing(
+      Collection<String> variants, Collection<String> pointed, Collection<String> ready) {
+    return variants.stream().filter(v -> !pointed.contains(v) && !ready.contains(v)).toList();
+  }
+
+  /** The variants without a pointer that have a READY version to point at, in model order. */
+  public static List<String> inactive(
+      Collection<String> variants, Collection<String> pointed, Collection<String> ready) {
+    return variants.stream().filter(v -> !pointed.contains(v) && ready.contains(v)).toList();
   }
 }

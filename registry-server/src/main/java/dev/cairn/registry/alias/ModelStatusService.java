@@ -39,9 +39,11 @@ public final class ModelStatusService {
                   .map(a -> a.view())
                   .map(Alias::pointers)
                   .orElse(Map.of());
-          List<String> missing =
-              view.variants().stream().filter(v -> !active.containsKey(v)).toList();
           Map<String, String> ready = aliases.latest(exec, m.id());
+          List<String> missing =
+              ModelReadiness.missing(view.variants(), active.keySet(), ready.keySet());
+          List<String> inactive =
+              ModelReadiness.inactive(view.variants(), active.keySet(), ready.keySet());
           String status =
               ModelReadiness.of(
                       "ARCHIVED".equals(view.state()),
@@ -50,7 +52,12 @@ public final class ModelStatusService {
                       ready.keySet())
                   .name();
           return new ModelStatus(
-              status, alias, active, missing, serving.count(exec, project, model, alias, active));
+              status,
+              alias,
+              active,
+              missing,
+              inactive,
+              serving.count(exec, project, model, alias, active));
         });
   }
 }

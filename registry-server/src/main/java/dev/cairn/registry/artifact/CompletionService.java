@@ -95,7 +95,8 @@ public final class CompletionService {
     requireAllPresent(before);
     String digest = Manifests.digest(before.files());
     long size = Manifests.totalSize(before.files());
-    Validation validation = validations.forFormat(before.format()).validate(before);
+    FormatValidation runtime = validations.forFormat(before.format());
+    Validation validation = runtime.validate(before);
     boolean passed = FormatValidation.passed(validation);
     Version after =
         before.completed(
@@ -106,7 +107,7 @@ public final class CompletionService {
                 ? null
                 : new Failure(
                     FormatValidation.failureCode(validation).orElseThrow(),
-                    FailureDetails.of(before, validation)),
+                    FailureDetails.of(before, validation, runtime.runtimeFor(before.format()))),
             Rows.now());
     if (passed) {
       files.markReady(tx, stored.id(), digest, size, validation, after.readyAt());

@@ -23,6 +23,11 @@ public interface FormatValidation {
   /** Validates a version whose files are all present and verified. */
   Validation validate(Version version);
 
+  /** The runtime this registry loads {@code format} with, as "onnx runtime 1.20.0", if any. */
+  default Optional<String> runtimeFor(String format) {
+    return Optional.empty();
+  }
+
   /** For formats no runtime of this registry loads: the checksum is the whole validation. */
   static FormatValidation checksumOnly() {
     return version -> new Validation("PASSED", "NOT_APPLICABLE", Map.of());

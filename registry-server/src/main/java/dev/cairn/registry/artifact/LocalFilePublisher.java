@@ -5,6 +5,7 @@ import dev.cairn.client.model.VersionCreate;
 import dev.cairn.registry.audit.Actor;
 import dev.cairn.registry.blob.BlobStore;
 import dev.cairn.registry.db.Db;
+import dev.cairn.registry.version.AutoName;
 import dev.cairn.registry.version.VersionLookup;
 import dev.cairn.registry.version.VersionService;
 import java.io.IOException;
@@ -43,11 +44,19 @@ public final class LocalFilePublisher {
     InputStream open(Path file, String path) throws IOException;
   }
 
-  /** Publishes {@code request} with {@code local} files (version path → file on disk). */
+  /**
+   * Publishes {@code request} with {@code local} files (version path → file on disk), the server's
+   * own; without a name the version gets the next of {@code series}.
+   */
   public Version publish(
-      Actor actor, String project, String model, VersionCreate request, Map<String, Path> local) {
+      Actor actor,
+      String project,
+      String model,
+      VersionCreate request,
+      Map<String, Path> local,
+      AutoName series) {
     return publish(
-        actor, project, model, request, local, (file, path) -> Files.newInputStream(file));
+        actor, project, model, request, local, (file, path) -> Files.newInputStream(file), series);
   }
 
   /** Publishes {@code request} with {@code local} files, each opened by {@code opener}. */
@@ -58,6 +67,17 @@ public final class LocalFilePublisher {
       VersionCreate request,
       Map<String, Path> local,
       Opener opener) {
+    return publish(actor, project, model, request, local, opener, AutoName.NUMBERED);
+  }
+
+  private Version publish(
+      Actor actor,
+      String project,
+      String model,
+      VersionCreate request,
+      Map<String, Path> local,
+      Opener opener,
+      AutoName series) {
     List<StagedPublication.StagedFile> staged = new ArrayList<>();
     try {
       for (Map.Entry<String, Path> file : local.entrySet()) {
@@ -66,7 +86,7 @@ public final class LocalFilePublisher {
               new StagedPublication.StagedFile(file.getKey(), blobs.stage(in, Long.MAX_VALUE)));
         }
       }
-      return publication.publish(actor, project, model, request, staged, false);
+      return publication.publish(actor, project, model, request, staged, false, series);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {

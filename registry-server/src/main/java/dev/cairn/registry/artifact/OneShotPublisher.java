@@ -12,9 +12,12 @@ import dev.cairn.registry.blob.BlobTooLargeException;
 import dev.cairn.registry.blob.StagedBlob;
 import dev.cairn.registry.db.Db;
 import dev.cairn.registry.domain.ApiException;
+import dev.cairn.registry.domain.JsonLimits;
 import dev.cairn.registry.domain.Names;
 import dev.cairn.registry.domain.VersionLimits;
 import dev.cairn.registry.metrics.DomainMetrics;
+import dev.cairn.registry.version.AutoName;
+import dev.cairn.registry.version.FileDeclarations;
 import dev.cairn.registry.version.VersionLookup;
 import dev.cairn.registry.version.VersionService;
 import java.io.IOException;
@@ -57,7 +60,7 @@ public final class OneShotPublisher {
     this.blobs = blobs;
     this.metrics = metrics;
     this.publication = new StagedPublication(db, versions, lookup, completion, collector);
-    this.json = dev.cairn.registry.domain.JsonLimits.forRequests(json);
+    this.json = JsonLimits.forRequests(json);
     this.maxFileBytes = maxFileBytes;
     this.maxJsonBytes = maxJsonBytes;
   }
@@ -86,7 +89,7 @@ public final class OneShotPublisher {
         throw new ApiException(422, "VALIDATION_FAILED", "declared files have no part: " + missing)
             .with("missing", missing);
       }
-      return publication.publish(actor, project, model, request, staged, true);
+      return publication.publish(actor, project, model, request, staged, true, AutoName.NUMBERED);
     } catch (IOException e) {
       throw ApiException.badRequest("the upload was interrupted: " + e.getMessage());
     } catch (RuntimeException e) {
@@ -120,10 +123,15 @@ public final class OneShotPublisher {
     }
   }
 
+  /**
+   * The declared files by path, held to the checks (and messages) of a JSON declaration; a file's
+   * {@code size_bytes} may be left out here, as its part brings the bytes.
+   */
   private static Map<String, FileDeclaration> declared(VersionCreate request) {
+    List<FileDeclaration> files = request.files() == null ? List.of() : request.files();
+    FileDeclarations.valid(files.stream().map(OneShotPublisher::sizedForChecks).toList());
     Map<String, FileDeclaration> declared = new LinkedHashMap<>();
-    for (FileDeclaration f :
-        request.files() == null ? List.<FileDeclaration>of() : request.files()) {
+    for (FileDeclaration f : files) {
       if (f.uri() != null) {
         throw ApiException.badRequest(
             "references are declared with a JSON POST, not in a one-shot upload");
@@ -131,6 +139,12 @@ public final class OneShotPublisher {
       declared.put(Names.filePath(f.path()), f);
     }
     return declared;
+  }
+
+  private static FileDeclaration sizedForChecks(FileDeclaration f) {
+    return f == null || f.sizeBytes() != null
+        ? f
+        : new FileDeclaration(f.path(), f.sha256(), 0L, f.uri(), f.importCopy());
   }
 
   private void stageFiles(
@@ -146,18 +160,20 @@ public final class OneShotPublisher {
         throw ApiException.badRequest("file '" + path + "' comes twice");
       }
       FileDeclaration declaration = declared.get(path);
-      long limit = declaration == null ? maxFileBytes : declaration.sizeBytes();
+      Long declaredSize = declaration == null ? null : declaration.sizeBytes();
+      long limit = declaredSize == null ? maxFileBytes : declaredSize;
       StagedBlob blob;
       try {
         blob = blobs.stage(part.get().content(), limit);
       } catch (BlobTooLargeException e) {
-        throw declaration == null
+        throw declaredSize == null
             ? new ApiException(413, "PAYLOAD_TOO_LARGE", "files are limited to " + limit + " bytes")
             : DigestChecks.mismatch("'" + path + "' is larger than declared");
       }
       staged.add(new StagedPublication.StagedFile(path, blob));
       if (declaration != null) {
-        DigestChecks.requireMatch(path, declaration.sha256(), declaration.sizeBytes(), blob);
+        DigestChecks.requireMatch(
+            path, declaration.sha256(), declaredSize == null ? blob.size() : declaredSize, blob);
       }
     }
   }

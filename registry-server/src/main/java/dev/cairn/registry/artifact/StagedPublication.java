@@ -7,6 +7,7 @@ import dev.cairn.registry.audit.Actor;
 import dev.cairn.registry.blob.StagedBlob;
 import dev.cairn.registry.db.Db;
 import dev.cairn.registry.domain.ApiException;
+import dev.cairn.registry.version.AutoName;
 import dev.cairn.registry.version.StoredVersion;
 import dev.cairn.registry.version.VersionLookup;
 import dev.cairn.registry.version.VersionService;
@@ -48,7 +49,8 @@ final class StagedPublication {
 
   /**
    * Publishes {@code request} with {@code staged} as its files. With {@code requireReady} a version
-   * that fails validation is refused (422, nothing kept); without it, it is kept as FAILED.
+   * that fails validation is refused (422, nothing kept); without it, it is kept as FAILED. A
+   * version without a name gets the next of {@code series}.
    */
   Version publish(
       Actor actor,
@@ -56,7 +58,8 @@ final class StagedPublication {
       String model,
       VersionCreate request,
       List<StagedFile> staged,
-      boolean requireReady) {
+      boolean requireReady,
+      AutoName series) {
     VersionCreate complete =
         request.withFiles(
             staged.stream()
@@ -67,7 +70,7 @@ final class StagedPublication {
           tx -> {
             BlobLocks.lockAll(tx, staged.stream().map(s -> s.blob().sha256()).toList());
             staged.forEach(StagedPublication::commit);
-            Version created = versions.createIn(tx, actor, project, model, complete);
+            Version created = versions.createIn(tx, actor, project, model, complete, series);
             StoredVersion stored = lookup.lock(tx, project, model, created.version());
             for (StagedFile s : staged) {
               files.markPresent(tx, stored.id(), s.path());

@@ -21,7 +21,8 @@ public final class CorsFilter implements Filter {
   private static final String ALLOWED_HEADERS =
       "Authorization, Content-Type, If-Match, If-None-Match, Idempotency-Key, X-Request-Id, "
           + "X-Checksum-Sha256, Last-Event-ID";
-  private static final String EXPOSED_HEADERS = "X-Request-Id, ETag, Location, Retry-After";
+  private static final String EXPOSED_HEADERS =
+      "X-Request-Id, ETag, Location, Retry-After, X-Cairn-Verified";
 
   private final List<String> allowedOrigins;
   private final ProblemWriter problems;

@@ -1,6 +1,7 @@
 package dev.cairn.registry.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cairn.registry.artifact.FilePresence;
 import dev.cairn.registry.auth.Role;
 import dev.cairn.registry.domain.ApiException;
 import dev.cairn.registry.domain.Names;
@@ -22,6 +23,7 @@ public final class IdRoutes implements RouteGroup {
   private final IdLookups ids;
   private final ModelService models;
   private final VersionService versions;
+  private final FilePresence presence;
   private final ProjectVersions projectVersions;
   private final Responses responses;
 
@@ -29,11 +31,13 @@ public final class IdRoutes implements RouteGroup {
       IdLookups ids,
       ModelService models,
       VersionService versions,
+      FilePresence presence,
       ProjectVersions projectVersions,
       Responses responses) {
     this.ids = ids;
     this.models = models;
     this.versions = versions;
+    this.presence = presence;
     this.projectVersions = projectVersions;
     this.responses = responses;
   }
@@ -65,7 +69,9 @@ public final class IdRoutes implements RouteGroup {
             .orElseThrow(() -> notFound("VERSION_NOT_FOUND", "version", id));
     // A version names its model but not its project; an id lookup answers with both.
     ObjectNode body =
-        responses.json().valueToTree(versions.get(at.project(), at.model(), at.version()));
+        responses
+            .json()
+            .valueToTree(presence.of(versions.get(at.project(), at.model(), at.version())));
     body.put("project", at.project());
     responses.ok(res, body);
   }

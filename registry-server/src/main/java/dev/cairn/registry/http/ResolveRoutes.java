@@ -3,14 +3,19 @@ package dev.cairn.registry.http;
 import dev.cairn.registry.auth.Role;
 import dev.cairn.registry.resolve.Answer;
 import dev.cairn.registry.resolve.ResolveService;
+import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerResponse;
 
 /**
  * {@code GET …/resolve?ref=…}: the hot path of sidecars. The ETag names the version digest and
- * alias generation, so an unchanged resolution answers 304 to {@code If-None-Match}.
+ * alias generation, so an unchanged resolution answers 304 to {@code If-None-Match}; a verified one
+ * says when in {@code X-Cairn-Verified}.
  */
 public final class ResolveRoutes implements RouteGroup {
+
+  /** When a {@code verify=true} resolve re-hashed the bytes (the body's {@code verified_at}). */
+  private static final HeaderName VERIFIED = HeaderNames.create("X-Cairn-Verified");
 
   private final ResolveService resolver;
   private final Responses responses;
@@ -33,6 +38,9 @@ public final class ResolveRoutes implements RouteGroup {
         resolver.resolve(
             req.actor(), project, req.query("ref").orElse(null), req.query("variant"), verify);
     res.header(HeaderNames.ETAG, answer.etag());
+    if (answer.resolved().verifiedAt() != null) {
+      res.header(VERIFIED, answer.resolved().verifiedAt().toString());
+    }
     if (req.raw()
         .headers()
         .first(HeaderNames.IF_NONE_MATCH)

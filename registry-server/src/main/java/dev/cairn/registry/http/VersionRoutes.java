@@ -4,6 +4,7 @@ import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionCreate;
 import dev.cairn.client.model.VersionPatch;
 import dev.cairn.registry.artifact.ArtifactsDirPublisher;
+import dev.cairn.registry.artifact.FilePresence;
 import dev.cairn.registry.artifact.OneShotPublisher;
 import dev.cairn.registry.auth.Role;
 import dev.cairn.registry.domain.Names;
@@ -22,16 +23,19 @@ public final class VersionRoutes implements RouteGroup {
   private static final String VERSION = VERSIONS + "/{version}";
 
   private final VersionService versions;
+  private final FilePresence presence;
   private final OneShotPublisher oneShot;
   private final ArtifactsDirPublisher artifactsDir;
   private final Responses responses;
 
   public VersionRoutes(
       VersionService versions,
+      FilePresence presence,
       OneShotPublisher oneShot,
       ArtifactsDirPublisher artifactsDir,
       Responses responses) {
     this.versions = versions;
+    this.presence = presence;
     this.oneShot = oneShot;
     this.artifactsDir = artifactsDir;
     this.responses = responses;
@@ -104,7 +108,7 @@ public final class VersionRoutes implements RouteGroup {
   private void get(ApiRequest req, ServerResponse res) {
     String project = req.project();
     req.require(Role.READER);
-    responses.ok(res, versions.get(project, req.model(), req.version()));
+    responses.ok(res, presence.of(versions.get(project, req.model(), req.version())));
   }
 
   private void patch(ApiRequest req, ServerResponse res) {

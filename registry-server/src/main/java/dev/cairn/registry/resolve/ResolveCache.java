@@ -50,6 +50,11 @@ public final class ResolveCache {
     return fresh;
   }
 
+  /** An answer kept out of the cache (a verified one), written with the same mapper. */
+  Answer uncached(Resolved resolved) {
+    return Answer.of(resolved, json);
+  }
+
   /** The event-feed listener: anything that happened to a model may change its resolutions. */
   public void onEvent(StoredEvent event) {
     if (event.model() != null) {

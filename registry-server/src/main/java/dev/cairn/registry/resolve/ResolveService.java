@@ -4,6 +4,7 @@ import dev.cairn.client.model.Alias;
 import dev.cairn.client.model.Resolved;
 import dev.cairn.client.model.Version;
 import dev.cairn.registry.alias.AliasQueries;
+import dev.cairn.registry.artifact.FilePresence;
 import dev.cairn.registry.artifact.Manifests;
 import dev.cairn.registry.artifact.VerifyService;
 import dev.cairn.registry.audit.Actor;
@@ -14,12 +15,15 @@ import dev.cairn.registry.model.ModelLookup;
 import dev.cairn.registry.model.StoredModel;
 import dev.cairn.registry.version.VersionRepository;
 import io.helidon.dbclient.DbExecute;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
  * {@code GET …/resolve}: what a reference names now. Answers come from the {@link ResolveCache};
  * {@code verify=true} re-hashes the bytes first (and a mismatch fails the version, as verify does)
- * so a tampered version is refused.
+ * so a tampered version is refused; a verified answer carries {@code verified_at} and is not
+ * cached.
  */
 public final class ResolveService {
 
@@ -27,6 +31,7 @@ public final class ResolveService {
   private final ModelLookup lookup;
   private final VersionRepository versions;
   private final AliasQueries aliases;
+  private final FilePresence presence;
   private final VerifyService verifier;
   private final ResolveCache cache;
 
@@ -35,12 +40,14 @@ public final class ResolveService {
       ModelLookup lookup,
       VersionRepository versions,
       AliasQueries aliases,
+      FilePresence presence,
       VerifyService verifier,
       ResolveCache cache) {
     this.db = db;
     this.lookup = lookup;
     this.versions = versions;
     this.aliases = aliases;
+    this.presence = presence;
     this.verifier = verifier;
     this.cache = cache;
   }
@@ -58,6 +65,8 @@ public final class ResolveService {
     if (verify) {
       verifier.verify(
           actor, project, answer.resolved().model(), answer.resolved().version().version());
+      return cache.uncached(
+          answer.resolved().verified(Instant.now().truncatedTo(ChronoUnit.MILLIS)));
     }
     return answer;
   }
@@ -96,7 +105,7 @@ public final class ResolveService {
       generation = alias.generation();
     }
     String name = versionName;
-    Version version =
+    Version stored =
         versions
             .find(exec, m.id(), m.view().name(), name)
             .orElseThrow(
@@ -105,6 +114,8 @@ public final class ResolveService {
                         "VERSION_NOT_FOUND",
                         "version '" + name + "' of '" + m.view().name() + "' does not exist"))
             .view();
+    // Shown as GET …/versions/{v} shows it: the aliases pointing at it, blobs that are gone.
+    Version version = presence.of(stored.withAliases(aliases.pointingAt(exec, m, name)));
     if (reference.alias() != null && !"READY".equals(version.state())) {
       throw new ApiException(
           422,

@@ -9,6 +9,7 @@ import dev.cairn.runtime.ModelRuntimes;
 import dev.cairn.runtime.RuntimeFailure;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Validation of formats whose test is "it loads" (ONNX): the version's files are copied locally,
@@ -23,6 +24,11 @@ public final class LoadValidation implements FormatValidation {
   public LoadValidation(ModelRuntimes runtimes, VersionBytes bytes) {
     this.runtimes = runtimes;
     this.bytes = bytes;
+  }
+
+  @Override
+  public Optional<String> runtimeFor(String format) {
+    return runtimes.forFormat(format).map(r -> r.format() + " runtime " + r.version());
   }
 
   @Override

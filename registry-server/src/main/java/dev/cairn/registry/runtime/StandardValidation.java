@@ -36,6 +36,11 @@ public final class StandardValidation implements FormatValidation {
   }
 
   @Override
+  public Optional<String> runtimeFor(String format) {
+    return runtimes.forFormat(format).map(r -> r.format() + " runtime " + r.version());
+  }
+
+  @Override
   public Validation validate(Version version) {
     List<VersionFile> images =
         version.files().stream().filter(f -> f.path().startsWith("std/")).toList();

@@ -11,6 +11,7 @@ import dev.cairn.registry.domain.ApiException;
 import dev.cairn.registry.domain.Text;
 import dev.cairn.registry.model.ModelLookup;
 import dev.cairn.registry.runtime.StandardCheck;
+import dev.cairn.registry.version.AutoName;
 import dev.cairn.runtime.colorsignature.ImageRejected;
 import dev.cairn.runtime.colorsignature.InkMatching;
 import dev.cairn.runtime.colorsignature.StdModel;
@@ -114,7 +115,10 @@ public final class StdRegistrationService {
             null,
             form.field("notes").orElse(null),
             null);
-    return publisher.publish(actor, project, model, request, files);
+    // A standard that is not acceptable is kept (audited, listed with ?state=FAILED) under a
+    // failed-<n> name, so that the v<n> of accepted standards stay dense (README, STD numbering).
+    AutoName series = result.acceptable() ? AutoName.NUMBERED : AutoName.FAILED_ATTEMPT;
+    return publisher.publish(actor, project, model, request, files, series);
   }
 
   private static StdRegistrationReport report(
@@ -163,16 +167,16 @@ public final class StdRegistrationService {
             .or(() -> form.field("mode"))
             .orElseThrow(() -> ApiException.badRequest("part 'variant' (the mode) is required"));
     if (!model.variants().contains(variant)) {
+      // The code resolve and publish answer for a variant the model does not have.
       throw new ApiException(
           422,
-          "VARIANT_UNKNOWN",
+          "VARIANT_MISMATCH:" + variant,
           "model '"
               + model.name()
-              + "' has variants "
-              + model.variants()
-              + ", not '"
+              + "' has no variant '"
               + variant
-              + "'");
+              + "'; its variants are "
+              + model.variants());
     }
     return variant;
   }

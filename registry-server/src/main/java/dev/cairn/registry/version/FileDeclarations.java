@@ -18,14 +18,15 @@ import java.util.regex.Pattern;
  * Checks the files a new version declares: portable paths that do not collide, pinned digests,
  * sizes and reference URIs.
  */
-final class FileDeclarations {
+public final class FileDeclarations {
 
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
   private static final Set<String> REFERENCE_SCHEMES = Set.of("https", "http", "s3", "file");
 
   private FileDeclarations() {}
 
-  static List<VersionFile> valid(List<FileDeclaration> declared) {
+  /** The declared files as the version will hold them, or 400 naming the first broken one. */
+  public static List<VersionFile> valid(List<FileDeclaration> declared) {
     if (declared == null) {
       return List.of();
     }
@@ -47,8 +48,12 @@ final class FileDeclarations {
               if (!SHA256.matcher(sha).matches()) {
                 throw ApiException.badRequest("file '" + path + "': sha256 must be 64 hex digits");
               }
-              if (f.sizeBytes() == null || f.sizeBytes() < 0) {
+              if (f.sizeBytes() == null) {
                 throw ApiException.badRequest("file '" + path + "': size_bytes is required");
+              }
+              if (f.sizeBytes() < 0) {
+                throw ApiException.badRequest(
+                    "file '" + path + "': size_bytes must be 0 or more, not " + f.sizeBytes());
               }
               String uri = f.uri() == null ? null : reference(path, f.uri());
               boolean copy = Boolean.TRUE.equals(f.importCopy());

@@ -28,8 +28,8 @@ public final class VersionRepository {
           + " FROM versions WHERE model_id = CAST(? AS uuid) AND version = ? AND deleted_at IS NULL";
   private static final String LOCK = FIND + " FOR UPDATE";
   private static final String HIGHEST_AUTO_NUMBER =
-      "SELECT COALESCE(MAX(CAST(substr(version, 2) AS bigint)), 0) AS n FROM versions"
-          + " WHERE model_id = CAST(? AS uuid) AND version ~ '^v[0-9]{1,18}$'";
+      "SELECT COALESCE(MAX(CAST(substr(version, ?) AS bigint)), 0) AS n FROM versions"
+          + " WHERE model_id = CAST(? AS uuid) AND version ~ ?";
   private static final String INSERT =
       "INSERT INTO versions (id, model_id, version, variant, state, format, runtime, metadata,"
           + " provenance, validation, labels, notes, description, created_at, created_by,"
@@ -94,9 +94,15 @@ public final class VersionRepository {
         .map(row -> withFiles(tx, VersionRows.version(row, model)));
   }
 
-  /** The highest {@code v<n>} number in use; call with the model row locked. */
-  public long highestAutoNumber(DbExecute tx, UUID modelId) {
-    return tx.get(HIGHEST_AUTO_NUMBER, modelId).map(r -> Rows.longValue(r, "n")).orElse(0L);
+  /**
+   * The highest number of the series in use ({@code v<n>}, {@code failed-<n>}), deleted versions
+   * included so that a name is never given twice; call with the model row locked.
+   */
+  public long highestAutoNumber(DbExecute tx, UUID modelId, AutoName series) {
+    String prefix = series.prefix();
+    return tx.get(HIGHEST_AUTO_NUMBER, prefix.length() + 1, modelId, "^" + prefix + "[0-9]{1,18}$")
+        .map(r -> Rows.longValue(r, "n"))
+        .orElse(0L);
   }
 
   public void insert(DbExecute tx, UUID modelId, StoredVersion stored) {

@@ -6,7 +6,6 @@ import dev.cairn.client.model.Page;
 import dev.cairn.client.model.Validation;
 import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionCreate;
-import dev.cairn.client.model.VersionFile;
 import dev.cairn.client.model.VersionPatch;
 import dev.cairn.registry.audit.Actor;
 import dev.cairn.registry.audit.AuditLog;
@@ -14,7 +13,6 @@ import dev.cairn.registry.audit.AuditRecord;
 import dev.cairn.registry.db.Db;
 import dev.cairn.registry.db.Rows;
 import dev.cairn.registry.domain.ApiException;
-import dev.cairn.registry.domain.Names;
 import dev.cairn.registry.domain.Text;
 import dev.cairn.registry.events.EventData;
 import dev.cairn.registry.events.EventLog;
@@ -84,24 +82,34 @@ public final class VersionService {
   /** Declares a version inside the caller's transaction (the multipart one-shot uses it). */
   public Version createIn(
       DbTransaction tx, Actor actor, String project, String model, VersionCreate request) {
-    Optional<String> explicitName =
-        Optional.ofNullable(request.version()).map(n -> Names.resource("version", n));
-    List<VersionFile> files = FileDeclarations.valid(request.files());
-    Text.lines("notes", request.notes());
-    Text.lines("description", request.description());
-    Text.document("metadata", request.metadata());
-    Text.document("provenance", request.provenance());
-    String format = rules.check(request);
-    Map<String, String> labels = Labels.valid(request.labels());
+    return createIn(tx, actor, project, model, request, AutoName.NUMBERED);
+  }
+
+  /**
+   * Declares a version inside the caller's transaction; without a name it gets the next of {@code
+   * series}.
+   */
+  public Version createIn(
+      DbTransaction tx,
+      Actor actor,
+      String project,
+      String model,
+      VersionCreate request,
+      AutoName series) {
+    VersionDeclaration declared = VersionDeclaration.checked(request, rules);
     // The model row lock serialises version creation per model: automatic names are unique and
-    // gap-free even under concurrent publishers.
+    // gap-free even under concurrent publishers. A failed STD registration takes a name of its own
+    // series, so it leaves no gap in the v<n> of accepted standards.
     StoredModel m = lookup.lockModel(tx, project, model);
     if (!"LIVE".equals(m.view().state())) {
       throw ApiException.conflict(
           "MODEL_ARCHIVED", "model '" + model + "' is archived; no new versions");
     }
-    String variant = variant(m, request.variant());
-    String name = explicitName.orElseGet(() -> "v" + (versions.highestAutoNumber(tx, m.id()) + 1));
+    String variant = VersionDeclaration.variant(m, request.variant());
+    String name =
+        declared
+            .name()
+            .orElseGet(() -> series.name(versions.highestAutoNumber(tx, m.id(), series) + 1));
     Instant now = Rows.now();
     UUID id = UUID.randomUUID();
     Version version =
@@ -111,15 +119,15 @@ public final class VersionService {
             name,
             variant,
             "PENDING",
-            format,
+            declared.format(),
             request.runtime(),
             null,
             null,
-            files,
+            declared.files(),
             orEmpty(request.metadata()),
             orEmpty(request.provenance()),
             Validation.notRun(),
-            labels,
+            declared.labels(),
             request.notes(),
             request.description(),
             List.of(),
@@ -226,22 +234,6 @@ public final class VersionService {
           // The answer is the version as GET shows it, the aliases that point at it included.
           return after.withAliases(inUse);
         });
-  }
-
-  private static String variant(StoredModel m, String requested) {
-    String variant = requested == null ? m.view().defaultVariant() : requested;
-    if (!m.view().variants().contains(variant)) {
-      throw new ApiException(
-          422,
-          "VARIANT_MISMATCH:" + variant,
-          "model '"
-              + m.view().name()
-              + "' has no variant '"
-              + variant
-              + "'; its variants are "
-              + m.view().variants());
-    }
-    return variant;
   }
 
   private static Map<String, Object> orEmpty(Map<String, Object> map) {

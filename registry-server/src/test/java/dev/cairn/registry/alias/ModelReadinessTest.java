@@ -33,4 +33,27 @@ class ModelReadinessTest {
     assertThat(ModelReadiness.of(false, MODES, Set.of("LOW"), Set.copyOf(MODES)))
         .isEqualTo(ModelReadiness.INACTIVE);
   }
+
+  @Test
+  void missingNamesOnlyVariantsWithNothingToPointAt() {
+    // Issue 25, item 17: at INACTIVE every mode was listed as missing.
+    Set<String> pointed = Set.of("LOW");
+    Set<String> ready = Set.of("LOW", "MID");
+
+    assertThat(ModelReadiness.missing(MODES, pointed, ready)).containsExactly("HIGH");
+    assertThat(ModelReadiness.inactive(MODES, pointed, ready)).containsExactly("MID");
+    assertThat(ModelReadiness.missing(MODES, Set.of(), Set.copyOf(MODES))).isEmpty();
+    assertThat(ModelReadiness.inactive(MODES, Set.of(), Set.copyOf(MODES)))
+        .containsExactlyElementsOf(MODES);
+  }
+
+  @Test
+  void aPointedVariantIsNeitherMissingNorInactive() {
+    // Its version may have failed since; the alias still points at it.
+    Set<String> pointed = Set.of("LOW");
+    Set<String> ready = Set.of("MID", "HIGH");
+
+    assertThat(ModelReadiness.missing(MODES, pointed, ready)).isEmpty();
+    assertThat(ModelReadiness.of(false, MODES, pointed, ready)).isEqualTo(ModelReadiness.INACTIVE);
+  }
 }

@@ -78,7 +78,10 @@ class OnnxValidationTest {
     assertThat(failed.state()).isEqualTo("FAILED");
     assertThat(failed.failure().code()).isEqualTo("RUNTIME_INCOMPATIBLE");
     assertThat(failed.validation().load()).isEqualTo("RUNTIME_INCOMPATIBLE");
-    assertThat(failed.failure().detail()).contains("onnxruntime 99.0 or newer");
+    // Issue 25, item 20: the detail names the need and the runtime the registry has.
+    assertThat(failed.failure().detail())
+        .contains("onnxruntime 99.0 or newer")
+        .containsPattern("this registry runs onnx runtime [0-9]+\\.[0-9]+");
   }
 
   @Test
@@ -95,7 +98,9 @@ class OnnxValidationTest {
             e -> {
               assertThat(e.status()).isEqualTo(422);
               assertThat(e.code()).isEqualTo("RUNTIME_INCOMPATIBLE");
-              assertThat(e.getMessage()).contains("99.0");
+              assertThat(e.getMessage())
+                  .contains("99.0")
+                  .containsPattern("this registry runs onnx runtime [0-9]+\\.[0-9]+");
             });
   }
 

@@ -174,7 +174,9 @@ class StdRegistrationTest {
     assertThatThrownBy(
             () -> publisher.versions().registerStandard(project, MODEL, request("ULTRA", 1, 2, 3)))
         .isInstanceOfSatisfying(
-            CairnApiException.class, e -> assertThat(e.code()).isEqualTo("VARIANT_UNKNOWN"));
+            CairnApiException.class,
+            // Issue 25, item 18: one code for an unknown variant, as resolve and publish answer.
+            e -> assertThat(e.code()).isEqualTo("VARIANT_MISMATCH:ULTRA"));
     StdRegistrationRequest noCount =
         new StdRegistrationRequest("LOW", images(1, 2, 3), null, null, null);
     assertThatThrownBy(() -> publisher.versions().registerStandard(project, MODEL, noCount))
