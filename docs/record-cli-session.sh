@@ -32,10 +32,13 @@ server=http://127.0.0.1:$port
 
 # Shows the command with $work written as /tmp/demo, runs it, and records output and exit code.
 run() {
-  local shown=${*//$work/\/tmp\/demo}
+  local shown
+  shown=$(printf '%q ' "$@")
+  shown=${shown% }
+  shown=${shown//$work/\/tmp\/demo}
   shown=${shown//$cairn/cairn}
   printf '$ %s\n' "$shown" >>"$out"
-  "$@" >"$work/out" 2>&1
+  "$@" <"${stdin:-/dev/null}" >"$work/out" 2>&1
   local code=$?
   sed "s#$work#/tmp/demo#g" "$work/out" >>"$out"
   printf '[exit %d]\n\n' "$code" >>"$out"
@@ -57,7 +60,7 @@ error together) and its exit code; exit codes are those of `cairn --help` (2 ref
 HEAD
 
 note "log in and create the project and the seed's three-mode model"
-run "$cairn" login "$server" --token-file "$work/data/admin-token" --name demo -p sku001
+stdin="$work/data/admin-token" run "$cairn" login "$server" --token-stdin --name demo -p sku001
 run "$cairn" project create sku001
 run "$cairn" model create sku001-ink-a --variant MID --variant LOW --variant HIGH --label sku=SKU001 --label ink=A
 
@@ -71,15 +74,15 @@ done
 run "$cairn" model status sku001-ink-a
 run "$cairn" version list sku001-ink-a
 
-low=$("$cairn" version list sku001-ink-a --variant LOW -o name | head -1)
-mid=$("$cairn" version list sku001-ink-a --variant MID -o name | head -1)
-high=$("$cairn" version list sku001-ink-a --variant HIGH -o name | head -1)
+low=$("$cairn" version list sku001-ink-a --variant LOW --state READY -o name | head -1)
+mid=$("$cairn" version list sku001-ink-a --variant MID --state READY -o name | head -1)
+high=$("$cairn" version list sku001-ink-a --variant HIGH --state READY -o name | head -1)
 note "activate all three modes"
 run "$cairn" activate sku001-ink-a --pointer LOW="$low" --pointer MID="$mid" --pointer HIGH="$high" --reason "first standards of SKU001 ink A"
 
 note "a re-registered HIGH standard, activated, then HIGH alone rolled back"
 run "$cairn" std register sku001-ink-a --mode HIGH "$work"/images/std-HIGH2-*.png
-high2=$("$cairn" version list sku001-ink-a --variant HIGH -o name | sort -V | tail -1)
+high2=$("$cairn" version list sku001-ink-a --variant HIGH --state READY -o name | sort -V | tail -1)
 run "$cairn" activate sku001-ink-a --pointer LOW="$low" --pointer MID="$mid" --pointer HIGH="$high2" --reason "re-registered HIGH"
 run "$cairn" alias rollback sku001-ink-a production --variant HIGH --reason "HIGH too strict on line 3"
 run "$cairn" alias history sku001-ink-a production
