@@ -6,12 +6,13 @@ import java.io.InputStream;
 
 /**
  * A stream that fails once more than its cap has been read from it (since the start, or since the
- * last {@link #restart}: one event of a stream).
+ * last {@link #restart}: one event of a stream), so nothing oversized is ever buffered: the
+ * client's answers and the registry's request bodies alike.
  */
-final class CappedInputStream extends FilterInputStream {
+public final class CappedInputStream extends FilterInputStream {
 
   /** The read that would have passed the cap. */
-  static final class Exceeded extends IOException {
+  public static final class Exceeded extends IOException {
     Exceeded() {
       super("answer over its cap");
     }
@@ -20,7 +21,7 @@ final class CappedInputStream extends FilterInputStream {
   private final long cap;
   private long read;
 
-  CappedInputStream(InputStream in, long cap) {
+  public CappedInputStream(InputStream in, long cap) {
     super(in);
     this.cap = cap;
   }
@@ -63,7 +64,7 @@ final class CappedInputStream extends FilterInputStream {
   }
 
   /** Whether {@code e}, or what caused it, is a cap being passed. */
-  static boolean passed(Throwable e) {
+  public static boolean passed(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof Exceeded) {
         return true;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.cairn.client.CappedInputStream;
 import dev.cairn.registry.domain.ApiException;
 import dev.cairn.registry.domain.JsonLimits;
 import dev.cairn.registry.domain.Text;
@@ -64,7 +65,7 @@ public final class JsonBodies {
     if (declared > limit) {
       throw tooLarge(limit);
     }
-    try (InputStream in = new LimitedInputStream(RequestBodies.open(req), limit)) {
+    try (InputStream in = new CappedInputStream(RequestBodies.open(req), limit)) {
       JsonNode tree;
       try {
         tree = json.readTree(in);
@@ -86,7 +87,7 @@ public final class JsonBodies {
       }
       requireNoNul("", tree);
       return tree;
-    } catch (LimitedInputStream.LimitExceededException e) {
+    } catch (CappedInputStream.Exceeded e) {
       throw tooLarge(limit);
     } catch (JsonProcessingException e) {
       throw refusal(e);
