@@ -2,6 +2,10 @@ package dev.cairn.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.cairn.chart.testing.Chart;
 import dev.cairn.chart.testing.ManifestChecks;
 import dev.cairn.chart.testing.MockCluster;
@@ -16,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +44,37 @@ class K8sExamplesTest {
           .as(object.getKind() + "/" + object.getMetadata().getName())
           .isEmpty();
     }
+  }
+
+  /**
+   * The README applies whole folders ({@code kubectl apply -f examples/k8s/}): kubectl refuses the
+   * lot when one document there is not a Kubernetes object (a Helm values file, say).
+   */
+  @Test
+  void everyDocumentInAFolderTheReadmeAppliesIsAKubernetesObject() throws IOException {
+    ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    List<String> notObjects = new ArrayList<>();
+    for (Path folder : APPLIED_FOLDERS) {
+      try (Stream<Path> files = Files.list(Repo.resolve(folder.toString()))) {
+        for (Path file :
+            files.filter(f -> f.toString().matches(".*\\.(ya?ml|json)$")).sorted().toList()) {
+          try (MappingIterator<JsonNode> documents =
+              yaml.readerFor(JsonNode.class).readValues(file.toFile())) {
+            while (documents.hasNext()) {
+              JsonNode document = documents.next();
+              if (document == null || document.isNull() || document.isEmpty()) {
+                continue;
+              }
+              if (!document.hasNonNull("apiVersion") || !document.hasNonNull("kind")) {
+                notObjects.add(folder.resolve(file.getFileName()).toString());
+              }
+            }
+          }
+        }
+      }
+    }
+
+    assertThat(notObjects).as("files without apiVersion and kind in " + APPLIED_FOLDERS).isEmpty();
   }
 
   @Test
@@ -94,7 +130,8 @@ class K8sExamplesTest {
 
   @Test
   void theWalkThroughValuesRenderADevelopmentInstallWithTheExamplesSecrets() {
-    Rendered chart = Chart.withValues(Repo.resolve("examples/k8s/cairn-values.yaml")).render();
+    Rendered chart =
+        Chart.withValues(Repo.resolve("examples/helm/k8s-walkthrough-values.yaml")).render();
 
     assertThat(chart.deployment("registry").getSpec().getReplicas()).isEqualTo(1);
     assertThat(chart.secret("cairn-cairn-admin-token")).isEmpty();
@@ -113,6 +150,13 @@ class K8sExamplesTest {
       assertThat(created.getMetadata().getUid()).isNotBlank();
     }
   }
+
+  /** The folders the README tells users to {@code kubectl apply -f}. */
+  private static final List<Path> APPLIED_FOLDERS =
+      List.of(
+          Path.of("examples/k8s"),
+          Path.of("examples/single-variant"),
+          Path.of("examples/ink-three-mode"));
 
   /** examples/k8s (with what prepare.sh generates) and the other example manifests. */
   private static List<HasMetadata> examples(Path generated) throws Exception {
