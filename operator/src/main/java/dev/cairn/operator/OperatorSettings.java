@@ -1,6 +1,7 @@
 package dev.cairn.operator;
 
 import dev.cairn.client.process.EnvValues;
+import io.fabric8.kubernetes.client.Config;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -24,7 +25,8 @@ import java.util.stream.Collectors;
  *   <tr><td>{@code CAIRN_WATCH_NAMESPACES}</td><td>comma-separated namespaces; empty: all</td></tr>
  *   <tr><td>{@code CAIRN_OPERATOR_PORT}</td><td>port of /healthz, /readyz, /metrics (8081)</td></tr>
  *   <tr><td>{@code CAIRN_LEASE_NAME}, {@code CAIRN_LEASE_NAMESPACE}</td><td>leader-election Lease
- *       ({@code cairn-operator} in {@code POD_NAMESPACE}); {@code CAIRN_LEADER_ELECTION=false}
+ *       ({@code cairn-operator} in {@code POD_NAMESPACE}, else the pod's or the kubeconfig
+ *       context's namespace); {@code CAIRN_LEADER_ELECTION=false}
  *       turns it off; a replica that loses the Lease exits (and is restarted) unless {@code
  *       CAIRN_EXIT_ON_LOST_LEASE=false}</td></tr>
  *   <tr><td>{@code POD_NAME}</td><td>identity in the Lease (else host name)</td></tr>
@@ -80,7 +82,7 @@ public record OperatorSettings(
         env.getOrDefault("CAIRN_LEASE_NAME", "cairn-operator"),
         Optional.ofNullable(env.get("CAIRN_LEASE_NAMESPACE"))
             .or(() -> Optional.ofNullable(env.get("POD_NAMESPACE")))
-            .orElseGet(OperatorSettings::serviceAccountNamespace),
+            .orElseGet(OperatorSettings::kubeNamespace),
         Optional.ofNullable(env.get("POD_NAME")).orElseGet(OperatorSettings::hostName),
         Duration.ofSeconds(EnvValues.number(env, "CAIRN_RESYNC_SECONDS", 60, Long.MAX_VALUE)),
         list(env.get("CAIRN_OPERATOR_FILE_ROOTS")).stream().map(Path::of).toList());
@@ -110,11 +112,15 @@ public record OperatorSettings(
         : Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
   }
 
-  private static String serviceAccountNamespace() {
+  /**
+   * Where kubectl would look: the pod's service-account namespace in a cluster, else the current
+   * kubeconfig context's namespace, else {@code default}; the start line names it.
+   */
+  private static String kubeNamespace() {
     try {
       return Files.readString(Path.of(SERVICE_ACCOUNT_NAMESPACE)).trim();
-    } catch (IOException e) {
-      return "default";
+    } catch (IOException notInAPod) {
+      return Optional.ofNullable(Config.autoConfigure(null).getNamespace()).orElse("default");
     }
   }
 
