@@ -36,6 +36,18 @@ app.kubernetes.io/component: {{ .component }}
 {{- end -}}
 {{- end -}}
 
+{{/* Pull policy of the Cairn images: as set, else Always for a tag that moves (SNAPSHOT, latest). */}}
+{{- define "cairn.pullPolicy" -}}
+{{- $tag := .Values.image.tag | default .Chart.AppVersion -}}
+{{- if .Values.image.pullPolicy -}}
+{{- .Values.image.pullPolicy -}}
+{{- else if or (contains "SNAPSHOT" $tag) (eq $tag "latest") -}}
+Always
+{{- else -}}
+IfNotPresent
+{{- end -}}
+{{- end -}}
+
 {{/* The security context every container gets (spec 70-deployment, Pod security). */}}
 {{- define "cairn.containerSecurityContext" -}}
 runAsNonRoot: true

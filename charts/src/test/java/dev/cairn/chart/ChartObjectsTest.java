@@ -143,6 +143,27 @@ class ChartObjectsTest {
   }
 
   @Test
+  void aTagThatMovesIsAlwaysPulledAndAReleaseTagOnlyWhenMissing() {
+    assertThat(pullPolicies(Chart.defaults()))
+        .as("appVersion " + Repo.projectVersion())
+        .containsOnly(Repo.projectVersion().contains("SNAPSHOT") ? "Always" : "IfNotPresent");
+    assertThat(pullPolicies(Chart.defaults().set("image.tag", "latest"))).containsOnly("Always");
+    assertThat(pullPolicies(Chart.defaults().set("image.tag", "1.2.3")))
+        .containsOnly("IfNotPresent");
+    assertThat(pullPolicies(Chart.defaults().set("image.pullPolicy", "Never")))
+        .containsOnly("Never");
+  }
+
+  private static List<String> pullPolicies(Chart chart) {
+    return chart.render().objects().stream()
+        .flatMap(o -> podSpec(o).stream())
+        .flatMap(spec -> spec.getContainers().stream())
+        .map(Container::getImagePullPolicy)
+        .distinct()
+        .toList();
+  }
+
+  @Test
   void chartVersionsAreTheProjectVersion() throws IOException {
     String chartYaml = Files.readString(Repo.chart().resolve("Chart.yaml"));
 
