@@ -1,13 +1,12 @@
 package dev.cairn.operator.kube;
 
+import dev.cairn.client.ErrorText;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import java.net.ConnectException;
-import java.net.UnknownHostException;
-import java.net.http.HttpConnectTimeoutException;
+import java.io.IOException;
 import java.net.http.HttpTimeoutException;
 
 /**
@@ -76,24 +75,16 @@ public final class KubeApiCheck {
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 
+  /** The network failure under fabric8's wrapper, in the client's words for such failures. */
   private static String why(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof UnknownHostException) {
-        return "unknown host " + t.getMessage();
-      }
-      if (t instanceof HttpConnectTimeoutException || t instanceof HttpTimeoutException) {
+      if (t instanceof HttpTimeoutException) {
         return "no answer within " + CONNECT_TIMEOUT_MILLIS / 1000 + " s";
       }
-      if (t instanceof ConnectException) {
-        return t.getMessage() == null ? "connection refused" : t.getMessage();
+      if (t instanceof IOException) {
+        return ErrorText.of(t);
       }
     }
-    Throwable root = failure;
-    while (root.getCause() != null) {
-      root = root.getCause();
-    }
-    return root.getMessage() == null
-        ? root.getClass().getSimpleName()
-        : root.getClass().getSimpleName() + ": " + root.getMessage();
+    return ErrorText.of(failure);
   }
 }
