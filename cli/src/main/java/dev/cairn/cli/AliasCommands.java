@@ -155,6 +155,14 @@ final class AliasCommands {
         description = "Go back to generation N's pointers instead of the previous generation's.")
     Long toGeneration;
 
+    @Option(
+        names = "--approved-by",
+        paramLabel = "NAME",
+        description =
+            "Who approved the rollback, when not you. Needs the approver role; NAME is recorded as"
+                + " approver and you as the one who made the change.")
+    String approvedBy;
+
     @Mixin WaitOptions wait;
 
     Rollback(Terminal terminal) {
@@ -171,7 +179,7 @@ final class AliasCommands {
                       project(),
                       model,
                       alias,
-                      new AliasRollback(variants, reason, null, toGeneration)),
+                      new AliasRollback(variants, reason, null, toGeneration, approvedBy)),
               "alias",
               COLUMNS);
       wait.follow(this, model, alias);

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 25, items 16, 21 and 11 at the command line: {@code model delete --reason [--force]},
  * {@code activate --approved-by}, {@code alias rollback --variant} and {@code --to-generation}, and
- * a rollback's help saying that a second one toggles forward.
+ * a rollback's help saying that a second one toggles forward; {@code alias rollback --approved-by}
+ * (issue 26, item 11).
  */
 class CliWhyAndWhoTest extends LoggedInCli {
 
@@ -116,5 +117,39 @@ class CliWhyAndWhoTest extends LoggedInCli {
         .contains("kubectl rollout undo")
         .contains("--to-generation")
         .contains("--variant");
+  }
+
+  @Test
+  void rollbackRecordsTheNamedApprover() {
+    CairnClient admin = admin();
+    admin.models().create(project, ModelCreate.named("scorer"));
+    for (String content : List.of("one", "two")) {
+      String v = Versions.ready(admin, project, "scorer", "default", content).version();
+      admin
+          .aliases()
+          .put(project, "scorer", "production", AliasUpdate.version(v, "go"), null, null);
+    }
+
+    CliRunner.Result back =
+        cli.run(
+            "alias",
+            "rollback",
+            "scorer",
+            "production",
+            "--reason",
+            "two misbehaves",
+            "--approved-by",
+            "operator_A");
+
+    assertThat(back.code()).as(back.err()).isZero();
+    var entry =
+        admin
+            .audit()
+            .list(project, AuditQuery.all().forModel("scorer").withAction("ALIAS_ROLLBACK"))
+            .items()
+            .get(0);
+    assertThat(entry.approvedBy()).isEqualTo("operator_A");
+    assertThat(entry.actor()).isEqualTo("bootstrap-admin");
+    assertThat(entry.reason()).isEqualTo("two misbehaves");
   }
 }

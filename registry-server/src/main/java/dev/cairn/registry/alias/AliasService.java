@@ -117,6 +117,7 @@ public final class AliasService {
     Conditions conditions = command.conditions();
     AliasRules.requireWritable(alias);
     Text.line("reason", request.reason());
+    Text.line("approved_by", request.approvedBy());
     Text.line("managed_by", request.managedBy());
     if (request.toGeneration() != null && request.toGeneration() < 1) {
       throw ApiException.badRequest("to_generation is a generation of the alias: 1 or more");
@@ -139,7 +140,7 @@ public final class AliasService {
                   true,
                   "ALIAS_ROLLBACK",
                   request.reason(),
-                  null,
+                  request.approvedBy(),
                   request.managedBy(),
                   current -> {
                     long target =

@@ -100,6 +100,43 @@ class AliasRollbackTargetsTest extends AliasApiFixture {
         "BAD_REQUEST", () -> rollback("ink", new AliasRollback(List.of("XL"), "no such", null)));
   }
 
+  @Test
+  void recordsTheApproverARollbackNamesAndRefusesOneNamedByANonApprover() {
+    String v1 = ready("fraud", "default", "one");
+    String v2 = ready("fraud", "default", "two");
+    for (String v : List.of(v1, v2)) {
+      publisher
+          .aliases()
+          .put(project, "fraud", "staging", AliasUpdate.version(v, "step"), null, null);
+    }
+
+    expectCode(
+        "FORBIDDEN",
+        () ->
+            publisher
+                .aliases()
+                .rollback(
+                    project,
+                    "fraud",
+                    "staging",
+                    new AliasRollback(null, "me", null, null, "boss")));
+    Alias back =
+        approver
+            .aliases()
+            .rollback(
+                project,
+                "fraud",
+                "staging",
+                new AliasRollback(null, "two misbehaves", null, null, "operator_A"));
+
+    assertThat(back.pointers()).containsEntry("default", v1);
+    assertThat(back.approvedBy()).isEqualTo("operator_A");
+    var newest = reader.aliases().history(project, "fraud", "staging", 1, null).items().get(0);
+    assertThat(newest.action()).isEqualTo("ALIAS_ROLLBACK");
+    assertThat(newest.approvedBy()).isEqualTo("operator_A");
+    assertThat(newest.actor()).isEqualTo("approver");
+  }
+
   private String ready(String model, String variant, String content) {
     return Versions.ready(publisher, project, model, variant, content).version();
   }
