@@ -80,3 +80,19 @@ export function alertOf(error) {
   return h('p', { class: 'alert', role: 'alert' },
     error.code ? h('strong', {}, error.code) : null, error.code ? ': ' : null, error.detail || error.message);
 }
+
+const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+
+/** Bytes in binary units with one decimal, as the CLI prints them: `13 B`, `1.2 KiB`, `114.4 MiB`. */
+export function size(bytes) {
+  if (bytes === null || bytes === undefined) {
+    return '—';
+  }
+  let value = Number(bytes);
+  let unit = 0;
+  while (value >= 1023.95 && unit < UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${UNITS[unit]}`;
+}
