@@ -29,7 +29,15 @@ class ConsoleTest extends ConsoleSession {
     browser.go("#/projects");
 
     assertThat(browser.text(By.id("who"))).contains("bootstrap-admin");
-    browser.until(d -> browser.mainText().contains(data.project()));
+    // Projects come 25 a page in name order, and other test classes add theirs to this registry.
+    browser.until(
+        d -> {
+          if (browser.mainText().contains(data.project())) {
+            return true;
+          }
+          d.findElement(By.linkText("Next page")).click();
+          return null;
+        });
   }
 
   @Test
@@ -90,21 +98,22 @@ class ConsoleTest extends ConsoleSession {
     browser.signIn(TestTokens.APPROVER);
     String page = "#/p/" + data.project() + "/m/" + ConsoleData.INK + "/a/production";
     browser.go(page);
-    browser.until(d -> d.findElements(By.cssSelector("tbody tr")).size() == 1);
+    browser.until(d -> d.findElements(By.cssSelector("#timeline tbody tr")).size() == 1);
 
     var mid = browser.until(d -> d.findElement(By.id("ptr-MID")));
     mid.clear();
-    mid.sendKeys(ConsoleData.NEW_MID);
-    browser.driver().findElement(By.id("set-reason")).sendKeys("MID re-registered\n");
-    browser.until(d -> d.findElements(By.cssSelector("tbody tr")).size() == 2);
+    mid.sendKeys(ConsoleData.NEW_MID + "\n");
+    browser.until(d -> d.findElement(By.id("confirm-reason"))).sendKeys("MID re-registered\n");
+    browser.until(d -> d.findElements(By.cssSelector("#timeline tbody tr")).size() == 2);
     assertThat(browser.mainText())
         .contains("MID v2 → v4")
         .contains("MID re-registered")
         .containsPattern("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     browser.screenshot(ConsoleData.screenshots().resolve("alias-timeline.png"));
 
-    browser.until(d -> d.findElement(By.id("rollback-reason"))).sendKeys("back to v2\n");
-    browser.until(d -> d.findElements(By.cssSelector("tbody tr")).size() == 3);
+    browser.until(d -> d.findElement(By.id("review-rollback"))).click();
+    browser.until(d -> d.findElement(By.id("confirm-reason"))).sendKeys("back to v2\n");
+    browser.until(d -> d.findElements(By.cssSelector("#timeline tbody tr")).size() == 3);
     assertThat(browser.mainText()).contains("ALIAS_ROLLBACK").contains("back to v2");
     String audit =
         registry
@@ -126,10 +135,10 @@ class ConsoleTest extends ConsoleSession {
     browser.go("#/p/" + data.project() + "/m/" + ConsoleData.INK + "/a/production");
     var mid = browser.until(d -> d.findElement(By.id("ptr-MID")));
     mid.clear();
-    mid.sendKeys(ConsoleData.NEW_MID);
-    browser.driver().findElement(By.id("set-reason")).sendKeys("publisher tries\n");
+    mid.sendKeys(ConsoleData.NEW_MID + "\n");
+    browser.until(d -> d.findElement(By.id("confirm-reason"))).sendKeys("publisher tries\n");
 
-    String refusal = browser.text(By.cssSelector("#notice .alert"));
+    String refusal = browser.text(By.cssSelector("#confirm-notice .alert"));
     assertThat(refusal).matches("[A-Z_]+: .+");
     System.out.println("console: publisher refused with " + refusal);
   }

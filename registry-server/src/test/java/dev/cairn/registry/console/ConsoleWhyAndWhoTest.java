@@ -62,17 +62,17 @@ class ConsoleWhyAndWhoTest extends ConsoleSession {
             .get("default");
     browser.signIn(TestTokens.PUBLISHER);
     browser.go("#/p/" + project + "/m/m/a/staging");
-    browser.until(d -> d.findElements(By.cssSelector("tbody tr")).size() == 3);
+    browser.until(d -> d.findElements(By.cssSelector("#timeline tbody tr")).size() == 3);
 
     // Type only into the settled page, finding the fields afresh if it was replaced meanwhile.
     browser.until(
         d -> {
-          d.findElement(By.id("rollback-to")).sendKeys("1");
-          d.findElement(By.id("rollback-reason")).sendKeys("back to the first\n");
+          d.findElement(By.id("rollback-to")).sendKeys("1\n");
           return true;
         });
+    browser.until(d -> d.findElement(By.id("confirm-reason"))).sendKeys("back to the first\n");
 
-    browser.until(d -> d.findElements(By.cssSelector("tbody tr")).size() == 4);
+    browser.until(d -> d.findElements(By.cssSelector("#timeline tbody tr")).size() == 4);
     assertThat(admin.aliases().get(project, "m", "staging").pointers())
         .containsEntry("default", first);
     assertThat(browser.mainText()).contains("back to the first");
