@@ -28,6 +28,7 @@ let caller = null;
 async function render() {
   current.abort();
   current = new AbortController();
+  const mine = current.signal;
   const [path, search = ''] = location.hash.replace(/^#\/?/, '').split('?');
   if (!session.token() || path === 'signin') {
     caller = null;
@@ -53,11 +54,27 @@ async function render() {
     }
     navigate('#/projects');
   } catch (error) {
+    if (mine.aborted) {
+      return; // a page left meanwhile: its failure must not cover the page now shown
+    }
     if (error instanceof Problem && error.status === 401) {
       return navigate('#/signin');
     }
+    if (error instanceof Problem && error.code === 'INVALID_PAGE_TOKEN') {
+      // A stale or hand-edited link: say so, and offer the same list from its first page.
+      return show(h('h1', {}, 'This page of the list cannot be shown'), alertOf(error),
+        h('p', {}, h('a', { id: 'first-page', href: firstPage(path, search) }, 'Back to the first page')));
+    }
     show(h('h1', {}, 'Something went wrong'), alertOf(error));
   }
+}
+
+/** The same list with its filters, without the page token. */
+function firstPage(path, search) {
+  const q = new URLSearchParams(search);
+  q.delete('page_token');
+  const rest = q.toString();
+  return `#/${path}${rest ? `?${rest}` : ''}`;
 }
 
 export function navigate(hash) {

@@ -1,12 +1,13 @@
-// One model: variants, aliases with their pointers and generation, the production status, and its
-// versions (paged by the server, newest first). Publishers archive it; admins delete it in one call
-// with a reason (refused while an alias points at a version, unless forced).
+// One model: variants, aliases with their pointers and generation (the implicit `latest` apart: it
+// has no generation and no rollout), the production status, and its versions (paged by the server,
+// newest first). Publishers archive it; admins delete it in one call with a reason (refused while an
+// alias points at a version, unless forced).
 
 import { call, get, projectPath, query } from '../api.js';
 import { h, link, pointers, report, route, short, show, table, when } from '../dom.js';
 import { can } from './roles.js';
 
-export async function render({ params, query: q, caller, navigate }) {
+export async function render({ params, query: q, caller, navigate, signal }) {
   const { project, model } = params;
   const base = projectPath(project, 'models', model);
   const token = q.get('page_token') || '';
@@ -20,6 +21,7 @@ export async function render({ params, query: q, caller, navigate }) {
   const archive = can(caller, 'publisher') && m.state !== 'ARCHIVED'
     ? h('button', {
       type: 'button',
+      class: 'danger',
       onclick: () => report(notice, async () => {
         await call('PATCH', base, { body: { state: 'ARCHIVED' } });
         navigate(route('p', project, 'm', model));
@@ -41,9 +43,16 @@ export async function render({ params, query: q, caller, navigate }) {
     },
     h('div', { class: 'field' }, h('label', { for: 'delete-reason' }, 'Reason'), deleteReason),
     h('div', { class: 'field' }, h('label', { for: 'delete-force' }, 'Even while an alias points at a version'), force),
-    h('button', { type: 'submit' }, 'Delete model'))
+    h('button', { type: 'submit', class: 'danger' }, 'Delete model'))
     : null;
 
+  const all = aliases.items || aliases;
+  const latest = all.find((a) => a.alias === 'latest');
+  const named = all.filter((a) => a.alias !== 'latest');
+
+  if (signal.aborted) {
+    return; // left for another page meanwhile: drawing now would cover it
+  }
   show(
     h('h1', {}, model, ' ', h('span', { class: `badge ${status.status}` }, status.status)),
     h('p', {}, m.description || ''),
@@ -56,7 +65,7 @@ export async function render({ params, query: q, caller, navigate }) {
       h('dt', {}, 'Serving'), h('dd', {}, `${status.serving.on_target}/${status.serving.instances} replicas on target`),
       h('dt', {}, 'State'), h('dd', {}, m.state)),
     archive, remove, notice,
-    table('Aliases', ['Alias', 'Generation', 'Pointers', 'Updated', 'By', 'Rollout'], aliases.items || aliases, (a) => [
+    table('Aliases', ['Alias', 'Generation', 'Pointers', 'Updated', 'By', 'Rollout'], named, (a) => [
       link(`@${a.alias}`, 'p', project, 'm', model, 'a', a.alias),
       String(a.generation),
       pointers(a.pointers),
@@ -64,6 +73,9 @@ export async function render({ params, query: q, caller, navigate }) {
       a.updated_by || '—',
       link('rollout', 'p', project, 'm', model, 'a', a.alias, 'rollout'),
     ]),
+    h('p', { id: 'latest', class: 'muted' }, h('strong', {}, '@latest'),
+      ' (implicit, computed: the newest READY version of each variant; never set, so no generation or rollout): ',
+      latest ? pointers(latest.pointers) : 'no READY version yet'),
     table(`Versions (${versions.items.length} on this page)`,
       ['Version', 'Variant', 'State', 'Digest', 'Created', 'By', 'Validation', 'Aliases'],
       versions.items, (v) => [
@@ -73,7 +85,7 @@ export async function render({ params, query: q, caller, navigate }) {
         h('code', {}, short(v.digest)),
         when(v.created_at),
         v.created_by || '—',
-        v.validation ? `${v.validation.checksum} / ${v.validation.load}` : '—',
+        validationCell(v),
         (v.aliases || []).join(', ') || '—',
       ]),
     h('nav', { class: 'pager', 'aria-label': 'Pages' },
@@ -81,4 +93,10 @@ export async function render({ params, query: q, caller, navigate }) {
       versions.next_page_token
         ? h('a', { href: `${route('p', project, 'm', model)}${query({ page_token: versions.next_page_token })}`, rel: 'next' }, 'Older versions')
         : null));
+}
+
+/** "checksum PASSED / load FAILED", and for a FAILED version its failure code, linked to the why. */
+function validationCell(v) {
+  const phases = v.validation ? `${v.validation.checksum} / ${v.validation.load}` : '—';
+  return v.failure && v.failure.code ? [phases, ' — ', h('strong', {}, v.failure.code)] : phases;
 }

@@ -1,15 +1,23 @@
 // Models of a project: paged by the server (keyset tokens), filtered by state, label and name;
-// filters, order and page live in the URL, so a reload or a shared link shows the same page.
+// filters, order and page live in the URL, so a reload or a shared link shows the same page. Each
+// row says what is in production, how much of it serves and what changed last (two reads a row);
+// publishers create a model here.
 
 import { get, projectPath, query } from '../api.js';
 import { h, link, route, show, table, when } from '../dom.js';
+import { newModel } from './create.js';
+import { can } from './roles.js';
+import { lastChange, production } from './summary.js';
 
 const FILTERS = ['state', 'label', 'q', 'order_by', 'page_token'];
 
-export async function render({ params, query: q, navigate }) {
+export async function render({ params, query: q, caller, navigate, signal }) {
   const { project } = params;
   const current = Object.fromEntries(FILTERS.map((f) => [f, q.get(f) || '']));
   const page = await get(projectPath(project, 'models') + query({ ...current, limit: 25 }));
+  const rows = await Promise.all(page.items.map(async (m) => ({
+    m, ...(await production(project, m.name)), last: await lastChange(project, m.name),
+  })));
   const to = (changes) => `${route('p', project, 'models')}${query({ ...current, ...changes })}`;
 
   const field = (name, label, control) => h('div', { class: 'field' }, h('label', { for: `f-${name}` }, label), control);
@@ -27,13 +35,22 @@ export async function render({ params, query: q, navigate }) {
       navigate(to({ state: state.value, label: label.value.trim(), q: name.value.trim(), order_by: order.value, page_token: '' }));
     },
   }, field('state', 'State', state), field('label', 'Label', label), field('q', 'Name', name),
-  field('order_by', 'Order', order), h('button', { type: 'submit' }, 'Apply'));
+  field('order_by', 'Order', order), h('button', { type: 'submit', class: 'secondary' }, 'Apply'));
 
-  show(h('h1', {}, `Models of ${project}`), form,
-    table(`Models (${page.items.length} on this page)`, ['Model', 'State', 'Variants', 'Labels', 'Created'],
-      page.items, (m) => [
+  if (signal.aborted) {
+    return; // left for another page meanwhile: drawing now would cover it
+  }
+  show(h('h1', {}, `Models of ${project}`),
+    can(caller, 'publisher') ? newModel(project, navigate) : null,
+    form,
+    table(`Models (${page.items.length} on this page)`,
+      ['Model', 'State', 'Production', 'Serving (on target/replicas)', 'Last change', 'Variants', 'Labels', 'Created'],
+      rows, ({ m, production: prod, serving, last }) => [
         link(m.name, 'p', project, 'm', m.name),
         m.state,
+        prod,
+        serving,
+        last,
         (m.variants || []).join(', '),
         Object.entries(m.labels || {}).map(([k, v]) => `${k}=${v}`).join(', ') || '—',
         when(m.created_at),
