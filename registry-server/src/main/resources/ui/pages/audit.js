@@ -73,8 +73,9 @@ function what(project, e, to) {
   if (e.action.startsWith('ALIAS_')) {
     parts.push(' / ', link(`@${target}`, 'p', p, 'm', e.model, 'a', target));
   } else if (target.startsWith(`${e.model}:`)) {
-    const version = target.slice(e.model.length + 1);
-    parts.push(' / ', link(`:${version}`, 'p', p, 'm', e.model, 'v', version));
+    // A file's entry names model:version/path: the link goes to the version, the path stays text.
+    const [version, ...file] = target.slice(e.model.length + 1).split('/');
+    parts.push(' / ', link(`:${version}`, 'p', p, 'm', e.model, 'v', version), file.length ? `/${file.join('/')}` : '');
   } else if (target && target !== e.model) {
     parts.push(' / ', target);
   }

@@ -118,6 +118,12 @@ class ConsoleSaysWhyTest extends ConsoleSession {
         .contains(project + " / sku-a / @production")
         .contains(project + " / sku-b / @production");
     browser.screenshot(ConsoleData.screenshots().resolve("audit-rows.png"));
+    String upload =
+        browser
+            .driver()
+            .findElement(By.xpath("//tr[td[text()='VERSION_FILE_UPLOAD']]//a[starts-with(., ':')]"))
+            .getAttribute("href");
+    assertThat(upload).matches(".*/p/" + project + "/m/sku-[ab]/v/v1");
 
     WebElement row =
         browser.until(d -> d.findElement(By.xpath("//tr[td[contains(., 'sku-b goes')]]")));
