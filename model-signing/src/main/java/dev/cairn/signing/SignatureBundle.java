@@ -31,11 +31,14 @@ public record SignatureBundle(
     return BundleReader.read(bytes);
   }
 
-  /** Reads at most {@code limit} bytes from the stream (one byte more proves it too large). */
+  /** Reads at most {@code limit} bytes from the stream, and one more only to prove it too large. */
   public static SignatureBundle parse(InputStream in, int limit)
       throws SignatureRefusal, IOException {
-    byte[] bytes = in.readNBytes(limit + 1);
-    if (bytes.length > limit) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must not be negative");
+    }
+    byte[] bytes = in.readNBytes(limit);
+    if (bytes.length == limit && in.read() >= 0) {
       throw tooLarge(limit);
     }
     return BundleReader.read(bytes);

@@ -108,7 +108,7 @@ class IndependentVerifierTest {
                 verifyIndependently(
                     JSON.writeValueAsBytes(bundle), spki(keys.getPublic()), contents(model)))
         .isInstanceOf(AssertionError.class)
-        .hasMessageContaining("signature");
+        .hasMessage("independent verification failed: signature");
   }
 
   /**

@@ -47,6 +47,16 @@ class SignatureBundleTest {
     assertRefused(() -> SignatureBundle.parse(bytes, bytes.length - 1), "SIGNATURE_INVALID");
   }
 
+  @Test
+  void readsABundleOfExactlyTheLimitAndTakesTheLargestLimit() throws Exception {
+    byte[] bytes = good.getBytes(StandardCharsets.UTF_8);
+
+    assertThat(SignatureBundle.parse(new ByteArrayInputStream(bytes), bytes.length).raw())
+        .isEqualTo(bytes);
+    assertThat(SignatureBundle.parse(new ByteArrayInputStream(bytes), Integer.MAX_VALUE).raw())
+        .isEqualTo(bytes);
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
