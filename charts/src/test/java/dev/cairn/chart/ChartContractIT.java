@@ -45,7 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ChartContractIT {
 
-  private static final String SERVICE = "http://cairn-cairn-registry.cairn-system.svc:8080";
+  private static final String SERVICE = "http://cairn-registry.cairn-system.svc:8080";
   private static final String ARTIFACTS = "http://ink-artifacts.inference.svc:8080/";
 
   private static EmbeddedPostgres postgres;
@@ -172,7 +172,7 @@ class ChartContractIT {
   private static Map<String, String> environment(
       Deployment deployment, List<HasMetadata> cluster, String name) throws Exception {
     PodSpec pod = deployment.getSpec().getTemplate().getSpec();
-    return new PodEnvironment(cluster, Chart.NAMESPACE, "cairn-cairn-" + name + "-0")
+    return new PodEnvironment(cluster, Chart.NAMESPACE, Chart.FULLNAME + "-" + name + "-0")
         .resolve(pod, pod.getContainers().getFirst(), Files.createDirectories(work.resolve(name)));
   }
 

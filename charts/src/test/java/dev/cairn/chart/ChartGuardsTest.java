@@ -92,7 +92,7 @@ class ChartGuardsTest {
         .resource(
             new SecretBuilder()
                 .withNewMetadata()
-                .withName("cairn-cairn-admin-token")
+                .withName("cairn-admin-token")
                 .withNamespace(Chart.NAMESPACE)
                 .endMetadata()
                 .addToData("token", first)
@@ -101,7 +101,7 @@ class ChartGuardsTest {
     try {
       assertThat(adminToken(Chart.defaults().render())).isEqualTo(first);
     } finally {
-      cluster.secrets().inNamespace(Chart.NAMESPACE).withName("cairn-cairn-admin-token").delete();
+      cluster.secrets().inNamespace(Chart.NAMESPACE).withName("cairn-admin-token").delete();
     }
     assertThat(adminToken(Chart.defaults().render()))
         .as("a new install gets a new token")
@@ -109,7 +109,7 @@ class ChartGuardsTest {
   }
 
   private static String adminToken(Rendered chart) {
-    Secret secret = chart.get(Secret.class, "cairn-cairn-admin-token");
+    Secret secret = chart.get(Secret.class, "cairn-admin-token");
     assertThat(secret.getMetadata().getAnnotations())
         .containsEntry("helm.sh/resource-policy", "keep");
     return secret.getData().get("token");
