@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.cairn.chart.testing.Chart;
+import dev.cairn.chart.testing.Kustomize;
 import dev.cairn.chart.testing.ManifestChecks;
 import dev.cairn.chart.testing.MockCluster;
 import dev.cairn.chart.testing.Rendered;
@@ -14,26 +15,36 @@ import dev.cairn.chart.testing.Repo;
 import dev.cairn.chart.testing.WalkThrough;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Kubernetes walk-through ({@code examples/k8s/}) and the other example manifests are valid
- * against the Kubernetes model and the CRDs, reference the chart's names, and are accepted by the
- * API server.
+ * The Kubernetes walk-through ({@code examples/k8s/}, applied with {@code kubectl apply -k}) and
+ * the other example manifests are valid against the Kubernetes model and the CRDs, reference the
+ * chart's names, take every Cairn image from the one registry setting, and are accepted by the API
+ * server.
  */
 class K8sExamplesTest {
 
+  private static final Pattern APPLY = Pattern.compile("kubectl apply((?:\\s+-[fk]\\s+\\S+)+)");
+  private static final Pattern TARGET = Pattern.compile("-([fk])\\s+(\\S+)");
+
   @Test
-  void everyExampleManifestIsValid(@TempDir Path generated) throws Exception {
-    List<HasMetadata> objects = examples(generated);
+  void everyExampleManifestIsValid(@TempDir Path work) throws Exception {
+    List<HasMetadata> objects = examples(work);
 
     assertThat(objects)
         .extracting(HasMetadata::getKind)
@@ -47,34 +58,66 @@ class K8sExamplesTest {
   }
 
   /**
-   * The README applies whole folders ({@code kubectl apply -f examples/k8s/}): kubectl refuses the
-   * lot when one document there is not a Kubernetes object (a Helm values file, say).
+   * Each {@code kubectl apply} of the README takes what its target holds: {@code -f} a file, or a
+   * folder of Kubernetes objects only (kubectl refuses the lot when one document is not one, a Helm
+   * values file or a kustomization, say); {@code -k} a folder with a kustomization that builds.
    */
   @Test
-  void everyDocumentInAFolderTheReadmeAppliesIsAKubernetesObject() throws IOException {
-    ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-    List<String> notObjects = new ArrayList<>();
-    for (Path folder : APPLIED_FOLDERS) {
-      try (Stream<Path> files = Files.list(Repo.resolve(folder.toString()))) {
-        for (Path file :
-            files.filter(f -> f.toString().matches(".*\\.(ya?ml|json)$")).sorted().toList()) {
-          try (MappingIterator<JsonNode> documents =
-              yaml.readerFor(JsonNode.class).readValues(file.toFile())) {
-            while (documents.hasNext()) {
-              JsonNode document = documents.next();
-              if (document == null || document.isNull() || document.isEmpty()) {
-                continue;
-              }
-              if (!document.hasNonNull("apiVersion") || !document.hasNonNull("kind")) {
-                notObjects.add(folder.resolve(file.getFileName()).toString());
-              }
-            }
-          }
+  void everyFolderTheReadmeAppliesHoldsWhatItsFlagTakes(@TempDir Path work) throws Exception {
+    Path generated = work.resolve("generated");
+    WalkThrough.prepare(generated);
+    List<String> applied = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    Matcher apply = APPLY.matcher(Files.readString(Repo.resolve("README.md")));
+    while (apply.find()) {
+      Matcher target = TARGET.matcher(apply.group(1));
+      while (target.find()) {
+        String name = target.group(2).replaceAll("[`).,]+$", "");
+        applied.add("-" + target.group(1) + " " + name);
+        Path path =
+            name.startsWith("examples/k8s/generated")
+                ? generated.resolve(
+                    name.substring("examples/k8s/generated".length()).replaceAll("^/", ""))
+                : Repo.resolve(name);
+        if (target.group(1).equals("k")) {
+          // The walk-through's kustomization needs prepare.sh's generated/: built on a copy.
+          List<HasMetadata> built =
+              name.matches("examples/k8s/?")
+                  ? WalkThrough.kustomized(work.resolve("kustomized"), null)
+                  : Kustomize.build(path);
+          assertThat(built).as(name).isNotEmpty();
+        } else if (Files.isDirectory(path)) {
+          problems.addAll(notObjects(path, name));
+        } else {
+          assertThat(path).as(name).isRegularFile();
         }
       }
     }
 
-    assertThat(notObjects).as("files without apiVersion and kind in " + APPLIED_FOLDERS).isEmpty();
+    assertThat(applied)
+        .contains("-k examples/k8s/", "-f examples/k8s/generated/")
+        .doesNotContain("-f examples/k8s/");
+    assertThat(problems).as("documents kubectl apply -f cannot take").isEmpty();
+  }
+
+  @Test
+  void theKustomizationListsEveryManifestOfItsFolder() throws IOException {
+    List<String> manifests;
+    try (Stream<Path> files = Files.list(Repo.resolve("examples/k8s"))) {
+      manifests =
+          files
+              .map(f -> f.getFileName().toString())
+              .filter(f -> f.matches(".*\\.ya?ml$") && !f.startsWith("kustomization."))
+              .sorted()
+              .toList();
+    }
+    JsonNode kustomization =
+        new ObjectMapper(new YAMLFactory())
+            .readTree(Repo.resolve("examples/k8s/kustomization.yaml").toFile());
+    List<String> resources = new ArrayList<>();
+    kustomization.path("resources").forEach(r -> resources.add(r.asText()));
+
+    assertThat(resources).containsExactlyElementsOf(manifests);
   }
 
   @Test
@@ -105,13 +148,11 @@ class K8sExamplesTest {
   }
 
   @Test
-  void theSidecarUsesTheChartsServiceAndTheProjectsImage() throws IOException {
-    Deployment inference =
-        Rendered.parse(Files.readString(Repo.resolve("examples/k8s/40-inference.yaml")))
-            .get(Deployment.class, "ink-inspection");
+  void theSidecarUsesTheChartsServiceAndTheProjectsImage(@TempDir Path work) throws Exception {
+    Deployment inference = inference(WalkThrough.kustomized(work, null));
     Container sidecar =
         WalkThrough.container(inference.getSpec().getTemplate().getSpec(), "cairn-sidecar");
-    String chartNotes = Chart.defaults().template();
+    Service registry = Chart.defaults().render().get(Service.class, Chart.FULLNAME + "-registry");
 
     assertThat(sidecar.getImage())
         .isEqualTo("ghcr.io/cairn-dev/cairn-sidecar:" + Repo.projectVersion());
@@ -119,12 +160,82 @@ class K8sExamplesTest {
         .anySatisfy(
             env -> {
               assertThat(env.getName()).isEqualTo("CAIRN_REGISTRY_URL");
-              assertThat(env.getValue()).isEqualTo("http://cairn-registry.cairn-system.svc:8080");
+              assertThat(env.getValue())
+                  .isEqualTo(
+                      "http://"
+                          + registry.getMetadata().getName()
+                          + "."
+                          + Chart.NAMESPACE
+                          + ".svc:"
+                          + registry.getSpec().getPorts().getFirst().getPort());
             });
-    assertThat(chartNotes).contains("name: cairn-registry");
     assertThat(inference.getSpec().getTemplate().getMetadata().getLabels())
         .containsEntry("cairn.dev/sidecar", "true");
     assertThat(inference.getSpec().getReplicas()).isEqualTo(2);
+  }
+
+  /**
+   * Issue 26 item 2: the registry a user pushes to moves every Cairn image the walk-through runs —
+   * the chart's (registry, operator, helm test), the sidecar {@code kubectl apply -k} runs, and the
+   * one NOTES tells users to run.
+   */
+  @Test
+  void oneRegistrySettingMovesEveryCairnImage(@TempDir Path work) throws Exception {
+    String registry = "registry.example.com:5000/team";
+    Chart chart =
+        Chart.withValues(Repo.resolve("examples/helm/k8s-walkthrough-values.yaml"))
+            .set("image.registry", registry);
+    List<String> chartImages = new ArrayList<>();
+    for (HasMetadata object : chart.render().objects()) {
+      chartImages.addAll(images(object));
+    }
+    List<String> walkThroughImages = new ArrayList<>();
+    for (HasMetadata object : WalkThrough.kustomized(work, registry)) {
+      walkThroughImages.addAll(images(object));
+    }
+    Matcher noted = Pattern.compile("sidecar image (\\S+)").matcher(chart.notes());
+    assertThat(noted.find()).as("NOTES name the sidecar image").isTrue();
+
+    String version = Repo.projectVersion();
+    assertThat(chartImages)
+        .containsOnly(
+            registry + "/cairn-registry:" + version, registry + "/cairn-operator:" + version);
+    assertThat(walkThroughImages.stream().filter(i -> i.contains("cairn")))
+        .containsExactly(registry + "/cairn-sidecar:" + version);
+    assertThat(noted.group(1)).isEqualTo(registry + "/cairn-sidecar:" + version);
+  }
+
+  @Test
+  void theTestsKustomizeRewritesImagesAsKustomizeDoes() {
+    List<Map<String, String>> entries =
+        List.of(
+            Map.of(
+                "name", "ghcr.io/cairn-dev/cairn-sidecar", "newName", "r.example/t/cairn-sidecar"),
+            Map.of("name", "nginx", "newTag", "1.27"),
+            Map.of("name", "busybox", "digest", "sha256:abc"));
+
+    assertThat(Kustomize.image("ghcr.io/cairn-dev/cairn-sidecar:1.0", entries))
+        .isEqualTo("r.example/t/cairn-sidecar:1.0");
+    assertThat(Kustomize.image("ghcr.io/cairn-dev/cairn-sidecar@sha256:def", entries))
+        .isEqualTo("r.example/t/cairn-sidecar@sha256:def");
+    assertThat(Kustomize.image("ghcr.io/cairn-dev/cairn-sidecar-extra:1.0", entries))
+        .as("the name matches whole, never a prefix")
+        .isEqualTo("ghcr.io/cairn-dev/cairn-sidecar-extra:1.0");
+    assertThat(Kustomize.image("nginx:1.25", entries)).isEqualTo("nginx:1.27");
+    assertThat(Kustomize.image("localhost:5000/nginx:1.25", entries))
+        .as("a port is no tag")
+        .isEqualTo("localhost:5000/nginx:1.25");
+    assertThat(Kustomize.image("busybox:1.36", entries)).isEqualTo("busybox@sha256:abc");
+  }
+
+  @Test
+  void theApiServerAcceptsTheWalkThrough(@TempDir Path work) throws Exception {
+    MockCluster cluster = MockCluster.shared().withCairnCrds();
+
+    for (HasMetadata object : examples(work)) {
+      HasMetadata created = cluster.apply(object);
+      assertThat(created.getMetadata().getUid()).isNotBlank();
+    }
   }
 
   @Test
@@ -140,33 +251,70 @@ class K8sExamplesTest {
         .containsExactly("cairn-operator-token");
   }
 
-  @Test
-  void theApiServerAcceptsTheWalkThrough(@TempDir Path generated) throws Exception {
-    MockCluster cluster = MockCluster.shared().withCairnCrds();
-
-    for (HasMetadata object : examples(generated)) {
-      HasMetadata created = cluster.apply(object);
-      assertThat(created.getMetadata().getUid()).isNotBlank();
-    }
-  }
-
-  /** The folders the README tells users to {@code kubectl apply -f}. */
-  private static final List<Path> APPLIED_FOLDERS =
-      List.of(
-          Path.of("examples/k8s"),
-          Path.of("examples/single-variant"),
-          Path.of("examples/ink-three-mode"));
-
-  /** examples/k8s (with what prepare.sh generates) and the other example manifests. */
-  private static List<HasMetadata> examples(Path generated) throws Exception {
-    List<HasMetadata> objects = new ArrayList<>(WalkThrough.prepare(generated));
+  /**
+   * What the walk-through applies (prepare.sh's output with {@code -f}, examples/k8s with {@code
+   * -k}) and the other example manifests.
+   */
+  private static List<HasMetadata> examples(Path work) throws Exception {
+    List<HasMetadata> objects = new ArrayList<>(WalkThrough.prepare(work.resolve("generated")));
+    objects.addAll(WalkThrough.kustomized(work, null));
     for (Path folder :
-        List.of(
-            Repo.resolve("examples/k8s"),
-            Repo.resolve("examples/single-variant"),
-            Repo.resolve("examples/ink-three-mode"))) {
+        List.of(Repo.resolve("examples/single-variant"), Repo.resolve("examples/ink-three-mode"))) {
       objects.addAll(WalkThrough.parsed(folder));
     }
     return objects;
+  }
+
+  private static Deployment inference(List<HasMetadata> objects) {
+    return objects.stream()
+        .filter(Deployment.class::isInstance)
+        .map(Deployment.class::cast)
+        .filter(d -> d.getMetadata().getName().equals("ink-inspection"))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static List<String> images(HasMetadata object) {
+    PodSpec pod =
+        switch (object) {
+          case Deployment d -> d.getSpec().getTemplate().getSpec();
+          case Pod p -> p.getSpec();
+          default -> null;
+        };
+    if (pod == null) {
+      return List.of();
+    }
+    List<String> images = new ArrayList<>();
+    pod.getInitContainers().forEach(c -> images.add(c.getImage()));
+    pod.getContainers().forEach(c -> images.add(c.getImage()));
+    return images;
+  }
+
+  /** Files of a folder {@code kubectl apply -f} would refuse, or that are not objects. */
+  private static List<String> notObjects(Path folder, String name) throws IOException {
+    ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    List<String> problems = new ArrayList<>();
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path file :
+          files.filter(f -> f.toString().matches(".*\\.(ya?ml|json)$")).sorted().toList()) {
+        try (MappingIterator<JsonNode> documents =
+            yaml.readerFor(JsonNode.class).readValues(file.toFile())) {
+          while (documents.hasNext()) {
+            JsonNode document = documents.next();
+            if (document == null || document.isNull() || document.isEmpty()) {
+              continue;
+            }
+            String kind = document.path("kind").asText("");
+            if (!document.hasNonNull("apiVersion")
+                || kind.isEmpty()
+                || kind.equals("Kustomization")
+                || kind.equals("Component")) {
+              problems.add(name + file.getFileName());
+            }
+          }
+        }
+      }
+    }
+    return problems;
   }
 }
