@@ -249,6 +249,11 @@ class K8sExamplesTest {
         .filteredOn(v -> v.getSecret() != null)
         .extracting(v -> v.getSecret().getSecretName())
         .containsExactly("cairn-operator-token");
+    for (HasMetadata object : chart.objects()) {
+      assertThat(ManifestChecks.problems(object))
+          .as("helm template of the walk-through values: " + object.getKind())
+          .isEmpty();
+    }
   }
 
   /**
