@@ -57,8 +57,9 @@ class WalkThroughImagesTest {
 
   /**
    * Issue 26 item 2: the registry a user pushes to moves every Cairn image the walk-through runs —
-   * the chart's (registry, operator, helm test), the sidecar {@code kubectl apply -k} runs, and the
-   * one NOTES tells users to run.
+   * the chart's (registry and operator; helm-java's template leaves out the helm test Pod, which
+   * takes the registry image from the same helper), the sidecar {@code kubectl apply -k} runs, and
+   * the one NOTES tells users to run.
    */
   @Test
   void oneRegistrySettingMovesEveryCairnImage(@TempDir Path work) throws Exception {

@@ -81,6 +81,9 @@ public final class Kustomize {
     for (JsonNode entry : kustomization.path("components")) {
       Path path = inside(folder, entry.asText());
       JsonNode component = read(path, "Component");
+      if (component.has("components")) {
+        throw new AssertionError(path + ": the tests' kustomize does not nest components");
+      }
       objects.addAll(resources(path, component));
       objects.forEach(object -> retag(object, images(component, path)));
     }
