@@ -6,12 +6,23 @@
 #   sidecar-token.yaml         Secret inference/cairn-sidecar-token: the sidecars' token (role
 #                              sidecar — reads and reports instances — of project inference only)
 #   ink-artifacts.yaml         ConfigMap inference/ink-artifacts
+#   images/kustomization.yaml  the kustomize Component that points the walk-through's sidecar at
+#                              $IMAGE_REGISTRY (default ghcr.io/cairn-dev, the chart's default
+#                              image.registry): `kubectl apply -k examples/k8s/` uses it, so the
+#                              setting that moves the chart's images moves the sidecar's too
 # Tokens are printed nowhere; read them back with kubectl if you need them.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 out="${1:-$here/generated}"
 artifacts="$here/../artifacts/ink-sku001-a"
-mkdir -p "$out"
+registry="${IMAGE_REGISTRY:-ghcr.io/cairn-dev}"
+registry="${registry%/}"
+case "$registry" in
+  ''|*[[:space:]@]*|*/*:*)
+    echo "prepare.sh: IMAGE_REGISTRY must be a registry host and path such as ghcr.io/you, not '$registry'" >&2
+    exit 1 ;;
+esac
+mkdir -p "$out" "$out/images"
 umask 077
 
 token() { head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n'; }
@@ -75,4 +86,14 @@ YAML
   done
 } > "$out/ink-artifacts.yaml"
 
-echo "wrote $out: cairn-tokens.yaml cairn-operator-token.yaml sidecar-token.yaml ink-artifacts.yaml"
+cat > "$out/images/kustomization.yaml" <<YAML
+# Written by prepare.sh: the sidecar image of examples/k8s/40-inference.yaml from the registry the
+# chart's image.registry names (IMAGE_REGISTRY=$registry). The tag stays the project version.
+apiVersion: kustomize.config.k8s.io/v1alpha1
+kind: Component
+images:
+  - name: ghcr.io/cairn-dev/cairn-sidecar
+    newName: $registry/cairn-sidecar
+YAML
+
+echo "wrote $out: cairn-tokens.yaml cairn-operator-token.yaml sidecar-token.yaml ink-artifacts.yaml images/kustomization.yaml (sidecar from $registry)"

@@ -1,9 +1,25 @@
 {{/*
-Names: every object is "<release>-cairn-<part>" (spec 70-deployment), shortened to the 63
-characters a DNS label allows.
+Names follow the common Helm convention: fullnameOverride as given; else the release name alone
+when it already contains the chart's name (nameOverride, else "cairn"), so release "cairn" names
+its objects "cairn-registry" rather than "cairn-cairn-registry"; else "<release>-cairn". Each
+object is "<fullname>-<part>", shortened to the 63 characters a DNS label allows (the fullname to
+57, so the part stays readable).
 */}}
+{{- define "cairn.chartName" -}}
+{{- .Values.nameOverride | default .Chart.Name | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
 {{- define "cairn.fullname" -}}
-{{- printf "%s-cairn" .Release.Name | trunc 57 | trimSuffix "-" -}}
+{{- if .Values.fullnameOverride -}}
+{{- .Values.fullnameOverride | trunc 57 | trimSuffix "-" -}}
+{{- else -}}
+{{- $name := include "cairn.chartName" . -}}
+{{- if contains $name .Release.Name -}}
+{{- .Release.Name | trunc 57 | trimSuffix "-" -}}
+{{- else -}}
+{{- printf "%s-%s" .Release.Name $name | trunc 57 | trimSuffix "-" -}}
+{{- end -}}
+{{- end -}}
 {{- end -}}
 
 {{- define "cairn.name" -}}
@@ -20,7 +36,7 @@ app.kubernetes.io/part-of: cairn
 {{- end -}}
 
 {{- define "cairn.selectorLabels" -}}
-app.kubernetes.io/name: cairn
+app.kubernetes.io/name: {{ include "cairn.chartName" .root }}
 app.kubernetes.io/instance: {{ .root.Release.Name }}
 app.kubernetes.io/component: {{ .component }}
 {{- end -}}
@@ -74,13 +90,18 @@ seccompProfile:
 {{- printf "http://%s.%s.svc:%d" (include "cairn.name" (dict "root" . "part" "registry")) .Release.Namespace (int .Values.registry.service.port) -}}
 {{- end -}}
 
-{{/* The Secret holding the admin token the chart generates when no identity source is set. */}}
-{{- define "cairn.generatesAdminToken" -}}
-{{- if and (not .Values.auth.tokensSecret) (not .Values.auth.jwt.jwksUrl) -}}true{{- end -}}
-{{- end -}}
-
+{{/*
+The human admin token: the chart generates it in every auth mode (spec 40-security's bootstrap
+admin, CAIRN_BOOTSTRAP_ADMIN_TOKEN, which the registry accepts beside a tokens file and JWTs), so
+whoever installs the chart can always sign in; NOTES.txt prints the command that reads it.
+*/}}
 {{- define "cairn.adminTokenSecret" -}}
 {{- include "cairn.name" (dict "root" . "part" "admin-token") -}}
+{{- end -}}
+
+{{/* True when the chart's admin token is the only identity: no tokens file, no JWTs. */}}
+{{- define "cairn.adminTokenOnly" -}}
+{{- if and (not .Values.auth.tokensSecret) (not .Values.auth.jwt.jwksUrl) -}}true{{- end -}}
 {{- end -}}
 
 {{/* The Secret with the audit chain's key: the one named, else one the chart generates once. */}}
@@ -88,11 +109,15 @@ seccompProfile:
 {{- .Values.auth.auditKey.existingSecret | default (include "cairn.name" (dict "root" . "part" "audit-key")) -}}
 {{- end -}}
 
-{{/* Where the operator's registry token comes from: its own Secret, else the generated one. */}}
+{{/*
+Where the operator's registry token comes from: its own Secret; else, when the chart's admin token
+is the only identity, that one. With a tokens file or JWTs the operator gets an identity of its
+own, so the audit trail tells its writes from a person's.
+*/}}
 {{- define "cairn.operatorTokenSecret" -}}
 {{- if .Values.operator.tokenSecret.name -}}
 {{- .Values.operator.tokenSecret.name -}}
-{{- else if include "cairn.generatesAdminToken" . -}}
+{{- else if include "cairn.adminTokenOnly" . -}}
 {{- include "cairn.adminTokenSecret" . -}}
 {{- else -}}
 {{- fail "operator.tokenSecret.name is required when auth.tokensSecret or auth.jwt is set: name a Secret with a registry token that has publisher and approver rights (admin to create projects)" -}}

@@ -22,4 +22,25 @@ Combinations the schema cannot express; each message names the value to change.
 {{- if and (eq .Values.environment "production") (has "*" .Values.auth.allowedOrigins) -}}
 {{- fail "auth.allowedOrigins may not contain \"*\" with environment=production: list the origins" -}}
 {{- end -}}
+{{- include "cairn.validateNames" . -}}
+{{- end -}}
+
+{{/*
+Charts before the Helm naming convention named everything "<release>-cairn-<part>". Renaming an
+installed release would start the registry on a new, empty data volume with a new audit key
+(the old ones are kept, unused), so a release whose old generated Secrets are still there must
+choose: keep the old names with fullnameOverride, or remove those Secrets first. Lookup finds
+nothing in helm template, so only a real install or upgrade is checked.
+*/}}
+{{- define "cairn.validateNames" -}}
+{{- $old := printf "%s-cairn" .Release.Name | trunc 57 | trimSuffix "-" -}}
+{{- $new := include "cairn.fullname" . -}}
+{{- if and (ne $old $new) (not .Values.fullnameOverride) -}}
+{{- range $part := list "audit-key" "admin-token" -}}
+{{- $name := printf "%s-%s" $old $part | trunc 63 | trimSuffix "-" -}}
+{{- if lookup "v1" "Secret" $.Release.Namespace $name -}}
+{{- fail (printf "the Secret %s shows this release's objects were named %s-<part> by an earlier chart; they would now be named %s-<part>, with a new, empty data volume and a new audit key. Set fullnameOverride=%s to keep the names (and the data), or delete the old Secrets for a fresh start" $name $old $new $old) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
 {{- end -}}

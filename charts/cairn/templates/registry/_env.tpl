@@ -76,11 +76,9 @@
     secretKeyRef:
       name: {{ include "cairn.auditKeySecret" . }}
       key: {{ ternary .Values.auth.auditKey.key "key" (not (empty .Values.auth.auditKey.existingSecret)) }}
-{{- if include "cairn.generatesAdminToken" . }}
 - name: CAIRN_BOOTSTRAP_ADMIN_TOKEN
   valueFrom:
     secretKeyRef:
       name: {{ include "cairn.adminTokenSecret" . }}
       key: token
-{{- end }}
 {{- end -}}

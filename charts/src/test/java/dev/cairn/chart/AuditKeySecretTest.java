@@ -14,12 +14,12 @@ class AuditKeySecretTest {
   @Test
   void theChartGeneratesAKeptKeyByDefault() {
     Rendered chart = Chart.defaults().render();
-    var secret = chart.secret("cairn-cairn-audit-key").orElseThrow();
+    var secret = chart.secret("cairn-audit-key").orElseThrow();
     assertThat(secret.getMetadata().getAnnotations())
         .containsEntry("helm.sh/resource-policy", "keep");
     assertThat(Base64.getDecoder().decode(secret.getData().get("key"))).hasSize(64);
     assertThat(auditKey(chart).getValueFrom().getSecretKeyRef())
-        .satisfies(ref -> assertThat(ref.getName()).isEqualTo("cairn-cairn-audit-key"))
+        .satisfies(ref -> assertThat(ref.getName()).isEqualTo("cairn-audit-key"))
         .satisfies(ref -> assertThat(ref.getKey()).isEqualTo("key"));
   }
 
@@ -30,7 +30,7 @@ class AuditKeySecretTest {
             .set("auth.auditKey.existingSecret", "vault-audit")
             .set("auth.auditKey.key", "hmac")
             .render();
-    assertThat(chart.secret("cairn-cairn-audit-key")).isEmpty();
+    assertThat(chart.secret("cairn-audit-key")).isEmpty();
     assertThat(auditKey(chart).getValueFrom().getSecretKeyRef())
         .satisfies(ref -> assertThat(ref.getName()).isEqualTo("vault-audit"))
         .satisfies(ref -> assertThat(ref.getKey()).isEqualTo("hmac"));

@@ -22,10 +22,15 @@ import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -45,7 +50,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ChartContractIT {
 
-  private static final String SERVICE = "http://cairn-cairn-registry.cairn-system.svc:8080";
+  private static final String SERVICE = "http://cairn-registry.cairn-system.svc:8080";
   private static final String ARTIFACTS = "http://ink-artifacts.inference.svc:8080/";
 
   private static EmbeddedPostgres postgres;
@@ -102,6 +107,21 @@ class ChartContractIT {
         .contains("\"blob_store\":\"s3\"")
         .contains("\"environment\":\"production\"")
         .contains("\"auth\":true");
+    // The human admin token NOTES tells users to read (kubectl get secret ... | base64 -d): the
+    // chart's Secret, accepted beside the walk-through's tokens file.
+    String adminToken =
+        new String(
+            Base64.getDecoder()
+                .decode(
+                    chart
+                        .get(Secret.class, Chart.FULLNAME + "-admin-token")
+                        .getData()
+                        .get("token")),
+            StandardCharsets.UTF_8);
+    assertThat(createProject(registryUri, adminToken, "people"))
+        .as("the chart's admin token creates a project")
+        .isEqualTo(201);
+    assertThat(createProject(registryUri, "not-a-token", "nobody")).isEqualTo(401);
 
     // Operator: from a kubeconfig (as on a laptop), the rendered Lease Role granted.
     MockCluster mock = MockCluster.shared().withCairnCrds();
@@ -172,8 +192,20 @@ class ChartContractIT {
   private static Map<String, String> environment(
       Deployment deployment, List<HasMetadata> cluster, String name) throws Exception {
     PodSpec pod = deployment.getSpec().getTemplate().getSpec();
-    return new PodEnvironment(cluster, Chart.NAMESPACE, "cairn-cairn-" + name + "-0")
+    return new PodEnvironment(cluster, Chart.NAMESPACE, Chart.FULLNAME + "-" + name + "-0")
         .resolve(pod, pod.getContainers().getFirst(), Files.createDirectories(work.resolve(name)));
+  }
+
+  private static int createProject(URI registry, String token, String name) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(registry.resolve("/api/v1/projects"))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\"}"))
+            .build();
+    try (HttpClient http = HttpClient.newHttpClient()) {
+      return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
   }
 
   private static JarProcess start(String jar, Map<String, String> env, String name) {

@@ -9,6 +9,7 @@ import dev.cairn.chart.testing.Rendered;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** The schema and the template guards refuse bad values with a message naming the value. */
@@ -83,33 +84,73 @@ class ChartGuardsTest {
   }
 
   @Test
-  void generatedAdminTokenIsKeptAcrossUpgrades() {
+  void refusesToRenameAReleaseNamedByTheEarlierChart() {
     KubernetesClient cluster = MockCluster.shared().client();
-    String first = adminToken(Chart.defaults().render());
+    Secret oldKey =
+        new SecretBuilder()
+            .withNewMetadata()
+            .withName("cairn-cairn-audit-key")
+            .withNamespace(Chart.NAMESPACE)
+            .endMetadata()
+            .addToData("key", "b2xkLWtleQ==")
+            .build();
+    cluster.secrets().inNamespace(Chart.NAMESPACE).resource(oldKey).createOr(e -> e.update());
+    try {
+      assertThatThrownBy(() -> Chart.defaults().template())
+          .hasMessageContaining("the Secret cairn-cairn-audit-key")
+          .hasMessageContaining("Set fullnameOverride=cairn-cairn");
+      Rendered kept = Chart.defaults().set("fullnameOverride", "cairn-cairn").render();
+      assertThat(kept.names()).contains("Deployment/cairn-cairn-registry");
+      assertThat(kept.get(Secret.class, "cairn-cairn-audit-key").getData())
+          .as("the old audit key, read back")
+          .containsEntry("key", "b2xkLWtleQ==");
+    } finally {
+      cluster.secrets().inNamespace(Chart.NAMESPACE).withName("cairn-cairn-audit-key").delete();
+    }
+    assertThat(Chart.defaults().render().names()).contains("Deployment/cairn-registry");
+  }
+
+  @Test
+  void generatedAdminTokenIsKeptAcrossUpgradesWithATokensFileToo() {
+    generatedAdminTokenIsKeptAcrossUpgrades(
+        () ->
+            Chart.defaults()
+                .set("auth.tokensSecret", "cairn-tokens")
+                .set("operator.tokenSecret.name", "cairn-operator-token"));
+  }
+
+  @Test
+  void generatedAdminTokenIsKeptAcrossUpgrades() {
+    generatedAdminTokenIsKeptAcrossUpgrades(Chart::defaults);
+  }
+
+  private static void generatedAdminTokenIsKeptAcrossUpgrades(Supplier<Chart> values) {
+    KubernetesClient cluster = MockCluster.shared().client();
+    String first = adminToken(values.get().render());
     cluster
         .secrets()
         .inNamespace(Chart.NAMESPACE)
         .resource(
             new SecretBuilder()
                 .withNewMetadata()
-                .withName("cairn-cairn-admin-token")
+                .withName("cairn-admin-token")
                 .withNamespace(Chart.NAMESPACE)
                 .endMetadata()
                 .addToData("token", first)
                 .build())
         .createOr(existing -> existing.update());
     try {
-      assertThat(adminToken(Chart.defaults().render())).isEqualTo(first);
+      assertThat(adminToken(values.get().render())).isEqualTo(first);
     } finally {
-      cluster.secrets().inNamespace(Chart.NAMESPACE).withName("cairn-cairn-admin-token").delete();
+      cluster.secrets().inNamespace(Chart.NAMESPACE).withName("cairn-admin-token").delete();
     }
-    assertThat(adminToken(Chart.defaults().render()))
+    assertThat(adminToken(values.get().render()))
         .as("a new install gets a new token")
         .isNotEqualTo(first);
   }
 
   private static String adminToken(Rendered chart) {
-    Secret secret = chart.get(Secret.class, "cairn-cairn-admin-token");
+    Secret secret = chart.get(Secret.class, "cairn-admin-token");
     assertThat(secret.getMetadata().getAnnotations())
         .containsEntry("helm.sh/resource-policy", "keep");
     return secret.getData().get("token");

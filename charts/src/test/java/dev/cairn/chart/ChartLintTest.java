@@ -61,7 +61,7 @@ class ChartLintTest {
   void rendersWithValues(Path values) {
     String manifests = Chart.withValues(values).template();
 
-    assertThat(manifests).contains("kind: Deployment").contains("name: cairn-cairn-registry");
+    assertThat(manifests).contains("kind: Deployment").contains("name: cairn-registry");
   }
 
   private static Path copyChart(Path target) throws IOException {

@@ -49,14 +49,14 @@ class ChartObjectsTest {
     assertThat(registry.getSpec().getTemplate().getSpec().getTopologySpreadConstraints())
         .singleElement()
         .satisfies(c -> assertThat(c.getTopologyKey()).isEqualTo("kubernetes.io/hostname"));
-    assertThat(chart.get(PodDisruptionBudget.class, "cairn-cairn-registry").getSpec())
+    assertThat(chart.get(PodDisruptionBudget.class, "cairn-registry").getSpec())
         .satisfies(pdb -> assertThat(pdb.getMinAvailable().getIntVal()).isEqualTo(1));
     assertThat(chart.all(PersistentVolumeClaim.class)).isEmpty();
 
     Deployment operator = chart.deployment("operator");
     assertThat(operator.getSpec().getReplicas()).isEqualTo(2);
     assertThat(chart.all(ClusterRoleBinding.class)).hasSize(1);
-    assertThat(chart.get(Role.class, "cairn-cairn-operator-leader-election").getRules())
+    assertThat(chart.get(Role.class, "cairn-operator-leader-election").getRules())
         .singleElement()
         .satisfies(rule -> assertThat(rule.getResources()).containsExactly("leases"));
   }
@@ -102,7 +102,7 @@ class ChartObjectsTest {
 
     for (HasMetadata object : chart.objects()) {
       String what = object.getKind() + "/" + object.getMetadata().getName();
-      assertThat(object.getMetadata().getName()).as(what).startsWith("cairn-cairn-");
+      assertThat(object.getMetadata().getName()).as(what).startsWith("cairn-");
       Map<String, String> labels = object.getMetadata().getLabels();
       assertThat(labels)
           .as(what)
@@ -179,7 +179,7 @@ class ChartObjectsTest {
 
     assertThat(chart.all(PersistentVolumeClaim.class))
         .extracting(p -> p.getMetadata().getName())
-        .containsExactly("cairn-cairn-data");
+        .containsExactly("cairn-data");
     assertThat(chart.deployment("registry").getSpec().getStrategy().getType())
         .isEqualTo("Recreate");
     assertThat(chart.all(PodDisruptionBudget.class)).isEmpty();

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  */
 class RegistryLimitsTest {
 
-  private static final String CONFIG = "cairn-cairn-registry";
+  private static final String CONFIG = "cairn-registry";
 
   @Test
   void limitsDefaultToTheSpecsFigures() {

@@ -1,6 +1,7 @@
 package dev.cairn.chart.testing;
 
 import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.InstallCommand;
 import com.marcnuri.helm.TemplateCommand;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -15,11 +16,18 @@ public final class Chart {
   public static final String RELEASE = "cairn";
   public static final String NAMESPACE = "cairn-system";
 
+  /**
+   * The prefix of the objects' names for release {@code cairn}: the release name alone, since it
+   * contains the chart's name.
+   */
+  public static final String FULLNAME = "cairn";
+
   /** Oldest Kubernetes the chart supports (its kubeVersion); Helm's default is older. */
   public static final String KUBE_VERSION = "v1.27.0";
 
   private final Path valuesFile;
   private final Map<String, Object> sets = new LinkedHashMap<>();
+  private String release = RELEASE;
 
   private Chart(Path valuesFile) {
     this.valuesFile = valuesFile;
@@ -35,6 +43,12 @@ public final class Chart {
     return new Chart(valuesFile);
   }
 
+  /** Renders as release {@code name} instead of {@code cairn}; returns this chart. */
+  public Chart release(String name) {
+    this.release = name;
+    return this;
+  }
+
   /** {@code --set key=value}; returns this chart. */
   public Chart set(String key, Object value) {
     sets.put(key, value);
@@ -47,7 +61,7 @@ public final class Chart {
     TemplateCommand command =
         new Helm(Repo.chart())
             .template()
-            .withName(RELEASE)
+            .withName(release)
             .withNamespace(NAMESPACE)
             .withKubeVersion(KUBE_VERSION);
     if (valuesFile != null) {
@@ -55,6 +69,31 @@ public final class Chart {
     }
     sets.forEach(command::set);
     return command.call();
+  }
+
+  /**
+   * NOTES.txt as {@code helm install --dry-run} renders it for these values. Client only: Helm asks
+   * no cluster, so a {@code lookup} finds nothing, as on a first install.
+   */
+  public String notes() {
+    InstallCommand command =
+        new Helm(Repo.chart())
+            .install()
+            .withName(release)
+            .withNamespace(NAMESPACE)
+            .withKubeVersion(KUBE_VERSION)
+            .dryRun()
+            .clientOnly();
+    if (valuesFile != null) {
+      command.withValuesFile(valuesFile);
+    }
+    sets.forEach(command::set);
+    String output = command.call().getOutput();
+    int notes = output.indexOf("NOTES:");
+    if (notes < 0) {
+      throw new AssertionError("helm install --dry-run printed no NOTES:\n" + output);
+    }
+    return output.substring(notes + "NOTES:".length());
   }
 
   /** {@code helm template}, parsed. */

@@ -40,7 +40,7 @@ public record Rendered(List<HasMetadata> objects) {
   }
 
   public Deployment deployment(String part) {
-    return get(Deployment.class, Chart.RELEASE + "-cairn-" + part);
+    return get(Deployment.class, Chart.FULLNAME + "-" + part);
   }
 
   public Optional<ConfigMap> configMap(String name) {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,20 +21,47 @@ public final class WalkThrough {
   private WalkThrough() {}
 
   /**
-   * Runs {@code examples/k8s/prepare.sh} into {@code out} and returns what it wrote (the token
-   * Secrets and the artifact ConfigMap), parsed.
+   * Runs {@code examples/k8s/prepare.sh} into {@code out} and returns what it wrote for {@code
+   * kubectl apply -f} (the token Secrets and the artifact ConfigMap), parsed.
    */
   public static List<HasMetadata> prepare(Path out) throws IOException, InterruptedException {
-    Process prepare =
+    return prepare(out, null);
+  }
+
+  /** {@link #prepare(Path)} with {@code IMAGE_REGISTRY=imageRegistry} (null: not set). */
+  public static List<HasMetadata> prepare(Path out, String imageRegistry)
+      throws IOException, InterruptedException {
+    ProcessBuilder builder =
         new ProcessBuilder(
                 "bash", Repo.resolve("examples/k8s/prepare.sh").toString(), out.toString())
-            .redirectErrorStream(true)
-            .start();
+            .redirectErrorStream(true);
+    builder.environment().remove("IMAGE_REGISTRY");
+    if (imageRegistry != null) {
+      builder.environment().put("IMAGE_REGISTRY", imageRegistry);
+    }
+    Process prepare = builder.start();
     String output = new String(prepare.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (prepare.waitFor() != 0) {
       throw new AssertionError("prepare.sh failed: " + output);
     }
     return parsed(out);
+  }
+
+  /**
+   * What {@code kubectl apply -k examples/k8s/} applies after {@code IMAGE_REGISTRY=imageRegistry
+   * examples/k8s/prepare.sh} (null: not set): the folder's manifests and kustomization are copied
+   * to {@code work}, prepare.sh writes its generated/ there, and {@link Kustomize} builds it.
+   */
+  public static List<HasMetadata> kustomized(Path work, String imageRegistry)
+      throws IOException, InterruptedException {
+    Path folder = Files.createDirectories(work.resolve("k8s"));
+    try (Stream<Path> files = Files.list(Repo.resolve("examples/k8s"))) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Files.copy(file, folder.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    prepare(folder.resolve("generated"), imageRegistry);
+    return Kustomize.build(folder);
   }
 
   /** Every manifest in {@code folder} ({@code *.yaml}, sorted), parsed. */
