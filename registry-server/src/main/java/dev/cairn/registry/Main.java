@@ -5,6 +5,7 @@ import dev.cairn.client.process.UnknownVariables;
 import dev.cairn.registry.config.RegistrySettings;
 import dev.cairn.registry.config.SettingsLoader;
 import dev.cairn.registry.config.StartupException;
+import dev.cairn.registry.config.TmpdirCheck;
 import io.helidon.logging.common.LogConfig;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Logger;
@@ -24,6 +25,8 @@ public final class Main {
     RegistryServer server;
     try {
       UnknownVariables.warnings(System.getenv(), SettingsLoader.variables()).forEach(LOG::warning);
+      TmpdirCheck.warning(System.getenv(), System.getProperty("java.io.tmpdir"))
+          .ifPresent(LOG::warning);
       RegistrySettings settings = SettingsLoader.load(System.getenv());
       server = RegistryServer.start(settings);
       String host = settings.host().equals("0.0.0.0") ? "localhost" : settings.host();

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code ./run-registry}, as the README's first command: it starts the registry from a copy of the
  * jar and its libraries that it owns, so building the CLI or the registry again never rewrites the
- * classpath of the running JVM.
+ * classpath of the running JVM. It honours {@code TMPDIR}, which Java alone ignores.
  */
 class RunRegistryIT {
 
@@ -34,6 +34,8 @@ class RunRegistryIT {
     builder.environment().put("CAIRN_DATA_DIR", data.resolve("cairn-data").toString());
     builder.environment().put("CAIRN_PORT", Integer.toString(port));
     builder.environment().put("CAIRN_HOST", "127.0.0.1");
+    Path tmpdir = Files.createDirectories(data.resolve("tmp"));
+    builder.environment().put("TMPDIR", tmpdir.toString());
     Process process = builder.start();
     try {
       await()
@@ -48,6 +50,9 @@ class RunRegistryIT {
               jar -> assertThat(jar).doesNotContain("/registry-server/target/cairn-registry"));
       assertThat(openJars)
           .anySatisfy(jar -> assertThat(jar).startsWith(data.resolve("cairn-data/runtime") + "/"));
+      // Java ignores TMPDIR; run-registry hands it on, so PostgreSQL is unpacked where it says.
+      assertThat(tmpdir.resolve("embedded-pg")).isDirectory();
+      assertThat(Files.readString(log)).doesNotContain("TMPDIR is");
     } finally {
       process.destroy();
       process.waitFor();

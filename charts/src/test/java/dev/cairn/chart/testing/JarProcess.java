@@ -10,8 +10,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code java -jar} of one of the project's jars with exactly the given {@code CAIRN_*} environment
@@ -31,9 +33,15 @@ public final class JarProcess implements AutoCloseable {
   }
 
   public static JarProcess start(Path jar, Map<String, String> env, Path log) {
+    return start(jar, env, log, UnaryOperator.identity());
+  }
+
+  /** As {@link #start(Path, Map, Path)}, the {@code java} command line handed to {@code wrap}. */
+  public static JarProcess start(
+      Path jar, Map<String, String> env, Path log, UnaryOperator<List<String>> wrap) {
     String java = ProcessHandle.current().info().command().orElse("java");
     ProcessBuilder builder =
-        new ProcessBuilder(java, "-Xmx384m", "-jar", jar.toString())
+        new ProcessBuilder(wrap.apply(List.of(java, "-Xmx384m", "-jar", jar.toString())))
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
     builder.environment().keySet().removeIf(k -> k.startsWith("CAIRN_"));
@@ -87,6 +95,14 @@ public final class JarProcess implements AutoCloseable {
   /** Waits for the process to end; its exit code, or -1 if it still runs after {@code limit}. */
   public int exitCode(Duration limit) throws InterruptedException {
     return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
+  }
+
+  /**
+   * SIGTERM, as the kubelet stops a container; its exit code, or -1 if it runs past {@code limit}.
+   */
+  public int terminate(Duration limit) throws InterruptedException {
+    process.destroy();
+    return exitCode(limit);
   }
 
   /** Everything the process printed so far. */

@@ -48,21 +48,29 @@ public final class PodEnvironment {
    * The environment of {@code container} in {@code pod}; mounts materialised under {@code work}.
    */
   public Map<String, String> resolve(PodSpec pod, Container container, Path work) {
+    Map<String, Path> mounts = mount(pod, container, work);
     Map<String, String> env = new LinkedHashMap<>();
     for (EnvFromSource from : container.getEnvFrom()) {
       if (from.getConfigMapRef() != null) {
-        env.putAll(configMap(from.getConfigMapRef().getName()).getData());
+        configMap(from.getConfigMapRef().getName())
+            .getData()
+            .forEach((k, v) -> env.put(k, rewritePaths(v, mounts)));
       }
       if (from.getSecretRef() != null) {
-        secretData(from.getSecretRef().getName()).forEach(env::put);
+        secretData(from.getSecretRef().getName())
+            .forEach((k, v) -> env.put(k, rewritePaths(v, mounts)));
       }
     }
+    // Rewritten as each is defined, so a $(VAR) naming a mount path carries the folder too.
     for (EnvVar variable : container.getEnv()) {
-      env.put(variable.getName(), value(variable, env));
+      env.put(variable.getName(), rewritePaths(value(variable, env), mounts));
     }
-    Map<String, Path> mounts = mount(pod, container, work);
-    env.replaceAll((name, value) -> rewritePaths(value, mounts));
     return env;
+  }
+
+  /** The folder under {@code work} that stands for {@code mount} of {@code container}. */
+  public static Path folder(Container container, VolumeMount mount, Path work) {
+    return work.resolve(container.getName() + "-" + mount.getName());
   }
 
   private String value(EnvVar variable, Map<String, String> earlier) {
@@ -112,7 +120,7 @@ public final class PodEnvironment {
                 .filter(v -> v.getName().equals(mount.getName()))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no volume " + mount.getName()));
-        Path folder = work.resolve(container.getName() + "-" + mount.getName());
+        Path folder = folder(container, mount, work);
         Files.createDirectories(folder);
         if (volume.getSecret() != null) {
           write(

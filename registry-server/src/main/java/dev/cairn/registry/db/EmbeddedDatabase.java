@@ -42,6 +42,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
               .setCleanDataDirectory(false)
               .setPGStartupWait(Duration.ofSeconds(60))
               .setServerConfig("max_connections", "200")
+              // No Unix socket: its default place, /tmp, may be read-only (a pod's root
+              // filesystem), and everything connects over TCP on localhost.
+              .setServerConfig("unix_socket_directories", "")
               .setConnectConfig("password", password)
               .start();
       PasswordAuthentication.require(postgres.getPostgresDatabase(), pgData, password);
