@@ -66,7 +66,7 @@ public final class OipRoutes implements HttpService {
         .forEach(
             (name, m) -> {
               ObjectNode entry =
-                  list.addObject().put("name", name).put("state", fleet.health().state(m));
+                  list.addObject().put("name", name).put("state", fleet.health().state(m).wire());
               ServingSet set = m.manager().current();
               if (!set.variants().isEmpty()) {
                 entry.put("generation", set.generation());

@@ -9,6 +9,7 @@ import dev.cairn.runtime.RuntimeFailure;
 import dev.cairn.runtime.RuntimeRequirement;
 import dev.cairn.sidecar.cache.ArtifactCache;
 import dev.cairn.sidecar.cache.DigestMismatch;
+import dev.cairn.sidecar.config.ModelRef;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -30,17 +31,12 @@ public final class SetLoader implements SetPreparer {
   private final String project;
   private final String model;
 
-  public SetLoader(
-      CairnClient client,
-      ArtifactCache cache,
-      ModelRuntimes runtimes,
-      String project,
-      String model) {
+  public SetLoader(CairnClient client, ArtifactCache cache, ModelRuntimes runtimes, ModelRef ref) {
     this.client = client;
     this.cache = cache;
     this.runtimes = runtimes;
-    this.project = project;
-    this.model = model;
+    this.project = ref.project();
+    this.model = ref.model();
   }
 
   /** Downloads (or re-verifies cached) files and loads; {@code offline} uses the cache only. */
