@@ -1,7 +1,5 @@
 package dev.cairn.runtime;
 
-import dev.cairn.runtime.onnx.Tensor;
-import dev.cairn.runtime.onnx.TensorSpec;
 import java.util.List;
 
 /**
@@ -18,8 +16,7 @@ public interface TensorModel extends LoadedModel {
   /**
    * Runs the model once.
    *
-   * @throws dev.cairn.runtime.onnx.TensorRejected when the request does not fit the declared inputs
-   *     (the caller's mistake)
+   * @throws TensorRejected when the request does not fit the declared inputs (the caller's mistake)
    * @throws InferenceFailure when the runtime itself fails on a request that fit
    */
   List<Tensor> infer(List<Tensor> request) throws InferenceFailure;
