@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
@@ -179,10 +180,15 @@ public final class Fleet implements AutoCloseable {
    * request with what serves (nothing yet), which its answer says. The caller releases the set.
    */
   public ServingSet acquire(ServedModel m, Duration timeout) throws InterruptedException {
+    CompletableFuture<Void> loading = m.use();
     try {
-      m.use().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-    } catch (ExecutionException | TimeoutException e) {
-      LOG.fine(m.name() + ": a request goes on without a loaded set: " + e);
+      loading.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (ExecutionException e) {
+      LOG.fine(m.name() + ": the load a request waited for failed: " + e.getCause().getMessage());
+    } catch (TimeoutException e) {
+      m.abandon(loading);
+      LOG.info(
+          m.name() + ": still loading after " + timeout.toSeconds() + " s; requests stop waiting");
     }
     return m.manager().acquire();
   }

@@ -131,6 +131,11 @@ public final class ServedModel
     return wait.loading();
   }
 
+  /** A request gave up on {@code loading} at its timeout; later ones do not wait for it. */
+  void abandon(CompletableFuture<Void> loading) {
+    lifecycle.abandon(loading);
+  }
+
   /**
    * A resolved target: the manager loads it (its swap or failure comes back here), or, when it
    * serves already (no alias yet, or nothing new), the model is served now.

@@ -43,6 +43,17 @@ final class ServingLifecycle {
     return new Wait(pending != null ? pending : NO_WAIT, false);
   }
 
+  /**
+   * A request waited its whole timeout for {@code loading} (the registry unreachable, say): later
+   * requests stop waiting for it and answer at once with what serves, as they do while a preload
+   * runs. The load itself goes on, and those still waiting keep their own timeouts.
+   */
+  synchronized void abandon(CompletableFuture<Void> loading) {
+    if (pending == loading) {
+      pending = null;
+    }
+  }
+
   /** A set serves what the alias names: the waiters go on with it. */
   synchronized void served() {
     state = state.served();
