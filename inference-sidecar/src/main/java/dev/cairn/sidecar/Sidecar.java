@@ -12,6 +12,7 @@ import dev.cairn.sidecar.fleet.ServedModel;
 import dev.cairn.sidecar.http.SidecarHttp;
 import dev.cairn.sidecar.metrics.SidecarMetrics;
 import dev.cairn.sidecar.serving.ModelManager;
+import dev.cairn.sidecar.serving.ServingState;
 import io.helidon.webserver.WebServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -84,20 +85,22 @@ public final class Sidecar implements AutoCloseable {
     return only().manager();
   }
 
-  /** The sidecar's state: the one model's, or for a fleet the worst of its loaded models. */
-  public String state() {
+  /**
+   * The sidecar's state: the one model's, or for a fleet the first of its wanted models that is not
+   * READY, else READY as seen with the fleet's own trouble (stream down, token refused).
+   */
+  public ServingState state() {
     if (settings.singleModel()) {
       return fleet.health().state(only());
     }
     return fleet.models().values().stream()
         .filter(ServedModel::wanted)
         .map(fleet.health()::state)
-        .filter(s -> !"READY".equals(s))
+        .filter(s -> s != ServingState.READY)
         .findFirst()
         .orElse(
-            fleet.health().eventsDown() || fleet.health().registryRefusal() != null
-                ? "DEGRADED"
-                : "READY");
+            ServingState.READY.degradedWhen(
+                fleet.health().eventsDown() || fleet.health().registryRefusal() != null));
   }
 
   /**

@@ -8,6 +8,7 @@ import dev.cairn.client.CairnClient;
 import dev.cairn.client.model.AliasUpdate;
 import dev.cairn.registry.testing.TestRegistry;
 import dev.cairn.registry.testing.TestTokens;
+import dev.cairn.sidecar.serving.ServingState;
 import dev.cairn.sidecar.testing.SidecarClient;
 import dev.cairn.sidecar.testing.Sidecars;
 import dev.cairn.sidecar.testing.TcpProxy;
@@ -108,14 +109,14 @@ class FailureHandlingTest {
       try (Sidecar sidecar = Sidecars.start(own.uri(), project, "scorer", cache, List.of())) {
         SidecarClient client = new SidecarClient(sidecar.port());
         await().atMost(Duration.ofSeconds(20)).until(sidecar::ready);
-        await().atMost(Duration.ofSeconds(5)).until(() -> "READY".equals(sidecar.state()));
+        await().atMost(Duration.ofSeconds(5)).until(() -> sidecar.state() == ServingState.READY);
 
         own.stopServer();
         long killed = System.nanoTime();
 
         await()
             .atMost(Duration.ofSeconds(2 * 2 + 5))
-            .until(() -> "DEGRADED".equals(sidecar.state()));
+            .until(() -> sidecar.state() == ServingState.DEGRADED);
         assertThat(Duration.ofNanos(System.nanoTime() - killed)).isLessThan(Duration.ofSeconds(9));
         assertThat(client.get("/status").body().path("events_connected").asBoolean()).isFalse();
         assertThat(client.infer("scorer")).isEqualTo(1f);

@@ -9,16 +9,19 @@ import dev.cairn.sidecar.cache.ArtifactCache;
 import dev.cairn.sidecar.config.SidecarSettings;
 import dev.cairn.sidecar.follow.RegistryHealth;
 import dev.cairn.sidecar.metrics.SidecarMetrics;
-import dev.cairn.sidecar.report.InstanceReporter;
 import dev.cairn.sidecar.serving.ServingSet;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 
 /**
@@ -33,14 +36,12 @@ public final class Fleet implements AutoCloseable {
   private final SidecarSettings settings;
   private final ServedModels factory;
   private final ModelDirectory directory;
-  private final LoadBounds bounds;
   private final RegistryHealth health;
-  private final SidecarMetrics metrics;
-  private final ArtifactCache cache;
+  private final FleetThreads threads;
   private final Map<String, ServedModel> models = new ConcurrentHashMap<>();
-  private final List<ScheduledExecutorService> schedulers;
-  private EventSubscriber events;
+  private final SwapEffects effects;
   private final FleetHealth status;
+  private EventSubscriber events;
 
   /** The fleet of {@code settings}, started: selected, subscribed, preloaded. */
   public static Fleet start(
@@ -51,22 +52,16 @@ public final class Fleet implements AutoCloseable {
       SidecarMetrics metrics,
       ObjectMapper json) {
     RegistryHealth health = new RegistryHealth(settings.registry());
-    // Resolves never wait behind instance reports: each has threads of its own.
-    ScheduledExecutorService follows =
-        Executors.newScheduledThreadPool(
-            4, r -> Thread.ofPlatform().daemon().name("cairn-follow").unstarted(r));
-    ScheduledExecutorService reports =
-        Executors.newScheduledThreadPool(
-            2, r -> Thread.ofPlatform().daemon().name("cairn-report").unstarted(r));
+    FleetThreads threads = FleetThreads.start();
     Fleet fleet =
         new Fleet(
             settings,
-            new ServedModels(settings, client, cache, runtimes, health, follows, reports, json),
+            new ServedModels(settings, client, health, threads, cache, runtimes, json),
             new ModelDirectory(client, settings.project(), settings.fleet()),
             health,
+            threads,
             metrics,
-            cache,
-            List.of(follows, reports));
+            cache);
     fleet.start();
     return fleet;
   }
@@ -76,18 +71,17 @@ public final class Fleet implements AutoCloseable {
       ServedModels factory,
       ModelDirectory directory,
       RegistryHealth health,
+      FleetThreads threads,
       SidecarMetrics metrics,
-      ArtifactCache cache,
-      List<ScheduledExecutorService> schedulers) {
-    this.schedulers = schedulers;
+      ArtifactCache cache) {
     this.settings = settings;
     this.factory = factory;
     this.directory = directory;
-    this.bounds =
-        new LoadBounds(settings.fleet().maxLoadedModels(), settings.fleet().maxLoadedBytes());
     this.health = health;
-    this.metrics = metrics;
-    this.cache = cache;
+    this.threads = threads;
+    LoadBounds bounds =
+        new LoadBounds(settings.fleet().maxLoadedModels(), settings.fleet().maxLoadedBytes());
+    this.effects = new SwapEffects(models::values, bounds, metrics, cache);
     this.status = new FleetHealth(health, () -> events, models::values);
   }
 
@@ -119,19 +113,11 @@ public final class Fleet implements AutoCloseable {
     return models.computeIfAbsent(
         name,
         n -> {
-          ServedModel[] self = new ServedModel[1];
-          self[0] =
-              factory.create(
-                  n,
-                  labels,
-                  new SwapListener(() -> self[0], models::values, bounds, metrics, cache),
-                  this::snapshot);
+          ServedModel m = factory.create(n, labels, effects, status);
           // A fleet's reports are spread over the period, not sent by every model at once.
           long spread = settings.singleModel() ? 0 : settings.reportEvery().toMillis();
-          self[0].start(
-              Duration.ofMillis(
-                  java.util.concurrent.ThreadLocalRandom.current().nextLong(spread + 1)));
-          return self[0];
+          m.start(Duration.ofMillis(ThreadLocalRandom.current().nextLong(spread + 1)));
+          return m;
         });
   }
 
@@ -172,15 +158,6 @@ public final class Fleet implements AutoCloseable {
     }
   }
 
-  private InstanceReporter.Snapshot snapshot(ServedModel m) {
-    String state = status.state(m);
-    return new InstanceReporter.Snapshot(
-        m.manager().current(),
-        "COLD".equals(state) || "UNLOADED".equals(state) ? "LOADING" : state,
-        status.lastError(m),
-        m.wanted());
-  }
-
   /**
    * The model a request names: by {@code model}, else by its {@code sku} and {@code ink} labels.
    */
@@ -192,21 +169,26 @@ public final class Fleet implements AutoCloseable {
       return models.values().stream()
           .filter(m -> sku == null || sku.equals(m.labels().get("sku")))
           .filter(m -> ink == null || ink.equals(m.labels().get("ink")))
-          .min(java.util.Comparator.comparing(ServedModel::name));
+          .min(Comparator.comparing(ServedModel::name));
     }
     return models.size() == 1 ? models.values().stream().findFirst() : Optional.empty();
   }
 
   /**
-   * Holds the set of {@code m} for one request, loading a cold model first (the request waits up to
-   * {@code timeout}); the caller releases it.
+   * Holds the set of {@code m} for one request, loading a cold model first: the request waits until
+   * the load settles, at most {@code timeout}. A load that failed or is still going leaves the
+   * request with what serves (nothing yet), which its answer says. The caller releases the set.
    */
   public ServingSet acquire(ServedModel m, Duration timeout) throws InterruptedException {
-    long asked = System.nanoTime();
-    if (m.use()) {
-      m.awaitServing(timeout, asked);
-      // The bound holds when the answer leaves, not only once the swap listener has run.
-      bounds.enforce(models.values(), m);
+    CompletableFuture<Void> loading = m.use();
+    try {
+      loading.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (ExecutionException e) {
+      LOG.fine(m.name() + ": the load a request waited for failed: " + e.getCause().getMessage());
+    } catch (TimeoutException e) {
+      m.abandon(loading);
+      LOG.info(
+          m.name() + ": still loading after " + timeout.toSeconds() + " s; requests stop waiting");
     }
     return m.manager().acquire();
   }
@@ -227,6 +209,6 @@ public final class Fleet implements AutoCloseable {
       events.close();
     }
     models.values().forEach(ServedModel::close);
-    schedulers.forEach(ScheduledExecutorService::shutdownNow);
+    threads.close();
   }
 }

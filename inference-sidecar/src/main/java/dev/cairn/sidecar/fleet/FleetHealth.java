@@ -2,6 +2,8 @@ package dev.cairn.sidecar.fleet;
 
 import dev.cairn.client.EventSubscriber;
 import dev.cairn.sidecar.follow.RegistryHealth;
+import dev.cairn.sidecar.report.InstanceReporter;
+import dev.cairn.sidecar.serving.ServingState;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.function.Supplier;
@@ -32,9 +34,14 @@ public final class FleetHealth {
   /**
    * A model's state, DEGRADED besides when the registry refuses the token or the stream is down.
    */
-  public String state(ServedModel m) {
-    String own = m.state();
-    return "READY".equals(own) && (registryRefusal() != null || eventsDown()) ? "DEGRADED" : own;
+  public ServingState state(ServedModel m) {
+    return m.state().degradedWhen(registryRefusal() != null || eventsDown());
+  }
+
+  /** What {@code m}'s instance report says now; a model not wanted is not reported. */
+  InstanceReporter.Snapshot snapshot(ServedModel m) {
+    return new InstanceReporter.Snapshot(
+        m.manager().current(), state(m).reported(), lastError(m), m.wanted());
   }
 
   /** The registry's refusal of the token first, then the model's own failure. */

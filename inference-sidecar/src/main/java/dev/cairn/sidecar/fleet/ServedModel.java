@@ -5,47 +5,54 @@ import dev.cairn.sidecar.report.InstanceReporter;
 import dev.cairn.sidecar.serving.LastGoodState;
 import dev.cairn.sidecar.serving.ModelManager;
 import dev.cairn.sidecar.serving.ServingSet;
+import dev.cairn.sidecar.serving.ServingState;
 import dev.cairn.sidecar.serving.SwapFailure;
 import dev.cairn.sidecar.serving.TargetSet;
+import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.logging.Logger;
 
 /**
  * One model a sidecar serves, with every guarantee of spec 50 on its own: its follower resolves the
- * alias, its manager prepares each generation beside the serving one and swaps, its reporter tells
- * the registry, and its last good set is kept for an offline start. A fleet's model may be cold
- * (not loaded until its first request) or unloaded again (least recently used); then it is neither
- * resolved nor reported.
+ * alias and offers here, its manager prepares each generation beside the serving one, swaps and
+ * tells this model (its listener), its reporter tells the registry, and its last good set is kept
+ * for an offline start. A fleet's model may be cold (not loaded until its first request) or
+ * unloaded again (least recently used); then it is neither resolved nor reported.
  */
-public final class ServedModel implements AutoCloseable {
+public final class ServedModel
+    implements ModelManager.Listener, RegistryFollower.Followed, AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(ServedModel.class.getName());
 
-  private final String name;
-  private volatile Map<String, String> labels;
-  private final ModelManager manager;
-  private final RegistryFollower follower;
-  private final InstanceReporter reporter;
-  private final LastGoodState lastGood;
-  private volatile boolean wanted;
-  private volatile boolean served;
-  private volatile long lastUsedNanos = System.nanoTime();
-
-  ServedModel(
-      String name,
-      Map<String, String> labels,
+  /** The parts that serve one model, built by {@link ServedModels}. */
+  record Parts(
       ModelManager manager,
       RegistryFollower follower,
       InstanceReporter reporter,
-      LastGoodState lastGood) {
+      LastGoodState lastGood) {}
+
+  /** How the last instance reports of this model went (shown in {@code /status}). */
+  public record LastReport(Instant lastAttemptAt, Instant lastSuccessAt, String lastError) {}
+
+  private final String name;
+  private volatile Map<String, String> labels;
+  private final Parts parts;
+  private final SwapEffects fleet;
+  private final FleetHealth health;
+  private final ServingLifecycle lifecycle = new ServingLifecycle();
+  private volatile long lastUsedNanos = System.nanoTime();
+
+  ServedModel(
+      String name, Map<String, String> labels, Parts parts, SwapEffects fleet, FleetHealth health) {
     this.name = name;
     this.labels = labels;
-    this.manager = manager;
-    this.follower = follower;
-    this.reporter = reporter;
-    this.lastGood = lastGood;
+    this.parts = parts;
+    this.fleet = fleet;
+    this.health = health;
   }
 
   public String name() {
@@ -61,32 +68,32 @@ public final class ServedModel implements AutoCloseable {
   }
 
   public ModelManager manager() {
-    return manager;
+    return parts.manager();
   }
 
   RegistryFollower follower() {
-    return follower;
+    return parts.follower();
   }
 
-  /** How the last instance reports of this model went (shown in {@code /status}). */
-  public record LastReport(
-      java.time.Instant lastAttemptAt, java.time.Instant lastSuccessAt, String lastError) {}
-
   public LastReport lastReport() {
-    InstanceReporter.Outcome outcome = reporter.outcome();
+    InstanceReporter.Outcome outcome = parts.reporter().outcome();
     return new LastReport(outcome.lastAttemptAt(), outcome.lastSuccessAt(), outcome.lastError());
   }
 
   /** Whether the model is meant to be loaded (preloaded, asked for, not unloaded since). */
+  @Override
   public boolean wanted() {
-    return wanted;
+    return lifecycle.state().wanted();
   }
 
-  /** Starts the swap thread, the periodic resolve, and reports after {@code firstReport}. */
+  /**
+   * Starts the swap thread, the periodic resolve, and reports after {@code firstReport}; this model
+   * is what each of them reports to.
+   */
   void start(Duration firstReport) {
-    manager.start();
-    follower.start();
-    reporter.start(firstReport);
+    parts.manager().start(this);
+    parts.follower().start(this);
+    parts.reporter().start(firstReport, () -> health.snapshot(this));
   }
 
   /**
@@ -95,59 +102,75 @@ public final class ServedModel implements AutoCloseable {
    * is nothing to serve yet; the log says why.
    */
   boolean load() {
-    wanted = true;
-    if (follower.resolveOnce()) {
-      if (manager.converged()) {
-        served = true; // nothing to load (no alias yet), or it loaded already
-      }
+    lifecycle.preloaded();
+    if (parts.follower().resolveOnce()) {
       return true;
     }
-    String why = follower.lastFailure().orElse("registry unreachable");
-    var cached = lastGood.load();
+    String why = parts.follower().lastFailure().orElse("registry unreachable");
+    Optional<TargetSet> cached = parts.lastGood().load();
     cached.ifPresentOrElse(
         target -> {
           LOG.info(name + ": " + why + "; serving the last good set from the cache");
-          manager.offer(target, true);
+          offer(target, true);
         },
         () -> LOG.warning(name + ": " + why + " and no cached set: nothing to serve yet"));
-    follower.requestResolve();
+    parts.follower().requestResolve();
     return false;
   }
 
   /**
-   * Marks the model used; a cold or unloaded one starts loading (in the background) and true says
-   * the caller should wait for it.
+   * Marks the model used. A cold or unloaded one starts loading in the background; the future is
+   * the load the request should wait for (completed at once when there is none).
    */
-  boolean use() {
+  CompletableFuture<Void> use() {
     lastUsedNanos = System.nanoTime();
-    if (wanted) {
-      return false;
+    ServingLifecycle.Wait wait = lifecycle.requested();
+    if (wait.startsLoad()) {
+      parts.follower().requestResolve();
     }
-    wanted = true;
-    follower.requestResolve();
-    return true;
+    return wait.loading();
+  }
+
+  /** A request gave up on {@code loading} at its timeout; later ones do not wait for it. */
+  void abandon(CompletableFuture<Void> loading) {
+    lifecycle.abandon(loading);
   }
 
   /**
-   * Waits until what a resolve after {@code since} named is served (nothing, when the alias points
-   * nowhere), or it failed; false when {@code timeout} ends first.
+   * A resolved target: the manager loads it (its swap or failure comes back here), or, when it
+   * serves already (no alias yet, or nothing new), the model is served now.
    */
-  boolean awaitServing(Duration timeout, long since) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      boolean resolved = follower.lastResolvedNanos() - since > 0;
-      if (manager.lastFailure() != null || (resolved && manager.converged())) {
-        return true;
-      }
-      TimeUnit.MILLISECONDS.sleep(10);
+  @Override
+  public void offer(TargetSet target, boolean offline) {
+    if (parts.manager().offer(target, offline)) {
+      lifecycle.served();
     }
-    return false;
+  }
+
+  @Override
+  public void swapped(ServingSet from, ServingSet to, long prepareNanos) {
+    try {
+      parts.lastGood().save(to.target());
+    } catch (IOException e) {
+      LOG.warning(name + ": the last good set could not be saved: " + e.getMessage());
+    }
+    // The fleet's bounds hold before any waiting request goes on with the new set.
+    fleet.swapped(this, from, to, prepareNanos, parts.follower().lastEventAtNanos());
+    lifecycle.served();
+    parts.reporter().changed();
+  }
+
+  @Override
+  public void failed(TargetSet target, SwapFailure failure) {
+    fleet.failed(failure);
+    lifecycle.failed(failure);
+    parts.reporter().changed();
   }
 
   /** Lets go of the loaded set (it closes when its requests end); the bytes stay cached. */
   void unload() {
-    wanted = false;
-    manager.unload();
+    lifecycle.unloaded();
+    parts.manager().unload();
     LOG.info(name + ": unloaded (least recently used)");
   }
 
@@ -157,67 +180,45 @@ public final class ServedModel implements AutoCloseable {
 
   /** Whether a set is loaded now. */
   public boolean loaded() {
-    return !manager.current().variants().isEmpty();
+    return !parts.manager().current().variants().isEmpty();
   }
 
   /** Bytes of the loaded set's files (what it costs to keep it loaded). */
   long loadedBytes() {
-    return manager.current().target().variants().values().stream()
+    return parts.manager().current().target().variants().values().stream()
         .flatMap(v -> v.files().stream())
         .mapToLong(f -> Math.max(0, f.sizeBytes()))
         .sum();
   }
 
-  void swapped(ServingSet to) {
-    served = true;
-    try {
-      lastGood.save(to.target());
-    } catch (java.io.IOException e) {
-      LOG.warning(name + ": the last good set could not be saved: " + e.getMessage());
-    }
-    reporter.changed();
-  }
-
-  void failed() {
-    reporter.changed();
-  }
-
   /**
-   * LOADING until a set serves, COLD when not asked for yet (or unloaded), DEGRADED while the
-   * registry is unreachable or the newest generation failed, else READY.
+   * The model's own state: DEGRADED rather than READY while its registry is unreachable or its
+   * newest generation failed ({@link FleetHealth#state} adds what concerns the whole fleet).
    */
-  public String state() {
-    if (!wanted) {
-      return served ? "UNLOADED" : "COLD";
-    }
-    if (!served) {
-      return "LOADING";
-    }
-    return !follower.reachable() || manager.lastFailure() != null ? "DEGRADED" : "READY";
+  public ServingState state() {
+    return lifecycle
+        .state()
+        .degradedWhen(!parts.follower().reachable() || parts.manager().lastFailure() != null);
   }
 
   /** The code of the newest generation's failure, or null. */
   public String lastError() {
-    SwapFailure failure = manager.lastFailure();
+    SwapFailure failure = parts.manager().lastFailure();
     return failure == null ? null : failure.code();
   }
 
   /** Whether every variant of the model is loaded. */
   public boolean ready() {
-    ServingSet set = manager.current();
+    ServingSet set = parts.manager().current();
     return !set.variants().isEmpty()
         && set.variants().keySet().containsAll(set.target().modelVariants());
   }
 
-  /** The target of the serving set (what an offline restart would load). */
-  TargetSet target() {
-    return manager.current().target();
-  }
-
   @Override
   public void close() {
-    reporter.close();
-    follower.close();
-    manager.close();
+    parts.reporter().close();
+    parts.follower().close();
+    parts.manager().close();
+    lifecycle.unloaded();
   }
 }

@@ -8,12 +8,11 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BiConsumer;
-import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -26,11 +25,17 @@ import java.util.logging.Logger;
  */
 public final class RegistryFollower implements AutoCloseable {
 
+  /** The model a follower keeps current: whether it wants resolving, and where targets go. */
+  public interface Followed {
+    boolean wanted();
+
+    /** A resolved target; {@code offline} when it comes from the cache, not the registry. */
+    void offer(TargetSet target, boolean offline);
+  }
+
   private static final Logger LOG = Logger.getLogger(RegistryFollower.class.getName());
 
   private final TargetResolver resolver;
-  private final BiConsumer<TargetSet, Boolean> offer;
-  private final BooleanSupplier wanted;
   private final RegistryHealth health;
   private final String alias;
   private final Duration period;
@@ -40,29 +45,28 @@ public final class RegistryFollower implements AutoCloseable {
   private volatile boolean reachable;
   private volatile RuntimeException lastFailure;
   private volatile long lastEventAtNanos;
-  private volatile long lastResolvedNanos = System.nanoTime() - 1;
+  private volatile Followed followed;
   private long backoffMs = 500;
-  private java.util.concurrent.ScheduledFuture<?> periodic;
+  private ScheduledFuture<?> periodic;
 
   public RegistryFollower(
       TargetResolver resolver,
-      BiConsumer<TargetSet, Boolean> offer,
-      BooleanSupplier wanted,
       RegistryHealth health,
-      String alias,
       Duration period,
       ScheduledExecutorService scheduler) {
     this.resolver = resolver;
-    this.offer = offer;
-    this.wanted = wanted;
     this.health = health;
-    this.alias = alias;
+    this.alias = resolver.ref().alias();
     this.period = period;
     this.scheduler = scheduler;
   }
 
-  /** Starts the periodic safety-net resolve. */
-  public void start() {
+  /**
+   * Starts the periodic safety-net resolve for {@code model}, which is given here rather than to
+   * the constructor because the model owns this follower and exists only once it does.
+   */
+  public void start(Followed model) {
+    followed = model;
     periodic =
         scheduler.scheduleWithFixedDelay(
             this::requestResolve, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
@@ -75,8 +79,7 @@ public final class RegistryFollower implements AutoCloseable {
       reachable = true;
       lastFailure = null;
       health.accepted();
-      offer.accept(target, false);
-      lastResolvedNanos = System.nanoTime();
+      followed.offer(target, false);
       return true;
     } catch (RuntimeException e) {
       reachable = false;
@@ -96,9 +99,8 @@ public final class RegistryFollower implements AutoCloseable {
           .path("pointers")
           .fields()
           .forEachRemaining(e -> pointers.put(e.getKey(), e.getValue().asText()));
-      offer.accept(resolver.resolve(event.data().path("generation").asLong(), pointers), false);
+      followed.offer(resolver.resolve(event.data().path("generation").asLong(), pointers), false);
       reachable = true;
-      lastResolvedNanos = System.nanoTime();
       return true;
     } catch (RuntimeException e) {
       health.failed(e);
@@ -114,12 +116,7 @@ public final class RegistryFollower implements AutoCloseable {
   /** Why the last resolve failed, in words ("project p not found in the registry"). */
   public Optional<String> lastFailure() {
     return Optional.ofNullable(lastFailure)
-        .map(e -> ResolveFailure.describe(e, resolver.project(), resolver.model()));
-  }
-
-  /** When a resolve last succeeded (System.nanoTime). */
-  public long lastResolvedNanos() {
-    return lastResolvedNanos;
+        .map(e -> ResolveFailure.describe(e, resolver.ref().project(), resolver.ref().model()));
   }
 
   /** When the last alias event arrived (System.nanoTime), for the event-to-swap metric. */
@@ -128,7 +125,7 @@ public final class RegistryFollower implements AutoCloseable {
   }
 
   public void requestResolve() {
-    if (wanted.getAsBoolean() && pending.compareAndSet(false, true)) {
+    if (wanted() && pending.compareAndSet(false, true)) {
       scheduler.execute(this::resolveAndRetry);
     }
   }
@@ -148,7 +145,7 @@ public final class RegistryFollower implements AutoCloseable {
 
   private void resolveAndRetry() {
     pending.set(false);
-    if (!wanted.getAsBoolean()) {
+    if (!wanted()) {
       return;
     }
     RegistryEvent event = latestAliasEvent.getAndSet(null);
@@ -165,6 +162,12 @@ public final class RegistryFollower implements AutoCloseable {
     if (pending.compareAndSet(false, true)) {
       scheduler.schedule(this::resolveAndRetry, delay, TimeUnit.MILLISECONDS);
     }
+  }
+
+  /** Whether the model wants resolving; nothing does before {@link #start}. */
+  private boolean wanted() {
+    Followed model = followed;
+    return model != null && model.wanted();
   }
 
   @Override

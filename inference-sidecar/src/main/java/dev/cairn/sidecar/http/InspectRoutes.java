@@ -1,16 +1,11 @@
 package dev.cairn.sidecar.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cairn.runtime.colorsignature.ColorSignatureModel;
-import dev.cairn.runtime.colorsignature.EngineParams;
-import dev.cairn.runtime.colorsignature.ImageAnalyzer;
+import dev.cairn.runtime.InspectableModel;
 import dev.cairn.runtime.colorsignature.InspectionReport;
 import dev.cairn.runtime.colorsignature.Inspector;
-import dev.cairn.runtime.colorsignature.StdImageInput;
+import dev.cairn.runtime.colorsignature.LoadedModes;
 import dev.cairn.runtime.colorsignature.StdModel;
-import dev.cairn.runtime.colorsignature.StdRegistration;
-import dev.cairn.runtime.colorsignature.StdRegistrationResult;
-import dev.cairn.runtime.colorsignature.Tolerances;
 import dev.cairn.sidecar.config.ImageLimits;
 import dev.cairn.sidecar.fleet.Fleet;
 import dev.cairn.sidecar.fleet.ServedModel;
@@ -30,11 +25,11 @@ import java.util.Optional;
 
 /**
  * {@code POST /inspect} (seed 000): inspects images against every loaded mode of one generation,
- * held for the whole request so a swap never mixes generations. No active model answers RETAKE with
- * {@code MODEL_NOT_FOUND}; a model variant without a pointer, RETAKE with {@code
- * MODEL_INCOMPLETE:<variant>}. {@code phase=STD_REGISTRATION} checks the images as a standard of
- * the requested mode instead. Images are decoded and inspected one at a time ({@link
- * RequestImages}).
+ * held for the whole request so a swap never mixes generations. When what is loaded cannot judge
+ * the images, the answer is the RETAKE that {@link LoadedModes} decides ({@code MODEL_NOT_FOUND},
+ * {@code MODEL_INCOMPLETE:<variant>}). {@code phase=STD_REGISTRATION} checks the images as a
+ * standard of the requested mode instead ({@link StandardCheck}). Images are decoded and inspected
+ * one at a time ({@link RequestImages}).
  */
 public final class InspectRoutes implements HttpService {
 
@@ -87,14 +82,9 @@ public final class InspectRoutes implements HttpService {
     Optional<ServedModel> chosen = fleet.route(input.model(), input.sku(), input.ink());
     if (chosen.isEmpty()) {
       // Seed 000's rule: no model for the request is a RETAKE, never another model's verdict.
-      // The images are still decoded: a damaged one is a 400 whether or not a model serves.
-      List<String> names = images.each((name, image) -> name);
+      String mode = input.mode() != null ? input.mode() : "default";
       ObjectNode body =
-          responses
-              .json()
-              .valueToTree(
-                  InspectionReport.retake(
-                      input.mode() != null ? input.mode() : "default", "MODEL_NOT_FOUND", names));
+          responses.json().valueToTree(report(LoadedModes.none(), mode, input, images));
       InspectedBy.none(body);
       responses.send(res, 200, body);
       return;
@@ -102,13 +92,15 @@ public final class InspectRoutes implements HttpService {
     ServingSet set = fleet.acquire(chosen.get(), COLD_LOAD);
     try {
       String mode = input.mode() != null ? input.mode() : defaultMode(set);
-      if (!InspectInput.STD_REGISTRATION.equals(input.phase())) {
+      LoadedModes modes = modes(set);
+      ObjectNode body;
+      if (InspectInput.STD_REGISTRATION.equals(input.phase())) {
+        body =
+            StandardCheck.run(responses.json(), modes.standards().get(mode), mode, input, images);
+      } else {
         requireKnownMode(set, mode);
+        body = responses.json().valueToTree(report(modes, mode, input, images));
       }
-      ObjectNode body =
-          InspectInput.STD_REGISTRATION.equals(input.phase())
-              ? standardCheck(set, mode, input, images)
-              : responses.json().valueToTree(report(set, mode, input, images));
       InspectedBy.write(body, chosen.get(), set, mode);
       double seconds = (System.nanoTime() - started) / 1e9;
       body.put("latency_ms", Math.round(seconds * 100_000) / 100.0);
@@ -137,79 +129,37 @@ public final class InspectRoutes implements HttpService {
     ClientText.field("ink", input.ink());
   }
 
+  /**
+   * The images judged by {@code modes}, or the RETAKE {@link LoadedModes} decides. The images are
+   * decoded either way: a damaged one is a 400 whether or not a model can judge it.
+   */
   private static InspectionReport report(
-      ServingSet set, String mode, InspectInput input, RequestImages images) {
-    Map<String, StdModel> standards = standards(set);
-    if (set.variants().isEmpty()
-        || standards.isEmpty()
-        || set.target().modelVariants().stream().anyMatch(v -> !set.variants().containsKey(v))
-        || !standards.containsKey(mode)) {
-      // Inspector's RETAKE answers, after the images were decoded (a damaged one is still a 400).
-      List<String> names = images.each((name, image) -> name);
-      return retake(set, mode, names, standards);
+      LoadedModes modes, String mode, InspectInput input, RequestImages images) {
+    Optional<String> retake = modes.retakeReason(mode);
+    if (retake.isPresent()) {
+      return InspectionReport.retake(mode, retake.get(), images.each((name, image) -> name));
     }
     List<InspectionReport.ImageReport> reports =
         images.each(
             (name, image) ->
                 Inspector.inspectImage(
-                    standards,
+                    modes.standards(),
                     mode,
                     new Inspector.NamedImage(name, image),
                     input.expectedInkCount()));
     return Inspector.combine(mode, reports);
   }
 
-  private static InspectionReport retake(
-      ServingSet set, String mode, List<String> names, Map<String, StdModel> standards) {
-    if (set.variants().isEmpty()) {
-      return InspectionReport.retake(mode, "MODEL_NOT_FOUND", names);
-    }
-    for (String variant : set.target().modelVariants()) {
-      if (!set.variants().containsKey(variant)) {
-        return InspectionReport.retake(mode, "MODEL_INCOMPLETE:" + variant, names);
-      }
-    }
-    return standards.isEmpty()
-        ? InspectionReport.retake(mode, "MODEL_NOT_FOUND", names)
-        : InspectionReport.retake(mode, "MODEL_INCOMPLETE:" + mode, names);
-  }
-
-  private ObjectNode standardCheck(
-      ServingSet set, String mode, InspectInput input, RequestImages images) {
-    StdModel loaded = standards(set).get(mode);
-    int inks =
-        input.expectedInkCount() != null
-            ? input.expectedInkCount()
-            : loaded != null ? loaded.expectedInkCount() : 1;
-    Tolerances tolerances =
-        loaded != null
-            ? new Tolerances(loaded.toleranceDe00(), loaded.shareTolerance())
-            : Tolerances.forMode(mode);
-    EngineParams params = loaded != null ? loaded.params().engineParams() : EngineParams.DEFAULTS;
-    List<StdImageInput> analysed =
-        images.each(
-            (name, image) -> new StdImageInput(name, null, ImageAnalyzer.analyze(image, params)));
-    StdRegistrationResult result =
-        StdRegistration.run(
-            mode, analysed, inks, tolerances, StdRegistration.DEFAULT_MIN_STD_IMAGES, params);
-    ObjectNode body =
-        responses.json().createObjectNode().put("phase", InspectInput.STD_REGISTRATION);
-    body.put("result", result.code()).put("mode", mode);
-    body.set("images", responses.json().valueToTree(result.images()));
-    body.set("signature", responses.json().valueToTree(result.model().orElse(null)));
-    return body;
-  }
-
-  /** The colour-signature standards of the set, in the model's variant order. */
-  private static Map<String, StdModel> standards(ServingSet set) {
+  /** What the set has loaded, its colour-signature standards in the model's variant order. */
+  private static LoadedModes modes(ServingSet set) {
     Map<String, StdModel> standards = new LinkedHashMap<>();
     for (String variant : set.target().modelVariants()) {
       ServingSet.Served served = set.variants().get(variant);
-      if (served != null && served.model() instanceof ColorSignatureModel model) {
+      if (served != null && served.model() instanceof InspectableModel model) {
         standards.put(variant, model.standard());
       }
     }
-    return standards;
+    return new LoadedModes(set.target().modelVariants(), set.variants().keySet(), standards);
   }
 
   private static String defaultMode(ServingSet set) {

@@ -1,13 +1,13 @@
 package dev.cairn.sidecar.http;
 
-import ai.onnxruntime.OrtException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cairn.runtime.onnx.OnnxModel;
-import dev.cairn.runtime.onnx.Tensor;
-import dev.cairn.runtime.onnx.TensorRejected;
-import dev.cairn.runtime.onnx.TensorSpec;
+import dev.cairn.runtime.InferenceFailure;
+import dev.cairn.runtime.Tensor;
+import dev.cairn.runtime.TensorModel;
+import dev.cairn.runtime.TensorRejected;
+import dev.cairn.runtime.TensorSpec;
 import dev.cairn.sidecar.fleet.Fleet;
 import dev.cairn.sidecar.fleet.ServedModel;
 import dev.cairn.sidecar.metrics.SidecarMetrics;
@@ -19,6 +19,7 @@ import io.helidon.webserver.http.ServerResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Open Inference Protocol v2 (KServe/Triton REST) for ONNX versions. {@code {name}} is a served
@@ -38,8 +39,11 @@ public final class OipRoutes implements HttpService {
     this.metrics = metrics;
   }
 
-  /** A variant held for one request: the set (to release), the variant, the name it answers to. */
-  private record Held(ServingSet set, ServingSet.Served served, String name) {}
+  /**
+   * A tensor variant held for one request: the set (to release), the variant, its model as a {@link
+   * TensorModel}, and the name it answers to.
+   */
+  private record Held(ServingSet set, ServingSet.Served served, TensorModel model, String name) {}
 
   @Override
   public void routing(HttpRules rules) {
@@ -62,7 +66,7 @@ public final class OipRoutes implements HttpService {
         .forEach(
             (name, m) -> {
               ObjectNode entry =
-                  list.addObject().put("name", name).put("state", fleet.health().state(m));
+                  list.addObject().put("name", name).put("state", fleet.health().state(m).wire());
               ServingSet set = m.manager().current();
               if (!set.variants().isEmpty()) {
                 entry.put("generation", set.generation());
@@ -87,10 +91,10 @@ public final class OipRoutes implements HttpService {
       ServingSet.Served served = held.served();
       List<Tensor> outputs;
       try {
-        outputs = ((OnnxModel) served.model()).infer(inputs);
+        outputs = held.model().infer(inputs);
       } catch (TensorRejected e) {
         throw Problem.badRequest("BAD_TENSOR", e.getMessage());
-      } catch (OrtException e) {
+      } catch (InferenceFailure e) {
         throw new Problem(500, "INFERENCE_FAILED", e.getMessage());
       }
       ObjectNode answer =
@@ -126,13 +130,12 @@ public final class OipRoutes implements HttpService {
   private void metadata(ServerRequest req, ServerResponse res) throws InterruptedException {
     withServed(
         req,
-        (name, served) -> {
-          OnnxModel model = (OnnxModel) served.model();
-          ObjectNode body = responses.json().createObjectNode().put("name", name);
-          body.putArray("versions").add(served.version());
+        held -> {
+          ObjectNode body = responses.json().createObjectNode().put("name", held.name());
+          body.putArray("versions").add(held.served().version());
           body.put("platform", "onnxruntime_onnx");
-          body.set("inputs", specs(model.inputs()));
-          body.set("outputs", specs(model.outputs()));
+          body.set("inputs", specs(held.model().inputs()));
+          body.set("outputs", specs(held.model().outputs()));
           responses.send(res, 200, body);
         });
   }
@@ -140,20 +143,18 @@ public final class OipRoutes implements HttpService {
   private void ready(ServerRequest req, ServerResponse res) throws InterruptedException {
     withServed(
         req,
-        (name, served) ->
+        held ->
             responses.send(
                 res,
                 200,
-                responses.json().createObjectNode().put("name", name).put("ready", true)));
+                responses.json().createObjectNode().put("name", held.name()).put("ready", true)));
   }
 
   /** Runs {@code use} with the variant the path names, the serving set held meanwhile. */
-  private void withServed(
-      ServerRequest req, java.util.function.BiConsumer<String, ServingSet.Served> use)
-      throws InterruptedException {
+  private void withServed(ServerRequest req, Consumer<Held> use) throws InterruptedException {
     Held held = hold(req);
     try {
-      use.accept(held.name(), held.served());
+      use.accept(held);
     } finally {
       held.set().release();
     }
@@ -167,8 +168,8 @@ public final class OipRoutes implements HttpService {
   }
 
   /**
-   * The ONNX variant the path names, held: {@code name} is a served model (its default variant, or
-   * {@code variant}), else a variant of the only model; anything else is a 404.
+   * The tensor variant the path names, held: {@code name} is a served model (its default variant,
+   * or {@code variant}), else a variant of the only model; anything else is a 404.
    */
   private Held hold(ServerRequest req) throws InterruptedException {
     var params = req.path().pathParameters();
@@ -183,11 +184,11 @@ public final class OipRoutes implements HttpService {
     String wanted =
         variant != null ? variant : named.isPresent() ? set.target().defaultVariant() : name;
     ServingSet.Served served = wanted == null ? null : set.variants().get(wanted);
-    if (served == null || !(served.model() instanceof OnnxModel)) {
+    if (served == null || !(served.model() instanceof TensorModel tensors)) {
       set.release();
       throw notFound(displayName(req), set.generation());
     }
-    return new Held(set, served, displayName(req));
+    return new Held(set, served, tensors, displayName(req));
   }
 
   private static Problem notFound(String name, long generation) {

@@ -1,10 +1,12 @@
 package dev.cairn.sidecar.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.client.multipart.MalformedMultipartException;
 import dev.cairn.sidecar.config.SidecarSettings;
 import dev.cairn.sidecar.fleet.Fleet;
 import dev.cairn.sidecar.metrics.SidecarMetrics;
+import dev.cairn.sidecar.serving.ServingState;
 import io.helidon.http.HttpException;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
@@ -27,7 +29,7 @@ public final class SidecarHttp {
       Fleet fleet,
       SidecarMetrics metrics,
       ObjectMapper json,
-      Supplier<String> state,
+      Supplier<ServingState> state,
       BooleanSupplier ready) {
     JsonResponses responses = new JsonResponses(json);
     return WebServer.builder()
@@ -59,7 +61,7 @@ public final class SidecarHttp {
                       responses.problem(
                           req, res, Problem.badRequest("BAD_MULTIPART", e.getMessage())));
               r.error(
-                  com.fasterxml.jackson.core.JsonProcessingException.class,
+                  JsonProcessingException.class,
                   (req, res, e) ->
                       responses.problem(
                           req, res, Problem.badRequest("BAD_JSON", "the body is not valid JSON")));

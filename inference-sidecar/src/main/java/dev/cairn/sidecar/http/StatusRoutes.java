@@ -5,6 +5,7 @@ import dev.cairn.sidecar.fleet.Fleet;
 import dev.cairn.sidecar.fleet.ServedModel;
 import dev.cairn.sidecar.metrics.SidecarMetrics;
 import dev.cairn.sidecar.serving.ServingSet;
+import dev.cairn.sidecar.serving.ServingState;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -23,7 +24,7 @@ public final class StatusRoutes implements HttpService {
 
   private final Fleet fleet;
   private final String singleModel;
-  private final Supplier<String> state;
+  private final Supplier<ServingState> state;
   private final BooleanSupplier ready;
   private final SidecarMetrics metrics;
   private final JsonResponses responses;
@@ -31,7 +32,7 @@ public final class StatusRoutes implements HttpService {
   public StatusRoutes(
       Fleet fleet,
       String singleModel,
-      Supplier<String> state,
+      Supplier<ServingState> state,
       BooleanSupplier ready,
       SidecarMetrics metrics,
       JsonResponses responses) {
@@ -57,7 +58,7 @@ public final class StatusRoutes implements HttpService {
         responses
             .json()
             .createObjectNode()
-            .put("state", state.get())
+            .put("state", state.get().wire())
             .put("last_event_id", fleet.health().lastEventId())
             .put("registry_reachable", fleet.health().registryReachable())
             .put("events_connected", !fleet.health().eventsDown());
@@ -76,7 +77,7 @@ public final class StatusRoutes implements HttpService {
   private void describe(ObjectNode node, ServedModel m) {
     ServingSet set = m.manager().current();
     if (!node.has("state")) {
-      node.put("state", fleet.health().state(m));
+      node.put("state", fleet.health().state(m).wire());
     }
     node.put("generation", set.generation())
         .put("loaded_at", set.loadedAt().toString())

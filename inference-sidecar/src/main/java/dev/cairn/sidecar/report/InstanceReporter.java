@@ -3,13 +3,16 @@ package dev.cairn.sidecar.report;
 import dev.cairn.client.CairnClient;
 import dev.cairn.client.model.InstanceReport;
 import dev.cairn.client.model.LoadedVersion;
+import dev.cairn.sidecar.config.ModelRef;
 import dev.cairn.sidecar.follow.RegistryHealth;
 import dev.cairn.sidecar.serving.ServingSet;
+import dev.cairn.sidecar.serving.ServingState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -28,50 +31,43 @@ public final class InstanceReporter implements AutoCloseable {
   private static final int TTL_SECONDS = 30;
 
   /** What the report says right now; {@code send} false skips this tick (nothing loaded). */
-  public record Snapshot(ServingSet set, String state, String lastError, boolean send) {}
+  public record Snapshot(ServingSet set, ServingState state, String lastError, boolean send) {}
 
   /** How the last reports went, for {@code /status}. */
   public record Outcome(Instant lastAttemptAt, Instant lastSuccessAt, String lastError) {}
 
   private final CairnClient client;
-  private final String project;
-  private final String model;
-  private final String alias;
+  private final ModelRef ref;
   private final String instanceId;
-  private final Supplier<Snapshot> snapshot;
   private final Duration period;
   private final RegistryHealth health;
   private final ScheduledExecutorService scheduler;
-  private java.util.concurrent.ScheduledFuture<?> periodic;
+  private volatile Supplier<Snapshot> snapshot;
+  private ScheduledFuture<?> periodic;
   private volatile Outcome outcome = new Outcome(null, null, null);
 
   public InstanceReporter(
       CairnClient client,
-      String project,
-      String model,
-      String alias,
+      ModelRef ref,
       String instanceId,
-      Supplier<Snapshot> snapshot,
       Duration period,
       RegistryHealth health,
       ScheduledExecutorService scheduler) {
     this.client = client;
-    this.project = project;
-    this.model = model;
-    this.alias = alias;
+    this.ref = ref;
     this.instanceId = instanceId;
-    this.snapshot = snapshot;
     this.period = period;
     this.health = health;
     this.scheduler = scheduler;
   }
 
-  public void start() {
-    start(Duration.ZERO);
-  }
-
-  /** Starts reporting after {@code first} (a fleet spreads its models' reports over the period). */
-  public void start(Duration first) {
+  /**
+   * Starts reporting what {@code snapshot} says, the first time after {@code first} (a fleet
+   * spreads its models' reports over the period). The snapshot comes from the model that owns this
+   * reporter, so it is given once that model exists.
+   */
+  public void start(Duration first, Supplier<Snapshot> snapshot) {
+    this.snapshot = snapshot;
     periodic =
         scheduler.scheduleWithFixedDelay(
             this::report, first.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
@@ -103,14 +99,14 @@ public final class InstanceReporter implements AutoCloseable {
       client
           .instances()
           .report(
-              project,
+              ref.project(),
               instanceId,
               new InstanceReport(
-                  model,
-                  alias,
+                  ref.model(),
+                  ref.alias(),
                   now.set().generation(),
                   loaded,
-                  now.state(),
+                  now.state().wire(),
                   now.lastError(),
                   System.getenv("HOSTNAME"),
                   System.getenv("NODE_NAME"),

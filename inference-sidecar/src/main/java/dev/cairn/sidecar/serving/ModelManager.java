@@ -1,5 +1,7 @@
 package dev.cairn.sidecar.serving;
 
+import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
@@ -18,7 +20,7 @@ public final class ModelManager implements AutoCloseable {
   private static final long FIRST_RETRY_MS = 500;
   private static final long MAX_RETRY_MS = 30_000;
 
-  /** Told about every swap and every failure (reports, metrics). */
+  /** Told about every swap and every failure (the served model: its reports, waiters, metrics). */
   public interface Listener {
     void swapped(ServingSet from, ServingSet to, long prepareNanos);
 
@@ -26,7 +28,7 @@ public final class ModelManager implements AutoCloseable {
   }
 
   private final SetPreparer loader;
-  private final Listener listener;
+  private volatile Listener listener;
   private final AtomicReference<ServingSet> serving;
   private final Object lock = new Object();
   private final Thread worker;
@@ -34,31 +36,41 @@ public final class ModelManager implements AutoCloseable {
   private boolean wantedOffline;
   private long retryAt;
   private long retryDelay = FIRST_RETRY_MS;
+  private boolean preparing;
   private volatile SwapFailure lastFailure;
   private volatile boolean running = true;
 
-  public ModelManager(SetPreparer loader, Listener listener, TargetSet initial) {
+  public ModelManager(SetPreparer loader, TargetSet initial) {
     this.loader = loader;
-    this.listener = listener;
-    this.serving =
-        new AtomicReference<>(new ServingSet(initial, java.util.Map.of(), java.time.Instant.now()));
+    this.serving = new AtomicReference<>(new ServingSet(initial, Map.of(), Instant.now()));
     this.worker = Thread.ofPlatform().daemon().name("cairn-swap").unstarted(this::run);
   }
 
-  public void start() {
+  /**
+   * Starts the swap thread, telling {@code listener} about every swap and failure. The listener is
+   * given here rather than to the constructor because it is usually the owner of this manager,
+   * which exists only once the manager does.
+   */
+  public void start(Listener listener) {
+    this.listener = listener;
     worker.start();
   }
 
-  /** Asks for {@code target} to be served; older generations than the newest asked are dropped. */
-  public void offer(TargetSet target, boolean offline) {
+  /**
+   * Asks for {@code target} to be served; older generations than the newest asked are dropped. True
+   * when the target serves already and nothing is being prepared, so no swap or failure will follow
+   * to tell the listener: the caller knows now that what the alias names is served.
+   */
+  public boolean offer(TargetSet target, boolean offline) {
     synchronized (lock) {
       if (wanted != null && target.generation() < wanted.generation()) {
-        return;
+        return false;
       }
       wanted = target;
       wantedOffline = offline;
       retryAt = 0;
       lock.notifyAll();
+      return !preparing && target.sameVersionsAs(serving.get().target());
     }
   }
 
@@ -76,8 +88,8 @@ public final class ModelManager implements AutoCloseable {
           serving.getAndSet(
               new ServingSet(
                   TargetSet.none(was.modelVariants(), was.defaultVariant()),
-                  java.util.Map.of(),
-                  java.time.Instant.now()));
+                  Map.of(),
+                  Instant.now()));
     }
     previous.retire();
   }
@@ -119,8 +131,15 @@ public final class ModelManager implements AutoCloseable {
           continue;
         }
         offline = wantedOffline;
+        preparing = true;
       }
-      prepareAndSwap(target, offline);
+      try {
+        prepareAndSwap(target, offline);
+      } finally {
+        synchronized (lock) {
+          preparing = false;
+        }
+      }
     }
   }
 

@@ -9,7 +9,9 @@ import dev.cairn.runtime.RuntimeFailure;
 import dev.cairn.runtime.RuntimeRequirement;
 import dev.cairn.sidecar.cache.ArtifactCache;
 import dev.cairn.sidecar.cache.DigestMismatch;
+import dev.cairn.sidecar.config.ModelRef;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -30,17 +32,12 @@ public final class SetLoader implements SetPreparer {
   private final String project;
   private final String model;
 
-  public SetLoader(
-      CairnClient client,
-      ArtifactCache cache,
-      ModelRuntimes runtimes,
-      String project,
-      String model) {
+  public SetLoader(CairnClient client, ArtifactCache cache, ModelRuntimes runtimes, ModelRef ref) {
     this.client = client;
     this.cache = cache;
     this.runtimes = runtimes;
-    this.project = project;
-    this.model = model;
+    this.project = ref.project();
+    this.model = ref.model();
   }
 
   /** Downloads (or re-verifies cached) files and loads; {@code offline} uses the cache only. */
@@ -94,7 +91,7 @@ public final class SetLoader implements SetPreparer {
    * Downloads exactly the declared bytes: a body that runs past the declared size is cut there, one
    * that ends early is refused (both DOWNLOAD_FAILED, retried), before any digest is computed.
    */
-  private void download(String version, TargetSet.TargetFile file, java.io.OutputStream out)
+  private void download(String version, TargetSet.TargetFile file, OutputStream out)
       throws IOException {
     ExactLength exact = new ExactLength(out, file.sizeBytes());
     try {
@@ -103,38 +100,6 @@ public final class SetLoader implements SetPreparer {
       throw e.getCause();
     }
     exact.requireComplete();
-  }
-
-  /** Counts what passes and refuses a byte past the declared size. */
-  private static final class ExactLength extends java.io.FilterOutputStream {
-    private final long declared;
-    private long written;
-
-    ExactLength(java.io.OutputStream out, long declared) {
-      super(out);
-      this.declared = declared;
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      if (declared >= 0 && written + len > declared) {
-        throw new IOException("the download runs past the declared " + declared + " bytes");
-      }
-      out.write(b, off, len);
-      written += len;
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      write(new byte[] {(byte) b}, 0, 1);
-    }
-
-    void requireComplete() throws IOException {
-      if (declared >= 0 && written != declared) {
-        throw new IOException(
-            "the download ended after " + written + " of the declared " + declared + " bytes");
-      }
-    }
   }
 
   private LoadedModel load(TargetSet.TargetVariant variant, Map<String, Path> files)

@@ -6,6 +6,7 @@ import dev.cairn.client.model.Alias;
 import dev.cairn.client.model.Model;
 import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionFile;
+import dev.cairn.sidecar.config.ModelRef;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,25 +20,22 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class TargetResolver {
 
   private final CairnClient client;
+  private final ModelRef ref;
   private final String project;
   private final String model;
-  private final String alias;
   private final Map<String, TargetSet.TargetVariant> versions = new ConcurrentHashMap<>();
   private volatile Model lastModel;
 
-  public TargetResolver(CairnClient client, String project, String model, String alias) {
+  public TargetResolver(CairnClient client, ModelRef ref) {
     this.client = client;
-    this.project = project;
-    this.model = model;
-    this.alias = alias;
+    this.ref = ref;
+    this.project = ref.project();
+    this.model = ref.model();
   }
 
-  public String project() {
-    return project;
-  }
-
-  public String model() {
-    return model;
+  /** The model and alias this resolver asks about. */
+  public ModelRef ref() {
+    return ref;
   }
 
   /** The current target; throws when the registry cannot be reached or refuses. */
@@ -46,7 +44,7 @@ public final class TargetResolver {
     lastModel = m;
     Alias current;
     try {
-      current = client.aliases().get(project, model, alias);
+      current = client.aliases().get(project, model, ref.alias());
     } catch (CairnApiException e) {
       if (e.status() == 404) {
         return TargetSet.none(m.variants(), m.defaultVariant());

@@ -1,5 +1,8 @@
 package dev.cairn.sidecar.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.INTERFACES;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -7,6 +10,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.cairn.runtime.LoadedModel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +68,18 @@ class PackageRulesTest {
   @Test
   void packagesFormNoCycle() {
     slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(classes);
+  }
+
+  /**
+   * Routes ask the runtime SPI for a capability ({@code TensorModel}, {@code InspectableModel}),
+   * never for a runtime's own model class: a new runtime serves without the sidecar changing.
+   */
+  @Test
+  void noClassNamesARuntimesModelClass() {
+    noClasses()
+        .should()
+        .dependOnClassesThat(assignableTo(LoadedModel.class).and(not(INTERFACES)))
+        .check(classes);
   }
 
   @Test

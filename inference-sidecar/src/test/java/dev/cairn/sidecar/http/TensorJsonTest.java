@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cairn.runtime.onnx.Tensor;
+import dev.cairn.runtime.Tensor;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -43,8 +43,8 @@ class ModelManagerTest {
           }
           return set(target, new Model());
         };
-    try (ModelManager manager = new ModelManager(preparer, listener, target(0))) {
-      manager.start();
+    try (ModelManager manager = new ModelManager(preparer, target(0))) {
+      manager.start(listener);
       manager.offer(target(1), false);
       assertThat(firstStarted.await(5, TimeUnit.SECONDS)).isTrue();
       for (long generation = 2; generation <= 5; generation++) {
@@ -69,8 +69,8 @@ class ModelManagerTest {
           }
           return set(target, new Model());
         };
-    try (ModelManager manager = new ModelManager(preparer, listener, target(0))) {
-      manager.start();
+    try (ModelManager manager = new ModelManager(preparer, target(0))) {
+      manager.start(listener);
       manager.offer(target(1), false);
       await().until(() -> manager.current().generation() == 1);
       manager.offer(target(2), false);
@@ -88,8 +88,8 @@ class ModelManagerTest {
     Model first = new Model();
     SetPreparer preparer =
         (target, offline) -> set(target, target.generation() == 1 ? first : new Model());
-    try (ModelManager manager = new ModelManager(preparer, listener, target(0))) {
-      manager.start();
+    try (ModelManager manager = new ModelManager(preparer, target(0))) {
+      manager.start(listener);
       manager.offer(target(1), false);
       await().until(() -> manager.current().generation() == 1);
       ServingSet held = manager.acquire();

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Inspects images against every loaded mode of one generation at once. The decision is the
@@ -27,11 +28,9 @@ public final class Inspector {
   public static InspectionReport inspect(
       Map<String, StdModel> models, String mode, List<NamedImage> images, Integer inkCount) {
     List<String> names = images.stream().map(NamedImage::name).toList();
-    if (models.isEmpty()) {
-      return InspectionReport.retake(mode, "MODEL_NOT_FOUND", names);
-    }
-    if (!models.containsKey(mode)) {
-      return InspectionReport.retake(mode, "MODEL_INCOMPLETE:" + mode, names);
+    Optional<String> retake = LoadedModes.of(models).retakeReason(mode);
+    if (retake.isPresent()) {
+      return InspectionReport.retake(mode, retake.get(), names);
     }
     List<InspectionReport.ImageReport> reports = new ArrayList<>();
     for (NamedImage image : images) {

@@ -7,8 +7,11 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
-import dev.cairn.runtime.LoadedModel;
+import dev.cairn.runtime.InferenceFailure;
 import dev.cairn.runtime.RuntimeFailure;
+import dev.cairn.runtime.Tensor;
+import dev.cairn.runtime.TensorModel;
+import dev.cairn.runtime.TensorSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +21,7 @@ import java.util.Map;
  * An ONNX Runtime session with its declared inputs and outputs. Requests are checked against the
  * declarations before they reach native code; a session runs concurrent requests safely.
  */
-public final class OnnxModel implements LoadedModel {
+public final class OnnxModel implements TensorModel {
 
   private final String variant;
   private final OrtEnvironment env;
@@ -64,16 +67,19 @@ public final class OnnxModel implements LoadedModel {
     return variant;
   }
 
+  @Override
   public List<TensorSpec> inputs() {
     return inputs;
   }
 
+  @Override
   public List<TensorSpec> outputs() {
     return outputs;
   }
 
   /** Runs the model; inputs must match the declared names, datatypes and shapes. */
-  public List<Tensor> infer(List<Tensor> request) throws OrtException {
+  @Override
+  public List<Tensor> infer(List<Tensor> request) throws InferenceFailure {
     Map<String, OnnxTensor> feed = new HashMap<>();
     try {
       for (Tensor tensor : TensorChecks.matching(inputs, request)) {
@@ -86,6 +92,8 @@ public final class OnnxModel implements LoadedModel {
         }
         return answer;
       }
+    } catch (OrtException e) {
+      throw new InferenceFailure(e.getMessage(), e);
     } finally {
       feed.values().forEach(OnnxTensor::close);
     }

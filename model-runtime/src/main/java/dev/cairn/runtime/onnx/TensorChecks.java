@@ -1,5 +1,8 @@
 package dev.cairn.runtime.onnx;
 
+import dev.cairn.runtime.Tensor;
+import dev.cairn.runtime.TensorRejected;
+import dev.cairn.runtime.TensorSpec;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;

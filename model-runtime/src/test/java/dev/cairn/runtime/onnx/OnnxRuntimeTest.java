@@ -8,6 +8,8 @@ import dev.cairn.runtime.ModelArtifact;
 import dev.cairn.runtime.ModelRuntimes;
 import dev.cairn.runtime.RuntimeFailure;
 import dev.cairn.runtime.RuntimeRequirement;
+import dev.cairn.runtime.Tensor;
+import dev.cairn.runtime.TensorRejected;
 import dev.cairn.runtime.testing.OnnxModels;
 import java.nio.file.Files;
 import java.nio.file.Path;

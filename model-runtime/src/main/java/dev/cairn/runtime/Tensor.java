@@ -1,4 +1,4 @@
-package dev.cairn.runtime.onnx;
+package dev.cairn.runtime;
 
 import java.util.Arrays;
 

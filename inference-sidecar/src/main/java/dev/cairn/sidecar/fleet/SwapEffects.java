@@ -2,11 +2,9 @@ package dev.cairn.sidecar.fleet;
 
 import dev.cairn.sidecar.cache.ArtifactCache;
 import dev.cairn.sidecar.metrics.SidecarMetrics;
-import dev.cairn.sidecar.serving.ModelManager;
 import dev.cairn.sidecar.serving.ServingSet;
 import dev.cairn.sidecar.serving.SwapFailure;
 import dev.cairn.sidecar.serving.SwapLine;
-import dev.cairn.sidecar.serving.TargetSet;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.HashSet;
@@ -15,48 +13,44 @@ import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
- * What follows one model's swap or failed prepare: its log line, metrics, its last good state and
- * report, the fleet's load bounds, and the cache trimmed to what the fleet's serving sets still
- * need.
+ * What one model's swap or failed prepare means for the whole fleet: the log line, the metrics, the
+ * fleet's load bounds, and the cache trimmed to what the fleet's serving sets still need. The model
+ * itself ({@link ServedModel}) keeps its own last good state and report.
  */
-final class SwapListener implements ModelManager.Listener {
+final class SwapEffects {
 
-  private static final Logger LOG = Logger.getLogger(SwapListener.class.getName());
+  private static final Logger LOG = Logger.getLogger(SwapEffects.class.getName());
 
-  private final Supplier<ServedModel> self;
   private final Supplier<Collection<ServedModel>> all;
   private final LoadBounds bounds;
   private final SidecarMetrics metrics;
   private final ArtifactCache cache;
 
-  SwapListener(
-      Supplier<ServedModel> self,
+  SwapEffects(
       Supplier<Collection<ServedModel>> all,
       LoadBounds bounds,
       SidecarMetrics metrics,
       ArtifactCache cache) {
-    this.self = self;
     this.all = all;
     this.bounds = bounds;
     this.metrics = metrics;
     this.cache = cache;
   }
 
-  @Override
-  public void swapped(ServingSet from, ServingSet to, long prepareNanos) {
-    ServedModel m = self.get();
-    long eventAt = m.follower().lastEventAtNanos();
-    metrics.swapped(eventAt == 0 ? -1 : (System.nanoTime() - eventAt) / 1e9);
+  /**
+   * {@code m} switched from {@code from} to {@code to}; {@code eventAtNanos} is when the alias
+   * event that asked for it arrived (0 when none did).
+   */
+  void swapped(
+      ServedModel m, ServingSet from, ServingSet to, long prepareNanos, long eventAtNanos) {
+    metrics.swapped(eventAtNanos == 0 ? -1 : (System.nanoTime() - eventAtNanos) / 1e9);
     LOG.info(SwapLine.of(m.name(), from, to, prepareNanos));
-    m.swapped(to);
     bounds.enforce(all.get(), m);
     evictUnused();
   }
 
-  @Override
-  public void failed(TargetSet target, SwapFailure failure) {
+  void failed(SwapFailure failure) {
     metrics.swapFailed(failure.code());
-    self.get().failed();
   }
 
   /** Keeps the files of every serving set in the cache; the rest may go past its size. */

@@ -1,4 +1,4 @@
-package dev.cairn.runtime.onnx;
+package dev.cairn.runtime;
 
 /** A declared input or output of a model: name, OIP datatype and shape (-1 for any size). */
 public record TensorSpec(String name, String datatype, long[] shape) {}
