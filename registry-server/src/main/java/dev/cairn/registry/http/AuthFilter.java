@@ -20,10 +20,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Requires a valid bearer token, or a request signed by a pre-shared key ({@link SignedRequests}),
- * on everything under {@code /api/}; {@code /}, {@code /health*}, {@code /metrics} and {@code
- * /openapi} stay public. Roles come only from the authenticated identity: headers such as {@code
- * X-User-Role} are never read.
+ * Requires a valid bearer token, a request signed by a pre-shared key ({@link SignedRequests}), or
+ * without an {@code Authorization} header a cookie ({@link CookieAuth}), on everything under {@code
+ * /api/}; {@code /}, {@code /health*}, {@code /metrics} and {@code /openapi} stay public. Roles
+ * come only from the authenticated identity: headers such as {@code X-User-Role} are never read.
  */
 public final class AuthFilter implements Filter {
 
@@ -35,10 +35,16 @@ public final class AuthFilter implements Filter {
   private final ProblemWriter problems;
   private final HttpMetrics metrics;
   private final RefusalAudit refusals;
+  private final CookieAuth cookies;
 
   public AuthFilter(
-      AuthSetup.Result auth, ProblemWriter problems, HttpMetrics metrics, RefusalAudit refusals) {
+      AuthSetup.Result auth,
+      SessionRoutes sessions,
+      ProblemWriter problems,
+      HttpMetrics metrics,
+      RefusalAudit refusals) {
     this.authenticator = auth.authenticator();
+    this.cookies = sessions.cookieAuth();
     this.signed = auth.signedRequests();
     this.problems = problems;
     this.metrics = metrics;
@@ -56,6 +62,10 @@ public final class AuthFilter implements Filter {
         .filter(h -> h.regionMatches(true, 0, RequestSignature.SCHEME, 0, SCHEME_LENGTH))
         .isPresent()) {
       signed(chain, req, res, authorization.get());
+      return;
+    }
+    if (authorization.isEmpty()) {
+      byCookie(chain, req, res);
       return;
     }
     Optional<String> token =
@@ -77,6 +87,24 @@ public final class AuthFilter implements Filter {
     }
     AuthContext.set(req, principal.get());
     chain.proceed();
+  }
+
+  private void byCookie(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+    switch (cookies.authenticate(req)) {
+      case CookieAuth.Outcome.None none ->
+          refuse(req, res, "missing", "a bearer token is required (Authorization: Bearer <token>)");
+      case CookieAuth.Outcome.Accepted accepted -> {
+        AuthContext.set(req, accepted.principal(), accepted.credential());
+        chain.proceed();
+      }
+      case CookieAuth.Outcome.Refused refused -> {
+        refused
+            .identity()
+            .ifPresent(name -> refusals.record(name, req.path().rawPath(), RequestIds.of(req)));
+        metrics.authFailure(refused.reason());
+        problems.write(req, res, refused.problem());
+      }
+    }
   }
 
   private void signed(
