@@ -26,4 +26,14 @@ public interface Authenticator {
   default Optional<Instant> expiresAt(String bearerToken) {
     return Optional.empty();
   }
+
+  /**
+   * The caller behind the token whose SHA-256 is {@code sha256}, for sources that keep only hashes
+   * (tokens file, stored tokens): a browser session opened with such a token asks again on every
+   * request, so withdrawing the token or changing its roles takes effect at once. Empty for sources
+   * that need the token itself (JWT).
+   */
+  default Optional<Principal> authenticateDigest(byte[] sha256) {
+    return Optional.empty();
+  }
 }

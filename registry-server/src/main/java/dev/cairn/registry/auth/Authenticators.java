@@ -49,4 +49,15 @@ public final class Authenticators implements Authenticator {
     }
     return Optional.empty();
   }
+
+  @Override
+  public Optional<Principal> authenticateDigest(byte[] sha256) {
+    for (Authenticator source : sources) {
+      Optional<Principal> principal = source.authenticateDigest(sha256);
+      if (principal.isPresent()) {
+        return principal;
+      }
+    }
+    return Optional.empty();
+  }
 }

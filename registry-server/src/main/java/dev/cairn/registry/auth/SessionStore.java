@@ -28,11 +28,12 @@ public final class SessionStore {
 
   private static final String INSERT =
       "INSERT INTO browser_sessions"
-          + " (id_sha256, principal_name, roles, projects, csrf_token, created_at, expires_at)"
-          + " VALUES (?, ?, CAST(? AS jsonb), CAST(? AS jsonb), ?, ?, ?)";
+          + " (id_sha256, principal_name, roles, projects, token_sha256, csrf_token, created_at,"
+          + " expires_at) VALUES (?, ?, CAST(? AS jsonb), CAST(? AS jsonb), ?, ?, ?, ?)";
   private static final String PURGE = "DELETE FROM browser_sessions WHERE expires_at <= ?";
   private static final String FIND =
-      "SELECT principal_name, roles, projects, csrf_token, expires_at FROM browser_sessions"
+      "SELECT principal_name, roles, projects, token_sha256, csrf_token, expires_at"
+          + " FROM browser_sessions"
           + " WHERE id_sha256 = ? AND expires_at > ?";
   private static final String REVOKE = "DELETE FROM browser_sessions WHERE id_sha256 = ?";
 
@@ -51,12 +52,16 @@ public final class SessionStore {
     return tokenExpiry.filter(end -> end.isBefore(longest)).orElse(longest);
   }
 
-  /** Opens a session for {@code principal} until {@code expiresAt}; ended ones are purged. */
-  public Opened open(Principal principal, Instant expiresAt) {
+  /**
+   * Opens a session for {@code principal} until {@code expiresAt}, remembering the hash of its
+   * token when the token's source can be asked by hash; ended sessions are purged.
+   */
+  public Opened open(Principal principal, Optional<String> tokenSha256, Instant expiresAt) {
     byte[] random = new byte[ID_BYTES];
     RANDOM.nextBytes(random);
     String id = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-    BrowserSession session = new BrowserSession(principal, CsrfTokens.fresh(), expiresAt);
+    BrowserSession session =
+        new BrowserSession(principal, tokenSha256, CsrfTokens.fresh(), expiresAt);
     Instant now = Rows.now();
     db.inTransaction(
         tx -> {
@@ -67,6 +72,7 @@ public final class SessionStore {
               principal.name(),
               Rows.json(principal.roles()),
               Rows.json(principal.projects()),
+              tokenSha256.orElse(null),
               session.csrfToken(),
               Rows.param(now),
               Rows.param(expiresAt));
@@ -104,6 +110,9 @@ public final class SessionStore {
     Principal principal =
         new Principal(Rows.string(row, "principal_name"), Set.copyOf(roles), Set.copyOf(projects));
     return new BrowserSession(
-        principal, Rows.string(row, "csrf_token"), Rows.instant(row, "expires_at"));
+        principal,
+        Optional.ofNullable(Rows.string(row, "token_sha256")),
+        Rows.string(row, "csrf_token"),
+        Rows.instant(row, "expires_at"));
   }
 }

@@ -11,6 +11,7 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.webserver.http.ServerRequest;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -62,22 +63,32 @@ final class CookieAuth {
   private Outcome session(ServerRequest req, String id) {
     Optional<BrowserSession> session = sessions.find(id);
     if (session.isEmpty()) {
-      return new Outcome.Refused(
-          "session_ended",
-          new ApiException(
-                  401,
-                  "UNAUTHENTICATED",
-                  "the session has ended or was signed out: sign in again (POST /api/v1/session)")
-              .header("Set-Cookie", cookie.clear())
-              .header("WWW-Authenticate", "Bearer realm=\"cairn\""),
-          Optional.empty());
+      return ended("the session has ended or was signed out");
     }
     BrowserSession s = session.get();
+    Optional<Principal> principal =
+        s.tokenSha256().isEmpty()
+            ? Optional.of(s.principal())
+            : authenticator.authenticateDigest(HexFormat.of().parseHex(s.tokenSha256().get()));
+    if (principal.isEmpty()) {
+      sessions.revoke(id);
+      return ended("the token this session was opened with is no longer valid");
+    }
     return checked(
         req,
         new Outcome.Accepted(
-            s.principal(),
+            principal.get(),
             new AuthContext.CookieCredential(s.csrfToken(), s.expiresAt(), Optional.of(id))));
+  }
+
+  /** 401 for a session cookie that no longer opens anything; the browser is told to drop it. */
+  private Outcome ended(String why) {
+    return new Outcome.Refused(
+        "session_ended",
+        new ApiException(401, "UNAUTHENTICATED", why + ": sign in again (POST /api/v1/session)")
+            .header("Set-Cookie", cookie.clear())
+            .header("WWW-Authenticate", "Bearer realm=\"cairn\""),
+        Optional.empty());
   }
 
   private Outcome cookieJwt(ServerRequest req, String jwt) {

@@ -3,12 +3,14 @@ package dev.cairn.registry.http;
 import dev.cairn.registry.auth.Authenticator;
 import dev.cairn.registry.auth.Principal;
 import dev.cairn.registry.auth.SessionStore;
+import dev.cairn.registry.auth.TokenHashes;
 import dev.cairn.registry.config.SessionSettings;
 import dev.cairn.registry.domain.ApiException;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -62,7 +64,10 @@ public final class SessionRoutes implements RouteGroup {
     Instant now = Instant.now();
     Instant end = SessionStore.endOf(authenticator.expiresAt(token), maxLifetime, now);
     SessionCookie.read(req.raw(), SessionCookie.SESSION).ifPresent(store::revoke);
-    SessionStore.Opened opened = store.open(caller, end);
+    byte[] digest = TokenHashes.sha256(token);
+    Optional<String> byHash =
+        authenticator.authenticateDigest(digest).map(p -> HexFormat.of().formatHex(digest));
+    SessionStore.Opened opened = store.open(caller, byHash, end);
     res.header(HeaderNames.SET_COOKIE, cookie.set(opened.id(), Duration.between(now, end)));
     res.header(HeaderNames.CACHE_CONTROL, "no-store");
     responses.created(res, PATH, view(caller, opened.session().csrfToken(), end));
