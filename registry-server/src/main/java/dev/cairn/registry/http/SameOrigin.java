@@ -34,7 +34,13 @@ final class SameOrigin {
     try {
       URI uri = new URI(origin.trim());
       String scheme = Optional.ofNullable(uri.getScheme()).orElse("").toLowerCase(Locale.ROOT);
-      if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+      boolean bare =
+          uri.getRawUserInfo() == null
+              && (uri.getRawPath() == null || uri.getRawPath().isEmpty())
+              && uri.getRawQuery() == null
+              && uri.getRawFragment() == null;
+      // A browser's Origin is scheme://host[:port] and nothing else; anything more is forged.
+      if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null || !bare) {
         return Optional.empty();
       }
       int port = uri.getPort();

@@ -195,19 +195,4 @@ class SessionApiTest {
     assertThat(session.body()).contains("SESSION_NOT_FOUND");
     registry.client(TestTokens.ADMIN).projects().get(project);
   }
-
-  @Test
-  void anUnknownOrHostileCookieIsRefusedWith401() {
-    for (String cookie :
-        java.util.List.of(
-            "cairn_session=forged",
-            "cairn_session=" + "x".repeat(5000),
-            "cairn_session=\"\"; other=1",
-            "cairn_session=a=b=c")) {
-      var res =
-          calls.send("GET", "/api/v1/projects", cookie, Optional.empty(), Optional.empty(), null);
-      assertThat(res.statusCode()).as(cookie).isEqualTo(401);
-      assertThat(res.headers().firstValue("Content-Type")).contains("application/problem+json");
-    }
-  }
 }
