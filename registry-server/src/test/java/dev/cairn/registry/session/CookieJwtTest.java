@@ -6,6 +6,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import dev.cairn.client.model.ProjectCreate;
+import dev.cairn.registry.RegistryServer;
 import dev.cairn.registry.testing.TestJwts;
 import dev.cairn.registry.testing.TestRegistry;
 import dev.cairn.registry.testing.TestTokens;
@@ -15,6 +16,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,6 +38,22 @@ class CookieJwtTest {
   private static RSAKey signingKey;
   private static TestRegistry registry;
   private static SessionCalls calls;
+  private static final List<String> startLog = new CopyOnWriteArrayList<>();
+  // Held here: JUL keeps loggers weakly, and a collected one would come back without the handler.
+  private static final Logger SERVER_LOG = Logger.getLogger(RegistryServer.class.getName());
+  private static final Handler LOG_CAPTURE =
+      new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+          startLog.add(record.getMessage());
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+      };
 
   @BeforeAll
   static void start() throws Exception {
@@ -40,6 +61,7 @@ class CookieJwtTest {
     Path dir = Files.createDirectories(Path.of("target", "cookie-jwt-test"));
     Path jwks = dir.resolve("jwks.json");
     Files.writeString(jwks, new JWKSet(signingKey.toPublicJWK()).toString());
+    SERVER_LOG.addHandler(LOG_CAPTURE);
     registry =
         TestRegistry.start(
             Map.of(
@@ -56,7 +78,14 @@ class CookieJwtTest {
 
   @AfterAll
   static void stop() {
+    SERVER_LOG.removeHandler(LOG_CAPTURE);
     registry.close();
+  }
+
+  @Test
+  void thePlainHttpDevelopmentModeIsSaidInTheLog() {
+    assertThat(startLog)
+        .anySatisfy(line -> assertThat(line).contains("without Secure").contains("development"));
   }
 
   private static String jwt(Duration validFor) throws Exception {
