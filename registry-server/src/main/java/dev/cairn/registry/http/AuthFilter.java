@@ -14,6 +14,7 @@ import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
+import io.helidon.webserver.http.ServerRequest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,11 +69,7 @@ public final class AuthFilter implements Filter {
       byCookie(chain, req, res);
       return;
     }
-    Optional<String> token =
-        authorization
-            .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
-            .map(h -> h.substring(7).trim())
-            .filter(t -> !t.isEmpty());
+    Optional<String> token = bearerToken(req);
     if (token.isEmpty()) {
       refuse(req, res, "missing", "a bearer token is required (Authorization: Bearer <token>)");
       return;
@@ -87,6 +84,15 @@ public final class AuthFilter implements Filter {
     }
     AuthContext.set(req, principal.get());
     chain.proceed();
+  }
+
+  /** The token of an {@code Authorization: Bearer} header, if the request has one. */
+  static Optional<String> bearerToken(ServerRequest req) {
+    return req.headers()
+        .first(HeaderNames.AUTHORIZATION)
+        .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
+        .map(h -> h.substring(7).trim())
+        .filter(t -> !t.isEmpty());
   }
 
   private void byCookie(FilterChain chain, RoutingRequest req, RoutingResponse res) {

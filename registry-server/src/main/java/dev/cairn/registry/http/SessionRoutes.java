@@ -93,12 +93,7 @@ public final class SessionRoutes implements RouteGroup {
 
   /** The bearer token of the request: a session is exchanged for one, never for a cookie. */
   private static String bearerToken(ApiRequest req) {
-    return req.raw()
-        .headers()
-        .first(HeaderNames.AUTHORIZATION)
-        .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
-        .map(h -> h.substring(7).trim())
-        .filter(t -> !t.isEmpty())
+    return AuthFilter.bearerToken(req.raw())
         .orElseThrow(
             () ->
                 new ApiException(
@@ -114,9 +109,9 @@ public final class SessionRoutes implements RouteGroup {
     body.put("roles", caller.roleNames());
     body.put("projects", caller.projects().stream().sorted().toList());
     body.put("csrf_token", csrfToken);
-    Optional.of(end)
-        .filter(e -> !e.equals(Instant.MAX))
-        .ifPresent(e -> body.put("expires_at", e.toString()));
+    if (!end.equals(Instant.MAX)) {
+      body.put("expires_at", end.toString());
+    }
     return body;
   }
 }
