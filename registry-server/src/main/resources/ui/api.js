@@ -1,13 +1,12 @@
-// The public REST API with the signed-in token. The token lives in sessionStorage only: never in a
-// URL, a cookie or a log line.
+// The public REST API, authenticated by the HttpOnly session cookie the browser sends by itself
+// (issue 26 item 13). No token is kept where a script could read it: the token typed at sign-in goes
+// once to POST /api/v1/session, and the CSRF token that writes carry lives in this module's memory
+// only — a reloaded page asks GET /api/v1/session for it again. Nothing goes into a URL.
 
-const KEY = 'cairn.token';
+const SESSION = '/api/v1/session';
 
-export const session = {
-  token: () => sessionStorage.getItem(KEY),
-  signIn: (token) => sessionStorage.setItem(KEY, token),
-  signOut: () => sessionStorage.removeItem(KEY),
-};
+let csrf = null;
+let onSignedOut = () => {};
 
 /** A problem+json refusal: status, code, detail. */
 export class Problem extends Error {
@@ -19,9 +18,52 @@ export class Problem extends Error {
   }
 }
 
+export const session = {
+  /** Exchanges `token` for the session cookie; resolves to the caller, rejects with a Problem. */
+  async signIn(token) {
+    const { body } = await call('POST', SESSION, { headers: { Authorization: `Bearer ${token}` } });
+    csrf = body.csrf_token;
+    return body;
+  },
+  /** The caller of the cookie's session (and its CSRF token, kept here), or null without one. */
+  async resume() {
+    try {
+      const { body } = await call('GET', SESSION);
+      csrf = body.csrf_token;
+      return body;
+    } catch (error) {
+      if (error instanceof Problem && (error.status === 401 || error.status === 404)) {
+        return null;
+      }
+      throw error;
+    }
+  },
+  /** Ends the session on the server (every replica) and clears the cookie. */
+  async signOut() {
+    try {
+      await call('DELETE', SESSION);
+    } finally {
+      csrf = null;
+    }
+  },
+  /** `handler()` runs when the server says the session has ended (a 401 on any other call). */
+  whenSignedOut(handler) {
+    onSignedOut = handler;
+  },
+};
+
+/** Tells the console the session has ended: the next page is the sign-in form, not a retry. */
+export function signedOut() {
+  csrf = null;
+  onSignedOut();
+}
+
 /** Calls the API; resolves to `{ body, headers }`, rejects with a Problem. */
 export async function call(method, path, { body, headers = {}, accept = 'application/json' } = {}) {
-  const all = { Accept: accept, Authorization: `Bearer ${session.token()}`, ...headers };
+  const all = { Accept: accept, ...headers };
+  if (method !== 'GET' && method !== 'HEAD' && csrf !== null) {
+    all['X-CSRF-Token'] = csrf;
+  }
   if (body !== undefined) {
     all['Content-Type'] = 'application/json';
   }
@@ -30,11 +72,12 @@ export async function call(method, path, { body, headers = {}, accept = 'applica
     headers: all,
     body: body === undefined ? undefined : JSON.stringify(body),
     cache: 'no-store',
+    credentials: 'same-origin',
   });
   if (!res.ok) {
     const problem = await res.json().catch(() => ({}));
-    if (res.status === 401) {
-      session.signOut();
+    if (res.status === 401 && path !== SESSION) {
+      signedOut();
     }
     throw new Problem(res.status, problem);
   }

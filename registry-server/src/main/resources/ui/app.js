@@ -1,7 +1,8 @@
 // The console: a hash router over the pages. Each page renders from the public API with the
-// signed-in token; navigating away aborts what the page was following (its event stream).
+// session cookie; navigating away aborts what the page was following (its event stream). A 401
+// anywhere means the session has ended: the sign-in form, never a retry.
 
-import { Problem, get, session } from './api.js';
+import { Problem, session } from './api.js';
 import { alertOf, h, route, show } from './dom.js';
 import * as signIn from './pages/signin.js';
 import * as projects from './pages/projects.js';
@@ -30,14 +31,12 @@ async function render() {
   current = new AbortController();
   const mine = current.signal;
   const [path, search = ''] = location.hash.replace(/^#\/?/, '').split('?');
-  if (!session.token() || path === 'signin') {
-    caller = null;
-    header();
-    return signIn.render({ done: () => navigate('#/projects') });
-  }
   try {
-    caller = caller || (await get('/api/v1/whoami'));
+    caller = path === 'signin' ? null : caller || (await session.resume());
     header();
+    if (!caller) {
+      return signIn.render({ done: signedIn });
+    }
     for (const [pattern, page, names] of ROUTES) {
       const match = pattern.exec(path);
       if (match) {
@@ -77,6 +76,11 @@ function firstPage(path, search) {
   return `#/${path}${rest ? `?${rest}` : ''}`;
 }
 
+function signedIn(who) {
+  caller = who;
+  navigate('#/projects');
+}
+
 export function navigate(hash) {
   if (location.hash === hash) {
     render();
@@ -105,10 +109,19 @@ function crumbs({ project, model, alias, version }) {
   document.getElementById('crumbs').replaceChildren(...parts);
 }
 
-document.getElementById('signout').addEventListener('click', () => {
-  session.signOut();
-  caller = null;
-  navigate('#/signin');
+document.getElementById('signout').addEventListener('click', async () => {
+  try {
+    await session.signOut();
+  } finally {
+    caller = null;
+    navigate('#/signin');
+  }
+});
+session.whenSignedOut(() => {
+  if (caller !== null) {
+    caller = null;
+    navigate('#/signin');
+  }
 });
 window.addEventListener('hashchange', render);
 render();

@@ -1,7 +1,8 @@
-// The project's event stream. EventSource cannot send an Authorization header, so the stream is
-// read with fetch and parsed here; it reconnects after a drop and resumes with Last-Event-ID.
+// The project's event stream, read with a same-origin fetch (the session cookie goes with it) and
+// parsed here, so that a reconnect can resume with Last-Event-ID after a drop. A 401 ends the
+// session: the console signs out instead of retrying.
 
-import { session } from './api.js';
+import { signedOut } from './api.js';
 
 /** Calls `onEvent({id, type, data})` for each event until `signal` aborts. */
 export function follow(project, { models = [], types = [], onEvent, signal }) {
@@ -13,11 +14,15 @@ export function follow(project, { models = [], types = [], onEvent, signal }) {
   (async () => {
     while (!signal.aborted) {
       try {
-        const headers = { Accept: 'text/event-stream', Authorization: `Bearer ${session.token()}` };
+        const headers = { Accept: 'text/event-stream' };
         if (last !== null) {
           headers['Last-Event-ID'] = last;
         }
-        const res = await fetch(url, { headers, signal, cache: 'no-store' });
+        const res = await fetch(url, { headers, signal, cache: 'no-store', credentials: 'same-origin' });
+        if (res.status === 401) {
+          signedOut();
+          return;
+        }
         if (!res.ok) {
           throw new Error(`events: HTTP ${res.status}`);
         }

@@ -14,7 +14,8 @@ export async function render({ query: q, caller, navigate, signal }) {
     p, serving: await serving(p.name), last: await lastChange(p.name),
   })));
   if (signal.aborted) {
-    return; // left for another page meanwhile: drawing now would cover it
+    // Signing in lands here; a page opened before this list arrives must not be drawn over.
+    return;
   }
   show(h('h1', {}, 'Projects'),
     can(caller, 'admin') ? newProject(navigate) : null,

@@ -28,6 +28,8 @@ export async function render({ params, signal }) {
   }
 
   show(h('h1', {}, `Rollout of ${model} @${alias}`), region, updated);
-  await draw();
+  // Follow first: a report that lands while the first draw is under way redraws instead of being
+  // missed (the stream starts at "now").
   follow(project, { models: [model], onEvent: () => draw().catch(() => {}), signal });
+  await draw();
 }

@@ -1,6 +1,7 @@
-// Sign in: a token pasted once, kept in sessionStorage for this tab and sent as a bearer header.
+// Sign in: a token typed once and exchanged for the HttpOnly session cookie (POST /api/v1/session);
+// the page keeps neither the token nor the cookie, which no script can read.
 
-import { Problem, get, session } from '../api.js';
+import { Problem, session } from '../api.js';
 import { alertOf, h, show } from '../dom.js';
 
 export function render({ done }) {
@@ -9,12 +10,11 @@ export function render({ done }) {
   const form = h('form', {
     onsubmit: async (event) => {
       event.preventDefault();
-      session.signIn(input.value.trim());
+      const token = input.value.trim();
+      input.value = '';
       try {
-        await get('/api/v1/whoami');
-        done();
+        done(await session.signIn(token));
       } catch (error) {
-        session.signOut();
         status.replaceChildren(alertOf(error instanceof Problem ? error : { message: String(error) }));
       }
     },
@@ -22,7 +22,8 @@ export function render({ done }) {
   h('label', { for: 'token' }, 'API token'), input,
   h('button', { type: 'submit' }, 'Sign in'), status);
   show(h('h1', {}, 'Sign in to Cairn'),
-    h('p', {}, 'Paste a token from your tokens file or identity provider. It stays in this tab only.'),
+    h('p', {}, 'Paste a token from your tokens file or identity provider. It is exchanged for a '
+      + 'session cookie that scripts cannot read, and kept nowhere else.'),
     form);
   input.focus();
 }

@@ -5,6 +5,7 @@ import dev.cairn.client.CairnJson;
 import dev.cairn.client.process.ListenAddress;
 import dev.cairn.registry.auth.AuthSetup;
 import dev.cairn.registry.auth.BootstrapAdmin;
+import dev.cairn.registry.auth.SessionStore;
 import dev.cairn.registry.blob.BlobStore;
 import dev.cairn.registry.blob.BlobStores;
 import dev.cairn.registry.config.ConnectionLimits;
@@ -30,6 +31,8 @@ import dev.cairn.registry.http.QueryParameters;
 import dev.cairn.registry.http.ReadDeadlineOptions;
 import dev.cairn.registry.http.ReceiveListeners;
 import dev.cairn.registry.http.RequestFactory;
+import dev.cairn.registry.http.Responses;
+import dev.cairn.registry.http.SessionRoutes;
 import dev.cairn.registry.http.StrictFraming;
 import dev.cairn.registry.logging.StructuredLog;
 import dev.cairn.registry.service.HttpMetrics;
@@ -39,6 +42,7 @@ import io.helidon.webserver.http1.Http1Config;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Logger;
 
 /**
  * A running registry: database (embedded or external), migrations, auth, services and the HTTP
@@ -96,6 +100,8 @@ public final class RegistryServer implements AutoCloseable {
         api.liveness().register("embedded_database", databaseProcessAlive);
       }
       resources.add(api.background());
+      SessionRoutes sessions = sessions(settings, db, auth, json);
+      api.routes().add(sessions);
       ProblemWriter problems = new ProblemWriter(json);
       HttpMetrics metrics = api.metrics();
       HeaderDeadline headerDeadline = new HeaderDeadline();
@@ -132,7 +138,7 @@ public final class RegistryServer implements AutoCloseable {
                     r.addFilter(
                         new AccessFilter(metrics, new StructuredLog(json), settings.accessLog()));
                     r.addFilter(new CorsFilter(settings.allowedOrigins(), problems));
-                    r.addFilter(new AuthFilter(auth, problems, metrics, api.refusals()));
+                    r.addFilter(new AuthFilter(auth, sessions, problems, metrics, api.refusals()));
                     ErrorMapping.register(r, problems);
                     ConsoleRoutes.register(r);
                     api.routes()
@@ -160,6 +166,19 @@ public final class RegistryServer implements AutoCloseable {
       closeAll(resources);
       throw e;
     }
+  }
+
+  /** Browser sessions; a cookie without Secure is said in the log, as it is development only. */
+  private static SessionRoutes sessions(
+      RegistrySettings settings, Db db, AuthSetup.Result auth, ObjectMapper json) {
+    if (!settings.sessions().secureCookie()) {
+      Logger.getLogger(RegistryServer.class.getName())
+          .warning(
+              "session cookies are sent without Secure (CAIRN_SESSION_SECURE_COOKIE=false):"
+                  + " plain-HTTP development mode, never for a registry reached over a network");
+    }
+    return new SessionRoutes(
+        new SessionStore(db), auth.authenticator(), settings.sessions(), new Responses(json));
   }
 
   public int port() {
@@ -192,7 +211,7 @@ public final class RegistryServer implements AutoCloseable {
       try {
         resources.get(i).close();
       } catch (Exception e) {
-        java.util.logging.Logger.getLogger(RegistryServer.class.getName())
+        Logger.getLogger(RegistryServer.class.getName())
             .warning("while stopping: " + e.getMessage());
       }
     }

@@ -1,5 +1,6 @@
 package dev.cairn.registry.auth;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,6 +34,28 @@ public final class Authenticators implements Authenticator {
       Optional<String> name = source.refusedIdentity(bearerToken);
       if (name.isPresent()) {
         return name;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The end of {@code bearerToken} as the source that authenticates it tells it. */
+  @Override
+  public Optional<Instant> expiresAt(String bearerToken) {
+    for (Authenticator source : sources) {
+      if (source.authenticate(bearerToken).isPresent()) {
+        return source.expiresAt(bearerToken);
+      }
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public Optional<Principal> authenticateDigest(byte[] sha256) {
+    for (Authenticator source : sources) {
+      Optional<Principal> principal = source.authenticateDigest(sha256);
+      if (principal.isPresent()) {
+        return principal;
       }
     }
     return Optional.empty();

@@ -9,7 +9,10 @@ final class HashedTokens {
   private HashedTokens() {}
 
   static Optional<Principal> match(List<HashedToken> tokens, String presented) {
-    byte[] digest = TokenHashes.sha256(presented);
+    return matchDigest(tokens, TokenHashes.sha256(presented));
+  }
+
+  static Optional<Principal> matchDigest(List<HashedToken> tokens, byte[] digest) {
     HashedToken found = null;
     for (HashedToken token : tokens) {
       if (TokenHashes.matches(digest, token.sha256()) && found == null) {

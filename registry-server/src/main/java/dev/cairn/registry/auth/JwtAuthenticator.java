@@ -17,8 +17,10 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.text.ParseException;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -121,6 +123,16 @@ public final class JwtAuthenticator implements Authenticator {
     }
     try {
       return Optional.ofNullable(signatureOnly.process(bearerToken, null).getSubject());
+    } catch (ParseException | BadJOSEException | JOSEException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public Optional<Instant> expiresAt(String bearerToken) {
+    try {
+      return Optional.ofNullable(processor.process(bearerToken, null).getExpirationTime())
+          .map(Date::toInstant);
     } catch (ParseException | BadJOSEException | JOSEException e) {
       return Optional.empty();
     }

@@ -16,4 +16,9 @@ public final class StoredTokenAuthenticator implements Authenticator {
   public Optional<Principal> authenticate(String bearerToken) {
     return HashedTokens.match(tokens, bearerToken);
   }
+
+  @Override
+  public Optional<Principal> authenticateDigest(byte[] sha256) {
+    return HashedTokens.matchDigest(tokens, sha256);
+  }
 }

@@ -44,6 +44,11 @@ public final class TokenFileAuthenticator implements Authenticator {
     return HashedTokens.match(tokens.current(), bearerToken);
   }
 
+  @Override
+  public Optional<Principal> authenticateDigest(byte[] sha256) {
+    return HashedTokens.matchDigest(tokens.current(), sha256);
+  }
+
   private static List<HashedToken> read(Path file) throws IOException {
     JsonNode root = YAML.readTree(file.toFile());
     JsonNode entries = root == null ? null : root.get("tokens");

@@ -58,7 +58,9 @@ public final class SettingsLoader {
           Map.entry("CAIRN_FILE_ROOTS_ALLOW_HARD_LINKS", "references.file-roots-allow-hard-links"),
           Map.entry("CAIRN_ALLOW_HTTP_REFERENCES", "references.allow-http"),
           Map.entry("CAIRN_ALLOW_LINK_LOCAL_REFERENCES", "references.allow-link-local"),
-          Map.entry("CAIRN_REFERENCE_ALLOW_CIDRS", "references.allow-cidrs"));
+          Map.entry("CAIRN_REFERENCE_ALLOW_CIDRS", "references.allow-cidrs"),
+          Map.entry("CAIRN_SESSION_MAX_HOURS", "sessions.max-hours"),
+          Map.entry("CAIRN_SESSION_SECURE_COOKIE", "sessions.secure-cookie"));
 
   private SettingsLoader() {}
 
@@ -161,7 +163,23 @@ public final class SettingsLoader {
             c.get("references.file-roots-allow-hard-links").asBoolean().orElse(false),
             c.get("references.allow-http").asBoolean().orElse(true),
             c.get("references.allow-link-local").asBoolean().orElse(false),
-            ranges(optional(c, "references.allow-cidrs").orElse(""))));
+            ranges(optional(c, "references.allow-cidrs").orElse(""))),
+        sessions(c, environment));
+  }
+
+  /**
+   * Session lifetime and cookie flags. A cookie without {@code Secure} would travel over plain
+   * HTTP, so only development may ask for one (a browser at http://localhost accepts Secure cookies
+   * anyway; this is for a development registry reached by another name over plain HTTP).
+   */
+  private static SessionSettings sessions(Config c, String environment) {
+    boolean secure = c.get("sessions.secure-cookie").asBoolean().orElse(true);
+    if (!secure && "production".equals(environment)) {
+      throw new StartupException(
+          "CAIRN_SESSION_SECURE_COOKIE=false is for plain-HTTP development only, not production.");
+    }
+    return new SessionSettings(
+        java.time.Duration.ofHours(integer(c, "sessions.max-hours", 12)), secure);
   }
 
   /** The blob store; AWS keys come from the usual AWS variables, as every AWS tool reads them. */

@@ -14,16 +14,17 @@ import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
+import io.helidon.webserver.http.ServerRequest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Requires a valid bearer token, or a request signed by a pre-shared key ({@link SignedRequests}),
- * on everything under {@code /api/}; {@code /}, {@code /health*}, {@code /metrics} and {@code
- * /openapi} stay public. Roles come only from the authenticated identity: headers such as {@code
- * X-User-Role} are never read.
+ * Requires a valid bearer token, a request signed by a pre-shared key ({@link SignedRequests}), or
+ * without an {@code Authorization} header a cookie ({@link CookieAuth}), on everything under {@code
+ * /api/}; {@code /}, {@code /health*}, {@code /metrics} and {@code /openapi} stay public. Roles
+ * come only from the authenticated identity: headers such as {@code X-User-Role} are never read.
  */
 public final class AuthFilter implements Filter {
 
@@ -35,10 +36,16 @@ public final class AuthFilter implements Filter {
   private final ProblemWriter problems;
   private final HttpMetrics metrics;
   private final RefusalAudit refusals;
+  private final CookieAuth cookies;
 
   public AuthFilter(
-      AuthSetup.Result auth, ProblemWriter problems, HttpMetrics metrics, RefusalAudit refusals) {
+      AuthSetup.Result auth,
+      SessionRoutes sessions,
+      ProblemWriter problems,
+      HttpMetrics metrics,
+      RefusalAudit refusals) {
     this.authenticator = auth.authenticator();
+    this.cookies = sessions.cookieAuth();
     this.signed = auth.signedRequests();
     this.problems = problems;
     this.metrics = metrics;
@@ -58,11 +65,11 @@ public final class AuthFilter implements Filter {
       signed(chain, req, res, authorization.get());
       return;
     }
-    Optional<String> token =
-        authorization
-            .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
-            .map(h -> h.substring(7).trim())
-            .filter(t -> !t.isEmpty());
+    if (authorization.isEmpty()) {
+      byCookie(chain, req, res);
+      return;
+    }
+    Optional<String> token = bearerToken(req);
     if (token.isEmpty()) {
       refuse(req, res, "missing", "a bearer token is required (Authorization: Bearer <token>)");
       return;
@@ -77,6 +84,33 @@ public final class AuthFilter implements Filter {
     }
     AuthContext.set(req, principal.get());
     chain.proceed();
+  }
+
+  /** The token of an {@code Authorization: Bearer} header, if the request has one. */
+  static Optional<String> bearerToken(ServerRequest req) {
+    return req.headers()
+        .first(HeaderNames.AUTHORIZATION)
+        .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
+        .map(h -> h.substring(7).trim())
+        .filter(t -> !t.isEmpty());
+  }
+
+  private void byCookie(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+    switch (cookies.authenticate(req)) {
+      case CookieAuth.Outcome.None none ->
+          refuse(req, res, "missing", "a bearer token is required (Authorization: Bearer <token>)");
+      case CookieAuth.Outcome.Accepted accepted -> {
+        AuthContext.set(req, accepted.principal(), accepted.credential());
+        chain.proceed();
+      }
+      case CookieAuth.Outcome.Refused refused -> {
+        refused
+            .identity()
+            .ifPresent(name -> refusals.record(name, req.path().rawPath(), RequestIds.of(req)));
+        metrics.authFailure(refused.reason());
+        problems.write(req, res, refused.problem());
+      }
+    }
   }
 
   private void signed(

@@ -24,6 +24,10 @@ final class RoleMatrixCells {
   static final int[] ALIAS_WRITE = {401, 401, 403, 200, 200, 200, 404, 403};
   static final int[] ALIAS_DELETE = {401, 401, 403, 204, 204, 204, 404, 403};
   static final int[] REPORT = {401, 401, 403, 403, 403, 200, 404, 200};
+  // Any token opens a session and signs out; a bearer request has no session to show.
+  static final int[] SESSION_OPEN = {401, 401, 201, 201, 201, 201, 201, 201};
+  static final int[] SESSION_SHOW = {401, 401, 404, 404, 404, 404, 404, 404};
+  static final int[] SESSION_CLOSE = {401, 401, 204, 204, 204, 204, 204, 204};
 
   private RoleMatrixCells() {}
 
@@ -234,6 +238,10 @@ final class RoleMatrixCells {
     cells.add(
         new Cell("GET", "/api/v1/audit/verify", () -> "/api/v1/audit/verify", null, ADMIN_GLOBAL));
     cells.add(new Cell("GET", "/api/v1/whoami", () -> "/api/v1/whoami", null, READ_GLOBAL));
+    String session = "/api/v1/session";
+    cells.add(new Cell("POST", session, () -> session, null, SESSION_OPEN));
+    cells.add(new Cell("GET", session, () -> session, null, SESSION_SHOW));
+    cells.add(new Cell("DELETE", session, () -> session, null, SESSION_CLOSE));
     return cells;
   }
 }

@@ -68,6 +68,34 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void sessionsLastTwelveHoursWithASecureCookieUnlessSet() {
+    SessionSettings defaults = SettingsLoader.load(Map.of()).sessions();
+    SessionSettings set =
+        SettingsLoader.load(
+                Map.of("CAIRN_SESSION_MAX_HOURS", "2", "CAIRN_SESSION_SECURE_COOKIE", "false"))
+            .sessions();
+
+    assertThat(defaults.maxLifetime()).hasHours(12);
+    assertThat(defaults.secureCookie()).isTrue();
+    assertThat(set.maxLifetime()).hasHours(2);
+    assertThat(set.secureCookie()).isFalse();
+  }
+
+  @Test
+  void refusesACookieWithoutSecureInProductionAndANonPositiveSessionLifetime() {
+    assertThatThrownBy(
+            () ->
+                SettingsLoader.load(
+                    Map.of(
+                        "CAIRN_ENVIRONMENT", "production", "CAIRN_SESSION_SECURE_COOKIE", "false")))
+        .isInstanceOf(StartupException.class)
+        .hasMessageContaining("plain-HTTP development only");
+    assertThatThrownBy(() -> SettingsLoader.load(Map.of("CAIRN_SESSION_MAX_HOURS", "0")))
+        .isInstanceOf(StartupException.class)
+        .hasMessageContaining("CAIRN_SESSION_MAX_HOURS");
+  }
+
+  @Test
   void refusesANonNumericPort() {
     assertThatThrownBy(() -> SettingsLoader.load(Map.of("CAIRN_PORT", "eighty")))
         .isInstanceOf(StartupException.class)

@@ -93,7 +93,8 @@ final class Browser implements AutoCloseable {
   /** Types {@code token} into the sign-in form and presses Enter: the keyboard alone. */
   void typeToken(String token) {
     go("#/signin");
-    driver.executeScript("sessionStorage.clear()");
+    // A fresh start: no session cookie left from an earlier sign-in.
+    driver.manage().deleteCookieNamed("cairn_session");
     driver.navigate().refresh();
     WebElement input = until(d -> d.findElement(By.id("token")));
     input.sendKeys(token + "\n");

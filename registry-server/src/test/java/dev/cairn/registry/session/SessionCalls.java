@@ -1,0 +1,71 @@
+package dev.cairn.registry.session;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cairn.registry.testing.Http;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** What a browser sends with a session: the cookie, and on writes its Origin and CSRF token. */
+record SessionCalls(Http http, URI registry) {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A session opened with {@code token}: the cookie's value and the CSRF token answered. */
+  record Opened(String cookie, String csrf, String setCookie, JsonNode body) {}
+
+  Opened open(String token) {
+    HttpResponse<String> res = http.send("POST", "/api/v1/session", token, null);
+    if (res.statusCode() != 201) {
+      throw new AssertionError("POST /api/v1/session: " + res.statusCode() + " " + res.body());
+    }
+    String setCookie = res.headers().firstValue("Set-Cookie").orElseThrow();
+    String value = setCookie.substring("cairn_session=".length(), setCookie.indexOf(';'));
+    JsonNode body = json(res);
+    return new Opened(value, body.get("csrf_token").asText(), setCookie, body);
+  }
+
+  String ownOrigin() {
+    return "http://" + registry.getHost() + ":" + registry.getPort();
+  }
+
+  /** A request carrying {@code cookie}; {@code origin} and {@code csrf} are sent when present. */
+  HttpResponse<String> send(
+      String method,
+      String path,
+      String cookie,
+      Optional<String> origin,
+      Optional<String> csrf,
+      String body) {
+    Map<String, String> headers = new HashMap<>();
+    headers.put("Cookie", cookie);
+    origin.ifPresent(o -> headers.put("Origin", o));
+    csrf.ifPresent(t -> headers.put("X-CSRF-Token", t));
+    if (body != null) {
+      headers.put("Content-Type", "application/json");
+    }
+    return http.send(method, path, null, body, headers);
+  }
+
+  /** A same-origin write with the session's CSRF token, as the console sends it. */
+  HttpResponse<String> write(String method, String path, Opened session, String body) {
+    return send(
+        method,
+        path,
+        "cairn_session=" + session.cookie(),
+        Optional.of(ownOrigin()),
+        Optional.of(session.csrf()),
+        body);
+  }
+
+  static JsonNode json(HttpResponse<String> res) {
+    try {
+      return JSON.readTree(res.body());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
