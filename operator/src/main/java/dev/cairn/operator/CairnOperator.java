@@ -1,12 +1,12 @@
 package dev.cairn.operator;
 
 import dev.cairn.client.CairnClient;
+import dev.cairn.client.retry.Backoff;
 import dev.cairn.operator.kube.KubeEvents;
 import dev.cairn.operator.metrics.OperatorMetrics;
 import dev.cairn.operator.modelactivation.ModelActivationReconciler;
 import dev.cairn.operator.modelversion.ModelVersionReconciler;
 import dev.cairn.operator.modelversion.SourceFetcher;
-import dev.cairn.operator.registry.Backoff;
 import dev.cairn.operator.registry.RegistryEventRelay;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -40,7 +40,9 @@ public final class CairnOperator implements AutoCloseable {
     RegistryEventRelay relay =
         new RegistryEventRelay(settings.registryUrl(), settings.registryToken());
     KubeEvents events = new KubeEvents(kube);
-    Backoff backoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30));
+    // Jitter: resources that failed together (the registry was down) do not all retry at once.
+    Backoff.PerKey backoff =
+        new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30), 0.25).perKey();
     Operator operator =
         new Operator(
             o -> {

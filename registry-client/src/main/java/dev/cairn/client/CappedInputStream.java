@@ -5,9 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * A stream that fails once more than its cap has been read from it (since the start, or since the
- * last {@link #restart}: one event of a stream), so nothing oversized is ever buffered: the
- * client's answers and the registry's request bodies alike.
+ * A stream that fails once more than its cap has been read from it, so nothing oversized is ever
+ * buffered: the client's answers and the registry's request bodies alike. (An event stream is
+ * bounded per event by its reader instead.)
  */
 public final class CappedInputStream extends FilterInputStream {
 
@@ -49,11 +49,6 @@ public final class CappedInputStream extends FilterInputStream {
     long skipped = super.skip(n);
     count(skipped);
     return skipped;
-  }
-
-  /** Counts afresh from here. */
-  void restart() {
-    read = 0;
   }
 
   private void count(long n) throws Exceeded {

@@ -2,21 +2,25 @@ package dev.cairn.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.client.model.RegistryEvent;
-import java.io.BufferedReader;
+import dev.cairn.client.retry.Backoff;
+import dev.cairn.client.sse.EventStreamReader;
+import dev.cairn.client.sse.EventStreamReader.Comment;
+import dev.cairn.client.sse.EventStreamReader.Event;
+import dev.cairn.client.sse.EventStreamReader.Frame;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Follows a project's event stream on a background thread: delivers events in order, and when the
@@ -29,11 +33,10 @@ import java.util.logging.Logger;
 public final class EventSubscriber implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(EventSubscriber.class.getName());
-  private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
-  private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+  private static final Backoff BACKOFF =
+      new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5), 0.5);
   private static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(15);
-  private static final java.util.regex.Pattern ANNOUNCED =
-      java.util.regex.Pattern.compile("heartbeat (\\d{1,5}) s");
+  private static final Pattern ANNOUNCED = Pattern.compile("heartbeat (\\d{1,5}) s");
 
   private final HttpClient http;
   private final URI stream;
@@ -119,11 +122,11 @@ public final class EventSubscriber implements AutoCloseable {
   }
 
   private void run() {
-    Duration backoff = FIRST_BACKOFF;
+    Backoff.Sequence failures = BACKOFF.sequence();
     while (running) {
       try {
         if (follow()) {
-          backoff = FIRST_BACKOFF;
+          failures.reset();
         }
       } catch (IOException | RuntimeException e) {
         LOG.log(Level.FINE, "event stream dropped: " + ErrorText.of(e));
@@ -139,17 +142,10 @@ public final class EventSubscriber implements AutoCloseable {
         return;
       }
       try {
-        Thread.sleep(
-            backoff.plusMillis(
-                java.util.concurrent.ThreadLocalRandom.current()
-                    .nextLong(backoff.toMillis() / 2 + 1)));
+        Thread.sleep(failures.next());
       } catch (InterruptedException e) {
         return;
       }
-      backoff =
-          backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0
-              ? MAX_BACKOFF
-              : backoff.multipliedBy(2);
     }
   }
 
@@ -168,53 +164,39 @@ public final class EventSubscriber implements AutoCloseable {
     lastStatus = response.statusCode();
     StallGuard.Watched watched =
         StallGuard.watch(response.body(), DEFAULT_HEARTBEAT.multipliedBy(2).plusSeconds(1));
-    CappedInputStream perEvent = new CappedInputStream(watched, HttpTransport.MAX_ANSWER_BYTES);
     try (InputStream body = watched;
-        BufferedReader reader =
-            new BufferedReader(new InputStreamReader(perEvent, StandardCharsets.UTF_8))) {
+        EventStreamReader reader = new EventStreamReader(body, HttpTransport.MAX_ANSWER_BYTES)) {
       if (response.statusCode() != 200) {
         throw new IOException("event stream answered " + response.statusCode());
       }
       current = body;
       connected = true;
-      readEvents(reader, watched, perEvent);
+      readEvents(reader, watched);
       return true;
     }
   }
 
   /**
-   * Reads events until the stream ends. One event (its lines up to the blank line) may not pass
-   * {@link HttpTransport#MAX_ANSWER_BYTES}: a line without end from a lying server drops the
-   * connection instead of filling the heap.
+   * Reads events until the stream ends. One event may not pass {@link
+   * HttpTransport#MAX_ANSWER_BYTES}: a line without end from a lying server drops the connection
+   * instead of filling the heap. An event without an id cannot be resumed from, so it is skipped.
    */
-  private void readEvents(
-      BufferedReader reader, StallGuard.Watched watched, CappedInputStream perEvent)
-      throws IOException {
-    Optional<Long> id = Optional.empty();
-    String type = "message";
-    StringBuilder data = new StringBuilder();
-    String line;
-    while (running && (line = reader.readLine()) != null) {
-      if (line.isEmpty()) {
-        if (id.isPresent() && data.length() > 0) {
-          deliver(id.get(), type, data.toString());
+  private void readEvents(EventStreamReader reader, StallGuard.Watched watched) throws IOException {
+    Optional<Frame> frame;
+    while (running && (frame = reader.next()).isPresent()) {
+      switch (frame.get()) {
+        case Event event when event.id().isPresent() ->
+            deliver(Long.parseLong(event.id().get().trim()), event.type(), event.data());
+        case Event ignored -> {
+          // Nothing to resume from: not delivered, as before.
         }
-        id = Optional.empty();
-        type = "message";
-        data.setLength(0);
-        perEvent.restart();
-      } else if (line.startsWith("id:")) {
-        id = Optional.of(Long.parseLong(line.substring(3).trim()));
-      } else if (line.startsWith("event:")) {
-        type = line.substring(6).trim();
-      } else if (line.startsWith("data:")) {
-        data.append(line.substring(5).trim());
-      } else if (line.startsWith(":")) {
-        java.util.regex.Matcher announced = ANNOUNCED.matcher(line);
-        if (announced.find()) {
-          // Dead after two missed heartbeats, with a second of grace.
-          Duration every = Duration.ofSeconds(Long.parseLong(announced.group(1)));
-          watched.stallAfter(every.multipliedBy(2).plusSeconds(1));
+        case Comment comment -> {
+          Matcher announced = ANNOUNCED.matcher(comment.text());
+          if (announced.find()) {
+            // Dead after two missed heartbeats, with a second of grace.
+            Duration every = Duration.ofSeconds(Long.parseLong(announced.group(1)));
+            watched.stallAfter(every.multipliedBy(2).plusSeconds(1));
+          }
         }
       }
     }

@@ -60,6 +60,44 @@ class EventSubscriberTest {
     }
   }
 
+  /** The subscriber reads through the shared reader: CRLF ends, comments, an event without id. */
+  @Test
+  void readsCrLfFramingAndSkipsEventsWithoutId() throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/api/v1/projects/qc/events",
+        exchange -> {
+          exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+          exchange.sendResponseHeaders(200, 0);
+          try (OutputStream out = exchange.getResponseBody()) {
+            String body =
+                ": heartbeat 15 s\r\n\r\n"
+                    + "event: alias.updated\r\ndata: {\"n\":0}\r\n\r\n"
+                    + "id: 4\r\nevent: alias.updated\r\ndata: {\"n\":\r\ndata: 4}\r\n\r\n";
+            out.write(body.getBytes(StandardCharsets.UTF_8));
+          }
+        });
+    server.start();
+    List<RegistryEvent> received = new CopyOnWriteArrayList<>();
+    try (EventSubscriber subscriber =
+        EventSubscriber.start(
+            URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
+            "t",
+            "qc",
+            List.of(),
+            0,
+            received::add)) {
+      await().atMost(Duration.ofSeconds(10)).until(() -> !received.isEmpty());
+
+      assertThat(received.get(0).id()).isEqualTo(4L);
+      assertThat(received.get(0).type()).isEqualTo("alias.updated");
+      assertThat(received.get(0).data().get("n").asInt()).isEqualTo(4);
+      assertThat(subscriber.lastEventId()).isEqualTo(4);
+    } finally {
+      server.stop(0);
+    }
+  }
+
   private static String event(long id) {
     return "id: " + id + "\nevent: alias.updated\ndata: {\"n\":" + id + "}\n\n";
   }

@@ -1,6 +1,7 @@
 package dev.cairn.sidecar.follow;
 
 import dev.cairn.client.model.RegistryEvent;
+import dev.cairn.client.retry.Backoff;
 import dev.cairn.sidecar.serving.TargetResolver;
 import dev.cairn.sidecar.serving.TargetSet;
 import java.time.Duration;
@@ -9,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -34,6 +34,8 @@ public final class RegistryFollower implements AutoCloseable {
   }
 
   private static final Logger LOG = Logger.getLogger(RegistryFollower.class.getName());
+  private static final Backoff BACKOFF =
+      new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30), 0.25);
 
   private final TargetResolver resolver;
   private final RegistryHealth health;
@@ -46,7 +48,7 @@ public final class RegistryFollower implements AutoCloseable {
   private volatile RuntimeException lastFailure;
   private volatile long lastEventAtNanos;
   private volatile Followed followed;
-  private long backoffMs = 500;
+  private final Backoff.Sequence failures = BACKOFF.sequence();
   private ScheduledFuture<?> periodic;
 
   public RegistryFollower(
@@ -150,15 +152,14 @@ public final class RegistryFollower implements AutoCloseable {
     }
     RegistryEvent event = latestAliasEvent.getAndSet(null);
     if (event != null && resolveFrom(event)) {
-      backoffMs = 500;
+      failures.reset();
       return;
     }
     if (resolveOnce()) {
-      backoffMs = 500;
+      failures.reset();
       return;
     }
-    long delay = backoffMs + ThreadLocalRandom.current().nextLong(backoffMs / 4 + 1);
-    backoffMs = Math.min(30_000, backoffMs * 2);
+    long delay = failures.next().toMillis();
     if (pending.compareAndSet(false, true)) {
       scheduler.schedule(this::resolveAndRetry, delay, TimeUnit.MILLISECONDS);
     }

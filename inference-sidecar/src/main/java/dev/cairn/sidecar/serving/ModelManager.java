@@ -1,8 +1,9 @@
 package dev.cairn.sidecar.serving;
 
+import dev.cairn.client.retry.Backoff;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -17,8 +18,8 @@ import java.util.logging.Logger;
 public final class ModelManager implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(ModelManager.class.getName());
-  private static final long FIRST_RETRY_MS = 500;
-  private static final long MAX_RETRY_MS = 30_000;
+  private static final Backoff BACKOFF =
+      new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30), 0.25);
 
   /** Told about every swap and every failure (the served model: its reports, waiters, metrics). */
   public interface Listener {
@@ -35,7 +36,7 @@ public final class ModelManager implements AutoCloseable {
   private TargetSet wanted;
   private boolean wantedOffline;
   private long retryAt;
-  private long retryDelay = FIRST_RETRY_MS;
+  private final Backoff.Sequence failures = BACKOFF.sequence();
   private boolean preparing;
   private volatile SwapFailure lastFailure;
   private volatile boolean running = true;
@@ -168,7 +169,7 @@ public final class ModelManager implements AutoCloseable {
       ServingSet next = loader.prepare(target, offline);
       ServingSet previous = serving.getAndSet(next);
       synchronized (lock) {
-        retryDelay = FIRST_RETRY_MS;
+        failures.reset();
         lastFailure = null;
       }
       previous.retire();
@@ -179,15 +180,13 @@ public final class ModelManager implements AutoCloseable {
           "generation " + target.generation() + " not served: " + failure.getMessage());
       synchronized (lock) {
         lastFailure = failure;
-        long jitter = ThreadLocalRandom.current().nextLong(retryDelay / 4 + 1);
-        retryAt = System.currentTimeMillis() + retryDelay + jitter;
-        retryDelay = Math.min(MAX_RETRY_MS, retryDelay * 2);
+        retryAt = System.currentTimeMillis() + failures.next().toMillis();
       }
       listener.failed(target, failure);
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "preparing generation " + target.generation() + " broke", e);
       synchronized (lock) {
-        retryAt = System.currentTimeMillis() + MAX_RETRY_MS;
+        retryAt = System.currentTimeMillis() + BACKOFF.max().toMillis();
       }
     }
   }

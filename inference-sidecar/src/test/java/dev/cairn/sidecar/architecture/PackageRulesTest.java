@@ -11,6 +11,8 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.cairn.runtime.LoadedModel;
+import java.util.Random;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -90,6 +92,21 @@ class PackageRulesTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("io.helidon.webserver..", "io.helidon.http..")
+        .check(classes);
+  }
+
+  /**
+   * The retry loops (following the registry, preparing a target) wait as the shared {@code Backoff}
+   * says (issue 27 item 4): a loop drawing its own jitter is a second copy of it.
+   */
+  @Test
+  void retryLoopsUseTheSharedBackoff() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(ROOT + ".follow..", ROOT + ".serving..")
+        .should()
+        .dependOnClassesThat()
+        .belongToAnyOf(ThreadLocalRandom.class, Random.class)
         .check(classes);
   }
 }

@@ -4,10 +4,6 @@ import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
@@ -68,13 +64,9 @@ public final class OperatorMetrics {
 
   /** All series in the Prometheus text format (version 0.0.4). */
   public String scrape() {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      PrometheusTextFormatWriter.create().write(out, registry.scrape());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toString(StandardCharsets.UTF_8);
+    // The library's own rendering to a string (UTF-8, default escaping): the same bytes /metrics
+    // always served, and no copy of the glue in each process.
+    return PrometheusTextFormatWriter.create().toDebugString(registry.scrape());
   }
 
   private Histogram latency(String name, String help) {

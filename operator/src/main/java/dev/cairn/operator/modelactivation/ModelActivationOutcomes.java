@@ -2,9 +2,9 @@ package dev.cairn.operator.modelactivation;
 
 import dev.cairn.client.model.Alias;
 import dev.cairn.client.model.ModelStatus;
+import dev.cairn.client.retry.Backoff;
 import dev.cairn.operator.kube.KubeEvents;
 import dev.cairn.operator.metrics.OperatorMetrics;
-import dev.cairn.operator.registry.Backoff;
 import dev.cairn.operator.registry.RegistryFailure;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import java.time.Instant;
@@ -20,11 +20,11 @@ final class ModelActivationOutcomes {
 
   private final KubeEvents events;
   private final OperatorMetrics metrics;
-  private final Backoff backoff;
+  private final Backoff.PerKey backoff;
   private final ActivationClock clock;
 
   ModelActivationOutcomes(
-      KubeEvents events, OperatorMetrics metrics, Backoff backoff, ActivationClock clock) {
+      KubeEvents events, OperatorMetrics metrics, Backoff.PerKey backoff, ActivationClock clock) {
     this.events = events;
     this.metrics = metrics;
     this.backoff = backoff;

@@ -2,10 +2,10 @@ package dev.cairn.operator.modelactivation;
 
 import dev.cairn.client.CairnClient;
 import dev.cairn.client.model.ModelStatus;
+import dev.cairn.client.retry.Backoff;
 import dev.cairn.operator.kube.KubeEvents;
 import dev.cairn.operator.metrics.OperatorMetrics;
 import dev.cairn.operator.modelversion.ModelVersion;
-import dev.cairn.operator.registry.Backoff;
 import dev.cairn.operator.registry.RegistryEventRelay;
 import dev.cairn.operator.registry.RegistryFailure;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
@@ -44,7 +44,7 @@ public final class ModelActivationReconciler
   private final CairnClient registry;
   private final RegistryEventRelay relay;
   private final OperatorMetrics metrics;
-  private final Backoff backoff;
+  private final Backoff.PerKey backoff;
   private final VersionReadiness readiness;
   private final AliasActivator activator;
   private final ActivationClock clock;
@@ -58,7 +58,7 @@ public final class ModelActivationReconciler
       RegistryEventRelay relay,
       KubeEvents events,
       OperatorMetrics metrics,
-      Backoff backoff) {
+      Backoff.PerKey backoff) {
     this.registry = registry;
     this.relay = relay;
     this.metrics = metrics;

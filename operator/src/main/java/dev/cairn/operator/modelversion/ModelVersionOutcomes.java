@@ -1,10 +1,10 @@
 package dev.cairn.operator.modelversion;
 
 import dev.cairn.client.model.Version;
+import dev.cairn.client.retry.Backoff;
 import dev.cairn.operator.crd.Conditions;
 import dev.cairn.operator.kube.KubeEvents;
 import dev.cairn.operator.metrics.OperatorMetrics;
-import dev.cairn.operator.registry.Backoff;
 import dev.cairn.operator.registry.RegistryFailure;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import java.time.Duration;
@@ -22,9 +22,9 @@ final class ModelVersionOutcomes {
 
   private final KubeEvents events;
   private final OperatorMetrics metrics;
-  private final Backoff backoff;
+  private final Backoff.PerKey backoff;
 
-  ModelVersionOutcomes(KubeEvents events, OperatorMetrics metrics, Backoff backoff) {
+  ModelVersionOutcomes(KubeEvents events, OperatorMetrics metrics, Backoff.PerKey backoff) {
     this.events = events;
     this.metrics = metrics;
     this.backoff = backoff;

@@ -2,9 +2,9 @@ package dev.cairn.operator.modelversion;
 
 import dev.cairn.client.CairnClient;
 import dev.cairn.client.model.Version;
+import dev.cairn.client.retry.Backoff;
 import dev.cairn.operator.kube.KubeEvents;
 import dev.cairn.operator.metrics.OperatorMetrics;
-import dev.cairn.operator.registry.Backoff;
 import dev.cairn.operator.registry.RegistryEventRelay;
 import dev.cairn.operator.registry.RegistryFailure;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -44,7 +44,7 @@ public final class ModelVersionReconciler
   private final SourceFetcher fetcher;
   private final RegistryEventRelay relay;
   private final ModelVersionOutcomes outcomes;
-  private final Backoff backoff;
+  private final Backoff.PerKey backoff;
   private final OperatorMetrics metrics;
   private final SimpleInboundEventSource<ModelVersion> registryEvents =
       new SimpleInboundEventSource<>("registry-events");
@@ -55,7 +55,7 @@ public final class ModelVersionReconciler
       RegistryEventRelay relay,
       KubeEvents events,
       OperatorMetrics metrics,
-      Backoff backoff) {
+      Backoff.PerKey backoff) {
     this.registry = registry;
     this.registration = new VersionRegistration(registry);
     this.fetcher = fetcher;

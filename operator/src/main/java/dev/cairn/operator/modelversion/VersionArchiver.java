@@ -3,9 +3,9 @@ package dev.cairn.operator.modelversion;
 import dev.cairn.client.CairnApiException;
 import dev.cairn.client.CairnClient;
 import dev.cairn.client.model.VersionPatch;
+import dev.cairn.client.retry.Backoff;
 import dev.cairn.operator.crd.Conditions;
 import dev.cairn.operator.kube.KubeEvents;
-import dev.cairn.operator.registry.Backoff;
 import dev.cairn.operator.registry.RegistryFailure;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -30,9 +30,9 @@ final class VersionArchiver {
 
   private final CairnClient registry;
   private final KubeEvents events;
-  private final Backoff backoff;
+  private final Backoff.PerKey backoff;
 
-  VersionArchiver(CairnClient registry, KubeEvents events, Backoff backoff) {
+  VersionArchiver(CairnClient registry, KubeEvents events, Backoff.PerKey backoff) {
     this.registry = registry;
     this.events = events;
     this.backoff = backoff;

@@ -2,20 +2,24 @@ package dev.cairn.registry.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
+import dev.cairn.client.sse.EventStreamReader;
+import dev.cairn.client.sse.EventStreamReader.Event;
+import dev.cairn.client.sse.EventStreamReader.Frame;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** Reads a registry's Server-Sent Events stream line by line, as a plain client would. */
+/**
+ * Reads a registry's Server-Sent Events stream through the client's one reader ({@link
+ * EventStreamReader}), so a framing the client cannot read fails here too.
+ */
 public final class SseReader {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -49,18 +53,11 @@ public final class SseReader {
     assertThat(response.headers().firstValue("Content-Type")).contains("text/event-stream");
     List<Sse> events = new ArrayList<>();
     try (InputStream body = response.body();
-        BufferedReader reader =
-            new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-      long id = -1;
-      String type = null;
-      String line;
-      while (events.size() < count && (line = reader.readLine()) != null) {
-        if (line.startsWith("id: ")) {
-          id = Long.parseLong(line.substring(4));
-        } else if (line.startsWith("event: ")) {
-          type = line.substring(7);
-        } else if (line.startsWith("data: ")) {
-          events.add(new Sse(id, type, line.substring(6)));
+        EventStreamReader reader = new EventStreamReader(body, 1 << 20)) {
+      Optional<Frame> frame;
+      while (events.size() < count && (frame = reader.next()).isPresent()) {
+        if (frame.get() instanceof Event event) {
+          events.add(new Sse(Long.parseLong(event.id().orElse("-1")), event.type(), event.data()));
         }
       }
     }
