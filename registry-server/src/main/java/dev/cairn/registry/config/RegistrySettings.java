@@ -30,7 +30,8 @@ public record RegistrySettings(
     BlobSettings blobs,
     java.time.Duration sseHeartbeat,
     java.time.Duration eventRetention,
-    ReferenceSettings references) {
+    ReferenceSettings references,
+    int resolveCacheSize) {
 
   public boolean embeddedDatabase() {
     return dbUrl.isEmpty();

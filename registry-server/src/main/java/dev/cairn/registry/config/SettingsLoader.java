@@ -58,7 +58,8 @@ public final class SettingsLoader {
           Map.entry("CAIRN_FILE_ROOTS_ALLOW_HARD_LINKS", "references.file-roots-allow-hard-links"),
           Map.entry("CAIRN_ALLOW_HTTP_REFERENCES", "references.allow-http"),
           Map.entry("CAIRN_ALLOW_LINK_LOCAL_REFERENCES", "references.allow-link-local"),
-          Map.entry("CAIRN_REFERENCE_ALLOW_CIDRS", "references.allow-cidrs"));
+          Map.entry("CAIRN_REFERENCE_ALLOW_CIDRS", "references.allow-cidrs"),
+          Map.entry("CAIRN_RESOLVE_CACHE_SIZE", "resolve.cache-size"));
 
   private SettingsLoader() {}
 
@@ -161,7 +162,17 @@ public final class SettingsLoader {
             c.get("references.file-roots-allow-hard-links").asBoolean().orElse(false),
             c.get("references.allow-http").asBoolean().orElse(true),
             c.get("references.allow-link-local").asBoolean().orElse(false),
-            ranges(optional(c, "references.allow-cidrs").orElse(""))));
+            ranges(optional(c, "references.allow-cidrs").orElse(""))),
+        resolveCacheSize(c));
+  }
+
+  private static int resolveCacheSize(Config c) {
+    int size = integer(c, "resolve.cache-size", 10_000);
+    if (size < 1) {
+      throw new StartupException(
+          "CAIRN_RESOLVE_CACHE_SIZE must be at least 1 (resolutions cached), not " + size + ".");
+    }
+    return size;
   }
 
   /** The blob store; AWS keys come from the usual AWS variables, as every AWS tool reads them. */
