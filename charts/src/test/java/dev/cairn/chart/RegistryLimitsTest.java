@@ -25,6 +25,7 @@ class RegistryLimitsTest {
         .containsEntry("CAIRN_SCRUB_BYTES_PER_SECOND", "8388608")
         .containsEntry("CAIRN_SCRUB_INTERVAL_SECONDS", "86400")
         .containsEntry("CAIRN_FILE_ROOTS_ALLOW_HARD_LINKS", "false")
+        .containsEntry("CAIRN_RESOLVE_CACHE_SIZE", "10000")
         .doesNotContainKey("CAIRN_REFERENCE_ALLOW_CIDRS")
         .doesNotContainKey("CAIRN_EXTRA_FORMATS");
   }
@@ -43,6 +44,7 @@ class RegistryLimitsTest {
             .set("registry.config.referenceAllowCidrs[0]", "10.20.0.0/16")
             .set("registry.config.referenceAllowCidrs[1]", "fd00::/8")
             .set("registry.config.extraFormats[0]", "openvino")
+            .set("registry.config.resolveCacheSize", 250000)
             .render()
             .configMap(CONFIG)
             .orElseThrow();
@@ -55,7 +57,8 @@ class RegistryLimitsTest {
         .containsEntry("CAIRN_SCRUB_INTERVAL_SECONDS", "3600")
         .containsEntry("CAIRN_FILE_ROOTS_ALLOW_HARD_LINKS", "true")
         .containsEntry("CAIRN_REFERENCE_ALLOW_CIDRS", "10.20.0.0/16,fd00::/8")
-        .containsEntry("CAIRN_EXTRA_FORMATS", "openvino");
+        .containsEntry("CAIRN_EXTRA_FORMATS", "openvino")
+        .containsEntry("CAIRN_RESOLVE_CACHE_SIZE", "250000");
   }
 
   @Test
