@@ -2,6 +2,7 @@ package dev.cairn.registry.http;
 
 import dev.cairn.registry.domain.ApiException;
 import io.helidon.http.Method;
+import io.helidon.http.PathMatcher;
 import io.helidon.webserver.http.HttpRouting;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,19 +67,21 @@ public final class ApiRoutes {
   public void registerInto(HttpRouting.Builder routing, RequestFactory requests) {
     byPath.forEach(
         (path, methods) -> {
+          PathMatcher matcher = TemplatePathMatcher.of(path);
           methods.forEach(
               (method, handler) ->
                   routing.route(
                       method,
-                      path,
+                      matcher,
                       (req, res) -> {
                         RouteTemplates.remember(req, path);
                         handler.handle(requests.create(req), res);
                       }));
           String allow =
               methods.keySet().stream().map(Method::text).collect(Collectors.joining(", "));
-          routing.any(
-              path,
+          routing.route(
+              anyMethod -> true,
+              matcher,
               (req, res) -> {
                 RouteTemplates.remember(req, path);
                 if (req.prologue().method().equals(Method.HEAD)
