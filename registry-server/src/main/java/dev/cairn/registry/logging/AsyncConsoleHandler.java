@@ -30,6 +30,9 @@ public final class AsyncConsoleHandler extends Handler {
   private static final int CAPACITY = 65_536;
   private static final int BATCH = 512;
 
+  /** The handler the logging configuration installed (the last one built), if not closed. */
+  private static volatile AsyncConsoleHandler installed;
+
   private final BlockingQueue<String> lines = new ArrayBlockingQueue<>(CAPACITY);
   private final AtomicLong dropped = new AtomicLong();
   private final Writer out =
@@ -39,6 +42,12 @@ public final class AsyncConsoleHandler extends Handler {
     setFormatter(new JsonLineFormatter());
     Thread.ofPlatform().daemon().name("cairn-log-writer").start(this::drain);
     Runtime.getRuntime().addShutdownHook(new Thread(this::flushRemaining, "cairn-log-flush"));
+    installed = this;
+  }
+
+  /** The console handler in use, or null when logging goes elsewhere. */
+  static AsyncConsoleHandler installed() {
+    return installed;
   }
 
   @Override
@@ -53,6 +62,11 @@ public final class AsyncConsoleHandler extends Handler {
       reportError("unformattable log record", e, ErrorManager.FORMAT_FAILURE);
       return;
     }
+    offer(line);
+  }
+
+  /** Queues a line formatted as {@link JsonLineFormatter} would, newline included. */
+  void offer(String line) {
     if (!lines.offer(line)) {
       dropped.incrementAndGet();
     }
@@ -70,6 +84,9 @@ public final class AsyncConsoleHandler extends Handler {
 
   @Override
   public void close() {
+    if (installed == this) {
+      installed = null;
+    }
     flushRemaining();
   }
 
