@@ -87,17 +87,14 @@ final class TemplatePathMatcher implements PathMatcher {
 
   /** Whether segment {@code index} of {@code path} is there and equals the template's literal. */
   private boolean literalAt(String path, int index) {
-    int start = 1;
-    for (int i = 0; i < index; i++) {
-      int slash = path.indexOf('/', start);
-      if (slash < 0) {
-        return false;
-      }
-      start = slash + 1;
+    Segments segments = SEGMENTS.get().of(path);
+    if (index >= segments.count) {
+      return false;
     }
+    int start = segments.starts[index];
+    int end = index + 1 < segments.count ? segments.starts[index + 1] - 1 : path.length();
     String literal = literals[index];
-    int end = start + literal.length();
-    if (end > path.length() || (end < path.length() && path.charAt(end) != '/')) {
+    if (end - start != literal.length()) {
       return false;
     }
     for (int i = 0; i < literal.length(); i++) {
@@ -107,6 +104,39 @@ final class TemplatePathMatcher implements PathMatcher {
     }
     return true;
   }
+
+  /**
+   * Where the segments of the path last asked about on this thread begin. Every route is asked
+   * about the same path of a request, one after the other on the connection's thread, so the path
+   * is split once per request rather than once per route.
+   */
+  private static final class Segments {
+    private String path;
+    private int[] starts = new int[16];
+    private int count;
+
+    Segments of(String p) {
+      if (p != path) {
+        count = 0;
+        int start = 1;
+        while (true) {
+          if (count == starts.length) {
+            starts = java.util.Arrays.copyOf(starts, count * 2);
+          }
+          starts[count++] = start;
+          int slash = p.indexOf('/', start);
+          if (slash < 0) {
+            break;
+          }
+          start = slash + 1;
+        }
+        path = p;
+      }
+      return this;
+    }
+  }
+
+  private static final ThreadLocal<Segments> SEGMENTS = ThreadLocal.withInitial(Segments::new);
 
   private static boolean isParameter(String segment) {
     return segment.length() > 2
