@@ -4,6 +4,7 @@ import io.helidon.common.uri.UriPath;
 import io.helidon.http.PathMatcher;
 import io.helidon.http.PathMatchers;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -121,7 +122,7 @@ final class TemplatePathMatcher implements PathMatcher {
         int start = 1;
         while (true) {
           if (count == starts.length) {
-            starts = java.util.Arrays.copyOf(starts, count * 2);
+            starts = Arrays.copyOf(starts, count * 2);
           }
           starts[count++] = start;
           int slash = p.indexOf('/', start);

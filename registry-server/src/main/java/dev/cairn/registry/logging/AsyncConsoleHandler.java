@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.ErrorManager;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 /**
  * The console handler of the registry (spec 40-security, finding 13: an access log that costs a
@@ -30,11 +32,9 @@ public final class AsyncConsoleHandler extends Handler {
   private static final int CAPACITY = 65_536;
   private static final int BATCH = 512;
 
-  /** The handler the logging configuration installed (the last one built), if not closed. */
-  private static volatile AsyncConsoleHandler installed;
-
   private final BlockingQueue<String> lines = new ArrayBlockingQueue<>(CAPACITY);
   private final AtomicLong dropped = new AtomicLong();
+  private volatile boolean closed;
   private final Writer out =
       new BufferedWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), 1 << 16);
 
@@ -42,12 +42,21 @@ public final class AsyncConsoleHandler extends Handler {
     setFormatter(new JsonLineFormatter());
     Thread.ofPlatform().daemon().name("cairn-log-writer").start(this::drain);
     Runtime.getRuntime().addShutdownHook(new Thread(this::flushRemaining, "cairn-log-flush"));
-    installed = this;
   }
 
-  /** The console handler in use, or null when logging goes elsewhere. */
-  static AsyncConsoleHandler installed() {
-    return installed;
+  /** The console handler the root logger writes through, if it is one. */
+  static Optional<AsyncConsoleHandler> ofRootLogger() {
+    for (Handler handler : Logger.getLogger("").getHandlers()) {
+      if (handler instanceof AsyncConsoleHandler console) {
+        return Optional.of(console);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether {@link #close} was called (the logging configuration was reset). */
+  boolean isClosed() {
+    return closed;
   }
 
   @Override
@@ -84,9 +93,7 @@ public final class AsyncConsoleHandler extends Handler {
 
   @Override
   public void close() {
-    if (installed == this) {
-      installed = null;
-    }
+    closed = true;
     flushRemaining();
   }
 

@@ -16,8 +16,12 @@ public final class StructuredLog {
 
   private final ObjectMapper json;
 
+  /** Found once: the logging configuration is read before the server starts. */
+  private final AsyncConsoleHandler console;
+
   public StructuredLog(ObjectMapper json) {
     this.json = json;
+    this.console = AsyncConsoleHandler.ofRootLogger().orElse(null);
   }
 
   public ObjectNode event(String eventType) {
@@ -35,8 +39,8 @@ public final class StructuredLog {
     if (!ACCESS.isLoggable(Level.INFO)) {
       return;
     }
-    AsyncConsoleHandler console = AsyncConsoleHandler.installed();
     if (console == null
+        || console.isClosed()
         || ACCESS.getHandlers().length > 0
         || console.getLevel().intValue() > Level.INFO.intValue()) {
       ACCESS.info(
