@@ -30,8 +30,8 @@ final class Alternation {
     Sample measure() throws Exception;
   }
 
-  /** The round ratios' median, and the subject's median p99. */
-  record Verdict(double medianRatio, double medianSubjectP99Ms) {}
+  /** The round ratios' median, and the subject's and the reference's median p99. */
+  record Verdict(double medianRatio, double medianSubjectP99Ms, double medianReferenceP99Ms) {}
 
   private Alternation() {}
 
@@ -42,6 +42,7 @@ final class Alternation {
   static Verdict run(Results results, int rounds, Named subject, Named reference) throws Exception {
     List<Double> ratios = new ArrayList<>();
     List<Double> p99s = new ArrayList<>();
+    List<Double> referenceP99s = new ArrayList<>();
     for (int round = 1; round <= rounds; round++) {
       Sample s = subject.load().measure();
       Sample r = reference.load().measure();
@@ -50,8 +51,9 @@ final class Alternation {
       results.put("round_" + round + "_ratio", s.perSecond() / r.perSecond());
       ratios.add(s.perSecond() / r.perSecond());
       p99s.add(s.p99Ms());
+      referenceP99s.add(r.p99Ms());
     }
-    return new Verdict(median(ratios), median(p99s));
+    return new Verdict(median(ratios), median(p99s), median(referenceP99s));
   }
 
   /** A load with the name its figures are printed under. */

@@ -20,6 +20,12 @@ final class Results {
 
   private final Map<String, Object> figures = new LinkedHashMap<>();
 
+  /** Every figure of {@code other}, its name prefixed. */
+  Results putAll(String prefix, Results other) {
+    other.figures.forEach((name, value) -> figures.put(prefix + name, value));
+    return this;
+  }
+
   Results put(String name, Object value) {
     figures.put(name, value instanceof Double d ? Math.round(d * 1000) / 1000.0 : value);
     return this;

@@ -27,6 +27,7 @@ class RegistryLimitsTest {
         .containsEntry("CAIRN_FILE_ROOTS_ALLOW_HARD_LINKS", "false")
         .containsEntry("CAIRN_SESSION_MAX_HOURS", "12")
         .doesNotContainKey("CAIRN_SESSION_SECURE_COOKIE")
+        .containsEntry("CAIRN_RESOLVE_CACHE_SIZE", "10000")
         .doesNotContainKey("CAIRN_REFERENCE_ALLOW_CIDRS")
         .doesNotContainKey("CAIRN_EXTRA_FORMATS");
   }
@@ -46,6 +47,7 @@ class RegistryLimitsTest {
             .set("registry.config.referenceAllowCidrs[1]", "fd00::/8")
             .set("registry.config.extraFormats[0]", "openvino")
             .set("registry.config.sessionMaxHours", 2)
+            .set("registry.config.resolveCacheSize", 250000)
             .render()
             .configMap(CONFIG)
             .orElseThrow();
@@ -59,7 +61,8 @@ class RegistryLimitsTest {
         .containsEntry("CAIRN_FILE_ROOTS_ALLOW_HARD_LINKS", "true")
         .containsEntry("CAIRN_REFERENCE_ALLOW_CIDRS", "10.20.0.0/16,fd00::/8")
         .containsEntry("CAIRN_EXTRA_FORMATS", "openvino")
-        .containsEntry("CAIRN_SESSION_MAX_HOURS", "2");
+        .containsEntry("CAIRN_SESSION_MAX_HOURS", "2"
+        .containsEntry("CAIRN_RESOLVE_CACHE_SIZE", "250000");
   }
 
   @Test

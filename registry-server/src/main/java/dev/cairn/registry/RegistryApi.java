@@ -83,7 +83,8 @@ final class RegistryApi {
       EventFeed feed,
       EventStreams streams,
       Liveness liveness) {
-    ResolveCache resolveCache = new ResolveCache(w.domainMetrics(), w.json());
+    ResolveCache resolveCache =
+        new ResolveCache(w.domainMetrics(), w.json(), settings.resolveCacheSize());
     feed.subscribe(resolveCache::onEvent);
     ApiRoutes routes =
         new ApiRoutes().add(serviceRoutes(w, settings, source, liveness)).add(OpenApiRoutes.load());

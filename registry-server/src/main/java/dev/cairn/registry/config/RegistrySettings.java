@@ -31,7 +31,8 @@ public record RegistrySettings(
     java.time.Duration sseHeartbeat,
     java.time.Duration eventRetention,
     ReferenceSettings references,
-    SessionSettings sessions) {
+    SessionSettings sessions,
+    int resolveCacheSize) {
 
   public boolean embeddedDatabase() {
     return dbUrl.isEmpty();

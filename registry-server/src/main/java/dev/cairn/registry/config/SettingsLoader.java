@@ -60,7 +60,8 @@ public final class SettingsLoader {
           Map.entry("CAIRN_ALLOW_LINK_LOCAL_REFERENCES", "references.allow-link-local"),
           Map.entry("CAIRN_REFERENCE_ALLOW_CIDRS", "references.allow-cidrs"),
           Map.entry("CAIRN_SESSION_MAX_HOURS", "sessions.max-hours"),
-          Map.entry("CAIRN_SESSION_SECURE_COOKIE", "sessions.secure-cookie"));
+          Map.entry("CAIRN_SESSION_SECURE_COOKIE", "sessions.secure-cookie"),
+          Map.entry("CAIRN_RESOLVE_CACHE_SIZE", "resolve.cache-size"));
 
   private SettingsLoader() {}
 
@@ -164,7 +165,8 @@ public final class SettingsLoader {
             c.get("references.allow-http").asBoolean().orElse(true),
             c.get("references.allow-link-local").asBoolean().orElse(false),
             ranges(optional(c, "references.allow-cidrs").orElse(""))),
-        sessions(c, environment));
+        sessions(c, environment),
+        resolveCacheSize(c));
   }
 
   /**
@@ -180,6 +182,15 @@ public final class SettingsLoader {
     }
     return new SessionSettings(
         java.time.Duration.ofHours(integer(c, "sessions.max-hours", 12)), secure);
+  }
+
+  private static int resolveCacheSize(Config c) {
+    int size = integer(c, "resolve.cache-size", 10_000);
+    if (size < 1) {
+      throw new StartupException(
+          "CAIRN_RESOLVE_CACHE_SIZE must be at least 1 (resolutions cached), not " + size + ".");
+    }
+    return size;
   }
 
   /** The blob store; AWS keys come from the usual AWS variables, as every AWS tool reads them. */

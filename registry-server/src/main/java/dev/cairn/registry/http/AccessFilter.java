@@ -43,14 +43,7 @@ public final class AccessFilter implements Filter {
     metrics.record(method, route, status, nanos);
     String actor = AuthContext.get(req).map(Principal::name).orElse("anonymous");
     if (mode.logs(route, status)) {
-      log.access(
-          log.event("http.request")
-              .put("request_id", requestId)
-              .put("actor", actor)
-              .put("method", method)
-              .put("route", route)
-              .put("status", status)
-              .put("latency_ms", nanos / 1_000_000.0));
+      log.access(requestId, actor, method, route, status, nanos / 1_000_000.0);
     }
     if (isWrite(req.prologue().method()) && route.startsWith("/api/")) {
       var params = req.path().pathParameters();

@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.ErrorManager;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 /**
  * The console handler of the registry (spec 40-security, finding 13: an access log that costs a
@@ -32,6 +34,7 @@ public final class AsyncConsoleHandler extends Handler {
 
   private final BlockingQueue<String> lines = new ArrayBlockingQueue<>(CAPACITY);
   private final AtomicLong dropped = new AtomicLong();
+  private volatile boolean closed;
   private final Writer out =
       new BufferedWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), 1 << 16);
 
@@ -39,6 +42,21 @@ public final class AsyncConsoleHandler extends Handler {
     setFormatter(new JsonLineFormatter());
     Thread.ofPlatform().daemon().name("cairn-log-writer").start(this::drain);
     Runtime.getRuntime().addShutdownHook(new Thread(this::flushRemaining, "cairn-log-flush"));
+  }
+
+  /** The console handler the root logger writes through, if it is one. */
+  static Optional<AsyncConsoleHandler> ofRootLogger() {
+    for (Handler handler : Logger.getLogger("").getHandlers()) {
+      if (handler instanceof AsyncConsoleHandler console) {
+        return Optional.of(console);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether {@link #close} was called (the logging configuration was reset). */
+  boolean isClosed() {
+    return closed;
   }
 
   @Override
@@ -53,6 +71,11 @@ public final class AsyncConsoleHandler extends Handler {
       reportError("unformattable log record", e, ErrorManager.FORMAT_FAILURE);
       return;
     }
+    offer(line);
+  }
+
+  /** Queues a line formatted as {@link JsonLineFormatter} would, newline included. */
+  void offer(String line) {
     if (!lines.offer(line)) {
       dropped.incrementAndGet();
     }
@@ -70,6 +93,7 @@ public final class AsyncConsoleHandler extends Handler {
 
   @Override
   public void close() {
+    closed = true;
     flushRemaining();
   }
 

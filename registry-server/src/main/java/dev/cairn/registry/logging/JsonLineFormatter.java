@@ -16,15 +16,8 @@ public final class JsonLineFormatter extends Formatter {
   @Override
   public String format(LogRecord record) {
     String message = formatMessage(record);
-    String head =
-        "{\"ts\":\""
-            + Instant.ofEpochMilli(record.getMillis())
-            + "\",\"level\":\""
-            + record.getLevel().getName()
-            + "\",\"logger\":\""
-            + quote(record.getLoggerName())
-            + "\"";
-    StringBuilder line = new StringBuilder(head);
+    StringBuilder line = new StringBuilder(128 + message.length());
+    head(line, record.getMillis(), record.getLevel().getName(), record.getLoggerName());
     if (message.startsWith("{") && message.endsWith("}")) {
       line.append(',').append(message, 1, message.length() - 1);
     } else {
@@ -34,6 +27,21 @@ public final class JsonLineFormatter extends Formatter {
       line.append(",\"error\":\"").append(quote(trace(record.getThrown()))).append('"');
     }
     return line.append("}\n").toString();
+  }
+
+  /** The opening of every line: {@code {"ts":…,"level":…,"logger":…} without the closing brace. */
+  static StringBuilder head(StringBuilder line, long millis, String level, String logger) {
+    line.append("{\"ts\":\"").append(Instant.ofEpochMilli(millis)).append("\",\"level\":\"");
+    line.append(level).append("\",\"logger\":\"");
+    return quote(line, logger).append('"');
+  }
+
+  /** {@code s} as the inside of a JSON string, appended to {@code line}. */
+  static StringBuilder quote(StringBuilder line, String s) {
+    if (s != null) {
+      ENCODER.quoteAsString(s, line);
+    }
+    return line;
   }
 
   private static String trace(Throwable thrown) {

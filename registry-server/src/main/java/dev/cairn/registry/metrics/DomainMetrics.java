@@ -1,15 +1,19 @@
 package dev.cairn.registry.metrics;
 
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
  * What a registry did, for seed 001's dashboards: alias activations and rollbacks, publish
- * durations, resolve-cache hits and misses, and versions failed on their bytes (by what found
- * them). Counted once per committed change, on the replica that made it.
+ * durations, resolve-cache hits, misses, evictions and size, and versions failed on their bytes (by
+ * what found them). Counted once per committed change, on the replica that made it.
  */
 public final class DomainMetrics {
 
@@ -21,6 +25,11 @@ public final class DomainMetrics {
   private final Counter recoveries;
   private final Histogram publish;
   private final Counter resolveCache;
+  // Looked up once: a label lookup on every cached resolve showed in its profile.
+  private final CounterDataPoint resolveCacheHits;
+  private final CounterDataPoint resolveCacheMisses;
+  private volatile LongSupplier resolveCacheEvicted = () -> 0;
+  private volatile LongSupplier resolveCacheSize = () -> 0;
 
   public DomainMetrics(Metrics metrics) {
     var registry = metrics.registry();
@@ -59,6 +68,19 @@ public final class DomainMetrics {
             .help("Resolutions answered from the cache (hit) or computed (miss).")
             .labelNames("result")
             .register(registry);
+    resolveCacheHits = resolveCache.labelValues("hit");
+    resolveCacheMisses = resolveCache.labelValues("miss");
+    // Read from the cache when scraped: Caffeine counts evictions itself, on its own threads.
+    CounterWithCallback.builder()
+        .name("cairn_resolve_cache_evictions_total")
+        .help("Resolutions evicted from the resolve cache to keep it within its bound.")
+        .callback(callback -> callback.call(resolveCacheEvicted.getAsLong()))
+        .register(registry);
+    GaugeWithCallback.builder()
+        .name("cairn_resolve_cache_size")
+        .help("Resolutions in the resolve cache (CAIRN_RESOLVE_CACHE_SIZE bounds it).")
+        .callback(callback -> callback.call(resolveCacheSize.getAsLong()))
+        .register(registry);
   }
 
   /**
@@ -100,10 +122,16 @@ public final class DomainMetrics {
   }
 
   public void resolveCacheHit() {
-    resolveCache.labelValues("hit").inc();
+    resolveCacheHits.inc();
   }
 
   public void resolveCacheMiss() {
-    resolveCache.labelValues("miss").inc();
+    resolveCacheMisses.inc();
+  }
+
+  /** Where the resolve cache's evictions and size are read from when scraped. */
+  public void resolveCacheObserved(LongSupplier evicted, LongSupplier size) {
+    resolveCacheEvicted = evicted;
+    resolveCacheSize = size;
   }
 }

@@ -96,6 +96,19 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void resolveCacheHoldsTenThousandResolutionsUnlessSetAndAtLeastOne() {
+    assertThat(SettingsLoader.load(Map.of()).resolveCacheSize()).isEqualTo(10_000);
+    assertThat(SettingsLoader.load(Map.of("CAIRN_RESOLVE_CACHE_SIZE", "500")).resolveCacheSize())
+        .isEqualTo(500);
+    assertThatThrownBy(() -> SettingsLoader.load(Map.of("CAIRN_RESOLVE_CACHE_SIZE", "0")))
+        .isInstanceOf(StartupException.class)
+        .hasMessageContaining("CAIRN_RESOLVE_CACHE_SIZE must be at least 1");
+    assertThatThrownBy(() -> SettingsLoader.load(Map.of("CAIRN_RESOLVE_CACHE_SIZE", "many")))
+        .isInstanceOf(StartupException.class)
+        .hasMessageContaining("CAIRN_RESOLVE_CACHE_SIZE must be a number");
+  }
+
+  @Test
   void refusesANonNumericPort() {
     assertThatThrownBy(() -> SettingsLoader.load(Map.of("CAIRN_PORT", "eighty")))
         .isInstanceOf(StartupException.class)

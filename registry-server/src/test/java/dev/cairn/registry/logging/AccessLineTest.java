@@ -1,0 +1,61 @@
+package dev.cairn.registry.logging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cairn.client.CairnJson;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 27 item 7: the access line is written with one StringBuilder straight into the console
+ * handler's queue instead of through a Jackson node, JUL and the formatter. Readers of the log must
+ * not see a difference: the line is byte for byte the one the JUL path writes.
+ */
+class AccessLineTest {
+
+  private final ObjectMapper json = CairnJson.strictMapper();
+  private final StructuredLog log = new StructuredLog(json);
+
+  @Test
+  void theDirectLineIsTheLineJulWrites() {
+    List<Object[]> cases =
+        List.of(
+            new Object[] {
+              "3f1c", "bootstrap-admin", "GET", "/api/v1/projects/{project}/resolve", 200, 0.176918
+            },
+            new Object[] {"id \"q\"", "ana\\<\u2028>\u0001é𝄞", "PUT", "unmatched", 404, 1.0E-4},
+            new Object[] {"x", "anonymous", "DELETE", "/health/live", 503, 614.887957},
+            new Object[] {"y", null, "GET", "/metrics", 200, 12.0});
+    long millis = 1_765_065_407_000L; // a whole second: Instant prints no fraction then
+    for (Object[] c : cases) {
+      for (long at : new long[] {millis, millis + 375}) {
+        String julMessage =
+            log.event("http.request")
+                .put("request_id", (String) c[0])
+                .put("actor", (String) c[1])
+                .put("method", (String) c[2])
+                .put("route", (String) c[3])
+                .put("status", (Integer) c[4])
+                .put("latency_ms", (Double) c[5])
+                .toString();
+        LogRecord record = new LogRecord(Level.INFO, julMessage);
+        record.setLoggerName("cairn.access");
+        record.setMillis(at);
+
+        assertThat(
+                StructuredLog.accessLine(
+                    at,
+                    (String) c[0],
+                    (String) c[1],
+                    (String) c[2],
+                    (String) c[3],
+                    (Integer) c[4],
+                    (Double) c[5]))
+            .isEqualTo(new JsonLineFormatter().format(record));
+      }
+    }
+  }
+}

@@ -1,0 +1,197 @@
+package dev.cairn.registry.resolve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cairn.client.CairnJson;
+import dev.cairn.client.model.Manifest;
+import dev.cairn.client.model.Resolved;
+import dev.cairn.client.model.Version;
+import dev.cairn.registry.events.StoredEvent;
+import dev.cairn.registry.metrics.DomainMetrics;
+import dev.cairn.registry.metrics.Metrics;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 27 item 7: the resolve cache was two unbounded maps (one entry per model ever resolved or
+ * written to). It is bounded now, and still never stores an answer computed from data older than an
+ * invalidation of its model.
+ */
+class ResolveCacheTest {
+
+  private final Metrics metrics = new Metrics();
+
+  private ResolveCache cache(long size) {
+    return new ResolveCache(new DomainMetrics(metrics), CairnJson.strictMapper(), size);
+  }
+
+  @Test
+  void theBoundHoldsAndEvictionsAreCounted() {
+    ResolveCache cache = cache(50);
+    for (int i = 0; i < 1_000; i++) {
+      cache.get("p", "model-" + i, "production", counting(new AtomicInteger(), "v1"));
+      cache.get("p", "model-" + i, "staging", counting(new AtomicInteger(), "v1"));
+    }
+
+    assertThat(cache.weight()).isBetween(1L, 50L);
+    assertThat(value("cairn_resolve_cache_evictions_total")).isGreaterThan(0);
+    assertThat(value("cairn_resolve_cache_size")).isEqualTo(cache.weight());
+  }
+
+  @Test
+  void hitsAndMissesAreCounted() {
+    ResolveCache cache = cache(100);
+    AtomicInteger computed = new AtomicInteger();
+    for (int i = 0; i < 5; i++) {
+      cache.get("p", "m", "production", counting(computed, "v1"));
+    }
+
+    assertThat(computed).hasValue(1);
+    assertThat(value("cairn_resolve_cache_total{result=\"miss\"}")).isEqualTo(1);
+    assertThat(value("cairn_resolve_cache_total{result=\"hit\"}")).isEqualTo(4);
+    assertThat(value("cairn_resolve_cache_evictions_total")).isZero();
+  }
+
+  @Test
+  void anEventOfTheModelDropsItsResolutionsOnly() {
+    ResolveCache cache = cache(100);
+    AtomicInteger m = new AtomicInteger();
+    AtomicInteger other = new AtomicInteger();
+    cache.get("p", "m", "production", counting(m, "v1"));
+    cache.get("p", "other", "production", counting(other, "v1"));
+
+    cache.onEvent(event("p", "m"));
+    Answer after = cache.get("p", "m", "production", counting(m, "v2"));
+    cache.get("p", "other", "production", counting(other, "v9"));
+
+    assertThat(after.resolved().version().version()).isEqualTo("v2");
+    assertThat(m).hasValue(2);
+    assertThat(other).hasValue(1);
+  }
+
+  @Test
+  void aResolutionComputedAcrossAnInvalidationIsAnsweredButNotStored() {
+    ResolveCache cache = cache(100);
+    AtomicInteger computed = new AtomicInteger();
+    Supplier<Resolved> stale =
+        () -> {
+          computed.incrementAndGet();
+          cache.onEvent(event("p", "m")); // the alias moved while this was read
+          return resolved("v1");
+        };
+
+    assertThat(cache.get("p", "m", "production", stale).resolved().version().version())
+        .isEqualTo("v1");
+    Answer next = cache.get("p", "m", "production", counting(computed, "v2"));
+
+    assertThat(next.resolved().version().version()).isEqualTo("v2");
+    assertThat(computed).hasValue(2);
+  }
+
+  @Test
+  void aStaleResolutionIsNotAddedToAModelsCachedOnes() {
+    ResolveCache cache = cache(100);
+    AtomicInteger computed = new AtomicInteger();
+    cache.get("p", "m", "production", counting(computed, "v1"));
+    cache.get(
+        "p",
+        "m",
+        "staging",
+        () -> {
+          cache.onEvent(event("p", "m"));
+          return resolved("v1");
+        });
+
+    cache.get("p", "m", "staging", counting(computed, "v2"));
+    cache.get("p", "m", "production", counting(computed, "v2"));
+
+    assertThat(computed).hasValue(3);
+  }
+
+  @Test
+  void anInvalidationEvictedDuringTheComputationStillKeepsItOut() {
+    ResolveCache cache = cache(3);
+    for (int round = 0; round < 20; round++) {
+      String model = "m" + round;
+      cache.get(
+          "p",
+          model,
+          "production",
+          () -> {
+            cache.onEvent(event("p", model));
+            // Crowd the invalidation's slot out, so the store may find no slot, as at the start.
+            // Hot entries, so the cache's admission policy prefers them to the invalidation's slot.
+            for (int i = 0; i < 20; i++) {
+              for (int hit = 0; hit < 5; hit++) {
+                cache.get(
+                    "p", model + "-crowd-" + i, "production", counting(new AtomicInteger(), "v"));
+              }
+              cache.weight();
+            }
+            return resolved("v1");
+          });
+      AtomicInteger computed = new AtomicInteger();
+
+      cache.get("p", model, "production", counting(computed, "v2"));
+
+      assertThat(computed).as("round %d", round).hasValue(1);
+    }
+  }
+
+  @Test
+  void aCacheHoldsAtLeastOneResolution() {
+    assertThatThrownBy(() -> cache(0)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private static Supplier<Resolved> counting(AtomicInteger computed, String version) {
+    return () -> {
+      computed.incrementAndGet();
+      return resolved(version);
+    };
+  }
+
+  private static Resolved resolved(String version) {
+    Version v =
+        new Version(
+            null,
+            "m",
+            version,
+            "default",
+            "READY",
+            "generic",
+            null,
+            "sha256:" + "0".repeat(64),
+            1L,
+            List.of(),
+            Map.of(),
+            Map.of(),
+            null,
+            Map.of(),
+            null,
+            null,
+            List.of(),
+            null,
+            Instant.EPOCH,
+            "test",
+            Instant.EPOCH);
+    return new Resolved(
+        "m@production", "m", "production", 1L, "default", v, new Manifest(v.digest(), List.of()));
+  }
+
+  private static StoredEvent event(String project, String model) {
+    return new StoredEvent(1, Instant.now(), project, model, "alias.updated", null);
+  }
+
+  private double value(String series) {
+    Matcher m =
+        Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(metrics.prometheus());
+    return m.find() ? Double.parseDouble(m.group(1)) : 0;
+  }
+}
