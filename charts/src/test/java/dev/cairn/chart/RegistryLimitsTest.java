@@ -61,7 +61,7 @@ class RegistryLimitsTest {
         .containsEntry("CAIRN_FILE_ROOTS_ALLOW_HARD_LINKS", "true")
         .containsEntry("CAIRN_REFERENCE_ALLOW_CIDRS", "10.20.0.0/16,fd00::/8")
         .containsEntry("CAIRN_EXTRA_FORMATS", "openvino")
-        .containsEntry("CAIRN_SESSION_MAX_HOURS", "2"
+        .containsEntry("CAIRN_SESSION_MAX_HOURS", "2")
         .containsEntry("CAIRN_RESOLVE_CACHE_SIZE", "250000");
   }
 
