@@ -1,39 +1,25 @@
-package dev.cairn.registry.audit;
+package dev.cairn.registry.journal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cairn.client.CairnJson;
 import dev.cairn.client.model.AuditEntry;
+import dev.cairn.registry.audit.Actor;
+import dev.cairn.registry.audit.AuditChain;
+import dev.cairn.registry.audit.AuditRecord;
 import dev.cairn.registry.db.ChainLock;
 import dev.cairn.registry.db.Db;
 import dev.cairn.registry.db.LeadingWrites;
 import dev.cairn.registry.db.Rows;
-import dev.cairn.registry.domain.JsonLimits;
-import dev.cairn.registry.events.EventLog;
 import io.helidon.dbclient.DbRow;
 import io.helidon.dbclient.DbTransaction;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Appends entries to the hash-chained audit log inside the caller's transaction, so an entry exists
- * exactly when its change does. Appends take a transaction-scoped advisory lock: the chain order is
- * the commit order even across registry replicas.
+ * The journal's audit half: numbers and hashes the entry that follows the chain's head, inside the
+ * caller's transaction, so an entry exists exactly when its change does. The head is read under a
+ * transaction-scoped advisory lock: the chain order is the commit order even across replicas.
  */
-public final class AuditLog {
-
-  private static final ObjectMapper JSON = JsonLimits.forStored(CairnJson.lenientMapper());
-
-  private final AuditChain chain;
-  private final Db db;
-  private final Consumer<String> committed;
-
-  /** {@code committed} hears each appended action once its transaction commits (metrics). */
-  public AuditLog(AuditChain chain, Db db, Consumer<String> committed) {
-    this.chain = chain;
-    this.db = db;
-    this.committed = committed;
-  }
+final class AuditLog {
 
   /** Lock and head in one round trip (V5__chain_functions.sql). */
   private static final String LOCK_AND_HEAD = "SELECT seq, hash FROM cairn_chain_head(?)";
@@ -43,33 +29,22 @@ public final class AuditLog {
           + " reason, approved_by, request_id, prev_hash, hash)"
           + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-  /**
-   * Appends {@code record} for {@code actor}; call it last in the transaction to keep the lock
-   * short.
-   */
-  public AuditEntry append(DbTransaction tx, Actor actor, AuditRecord record) {
-    AuditEntry entry = next(tx, actor, record, LeadingWrites.NONE);
-    tx.dml(INSERT, row(entry));
-    return entry;
+  private final AuditChain chain;
+  private final Db db;
+  private final Consumer<String> committed;
+
+  /** {@code committed} hears each appended action once its transaction commits (metrics). */
+  AuditLog(AuditChain chain, Db db, Consumer<String> committed) {
+    this.chain = chain;
+    this.db = db;
+    this.committed = committed;
   }
 
   /**
-   * What a change writes besides its audit entry, folded into the entry's round trips: its own
-   * {@code writes} ({@link LeadingWrites#NONE} for none) run in the statement that takes the chain
-   * lock and reads the head, and the audit row is inserted by the statement that numbers its {@code
-   * event}.
+   * Runs {@code writes} ahead of the statement that takes the chain lock and reads the head (one
+   * round trip), and returns the hashed entry that follows it, not yet inserted.
    */
-  public record Alongside(LeadingWrites writes, EventLog events, EventLog.Draft event) {}
-
-  /** Appends {@code record} with everything else the change writes, in two round trips. */
-  public AuditEntry append(DbTransaction tx, Actor actor, AuditRecord record, Alongside change) {
-    AuditEntry entry = next(tx, actor, record, change.writes());
-    change.events().append(tx, change.event(), LeadingWrites.of(INSERT, row(entry)));
-    return entry;
-  }
-
-  /** Takes the chain lock, reads the head, and hashes the entry that follows it. */
-  private AuditEntry next(DbTransaction tx, Actor actor, AuditRecord record, LeadingWrites writes) {
+  AuditEntry next(DbTransaction tx, Actor actor, AuditRecord record, LeadingWrites writes) {
     Optional<DbRow> last = writes.get(tx, LOCK_AND_HEAD, ChainLock.KEY);
     long seq = last.map(r -> Rows.longValue(r, "seq") + 1).orElse(1L);
     String prevHash = last.map(r -> Rows.string(r, "hash")).orElse(AuditChain.GENESIS);
@@ -92,6 +67,16 @@ public final class AuditLog {
             null);
     db.onCommit(tx, () -> committed.accept(record.action()));
     return withHash(unhashed, chain.hash(unhashed));
+  }
+
+  /** Inserts {@code entry} on its own (a change with no event). */
+  void insert(DbTransaction tx, AuditEntry entry) {
+    tx.dml(INSERT, row(entry));
+  }
+
+  /** The insert of {@code entry}, to run ahead of the statement that appends its event. */
+  static LeadingWrites insertAhead(AuditEntry entry) {
+    return LeadingWrites.of(INSERT, row(entry));
   }
 
   private static Object[] row(AuditEntry e) {
@@ -135,9 +120,5 @@ public final class AuditLog {
         e.requestId(),
         e.prevHash(),
         hash);
-  }
-
-  static ObjectMapper json() {
-    return JSON;
   }
 }
