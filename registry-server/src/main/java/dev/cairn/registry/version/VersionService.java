@@ -12,11 +12,9 @@ import dev.cairn.registry.audit.AuditRecord;
 import dev.cairn.registry.db.Db;
 import dev.cairn.registry.db.Rows;
 import dev.cairn.registry.domain.ApiException;
-import dev.cairn.registry.domain.Text;
 import dev.cairn.registry.events.EventData;
 import dev.cairn.registry.journal.Journal;
 import dev.cairn.registry.journal.JournalEntry;
-import dev.cairn.registry.model.Labels;
 import dev.cairn.registry.model.ModelLookup;
 import dev.cairn.registry.model.ModelState;
 import dev.cairn.registry.model.StoredModel;
@@ -29,10 +27,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
- * Versions as metadata: declaration (with automatic {@code v<n>} names), listing, and changes to
- * the editable fields. Content fields never change through a patch.
+ * Versions as metadata: declaration (with automatic {@code v<n>} names) and listing; changes to the
+ * editable fields are {@link VersionEdits}'. Content fields never change through a patch.
  */
 public final class VersionService {
 
@@ -44,6 +43,7 @@ public final class VersionService {
   private final PageTokens pageTokens;
   private final ObjectMapper json;
   private final VersionRules rules;
+  private final VersionEdits edits;
 
   public VersionService(
       Db db,
@@ -62,6 +62,7 @@ public final class VersionService {
     this.pageTokens = pageTokens;
     this.json = json;
     this.rules = rules;
+    this.edits = new VersionEdits(db, versions, lookup, journal, aliases, json);
   }
 
   public Version create(Actor actor, String project, String model, VersionCreate request) {
@@ -185,59 +186,15 @@ public final class VersionService {
         last -> pageTokens.issue(listing, List.of(last.createdAt().toString(), last.id())));
   }
 
-  /** Applies a patch given as JSON, refusing content fields by name. */
+  /** Applies a patch given as JSON, refusing content fields by name ({@link VersionEdits}). */
   public Version patch(
       Actor actor,
       String project,
       String model,
       String version,
       JsonNode body,
-      java.util.function.Function<JsonNode, VersionPatch> binder) {
-    VersionPatchFields.check(body);
-    VersionPatch patch = binder.apply(body);
-    Text.lines("notes", patch.notes());
-    Text.lines("description", patch.description());
-    return db.inTransaction(
-        tx -> {
-          StoredModel m = lookup.lockModel(tx, project, model);
-          StoredVersion stored =
-              versions.lock(tx, m.id(), model, version).orElseThrow(() -> notFound(model, version));
-          Version before = stored.view();
-          VersionState was = VersionState.of(before);
-          VersionState state = patch.state() == null ? was : was.movedByHandTo(patch.state());
-          List<String> inUse = aliases.aliasesOf(tx, m.id(), version);
-          if (state == VersionState.ARCHIVED && was != VersionState.ARCHIVED && !inUse.isEmpty()) {
-            throw ApiException.conflict(
-                    "VERSION_IN_USE",
-                    "version '" + version + "' is what " + inUse + " point at; move them first")
-                .with("aliases", inUse);
-          }
-          Version after =
-              VersionChange.edited(
-                  before,
-                  state,
-                  patch.labels() != null ? Labels.valid(patch.labels()) : before.labels(),
-                  patch.notes() != null ? patch.notes() : before.notes(),
-                  patch.description() != null ? patch.description() : before.description());
-          versions.updateEditable(tx, stored.id(), after, Rows.now());
-          JournalEntry entry =
-              JournalEntry.audited(
-                  actor,
-                  AuditRecord.of(
-                      "VERSION_UPDATE",
-                      project,
-                      model,
-                      model + ":" + version,
-                      json.valueToTree(before),
-                      json.valueToTree(after)));
-          if (state != was) {
-            String type = state == VersionState.ARCHIVED ? "version.archived" : "version.ready";
-            entry = entry.announcing(project, model, type, EventData.version(project, after));
-          }
-          journal.record(tx, entry);
-          // The answer is the version as GET shows it, the aliases that point at it included.
-          return after.withAliases(inUse);
-        });
+      Function<JsonNode, VersionPatch> binder) {
+    return edits.patch(actor, project, model, version, body, binder);
   }
 
   private static Map<String, Object> orEmpty(Map<String, Object> map) {
