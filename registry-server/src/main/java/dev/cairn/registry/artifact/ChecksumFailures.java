@@ -10,6 +10,7 @@ import dev.cairn.registry.db.Db;
 import dev.cairn.registry.events.EventData;
 import dev.cairn.registry.journal.Journal;
 import dev.cairn.registry.journal.JournalEntry;
+import dev.cairn.registry.version.CheckOutcome;
 import dev.cairn.registry.version.StoredVersion;
 import dev.cairn.registry.version.VersionChange;
 import dev.cairn.registry.version.VersionLookup;
@@ -53,7 +54,8 @@ public final class ChecksumFailures {
             return null;
           }
           Validation was = before.validation();
-          Validation validation = new Validation("PASSED", was.load(), was.phases());
+          Validation validation =
+              new Validation(CheckOutcome.PASSED.wire(), was.load(), was.phases());
           files.markRecovered(tx, stored.id(), validation);
           Version after = VersionChange.recovered(before, validation);
           journal.record(
@@ -106,8 +108,8 @@ public final class ChecksumFailures {
           Validation was = before.validation();
           Validation validation =
               new Validation(
-                  "FAILED",
-                  was == null ? "NOT_RUN" : was.load(),
+                  CheckOutcome.FAILED.wire(),
+                  was == null ? CheckOutcome.NOT_RUN.wire() : was.load(),
                   was == null ? Map.of() : was.phases());
           files.markFailed(tx, stored.id(), failure, validation);
           Version after = VersionChange.failed(before, failure, validation);

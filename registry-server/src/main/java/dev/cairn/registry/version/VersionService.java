@@ -125,7 +125,7 @@ public final class VersionService {
             declared.files(),
             orEmpty(request.metadata()),
             orEmpty(request.provenance()),
-            Validation.notRun(),
+            new Validation(CheckOutcome.NOT_RUN.wire(), CheckOutcome.NOT_RUN.wire(), Map.of()),
             declared.labels(),
             request.notes(),
             request.description(),
