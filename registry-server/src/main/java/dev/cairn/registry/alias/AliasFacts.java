@@ -49,8 +49,10 @@ public record AliasFacts(
     Caller caller = command.caller();
     Optional<Long> expected = command.expectedGeneration();
     Instant now = Rows.now();
+    ModelLookup.Located where = from.lookup().locate(tx, target.project(), target.model());
+    StoredModel m = where.model();
+    Policies policies = where.project().view().policies();
     if (command instanceof AliasCommand.Delete) {
-      StoredModel m = from.lookup().model(tx, target.project(), target.model());
       StoredAlias current =
           from.aliases()
               .lock(tx, m.id(), target.alias())
@@ -59,7 +61,7 @@ public record AliasFacts(
       return new AliasFacts(
           caller,
           m.view(),
-          null,
+          policies,
           current,
           expected,
           new AliasRequest.Delete(),
@@ -67,10 +69,11 @@ public record AliasFacts(
           Optional.empty(),
           now);
     }
-    ModelLookup.Located where = from.lookup().locate(tx, target.project(), target.model());
-    StoredModel m = where.model();
-    AliasRequest.Put put =
-        command instanceof AliasCommand.Put p ? asked(m.view(), p.update()) : null;
+    // The request's own 400s come before the alias is locked (or created).
+    Optional<AliasRequest.Put> put =
+        command instanceof AliasCommand.Put p
+            ? Optional.of(asked(m.view(), p.update()))
+            : Optional.empty();
     List<String> variants =
         command instanceof AliasCommand.Rollback r
             ? PointerProposals.rollbackVariants(m.view(), r.request().variants())
@@ -78,10 +81,11 @@ public record AliasFacts(
     StoredAlias current =
         from.aliases().lockOrCreate(tx, m.id(), target.alias(), caller.actor().name());
     AliasRequest request =
-        put != null
-            ? put
-            : rollback(tx, from, current, ((AliasCommand.Rollback) command).request(), variants);
-    Policies policies = where.project().view().policies();
+        switch (command) {
+          case AliasCommand.Put p -> put.orElseThrow();
+          case AliasCommand.Rollback r -> rollback(tx, from, current, r.request(), variants);
+          case AliasCommand.Delete d -> throw new IllegalStateException("a DELETE was loaded");
+        };
     Optional<Map<String, String>> proposed = PointerProposals.proposed(current.view(), request);
     Map<String, Optional<Version>> targets = new LinkedHashMap<>();
     for (Map.Entry<String, String> pointer :
