@@ -83,7 +83,7 @@ public final class CompletionService {
     if (VersionState.of(before) == VersionState.READY) {
       return before; // completed already: a repeated complete answers the same
     }
-    VersionState.of(before).complete();
+    VersionState.of(before).complete(version);
     for (String path : fetched) {
       files.markPresent(tx, stored.id(), path);
     }

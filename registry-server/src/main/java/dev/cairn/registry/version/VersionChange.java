@@ -49,7 +49,8 @@ public final class VersionChange {
   public static Version completed(
       Version v, String digest, long size, Validation result, Failure failed, Instant at) {
     VersionState now = VersionState.of(v);
-    VersionState next = failed == null ? now.complete() : failedOnCompletion(now);
+    VersionState next =
+        failed == null ? now.complete(v.version()) : failedOnCompletion(now, v.version());
     return new Version(
         v.id(),
         v.model(),
@@ -85,8 +86,8 @@ public final class VersionChange {
   }
 
   /** A completion that fails is still a completion: only a PENDING version has one. */
-  private static VersionState failedOnCompletion(VersionState now) {
-    now.complete();
+  private static VersionState failedOnCompletion(VersionState now, String version) {
+    now.complete(version);
     return now.fail();
   }
 

@@ -42,9 +42,17 @@ public enum VersionState {
 
   /** Its files all arrived and its format's validation passed: PENDING → READY. */
   public VersionState complete() {
+    return completing("a version completes only while PENDING; it is " + wire());
+  }
+
+  /** {@link #complete()}, naming {@code version} in the refusal as the API always has. */
+  public VersionState complete(String version) {
+    return completing("version '" + version + "' is " + wire());
+  }
+
+  private VersionState completing(String refusal) {
     if (this != PENDING) {
-      throw ApiException.conflict(
-          "VERSION_NOT_PENDING", "a version completes only while PENDING; it is " + wire());
+      throw ApiException.conflict("VERSION_NOT_PENDING", refusal);
     }
     return READY;
   }

@@ -162,6 +162,8 @@ class VersionStateTest {
             VersionChange.edited(ready, VersionState.ARCHIVED, Map.of("k", "v"), "n", "d").state())
         .isEqualTo("ARCHIVED");
     assertThatThrownBy(() -> VersionChange.completed(ready, "sha256:bb", 3L, passed, null, at))
+        .isInstanceOf(ApiException.class)
+        .hasMessage("version 'v1' is READY")
         .extracting(e -> ((ApiException) e).code())
         .isEqualTo("VERSION_NOT_PENDING");
     assertThatThrownBy(() -> VersionChange.recovered(ready, passed))
