@@ -48,7 +48,6 @@ public record AliasFacts(
     AliasRef target = command.target();
     Caller caller = command.caller();
     Optional<Long> expected = command.expectedGeneration();
-    Instant now = Rows.now();
     ModelLookup.Located where = from.lookup().locate(tx, target.project(), target.model());
     StoredModel m = where.model();
     Policies policies = where.project().view().policies();
@@ -67,7 +66,7 @@ public record AliasFacts(
           new AliasRequest.Delete(),
           Map.of(),
           Optional.empty(),
-          now);
+          Rows.now());
     }
     // The request's own 400s come before the alias is locked (or created).
     Optional<AliasRequest.Put> put =
@@ -80,6 +79,8 @@ public record AliasFacts(
             : List.of();
     StoredAlias current =
         from.aliases().lockOrCreate(tx, m.id(), target.alias(), caller.actor().name());
+    // Read once the row is ours: a change that waited for the lock is stamped after the one before.
+    Instant now = Rows.now();
     AliasRequest request =
         switch (command) {
           case AliasCommand.Put p -> put.orElseThrow();
