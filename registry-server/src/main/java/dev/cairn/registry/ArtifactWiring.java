@@ -60,7 +60,7 @@ final class ArtifactWiring {
             w.db(),
             w.blobs(),
             w.versions(),
-            w.audit(),
+            w.journal(),
             w.collector(),
             settings.blobs().maxFileBytes());
     return new ArtifactRoutes(
@@ -69,16 +69,9 @@ final class ArtifactWiring {
         new Imports(w.db(), w.versions(), w.references(), uploads),
         w.verifier(),
         new ValidateService(
-            w.db(), w.versions(), w.verifier(), w.validations(), w.audit(), w.json()),
+            w.db(), w.versions(), w.verifier(), w.validations(), w.journal(), w.json()),
         new VersionDeletion(
-            w.db(),
-            w.models(),
-            w.versions(),
-            w.pointers(),
-            w.audit(),
-            w.events(),
-            w.collector(),
-            w.json()),
+            w.db(), w.models(), w.versions(), w.pointers(), w.journal(), w.collector(), w.json()),
         w.db(),
         w.versions(),
         new FileDownloads(w.blobs(), w.references(), w.failures()),

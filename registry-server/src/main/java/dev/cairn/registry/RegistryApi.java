@@ -9,7 +9,6 @@ import dev.cairn.registry.config.RegistrySettings;
 import dev.cairn.registry.db.DataSourceSpec;
 import dev.cairn.registry.db.Db;
 import dev.cairn.registry.events.EventFeed;
-import dev.cairn.registry.events.EventLog;
 import dev.cairn.registry.events.EventRepository;
 import dev.cairn.registry.events.EventStreams;
 import dev.cairn.registry.events.PgEventListener;
@@ -57,13 +56,13 @@ final class RegistryApi {
     liveness.register("event_listener", listener::isAlive);
     try {
       EventStreams streams = new EventStreams(feed, eventRepository, settings.sseHeartbeat());
-      Wiring w = Wiring.create(db, json, new EventLog(db, feed::committed), blobs, settings);
+      Wiring w = Wiring.create(db, json, feed::committed, blobs, settings);
       ApiRoutes routes = routes(w, settings, source, feed, streams, liveness);
       Integrity integrity = integrity(w, settings).start();
       return new Assembly(
           routes,
           w.metrics(),
-          new RefusalAudit(db, w.audit()),
+          new RefusalAudit(db, w.journal()),
           () -> {
             integrity.close();
             listener.close();

@@ -82,8 +82,7 @@ final class ResourceRoutes {
         w.db(),
         w.versionRepository(),
         w.models(),
-        w.audit(),
-        w.events(),
+        w.journal(),
         w.pointers(),
         w.pageTokens(),
         w.json(),
@@ -93,7 +92,7 @@ final class ResourceRoutes {
 
   private static ProjectRoutes projectRoutes(Wiring w) {
     return new ProjectRoutes(
-        new ProjectService(w.db(), new ProjectRepository(), w.audit(), w.pageTokens(), w.json()),
+        new ProjectService(w.db(), new ProjectRepository(), w.journal(), w.pageTokens(), w.json()),
         w.responses());
   }
 
@@ -102,8 +101,7 @@ final class ResourceRoutes {
         w.db(),
         w.modelRepository(),
         w.models(),
-        w.audit(),
-        w.events(),
+        w.journal(),
         w.pointers(),
         w.pageTokens(),
         w.json());
@@ -124,13 +122,7 @@ final class ResourceRoutes {
   private static AliasRoutes aliasRoutes(Wiring w, AliasQueries aliasQueries) {
     return new AliasRoutes(
         new AliasService(
-            w.db(),
-            w.models(),
-            w.versionRepository(),
-            w.aliases(),
-            w.audit(),
-            w.events(),
-            w.json()),
+            w.db(), w.models(), w.versionRepository(), w.aliases(), w.journal(), w.json()),
         aliasQueries,
         new ModelStatusService(w.db(), w.models(), w.aliases(), new ServingCounter(w.instances())),
         w.responses());
@@ -144,7 +136,7 @@ final class ResourceRoutes {
             w.instances(),
             w.pointers(),
             w.versionRepository(),
-            w.events(),
+            w.journal(),
             w.json()),
         w.responses());
   }

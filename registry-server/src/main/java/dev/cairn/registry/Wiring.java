@@ -10,17 +10,17 @@ import dev.cairn.registry.artifact.ReferenceFetcher;
 import dev.cairn.registry.artifact.VerifyService;
 import dev.cairn.registry.audit.AuditChain;
 import dev.cairn.registry.audit.AuditKeys;
-import dev.cairn.registry.audit.AuditLog;
 import dev.cairn.registry.audit.AuditRepository;
 import dev.cairn.registry.audit.KeyedFrom;
 import dev.cairn.registry.blob.BlobStore;
 import dev.cairn.registry.blob.BlobStores;
 import dev.cairn.registry.config.RegistrySettings;
 import dev.cairn.registry.db.Db;
-import dev.cairn.registry.events.EventLog;
+import dev.cairn.registry.events.StoredEvent;
 import dev.cairn.registry.http.Responses;
 import dev.cairn.registry.instance.InstanceRepository;
 import dev.cairn.registry.integrity.IntegrityStatus;
+import dev.cairn.registry.journal.Journal;
 import dev.cairn.registry.metrics.DomainMetrics;
 import dev.cairn.registry.metrics.Metrics;
 import dev.cairn.registry.model.ModelLookup;
@@ -39,14 +39,15 @@ import dev.cairn.runtime.ModelRuntimes;
 import dev.cairn.runtime.colorsignature.StdModel;
 import dev.cairn.runtime.onnx.OnnxSettings;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * What the wiring of every resource shares, built once: the database and JSON, the journal (audit
- * log and event log), the repositories and lookups several resources read, and the artifact
- * machinery (references, verification, validation, completion, blob collection) that versions,
- * uploads and standards all use. Each resource's factory in {@link RegistryApi} takes what it needs
- * from here, so no factory passes ten arguments along.
+ * log and event log together), the repositories and lookups several resources read, and the
+ * artifact machinery (references, verification, validation, completion, blob collection) that
+ * versions, uploads and standards all use. Each resource's factory in {@link RegistryApi} takes
+ * what it needs from here, so no factory passes ten arguments along.
  */
 record Wiring(
     Db db,
@@ -56,10 +57,9 @@ record Wiring(
     DomainMetrics domainMetrics,
     IntegrityStatus integrity,
     PageTokens pageTokens,
-    AuditLog audit,
+    Journal journal,
     AuditRepository auditRepository,
     KeyedFrom keyedFrom,
-    EventLog events,
     BlobStore blobs,
     ModelRepository modelRepository,
     VersionRepository versionRepository,
@@ -76,14 +76,18 @@ record Wiring(
     CompletionService completion) {
 
   static Wiring create(
-      Db db, ObjectMapper json, EventLog events, BlobStore blobs, RegistrySettings settings) {
+      Db db,
+      ObjectMapper json,
+      Consumer<StoredEvent> deliverLocally,
+      BlobStore blobs,
+      RegistrySettings settings) {
     KeyedFrom keyedFrom =
         new KeyedFrom(
             db, AuditChain.keyed(AuditKeys.load(settings.auditKey(), settings.dataDir())));
     keyedFrom.recordAndCheck();
     Metrics registry = new Metrics();
     DomainMetrics domainMetrics = new DomainMetrics(registry);
-    AuditLog audit = new AuditLog(keyedFrom.chain(), db, domainMetrics::audited);
+    Journal journal = new Journal(keyedFrom.chain(), db, domainMetrics::audited, deliverLocally);
     ModelRepository modelRepository = new ModelRepository();
     VersionRepository versionRepository = new VersionRepository();
     ModelLookup models = new ModelLookup(new ProjectRepository(), modelRepository);
@@ -92,7 +96,7 @@ record Wiring(
         new ReferenceFetcher(
             settings.references(), memoized(() -> BlobStores.client(settings.blobs())));
     FormatValidations validations = runtimeValidations(new VersionBytes(blobs, references));
-    ChecksumFailures failures = new ChecksumFailures(db, versions, audit, events, json);
+    ChecksumFailures failures = new ChecksumFailures(db, versions, journal, json);
     return new Wiring(
         db,
         json,
@@ -101,10 +105,9 @@ record Wiring(
         domainMetrics,
         new IntegrityStatus(registry, settings.scrub().bytesPerSecond()),
         new PageTokens(new ServerSecrets(db).get("page-token-key")),
-        audit,
+        journal,
         new AuditRepository(db),
         keyedFrom,
-        events,
         blobs,
         modelRepository,
         versionRepository,
@@ -118,8 +121,7 @@ record Wiring(
         failures,
         new VerifyService(db, blobs, versions, failures, references),
         validations,
-        new CompletionService(
-            db, versions, audit, events, validations, references, json, domainMetrics));
+        new CompletionService(db, versions, journal, validations, references, json, domainMetrics));
   }
 
   /** Builds the value on first use only (an S3 client is needed only for s3:// references). */

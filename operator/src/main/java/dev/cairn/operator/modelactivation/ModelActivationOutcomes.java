@@ -40,13 +40,13 @@ final class ModelActivationOutcomes {
             + " of model "
             + ma.getSpec().model()
             + "; this resource changes nothing while it exists";
-    metrics.failed(ModelActivationReconciler.KIND, "Conflict");
+    metrics.failed(ModelActivationReconciler.KIND, ModelActivationPhase.CONFLICT.wire());
     return patch(
         ma,
         status
-            .withPhase("Conflict", gen)
-            .withCondition("Activated", false, "Conflict", message, gen),
-        "Conflict",
+            .withPhase(ModelActivationPhase.CONFLICT, gen)
+            .withCondition("Activated", false, ModelActivationPhase.CONFLICT.wire(), message, gen),
+        ModelActivationPhase.CONFLICT.wire(),
         message);
   }
 
@@ -56,7 +56,9 @@ final class ModelActivationOutcomes {
     backoff.reset(ma.getMetadata().getUid());
     return patch(
         ma,
-        status.withPhase("Failed", gen).withCondition("Activated", false, reason, message, gen),
+        status
+            .withPhase(ModelActivationPhase.FAILED, gen)
+            .withCondition("Activated", false, reason, message, gen),
         reason,
         message);
   }
@@ -67,7 +69,7 @@ final class ModelActivationOutcomes {
     return patch(
         ma,
         status
-            .withPhase("Pending", gen)
+            .withPhase(ModelActivationPhase.PENDING, gen)
             .withCondition("VersionsReady", false, "VersionsNotReady", message, gen),
         "VersionsNotReady",
         message);
@@ -104,7 +106,7 @@ final class ModelActivationOutcomes {
             ? timestamp(alias.updatedAt())
             : status.activatedAt();
     return status
-        .withPhase("Active", gen)
+        .withPhase(ModelActivationPhase.ACTIVE, gen)
         .withActivation(alias.pointers(), activation.previous(), alias.generation(), at)
         .withCondition("Activated", true, "AliasSet", message, gen);
   }
@@ -124,7 +126,7 @@ final class ModelActivationOutcomes {
     } else {
       next = next.withCondition("Serving", false, "InstancesConverging", counts, gen);
     }
-    return patch(ma, next, "Active", "alias set; " + counts);
+    return patch(ma, next, ModelActivationPhase.ACTIVE.wire(), "alias set; " + counts);
   }
 
   /** The registry is down or busy: retried with backoff; an Active resource stays Active. */
@@ -132,14 +134,15 @@ final class ModelActivationOutcomes {
       ModelActivation ma, ModelActivationStatus status, long gen, RegistryFailure failure) {
     metrics.failed(ModelActivationReconciler.KIND, failure.code());
     var delay = backoff.next(ma.getMetadata().getUid());
-    if ("Active".equals(status.phase()) && Objects.equals(status.observedGeneration(), gen)) {
+    if (ModelActivationPhase.ACTIVE.of(status)
+        && Objects.equals(status.observedGeneration(), gen)) {
       return UpdateControl.<ModelActivation>noUpdate().rescheduleAfter(delay);
     }
     String message = "retrying: " + failure.message();
     return patch(
             ma,
             status
-                .withPhase("Activating", gen)
+                .withPhase(ModelActivationPhase.ACTIVATING, gen)
                 .withCondition("Activated", false, failure.code(), message, gen),
             failure.code(),
             message)
@@ -164,7 +167,7 @@ final class ModelActivationOutcomes {
     }
     String phaseBefore = before == null ? null : before.phase();
     if (!Objects.equals(phaseBefore, next.phase())) {
-      if ("Failed".equals(next.phase()) || "Conflict".equals(next.phase())) {
+      if (ModelActivationPhase.FAILED.of(next) || ModelActivationPhase.CONFLICT.of(next)) {
         events.warning(ma, reason, message);
       } else {
         events.normal(ma, next.phase(), message);

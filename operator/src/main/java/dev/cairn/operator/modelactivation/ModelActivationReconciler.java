@@ -143,7 +143,7 @@ public final class ModelActivationReconciler
     boolean owned =
         ma.getStatus() != null
             && ma.getStatus().aliasGeneration() != null
-            && !"Conflict".equals(ma.getStatus().phase());
+            && !ModelActivationPhase.CONFLICT.of(ma.getStatus());
     if (owned) {
       try {
         if (activator.release(ma, ma.getSpec().projectOr(ma.getMetadata().getNamespace()))) {

@@ -31,9 +31,16 @@ public record ModelActivationStatus(
     return new ModelActivationStatus(null, null, null, null, null, null, null, List.of());
   }
 
-  public ModelActivationStatus withPhase(String newPhase, long generation) {
+  public ModelActivationStatus withPhase(ModelActivationPhase newPhase, long generation) {
     return new ModelActivationStatus(
-        newPhase, generation, active, previous, aliasGeneration, activatedAt, serving, conditions);
+        newPhase.wire(),
+        generation,
+        active,
+        previous,
+        aliasGeneration,
+        activatedAt,
+        serving,
+        conditions);
   }
 
   public ModelActivationStatus withCondition(

@@ -4,6 +4,7 @@ import dev.cairn.client.CairnApiException;
 import dev.cairn.client.CairnClient;
 import dev.cairn.client.model.Version;
 import dev.cairn.operator.modelversion.ModelVersion;
+import dev.cairn.operator.modelversion.ModelVersionPhase;
 import io.javaoperatorsdk.operator.api.reconciler.ResourceCache;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,7 @@ final class VersionReadiness {
                   model.equals(mv.getSpec().model())
                       && name.equals(mv.getSpec().version())
                       && project.equals(mv.getSpec().projectOr(namespace)))
-          .filter(mv -> mv.getStatus() == null || !"Verified".equals(mv.getStatus().phase()))
+          .filter(mv -> !ModelVersionPhase.VERIFIED.of(mv.getStatus()))
           .forEach(
               mv ->
                   missing.add(
@@ -48,7 +49,7 @@ final class VersionReadiness {
                           + " — ModelVersion "
                           + mv.getMetadata().getName()
                           + " is "
-                          + (mv.getStatus() == null ? "Pending" : mv.getStatus().phase())));
+                          + ModelVersionPhase.shown(mv.getStatus())));
       try {
         Version v = registry.versions().get(project, model, name);
         if (!"READY".equals(v.state())) {

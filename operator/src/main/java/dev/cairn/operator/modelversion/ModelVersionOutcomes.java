@@ -32,7 +32,7 @@ final class ModelVersionOutcomes {
 
   /** Failed for this generation for a reason retrying cannot change. */
   boolean isFinalFailure(ModelVersionStatus status, long generation) {
-    return "Failed".equals(status.phase())
+    return ModelVersionPhase.FAILED.of(status)
         && Objects.equals(status.observedGeneration(), generation)
         && Conditions.find(status.conditions(), "Ready")
             .map(c -> !SOURCE_UNAVAILABLE.equals(c.reason()))
@@ -42,14 +42,15 @@ final class ModelVersionOutcomes {
   UpdateControl<ModelVersion> verifying(ModelVersion mv, ModelVersionStatus status, long gen) {
     ModelVersionStatus next =
         status
-            .withPhase("Verifying", gen)
+            .withPhase(ModelVersionPhase.VERIFYING, gen)
             .withCondition(
                 "Ready",
                 false,
-                "Verifying",
+                ModelVersionPhase.VERIFYING.wire(),
                 "fetching " + mv.getSpec().files().size() + " file(s) and checking their SHA-256",
                 gen);
-    return patch(mv, next, "Verifying", next.conditions().getLast().message())
+    return patch(
+            mv, next, ModelVersionPhase.VERIFYING.wire(), next.conditions().getLast().message())
         .rescheduleAfter(Duration.ofMillis(10));
   }
 
@@ -70,7 +71,7 @@ final class ModelVersionOutcomes {
               + ") after the version was verified; the change is ignored. To publish new bytes,"
               + " create a new ModelVersion";
       next =
-          next.withPhase("Verified", gen)
+          next.withPhase(ModelVersionPhase.VERIFIED, gen)
               .withCondition("SpecImmutable", true, "SpecChangedAfterVerified", message, gen);
       events.warning(mv, "SpecImmutable", message);
     }
@@ -82,7 +83,7 @@ final class ModelVersionOutcomes {
     metrics.failed(ModelVersionReconciler.KIND, SOURCE_UNAVAILABLE);
     ModelVersionStatus next =
         status
-            .withPhase("Failed", gen)
+            .withPhase(ModelVersionPhase.FAILED, gen)
             .withCondition("ChecksumVerified", false, SOURCE_UNAVAILABLE, message, gen)
             .withCondition("Ready", false, SOURCE_UNAVAILABLE, message, gen);
     return patch(mv, next, SOURCE_UNAVAILABLE, message)
@@ -112,7 +113,7 @@ final class ModelVersionOutcomes {
     backoff.reset(mv.getMetadata().getUid());
     ModelVersionStatus next =
         status
-            .withPhase("Failed", gen)
+            .withPhase(ModelVersionPhase.FAILED, gen)
             .withCondition(conditionType, false, reason, message, gen)
             .withCondition("Ready", false, reason, message, gen);
     return patch(mv, next, reason, message);
@@ -149,10 +150,10 @@ final class ModelVersionOutcomes {
     String message =
         version.model() + ":" + version.version() + " is " + state + " in the registry";
     next =
-        next.withPhase("Verified", gen)
+        next.withPhase(ModelVersionPhase.VERIFIED, gen)
             .withCondition("Registered", true, "Ready", message, gen)
-            .withCondition("Ready", true, "Verified", message, gen);
-    return patch(mv, next, "Verified", message);
+            .withCondition("Ready", true, ModelVersionPhase.VERIFIED.wire(), message, gen);
+    return patch(mv, next, ModelVersionPhase.VERIFIED.wire(), message);
   }
 
   /** Patches the status; records an Event when the phase changes. */
@@ -160,7 +161,7 @@ final class ModelVersionOutcomes {
       ModelVersion mv, ModelVersionStatus next, String reason, String message) {
     String before = mv.getStatus() == null ? null : mv.getStatus().phase();
     if (!Objects.equals(before, next.phase()) && reason != null) {
-      if ("Failed".equals(next.phase())) {
+      if (ModelVersionPhase.FAILED.of(next)) {
         events.warning(mv, reason, message);
       } else {
         events.normal(mv, reason, message);

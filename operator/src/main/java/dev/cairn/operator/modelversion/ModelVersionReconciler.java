@@ -82,7 +82,7 @@ public final class ModelVersionReconciler
   private static boolean isSettled(ModelVersion mv) {
     return mv.getMetadata().getDeletionTimestamp() == null
         && mv.getStatus() != null
-        && "Verified".equals(mv.getStatus().phase());
+        && ModelVersionPhase.VERIFIED.of(mv.getStatus());
   }
 
   @Override
@@ -95,14 +95,14 @@ public final class ModelVersionReconciler
     ModelVersionStatus status =
         mv.getStatus() == null ? ModelVersionStatus.initial() : mv.getStatus();
 
-    if ("Verified".equals(status.phase())) {
+    if (ModelVersionPhase.VERIFIED.of(status)) {
       return outcomes.keepVerified(mv, status, generation, refreshed(project, spec));
     }
     if (outcomes.isFinalFailure(status, generation)) {
       return UpdateControl.noUpdate();
     }
     if (!Objects.equals(status.observedGeneration(), generation)
-        || !"Verifying".equals(status.phase())) {
+        || !ModelVersionPhase.VERIFYING.of(status)) {
       // Say so before the (possibly long) fetch; the next pass does the work.
       return outcomes.verifying(mv, status, generation);
     }

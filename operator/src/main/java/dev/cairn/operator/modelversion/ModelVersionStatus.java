@@ -25,8 +25,9 @@ public record ModelVersionStatus(
     return new ModelVersionStatus(null, null, null, null, null, List.of());
   }
 
-  public ModelVersionStatus withPhase(String newPhase, long generation) {
-    return new ModelVersionStatus(newPhase, generation, digest, sizeBytes, registry, conditions);
+  public ModelVersionStatus withPhase(ModelVersionPhase newPhase, long generation) {
+    return new ModelVersionStatus(
+        newPhase.wire(), generation, digest, sizeBytes, registry, conditions);
   }
 
   public ModelVersionStatus withCondition(

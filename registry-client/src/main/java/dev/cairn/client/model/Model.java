@@ -61,25 +61,4 @@ public record Model(
         null,
         null);
   }
-
-  /** This model as deleted at {@code at} by {@code by} because of {@code reason}. */
-  public Model deleted(Instant at, String by, String reason) {
-    return new Model(
-        id,
-        name,
-        project,
-        description,
-        task,
-        labels,
-        variants,
-        defaultVariant,
-        protectedAliases,
-        "DELETED",
-        createdAt,
-        createdBy,
-        at,
-        at,
-        by,
-        reason);
-  }
 }

@@ -2,6 +2,7 @@ package dev.cairn.registry.alias;
 
 import dev.cairn.client.model.AliasRollback;
 import dev.cairn.client.model.AliasUpdate;
+import java.util.Optional;
 
 /**
  * A change to one alias as the API asks for it: set pointers ({@link Put}), go back a generation
@@ -21,6 +22,15 @@ public sealed interface AliasCommand {
 
   /** The request body, hashed with the operation for idempotency. */
   Object body();
+
+  /**
+   * The generation the change expects, from {@code If-Match} or the body's {@code
+   * expected_generation} (400 when both are given and disagree).
+   */
+  default Optional<Long> expectedGeneration() {
+    Long fromBody = this instanceof Put put ? put.update().expectedGeneration() : null;
+    return AliasPreconditions.expected(conditions(), fromBody);
+  }
 
   /** {@code PUT …/aliases/{a}}. */
   record Put(Caller caller, AliasRef target, AliasUpdate update, AliasService.Conditions conditions)

@@ -5,6 +5,7 @@ import dev.cairn.client.model.AliasHistoryEntry;
 import dev.cairn.registry.db.Db;
 import dev.cairn.registry.db.LeadingWrites;
 import dev.cairn.registry.db.Rows;
+import dev.cairn.registry.version.VersionState;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 import java.time.Instant;
@@ -55,7 +56,9 @@ public final class AliasRepository {
           + " WHERE alias_id = CAST(? AS uuid) AND at > ?";
   private static final String LATEST =
       "SELECT DISTINCT ON (variant) variant, version FROM versions"
-          + " WHERE model_id = CAST(? AS uuid) AND state = 'READY' AND deleted_at IS NULL"
+          + " WHERE model_id = CAST(? AS uuid) AND state = '"
+          + VersionState.READY.wire()
+          + "' AND deleted_at IS NULL"
           + " ORDER BY variant, ready_at DESC, created_at DESC";
 
   public Optional<StoredAlias> find(DbExecute exec, UUID modelId, String alias) {
@@ -86,10 +89,10 @@ public final class AliasRepository {
   }
 
   /**
-   * The writes of {@code a} over the row {@code id} and of its history entry, for the caller to run
-   * ahead of its next query (they read nothing of each other).
+   * The statements that write {@code a} over the row {@code id} and add its history entry; the
+   * journal runs them ahead of its first query (they read nothing of each other).
    */
-  public LeadingWrites updateAndRecord(
+  public static LeadingWrites updateStatements(
       UUID id, Alias a, String action, String approvedBy, String requestId) {
     String pointers = Rows.json(a.pointers());
     Object at = Rows.param(a.updatedAt());
@@ -115,8 +118,9 @@ public final class AliasRepository {
             requestId);
   }
 
-  public void delete(DbExecute tx, UUID id) {
-    tx.dml(DELETE, id.toString());
+  /** The statement that removes the row {@code id} (its history stays), for the journal. */
+  public static LeadingWrites deleteStatement(UUID id) {
+    return LeadingWrites.of(DELETE, id.toString());
   }
 
   public List<Alias> list(DbExecute exec, UUID modelId) {

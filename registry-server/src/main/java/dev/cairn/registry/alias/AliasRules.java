@@ -5,6 +5,7 @@ import dev.cairn.client.model.Policies;
 import dev.cairn.client.model.Version;
 import dev.cairn.registry.artifact.FormatValidation;
 import dev.cairn.registry.domain.ApiException;
+import dev.cairn.registry.version.VersionState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -55,7 +56,7 @@ final class AliasRules {
               + variant
               + "'");
     }
-    if (!"READY".equals(version.state())) {
+    if (VersionState.of(version) != VersionState.READY) {
       throw new ApiException(
           422,
           "VERSION_NOT_READY:" + variant,

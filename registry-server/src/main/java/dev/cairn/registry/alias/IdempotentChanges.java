@@ -3,59 +3,60 @@ package dev.cairn.registry.alias;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.client.model.Alias;
-import dev.cairn.registry.db.Db;
 import io.helidon.dbclient.DbTransaction;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
- * Runs an alias change in its transaction once per {@code Idempotency-Key}: the first request
- * claims the key and stores its answer in the same transaction; a repeat gets that answer back and
- * changes nothing. Without a key the change simply runs.
+ * An alias change once per {@code Idempotency-Key}, as two steps of its transaction: the first
+ * request claims the key ({@link #repeated} finds nothing) and stores its answer ({@link
+ * #remember}); a repeat gets that answer back and changes nothing. Without a key both steps are
+ * no-ops.
  */
 final class IdempotentChanges {
 
-  private final Db db;
   private final ObjectMapper json;
   private final IdempotencyKeys idempotency = new IdempotencyKeys();
 
-  IdempotentChanges(Db db, ObjectMapper json) {
-    this.db = db;
+  IdempotentChanges(ObjectMapper json) {
     this.json = json;
   }
 
-  /** Runs {@code work} for {@code command} once per idempotency key (or every time without). */
-  Alias run(AliasCommand command, Function<DbTransaction, Alias> work) {
-    AliasService.Conditions conditions = command.conditions();
-    if (conditions.idempotencyKey().isEmpty()) {
-      return db.inTransaction(work);
+  /** Claims the command's key; the stored answer when an earlier request already made it. */
+  Optional<Alias> repeated(DbTransaction tx, AliasCommand command) {
+    Optional<String> key = command.conditions().idempotencyKey();
+    if (key.isEmpty()) {
+      return Optional.empty();
     }
-    String key = conditions.idempotencyKey().get();
+    return idempotency.claim(tx, scope(command), key.get(), hash(command)).map(a -> read(a.body()));
+  }
+
+  /** Stores {@code answer} as the answer to the command's key, in the same transaction. */
+  void remember(DbTransaction tx, AliasCommand command, Alias answer) {
+    Optional<String> key = command.conditions().idempotencyKey();
+    if (key.isPresent()) {
+      idempotency.answer(tx, scope(command), key.get(), 200, write(answer));
+    }
+  }
+
+  /** A key is the caller's own, per alias. */
+  private static String scope(AliasCommand command) {
     AliasRef target = command.target();
-    String scope =
-        target.project()
-            + "/"
-            + target.model()
-            + "/"
-            + target.alias()
-            + "/"
-            + command.caller().actor().name();
-    String hash =
-        command.operation()
-            + ":"
-            + write(command.body())
-            + ":"
-            + conditions.expectedGeneration().orElse(null);
-    return db.inTransaction(
-        tx -> {
-          Optional<IdempotencyKeys.Answer> stored = idempotency.claim(tx, scope, key, hash);
-          if (stored.isPresent()) {
-            return read(stored.get().body());
-          }
-          Alias result = work.apply(tx);
-          idempotency.answer(tx, scope, key, 200, write(result));
-          return result;
-        });
+    return target.project()
+        + "/"
+        + target.model()
+        + "/"
+        + target.alias()
+        + "/"
+        + command.caller().actor().name();
+  }
+
+  /** What makes a repeated key "the same request": operation, body and expected generation. */
+  private String hash(AliasCommand command) {
+    return command.operation()
+        + ":"
+        + write(command.body())
+        + ":"
+        + command.conditions().expectedGeneration().orElse(null);
   }
 
   private String write(Object value) {

@@ -5,6 +5,7 @@ import dev.cairn.client.model.Model;
 import dev.cairn.client.model.ModelStatus;
 import dev.cairn.registry.db.Db;
 import dev.cairn.registry.model.ModelLookup;
+import dev.cairn.registry.model.ModelState;
 import dev.cairn.registry.model.StoredModel;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,7 @@ public final class ModelStatusService {
               ModelReadiness.inactive(view.variants(), active.keySet(), ready.keySet());
           String status =
               ModelReadiness.of(
-                      "ARCHIVED".equals(view.state()),
+                      ModelState.of(view.state()) == ModelState.ARCHIVED,
                       view.variants(),
                       active.keySet(),
                       ready.keySet())

@@ -107,4 +107,32 @@ final class PointerProposals {
     }
     return next;
   }
+
+  /**
+   * The pointers {@code request} proposes over {@code current}, when it proposes any: empty for a
+   * rollback to a generation that does not exist (which {@link #required} refuses).
+   */
+  static Optional<Map<String, String>> proposed(Alias current, AliasRequest request) {
+    return switch (request) {
+      case AliasRequest.Put put -> Optional.of(merged(current, put.named()));
+      case AliasRequest.Rollback back ->
+          back.toGeneration() != null && back.toGeneration() >= current.generation()
+              ? Optional.empty()
+              : back.earlier().map(e -> rolledBack(current, Optional.of(e), back.variants()));
+      case AliasRequest.Delete delete -> Optional.empty();
+    };
+  }
+
+  /** The pointers {@code request} proposes, or its refusal (409 {@code NO_PREVIOUS}). */
+  static Map<String, String> required(Alias current, AliasRequest request) {
+    return switch (request) {
+      case AliasRequest.Put put -> merged(current, put.named());
+      case AliasRequest.Rollback back -> {
+        rollbackTarget(current, back.toGeneration());
+        yield rolledBack(current, back.earlier(), back.variants());
+      }
+      case AliasRequest.Delete delete ->
+          throw new IllegalArgumentException("a DELETE proposes no pointers");
+    };
+  }
 }

@@ -5,13 +5,16 @@ import dev.cairn.client.model.Failure;
 import dev.cairn.client.model.Validation;
 import dev.cairn.client.model.Version;
 import dev.cairn.registry.audit.Actor;
-import dev.cairn.registry.audit.AuditLog;
 import dev.cairn.registry.audit.AuditRecord;
 import dev.cairn.registry.db.Db;
 import dev.cairn.registry.events.EventData;
-import dev.cairn.registry.events.EventLog;
+import dev.cairn.registry.journal.Journal;
+import dev.cairn.registry.journal.JournalEntry;
+import dev.cairn.registry.version.CheckOutcome;
 import dev.cairn.registry.version.StoredVersion;
+import dev.cairn.registry.version.VersionChange;
 import dev.cairn.registry.version.VersionLookup;
+import dev.cairn.registry.version.VersionState;
 import java.util.Map;
 
 /**
@@ -23,17 +26,14 @@ public final class ChecksumFailures {
 
   private final Db db;
   private final VersionLookup versions;
-  private final AuditLog audit;
-  private final EventLog events;
+  private final Journal journal;
   private final ObjectMapper json;
   private final FileRepository files = new FileRepository();
 
-  public ChecksumFailures(
-      Db db, VersionLookup versions, AuditLog audit, EventLog events, ObjectMapper json) {
+  public ChecksumFailures(Db db, VersionLookup versions, Journal journal, ObjectMapper json) {
     this.db = db;
     this.versions = versions;
-    this.audit = audit;
-    this.events = events;
+    this.journal = journal;
     this.json = json;
   }
 
@@ -48,24 +48,28 @@ public final class ChecksumFailures {
           Version before = stored.view();
           boolean onItsBytes =
               before.failure() != null && "CHECKSUM_MISMATCH".equals(before.failure().code());
-          if (!"FAILED".equals(before.state()) || !onItsBytes || before.readyAt() == null) {
+          if (VersionState.of(before) != VersionState.FAILED
+              || !onItsBytes
+              || before.readyAt() == null) {
             return null;
           }
           Validation was = before.validation();
-          Validation validation = new Validation("PASSED", was.load(), was.phases());
+          Validation validation =
+              new Validation(CheckOutcome.PASSED.wire(), was.load(), was.phases());
           files.markRecovered(tx, stored.id(), validation);
-          Version after = before.recovered(validation);
-          audit.append(
+          Version after = VersionChange.recovered(before, validation);
+          journal.record(
               tx,
-              actor,
-              AuditRecord.of(
-                  "VERSION_RECOVERED",
-                  project,
-                  model,
-                  model + ":" + version,
-                  json.valueToTree(before),
-                  json.valueToTree(after)));
-          events.append(tx, project, model, "version.ready", EventData.version(project, after));
+              JournalEntry.audited(
+                      actor,
+                      AuditRecord.of(
+                          "VERSION_RECOVERED",
+                          project,
+                          model,
+                          model + ":" + version,
+                          json.valueToTree(before),
+                          json.valueToTree(after)))
+                  .announcing(project, model, "version.ready", EventData.version(project, after)));
           return null;
         });
   }
@@ -97,29 +101,30 @@ public final class ChecksumFailures {
         tx -> {
           StoredVersion stored = versions.lock(tx, project, model, version);
           Version before = stored.view();
-          if (onlyReady && !"READY".equals(before.state())) {
+          if (onlyReady && VersionState.of(before) != VersionState.READY) {
             return false;
           }
           Failure failure = new Failure("CHECKSUM_MISMATCH", detail);
           Validation was = before.validation();
           Validation validation =
               new Validation(
-                  "FAILED",
-                  was == null ? "NOT_RUN" : was.load(),
+                  CheckOutcome.FAILED.wire(),
+                  was == null ? CheckOutcome.NOT_RUN.wire() : was.load(),
                   was == null ? Map.of() : was.phases());
           files.markFailed(tx, stored.id(), failure, validation);
-          Version after = before.failed(failure, validation);
-          audit.append(
+          Version after = VersionChange.failed(before, failure, validation);
+          journal.record(
               tx,
-              actor,
-              AuditRecord.of(
-                  action,
-                  project,
-                  model,
-                  model + ":" + version,
-                  json.valueToTree(before),
-                  json.valueToTree(after)));
-          events.append(tx, project, model, "version.failed", EventData.version(project, after));
+              JournalEntry.audited(
+                      actor,
+                      AuditRecord.of(
+                          action,
+                          project,
+                          model,
+                          model + ":" + version,
+                          json.valueToTree(before),
+                          json.valueToTree(after)))
+                  .announcing(project, model, "version.failed", EventData.version(project, after)));
           return true;
         });
   }

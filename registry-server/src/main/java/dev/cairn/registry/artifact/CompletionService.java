@@ -6,16 +6,18 @@ import dev.cairn.client.model.Validation;
 import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionFile;
 import dev.cairn.registry.audit.Actor;
-import dev.cairn.registry.audit.AuditLog;
 import dev.cairn.registry.audit.AuditRecord;
 import dev.cairn.registry.db.Db;
 import dev.cairn.registry.db.Rows;
 import dev.cairn.registry.domain.ApiException;
 import dev.cairn.registry.events.EventData;
-import dev.cairn.registry.events.EventLog;
+import dev.cairn.registry.journal.Journal;
+import dev.cairn.registry.journal.JournalEntry;
 import dev.cairn.registry.metrics.DomainMetrics;
 import dev.cairn.registry.version.StoredVersion;
+import dev.cairn.registry.version.VersionChange;
 import dev.cairn.registry.version.VersionLookup;
+import dev.cairn.registry.version.VersionState;
 import io.helidon.dbclient.DbTransaction;
 import java.util.List;
 
@@ -31,8 +33,7 @@ public final class CompletionService {
 
   private final Db db;
   private final VersionLookup versions;
-  private final AuditLog audit;
-  private final EventLog events;
+  private final Journal journal;
   private final FormatValidations validations;
   private final ObjectMapper json;
   private final FileRepository files = new FileRepository();
@@ -43,8 +44,7 @@ public final class CompletionService {
   public CompletionService(
       Db db,
       VersionLookup versions,
-      AuditLog audit,
-      EventLog events,
+      Journal journal,
       FormatValidations validations,
       ReferenceFetcher references,
       ObjectMapper json,
@@ -52,11 +52,10 @@ public final class CompletionService {
     this.db = db;
     this.metrics = metrics;
     this.versions = versions;
-    this.audit = audit;
-    this.events = events;
+    this.journal = journal;
     this.validations = validations;
     this.references = references;
-    this.failures = new ChecksumFailures(db, versions, audit, events, json);
+    this.failures = new ChecksumFailures(db, versions, journal, json);
     this.json = json;
   }
 
@@ -68,7 +67,7 @@ public final class CompletionService {
           List<String> fetched = fetchReferences(actor, project, model, current);
           return db.inTransaction(tx -> completeIn(tx, actor, project, model, version, fetched));
         },
-        v -> "READY".equals(v.state()));
+        v -> VersionState.of(v) == VersionState.READY);
   }
 
   /** Completes inside the caller's transaction, after {@code fetched} references were verified. */
@@ -81,13 +80,10 @@ public final class CompletionService {
       List<String> fetched) {
     StoredVersion stored = versions.lock(tx, project, model, version);
     Version before = stored.view();
-    if ("READY".equals(before.state())) {
-      return before;
+    if (VersionState.of(before) == VersionState.READY) {
+      return before; // completed already: a repeated complete answers the same
     }
-    if (!"PENDING".equals(before.state())) {
-      throw ApiException.conflict(
-          "VERSION_NOT_PENDING", "version '" + version + "' is " + before.state());
-    }
+    VersionState.of(before).complete(version);
     for (String path : fetched) {
       files.markPresent(tx, stored.id(), path);
     }
@@ -99,7 +95,8 @@ public final class CompletionService {
     Validation validation = runtime.validate(before);
     boolean passed = FormatValidation.passed(validation);
     Version after =
-        before.completed(
+        VersionChange.completed(
+            before,
             digest,
             size,
             validation,
@@ -114,22 +111,22 @@ public final class CompletionService {
     } else {
       files.markFailed(tx, stored.id(), after.failure(), validation);
     }
-    audit.append(
+    journal.record(
         tx,
-        actor,
-        AuditRecord.of(
-            "VERSION_COMPLETE",
-            project,
-            model,
-            model + ":" + version,
-            json.valueToTree(before),
-            json.valueToTree(after)));
-    events.append(
-        tx,
-        project,
-        model,
-        passed ? "version.ready" : "version.failed",
-        EventData.version(project, after));
+        JournalEntry.audited(
+                actor,
+                AuditRecord.of(
+                    "VERSION_COMPLETE",
+                    project,
+                    model,
+                    model + ":" + version,
+                    json.valueToTree(before),
+                    json.valueToTree(after)))
+            .announcing(
+                project,
+                model,
+                passed ? "version.ready" : "version.failed",
+                EventData.version(project, after)));
     return after;
   }
 
@@ -138,7 +135,7 @@ public final class CompletionService {
    * streams; the bytes are never stored. A mismatch fails the version.
    */
   private List<String> fetchReferences(Actor actor, String project, String model, Version v) {
-    if (!"PENDING".equals(v.state())) {
+    if (VersionState.of(v) != VersionState.PENDING) {
       return List.of();
     }
     List<String> verified = new java.util.ArrayList<>();

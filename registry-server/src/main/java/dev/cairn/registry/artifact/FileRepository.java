@@ -1,6 +1,7 @@
 package dev.cairn.registry.artifact;
 
 import dev.cairn.registry.db.Rows;
+import dev.cairn.registry.version.VersionState;
 import io.helidon.dbclient.DbExecute;
 import java.util.UUID;
 
@@ -16,13 +17,21 @@ final class FileRepository {
       "SELECT COUNT(*) AS n FROM version_files f JOIN versions v ON v.id = f.version_id"
           + " WHERE f.sha256 = ? AND f.present AND v.deleted_at IS NULL";
   private static final String READY =
-      "UPDATE versions SET state = 'READY', digest = ?, size_bytes = ?,"
+      "UPDATE versions SET state = '"
+          + VersionState.READY.wire()
+          + "', digest = ?, size_bytes = ?,"
           + " validation = CAST(? AS jsonb), ready_at = ?, updated_at = ? WHERE id = CAST(? AS uuid)";
   private static final String RECOVERED =
-      "UPDATE versions SET state = 'READY', failure = NULL, validation = CAST(? AS jsonb),"
-          + " updated_at = ? WHERE id = CAST(? AS uuid) AND state = 'FAILED'";
+      "UPDATE versions SET state = '"
+          + VersionState.READY.wire()
+          + "', failure = NULL, validation = CAST(? AS jsonb),"
+          + " updated_at = ? WHERE id = CAST(? AS uuid) AND state = '"
+          + VersionState.FAILED.wire()
+          + "'";
   private static final String FAILED =
-      "UPDATE versions SET state = 'FAILED', failure = CAST(? AS jsonb),"
+      "UPDATE versions SET state = '"
+          + VersionState.FAILED.wire()
+          + "', failure = CAST(? AS jsonb),"
           + " validation = CAST(? AS jsonb), updated_at = ? WHERE id = CAST(? AS uuid)";
 
   void markPresent(DbExecute tx, UUID versionId, String path) {

@@ -2,6 +2,7 @@ package dev.cairn.registry.artifact;
 
 import dev.cairn.client.model.Validation;
 import dev.cairn.client.model.Version;
+import dev.cairn.registry.version.CheckOutcome;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -15,10 +16,15 @@ import java.util.Set;
 public interface FormatValidation {
 
   /** Load results that do not fail a version (a format without a runtime is NOT_APPLICABLE). */
-  Set<String> LOAD_OK = Set.of("PASSED", "NOT_APPLICABLE", "NOT_RUN");
+  Set<String> LOAD_OK =
+      Set.of(
+          CheckOutcome.PASSED.wire(),
+          CheckOutcome.NOT_APPLICABLE.wire(),
+          CheckOutcome.NOT_RUN.wire());
 
   /** Phase results that pass; a colour-signature standard passes only as STD_ACCEPTABLE. */
-  Set<String> PHASE_OK = Set.of("PASSED", "NOT_APPLICABLE", "STD_ACCEPTABLE");
+  Set<String> PHASE_OK =
+      Set.of(CheckOutcome.PASSED.wire(), CheckOutcome.NOT_APPLICABLE.wire(), "STD_ACCEPTABLE");
 
   /** Validates a version whose files are all present and verified. */
   Validation validate(Version version);
@@ -30,7 +36,8 @@ public interface FormatValidation {
 
   /** For formats no runtime of this registry loads: the checksum is the whole validation. */
   static FormatValidation checksumOnly() {
-    return version -> new Validation("PASSED", "NOT_APPLICABLE", Map.of());
+    return version ->
+        new Validation(CheckOutcome.PASSED.wire(), CheckOutcome.NOT_APPLICABLE.wire(), Map.of());
   }
 
   /**
@@ -54,12 +61,12 @@ public interface FormatValidation {
 
   /** The code that made a validation fail: the load's code, else the first failed phase's. */
   static Optional<String> failureCode(Validation validation) {
-    if (!"PASSED".equals(validation.checksum())) {
+    if (!CheckOutcome.PASSED.is(validation.checksum())) {
       return Optional.of("VALIDATION_FAILED");
     }
     if (!LOAD_OK.contains(validation.load())) {
       return Optional.of(
-          "FAILED".equals(validation.load()) ? "VALIDATION_FAILED" : validation.load());
+          CheckOutcome.FAILED.is(validation.load()) ? "VALIDATION_FAILED" : validation.load());
     }
     return validation.phases().values().stream().filter(p -> !PHASE_OK.contains(p)).findFirst();
   }

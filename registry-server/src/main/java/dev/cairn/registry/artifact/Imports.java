@@ -5,6 +5,7 @@ import dev.cairn.client.model.VersionFile;
 import dev.cairn.registry.audit.Actor;
 import dev.cairn.registry.db.Db;
 import dev.cairn.registry.version.VersionLookup;
+import dev.cairn.registry.version.VersionState;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
@@ -37,7 +38,7 @@ public final class Imports {
   /** Imports every declared-for-import file not stored yet; a READY version has none left. */
   public void importPending(Actor actor, String project, String model, String version) {
     Version current = db.read(exec -> versions.find(exec, project, model, version)).view();
-    if (!"PENDING".equals(current.state())) {
+    if (VersionState.of(current) != VersionState.PENDING) {
       return;
     }
     for (VersionFile f : current.files()) {

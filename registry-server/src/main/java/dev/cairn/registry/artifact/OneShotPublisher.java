@@ -20,6 +20,7 @@ import dev.cairn.registry.version.AutoName;
 import dev.cairn.registry.version.FileDeclarations;
 import dev.cairn.registry.version.VersionLookup;
 import dev.cairn.registry.version.VersionService;
+import dev.cairn.registry.version.VersionState;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -70,7 +71,7 @@ public final class OneShotPublisher {
     return metrics.timedPublish(
         "one_shot",
         () -> publishTimed(actor, project, model, contentType, body),
-        v -> "READY".equals(v.state()));
+        v -> VersionState.of(v) == VersionState.READY);
   }
 
   private Version publishTimed(

@@ -11,6 +11,7 @@ import dev.cairn.registry.version.AutoName;
 import dev.cairn.registry.version.StoredVersion;
 import dev.cairn.registry.version.VersionLookup;
 import dev.cairn.registry.version.VersionService;
+import dev.cairn.registry.version.VersionState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -77,7 +78,7 @@ final class StagedPublication {
             }
             Version done =
                 completion.completeIn(tx, actor, project, model, created.version(), List.of());
-            if (requireReady && !"READY".equals(done.state())) {
+            if (requireReady && VersionState.of(done) != VersionState.READY) {
               String code = FormatValidation.answerCode(done.validation());
               throw new ApiException(
                       422,

@@ -3,7 +3,6 @@ package dev.cairn.registry.artifact;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.cairn.client.model.VersionFile;
 import dev.cairn.registry.audit.Actor;
-import dev.cairn.registry.audit.AuditLog;
 import dev.cairn.registry.audit.AuditRecord;
 import dev.cairn.registry.blob.BlobStore;
 import dev.cairn.registry.blob.BlobTooLargeException;
@@ -11,8 +10,11 @@ import dev.cairn.registry.blob.StagedBlob;
 import dev.cairn.registry.db.Db;
 import dev.cairn.registry.domain.ApiException;
 import dev.cairn.registry.domain.Names;
+import dev.cairn.registry.journal.Journal;
+import dev.cairn.registry.journal.JournalEntry;
 import dev.cairn.registry.version.StoredVersion;
 import dev.cairn.registry.version.VersionLookup;
+import dev.cairn.registry.version.VersionState;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,7 +33,7 @@ public final class UploadService {
   private final Db db;
   private final BlobStore blobs;
   private final VersionLookup versions;
-  private final AuditLog audit;
+  private final Journal journal;
   private final BlobCollector collector;
   private final long maxFileBytes;
   private final FileRepository files = new FileRepository();
@@ -40,13 +42,13 @@ public final class UploadService {
       Db db,
       BlobStore blobs,
       VersionLookup versions,
-      AuditLog audit,
+      Journal journal,
       BlobCollector collector,
       long maxFileBytes) {
     this.db = db;
     this.blobs = blobs;
     this.versions = versions;
-    this.audit = audit;
+    this.journal = journal;
     this.collector = collector;
     this.maxFileBytes = maxFileBytes;
   }
@@ -112,20 +114,21 @@ public final class UploadService {
             }
             VersionFile stored =
                 new VersionFile(path, staged.sha256(), staged.size(), "upload", null, true);
-            audit.append(
+            journal.record(
                 tx,
-                actor,
-                AuditRecord.of(
-                    "VERSION_FILE_UPLOAD",
-                    project,
-                    model,
-                    model + ":" + version + "/" + path,
-                    null,
-                    JsonNodeFactory.instance
-                        .objectNode()
-                        .put("path", path)
-                        .put("sha256", staged.sha256())
-                        .put("size_bytes", staged.size())));
+                JournalEntry.audited(
+                    actor,
+                    AuditRecord.of(
+                        "VERSION_FILE_UPLOAD",
+                        project,
+                        model,
+                        model + ":" + version + "/" + path,
+                        null,
+                        JsonNodeFactory.instance
+                            .objectNode()
+                            .put("path", path)
+                            .put("sha256", staged.sha256())
+                            .put("size_bytes", staged.size()))));
             commit(staged);
             return new Result(stored, true);
           });
@@ -149,7 +152,7 @@ public final class UploadService {
   }
 
   private static void requirePending(StoredVersion version) {
-    if (!"PENDING".equals(version.view().state())) {
+    if (VersionState.of(version.view()) != VersionState.PENDING) {
       throw ApiException.conflict(
           "VERSION_NOT_PENDING",
           "version '"

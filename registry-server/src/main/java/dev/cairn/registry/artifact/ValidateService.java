@@ -4,13 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.client.model.Validation;
 import dev.cairn.client.model.Version;
 import dev.cairn.registry.audit.Actor;
-import dev.cairn.registry.audit.AuditLog;
 import dev.cairn.registry.audit.AuditRecord;
 import dev.cairn.registry.db.Db;
 import dev.cairn.registry.db.Rows;
 import dev.cairn.registry.domain.ApiException;
+import dev.cairn.registry.journal.Journal;
+import dev.cairn.registry.journal.JournalEntry;
 import dev.cairn.registry.version.StoredVersion;
 import dev.cairn.registry.version.VersionLookup;
+import dev.cairn.registry.version.VersionState;
 
 /**
  * {@code POST …/validate}: checksums of every file now (a mismatch fails the version, as verify
@@ -25,7 +27,7 @@ public final class ValidateService {
   private final VersionLookup versions;
   private final VerifyService verifier;
   private final FormatValidations validations;
-  private final AuditLog audit;
+  private final Journal journal;
   private final ObjectMapper json;
 
   public ValidateService(
@@ -33,19 +35,20 @@ public final class ValidateService {
       VersionLookup versions,
       VerifyService verifier,
       FormatValidations validations,
-      AuditLog audit,
+      Journal journal,
       ObjectMapper json) {
     this.db = db;
     this.versions = versions;
     this.verifier = verifier;
     this.validations = validations;
-    this.audit = audit;
+    this.journal = journal;
     this.json = json;
   }
 
   public Validation validate(Actor actor, String project, String model, String version) {
     Version current = db.read(exec -> versions.find(exec, project, model, version)).view();
-    if (!"READY".equals(current.state()) && !"ARCHIVED".equals(current.state())) {
+    VersionState state = VersionState.of(current);
+    if (state != VersionState.READY && state != VersionState.ARCHIVED) {
       throw ApiException.conflict(
           "VERSION_NOT_READY",
           "only complete versions are validated; '" + version + "' is " + current.state());
@@ -56,16 +59,17 @@ public final class ValidateService {
         tx -> {
           StoredVersion stored = versions.lock(tx, project, model, version);
           tx.dml(UPDATE, Rows.json(result), Rows.param(Rows.now()), stored.id().toString());
-          audit.append(
+          journal.record(
               tx,
-              actor,
-              AuditRecord.of(
-                  "VERSION_VALIDATE",
-                  project,
-                  model,
-                  model + ":" + version,
-                  json.valueToTree(stored.view().validation()),
-                  json.valueToTree(result)));
+              JournalEntry.audited(
+                  actor,
+                  AuditRecord.of(
+                      "VERSION_VALIDATE",
+                      project,
+                      model,
+                      model + ":" + version,
+                      json.valueToTree(stored.view().validation()),
+                      json.valueToTree(result))));
           return null;
         });
     if (!FormatValidation.passed(result)) {

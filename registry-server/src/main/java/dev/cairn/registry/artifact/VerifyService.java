@@ -9,6 +9,7 @@ import dev.cairn.registry.blob.BlobStore;
 import dev.cairn.registry.db.Db;
 import dev.cairn.registry.domain.ApiException;
 import dev.cairn.registry.version.VersionLookup;
+import dev.cairn.registry.version.VersionState;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -71,7 +72,7 @@ public final class VerifyService {
           .with("files", checks);
     }
     if (bad.isEmpty()) {
-      if ("FAILED".equals(current.state())
+      if (VersionState.of(current) == VersionState.FAILED
           && actor.roles().stream().anyMatch(PUBLISHING::contains)) {
         failures.recover(actor, project, model, version);
       }

@@ -4,18 +4,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionFile;
 import dev.cairn.registry.audit.Actor;
-import dev.cairn.registry.audit.AuditLog;
 import dev.cairn.registry.audit.AuditRecord;
 import dev.cairn.registry.db.Db;
 import dev.cairn.registry.db.Rows;
 import dev.cairn.registry.domain.ApiException;
 import dev.cairn.registry.events.EventData;
-import dev.cairn.registry.events.EventLog;
+import dev.cairn.registry.journal.Journal;
+import dev.cairn.registry.journal.JournalEntry;
 import dev.cairn.registry.model.ModelLookup;
 import dev.cairn.registry.model.StoredModel;
 import dev.cairn.registry.pointer.AliasPointers;
 import dev.cairn.registry.version.StoredVersion;
 import dev.cairn.registry.version.VersionLookup;
+import dev.cairn.registry.version.VersionState;
 import java.util.List;
 
 /**
@@ -32,8 +33,7 @@ public final class VersionDeletion {
   private final ModelLookup models;
   private final VersionLookup versions;
   private final AliasPointers aliases;
-  private final AuditLog audit;
-  private final EventLog events;
+  private final Journal journal;
   private final BlobCollector collector;
   private final ObjectMapper json;
 
@@ -42,16 +42,14 @@ public final class VersionDeletion {
       ModelLookup models,
       VersionLookup versions,
       AliasPointers aliases,
-      AuditLog audit,
-      EventLog events,
+      Journal journal,
       BlobCollector collector,
       ObjectMapper json) {
     this.db = db;
     this.models = models;
     this.versions = versions;
     this.aliases = aliases;
-    this.audit = audit;
-    this.events = events;
+    this.journal = journal;
     this.collector = collector;
     this.json = json;
   }
@@ -72,19 +70,22 @@ public final class VersionDeletion {
               var now = Rows.param(Rows.now());
               tx.dml(DELETE, now, now, stored.id().toString());
               Version before = stored.view();
-              audit.append(
-                  tx,
-                  actor,
-                  AuditRecord.of(
-                      "VERSION_DELETE",
-                      project,
-                      model,
-                      model + ":" + version,
-                      json.valueToTree(before),
-                      null));
               // No version.deleted type exists: archived-and-gone tells followers to forget it.
-              var data = EventData.version(project, before).put("state", "DELETED");
-              events.append(tx, project, model, "version.archived", data);
+              VersionState.of(before).delete();
+              var data =
+                  EventData.version(project, before).put("state", VersionState.DELETED.wire());
+              journal.record(
+                  tx,
+                  JournalEntry.audited(
+                          actor,
+                          AuditRecord.of(
+                              "VERSION_DELETE",
+                              project,
+                              model,
+                              model + ":" + version,
+                              json.valueToTree(before),
+                              null))
+                      .announcing(project, model, "version.archived", data));
               return before.files();
             });
     files.stream()

@@ -2,9 +2,10 @@ package dev.cairn.registry.auth;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.cairn.registry.audit.Actor;
-import dev.cairn.registry.audit.AuditLog;
 import dev.cairn.registry.audit.AuditRecord;
 import dev.cairn.registry.db.Db;
+import dev.cairn.registry.journal.Journal;
+import dev.cairn.registry.journal.JournalEntry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -32,12 +33,12 @@ public final class RefusalAudit {
       "SELECT 1 AS found FROM projects WHERE name = ? AND deleted_at IS NULL";
 
   private final Db db;
-  private final AuditLog audit;
+  private final Journal journal;
   private final RefusalWindow window = new RefusalWindow(Duration.ofMinutes(1), Clock.systemUTC());
 
-  public RefusalAudit(Db db, AuditLog audit) {
+  public RefusalAudit(Db db, Journal journal) {
     this.db = db;
-    this.audit = audit;
+    this.journal = journal;
   }
 
   public void record(String identity, String path, String requestId) {
@@ -64,7 +65,8 @@ public final class RefusalAudit {
       db.inTransaction(
           tx -> {
             if (tx.get(PROJECT_EXISTS, name).isPresent()) {
-              audit.append(tx, new Actor(identity, List.of(), requestId), entry);
+              journal.record(
+                  tx, JournalEntry.audited(new Actor(identity, List.of(), requestId), entry));
             }
             return null;
           });

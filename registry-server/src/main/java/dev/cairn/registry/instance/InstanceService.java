@@ -11,7 +11,8 @@ import dev.cairn.registry.db.Rows;
 import dev.cairn.registry.domain.ApiException;
 import dev.cairn.registry.domain.Names;
 import dev.cairn.registry.domain.Text;
-import dev.cairn.registry.events.EventLog;
+import dev.cairn.registry.journal.Journal;
+import dev.cairn.registry.journal.JournalEntry;
 import dev.cairn.registry.model.ModelLookup;
 import dev.cairn.registry.model.StoredModel;
 import dev.cairn.registry.pointer.AliasPointers;
@@ -22,7 +23,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Serving reports: each PUT renews an instance's report for its TTL and emits {@code
@@ -32,7 +32,6 @@ import java.util.Set;
  */
 public final class InstanceService {
 
-  private static final Set<String> STATES = Set.of("LOADING", "READY", "DEGRADED");
   private static final int DEFAULT_TTL = 30;
   private static final int MAX_TTL = 3600;
 
@@ -41,7 +40,7 @@ public final class InstanceService {
   private final InstanceRepository instances;
   private final AliasPointers pointers;
   private final VersionRepository versions;
-  private final EventLog events;
+  private final Journal journal;
   private final ObjectMapper json;
 
   public InstanceService(
@@ -50,14 +49,14 @@ public final class InstanceService {
       InstanceRepository instances,
       AliasPointers pointers,
       VersionRepository versions,
-      EventLog events,
+      Journal journal,
       ObjectMapper json) {
     this.db = db;
     this.lookup = lookup;
     this.instances = instances;
     this.pointers = pointers;
     this.versions = versions;
-    this.events = events;
+    this.journal = journal;
     this.json = json;
   }
 
@@ -83,7 +82,7 @@ public final class InstanceService {
                 Text.line("loaded", loaded == null ? null : loaded.digest());
               });
     }
-    if (report.state() == null || !STATES.contains(report.state())) {
+    if (InstanceState.reported(report.state()).isEmpty()) {
       throw ApiException.badRequest("state must be LOADING, READY or DEGRADED");
     }
     int ttl = report.ttlSeconds() == null ? DEFAULT_TTL : report.ttlSeconds();
@@ -120,7 +119,7 @@ public final class InstanceService {
           }
           var data = json.createObjectNode().put("project", project).put("instance", id);
           data.setAll((ObjectNode) json.valueToTree(instance));
-          events.append(tx, project, report.model(), "instance.updated", data);
+          journal.record(tx, JournalEntry.event(project, report.model(), "instance.updated", data));
           return instance;
         });
   }

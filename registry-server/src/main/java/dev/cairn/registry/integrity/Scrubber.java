@@ -62,7 +62,6 @@ final class Scrubber {
           status.missing();
         } else if (problem.isPresent()) {
           found++;
-          status.mismatch();
           failures.failIfReady(
               Actor.system(),
               f.project(),
@@ -70,6 +69,8 @@ final class Scrubber {
               f.version(),
               "VERSION_SCRUB_FAILED",
               "the scrubber found '" + f.path() + "' " + problem.get());
+          // Counted once the version is failed: whoever sees the count sees the failure.
+          status.mismatch();
         }
       }
       last = Optional.of(batch.getLast());

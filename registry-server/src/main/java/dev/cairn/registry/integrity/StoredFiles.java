@@ -2,6 +2,7 @@ package dev.cairn.registry.integrity;
 
 import dev.cairn.registry.db.Db;
 import dev.cairn.registry.db.Rows;
+import dev.cairn.registry.version.VersionState;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,7 +29,9 @@ final class StoredFiles {
   private static final String FROM =
       " FROM version_files f JOIN versions v ON v.id = f.version_id"
           + " JOIN models m ON m.id = v.model_id JOIN projects p ON p.id = m.project_id"
-          + " WHERE v.state = 'READY' AND v.deleted_at IS NULL AND m.deleted_at IS NULL"
+          + " WHERE v.state = '"
+          + VersionState.READY.wire()
+          + "' AND v.deleted_at IS NULL AND m.deleted_at IS NULL"
           + " AND p.deleted_at IS NULL AND f.source = 'upload' AND f.present";
   private static final String BATCH =
       "SELECT CAST(v.id AS text) AS version_id, p.name AS project, m.name AS model, v.version,"

@@ -4,14 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.client.model.Model;
 import dev.cairn.registry.audit.Actor;
-import dev.cairn.registry.audit.AuditLog;
 import dev.cairn.registry.audit.AuditRecord;
 import dev.cairn.registry.db.Db;
 import dev.cairn.registry.db.Rows;
 import dev.cairn.registry.domain.Reasons;
 import dev.cairn.registry.events.EventData;
-import dev.cairn.registry.events.EventLog;
+import dev.cairn.registry.journal.Journal;
+import dev.cairn.registry.journal.JournalEntry;
 import dev.cairn.registry.pointer.AliasPointers;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -26,8 +27,7 @@ final class ModelDeletion {
   private final Db db;
   private final ModelRepository models;
   private final ModelLookup lookup;
-  private final AuditLog audit;
-  private final EventLog events;
+  private final Journal journal;
   private final AliasPointers aliases;
   private final ObjectMapper json;
 
@@ -35,15 +35,13 @@ final class ModelDeletion {
       Db db,
       ModelRepository models,
       ModelLookup lookup,
-      AuditLog audit,
-      EventLog events,
+      Journal journal,
       AliasPointers aliases,
       ObjectMapper json) {
     this.db = db;
     this.models = models;
     this.lookup = lookup;
-    this.audit = audit;
-    this.events = events;
+    this.journal = journal;
     this.aliases = aliases;
     this.json = json;
   }
@@ -57,7 +55,7 @@ final class ModelDeletion {
           Map<String, Map<String, String>> inUse = aliases.aliasesWithPointers(tx, stored.id());
           DeletionPolicy.Decision decision =
               DeletionPolicy.decide(new DeletionPolicy.Facts(stored.view(), inUse, reason, force));
-          Model tombstone = stored.view().deleted(Rows.now(), actor.name(), reason);
+          Model tombstone = tombstone(stored.view(), Rows.now(), actor.name(), reason);
           models.delete(tx, stored.id(), tombstone);
           ObjectNode before = json.valueToTree(stored.view());
           ObjectNode after = json.valueToTree(tombstone);
@@ -65,12 +63,35 @@ final class ModelDeletion {
             before.set("aliases_in_use", json.valueToTree(decision.forcedOver()));
             after.put("forced", true);
           }
-          audit.append(
+          journal.record(
               tx,
-              actor,
-              new AuditRecord("MODEL_DELETE", project, name, name, before, after, reason, null));
-          events.append(tx, project, name, "model.deleted", EventData.model(project, tombstone));
+              JournalEntry.audited(
+                      actor,
+                      new AuditRecord(
+                          "MODEL_DELETE", project, name, name, before, after, reason, null))
+                  .announcing(project, name, "model.deleted", EventData.model(project, tombstone)));
           return tombstone;
         });
+  }
+
+  /** {@code m} as deleted at {@code at} by {@code by} because of {@code reason}. */
+  private static Model tombstone(Model m, Instant at, String by, String reason) {
+    return new Model(
+        m.id(),
+        m.name(),
+        m.project(),
+        m.description(),
+        m.task(),
+        m.labels(),
+        m.variants(),
+        m.defaultVariant(),
+        m.protectedAliases(),
+        ModelState.DELETED.wire(),
+        m.createdAt(),
+        m.createdBy(),
+        at,
+        at,
+        by,
+        reason);
   }
 }

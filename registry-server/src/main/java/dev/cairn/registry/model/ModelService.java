@@ -6,7 +6,6 @@ import dev.cairn.client.model.ModelCreate;
 import dev.cairn.client.model.ModelPatch;
 import dev.cairn.client.model.Page;
 import dev.cairn.registry.audit.Actor;
-import dev.cairn.registry.audit.AuditLog;
 import dev.cairn.registry.audit.AuditRecord;
 import dev.cairn.registry.db.Db;
 import dev.cairn.registry.db.Rows;
@@ -15,7 +14,8 @@ import dev.cairn.registry.domain.Names;
 import dev.cairn.registry.domain.Reasons;
 import dev.cairn.registry.domain.Text;
 import dev.cairn.registry.events.EventData;
-import dev.cairn.registry.events.EventLog;
+import dev.cairn.registry.journal.Journal;
+import dev.cairn.registry.journal.JournalEntry;
 import dev.cairn.registry.paging.PageTokens;
 import dev.cairn.registry.paging.Pages;
 import dev.cairn.registry.paging.SortOrder;
@@ -34,8 +34,7 @@ public final class ModelService {
   private final Db db;
   private final ModelRepository models;
   private final ModelLookup lookup;
-  private final AuditLog audit;
-  private final EventLog events;
+  private final Journal journal;
   private final PageTokens pageTokens;
   private final ObjectMapper json;
   private final ModelDeletion deletion;
@@ -44,19 +43,17 @@ public final class ModelService {
       Db db,
       ModelRepository models,
       ModelLookup lookup,
-      AuditLog audit,
-      EventLog events,
+      Journal journal,
       AliasPointers aliases,
       PageTokens pageTokens,
       ObjectMapper json) {
     this.db = db;
     this.models = models;
     this.lookup = lookup;
-    this.audit = audit;
-    this.events = events;
+    this.journal = journal;
     this.pageTokens = pageTokens;
     this.json = json;
-    this.deletion = new ModelDeletion(db, models, lookup, audit, events, aliases, json);
+    this.deletion = new ModelDeletion(db, models, lookup, journal, aliases, json);
   }
 
   public Model create(Actor actor, String project, ModelCreate request) {
@@ -83,7 +80,7 @@ public final class ModelService {
             variants,
             defaultVariant,
             aliases(request.protectedAliases()),
-            "LIVE",
+            ModelState.LIVE.wire(),
             now,
             actor.name(),
             now);
@@ -92,11 +89,13 @@ public final class ModelService {
           tx -> {
             StoredProject p = lookup.project(tx, project);
             models.insert(tx, new StoredModel(id, p.id(), model));
-            audit.append(
+            journal.record(
                 tx,
-                actor,
-                AuditRecord.of("MODEL_CREATE", project, name, name, null, json.valueToTree(model)));
-            events.append(tx, project, name, "model.created", EventData.model(project, model));
+                JournalEntry.audited(
+                        actor,
+                        AuditRecord.of(
+                            "MODEL_CREATE", project, name, name, null, json.valueToTree(model)))
+                    .announcing(project, name, "model.created", EventData.model(project, model)));
             return model;
           });
     } catch (RuntimeException e) {
@@ -166,19 +165,20 @@ public final class ModelService {
                   before.createdBy(),
                   Rows.now());
           models.update(tx, stored.id(), after);
-          audit.append(
+          journal.record(
               tx,
-              actor,
-              new AuditRecord(
-                  "MODEL_UPDATE",
-                  project,
-                  name,
-                  name,
-                  json.valueToTree(before),
-                  json.valueToTree(after),
-                  patch.reason(),
-                  null));
-          events.append(tx, project, name, "model.updated", EventData.model(project, after));
+              JournalEntry.audited(
+                      actor,
+                      new AuditRecord(
+                          "MODEL_UPDATE",
+                          project,
+                          name,
+                          name,
+                          json.valueToTree(before),
+                          json.valueToTree(after),
+                          patch.reason(),
+                          null))
+                  .announcing(project, name, "model.updated", EventData.model(project, after)));
           return after;
         });
   }

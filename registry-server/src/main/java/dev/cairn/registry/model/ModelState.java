@@ -13,6 +13,16 @@ public enum ModelState {
   ARCHIVED,
   DELETED;
 
+  /** The name the API and the {@code models.state} column carry. */
+  public String wire() {
+    return name();
+  }
+
+  /** The state a stored model carries. */
+  public static ModelState of(String wire) {
+    return valueOf(wire);
+  }
+
   /** The state named in a filter; 400 for any other name. */
   public static ModelState parse(String name) {
     return Arrays.stream(values())

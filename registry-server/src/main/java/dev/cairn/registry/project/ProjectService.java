@@ -7,7 +7,6 @@ import dev.cairn.client.model.Project;
 import dev.cairn.client.model.ProjectCreate;
 import dev.cairn.client.model.ProjectPatch;
 import dev.cairn.registry.audit.Actor;
-import dev.cairn.registry.audit.AuditLog;
 import dev.cairn.registry.audit.AuditRecord;
 import dev.cairn.registry.auth.Principal;
 import dev.cairn.registry.db.Db;
@@ -16,6 +15,8 @@ import dev.cairn.registry.domain.ApiException;
 import dev.cairn.registry.domain.Names;
 import dev.cairn.registry.domain.ProjectNotFound;
 import dev.cairn.registry.domain.Text;
+import dev.cairn.registry.journal.Journal;
+import dev.cairn.registry.journal.JournalEntry;
 import dev.cairn.registry.paging.PageTokens;
 import dev.cairn.registry.paging.Pages;
 import java.time.Instant;
@@ -30,15 +31,19 @@ public final class ProjectService {
 
   private final Db db;
   private final ProjectRepository projects;
-  private final AuditLog audit;
+  private final Journal journal;
   private final PageTokens pageTokens;
   private final ObjectMapper json;
 
   public ProjectService(
-      Db db, ProjectRepository projects, AuditLog audit, PageTokens pageTokens, ObjectMapper json) {
+      Db db,
+      ProjectRepository projects,
+      Journal journal,
+      PageTokens pageTokens,
+      ObjectMapper json) {
     this.db = db;
     this.projects = projects;
-    this.audit = audit;
+    this.journal = journal;
     this.pageTokens = pageTokens;
     this.json = json;
   }
@@ -53,11 +58,12 @@ public final class ProjectService {
       return db.inTransaction(
           tx -> {
             projects.insert(tx, UUID.randomUUID(), project);
-            audit.append(
+            journal.record(
                 tx,
-                actor,
-                AuditRecord.of(
-                    "PROJECT_CREATE", name, null, name, null, json.valueToTree(project)));
+                JournalEntry.audited(
+                    actor,
+                    AuditRecord.of(
+                        "PROJECT_CREATE", name, null, name, null, json.valueToTree(project))));
             return project;
           });
     } catch (RuntimeException e) {
@@ -98,16 +104,17 @@ public final class ProjectService {
                   before.createdBy(),
                   Rows.now());
           projects.update(tx, stored.id(), after);
-          audit.append(
+          journal.record(
               tx,
-              actor,
-              AuditRecord.of(
-                  "PROJECT_UPDATE",
-                  name,
-                  null,
-                  name,
-                  json.valueToTree(before),
-                  json.valueToTree(after)));
+              JournalEntry.audited(
+                  actor,
+                  AuditRecord.of(
+                      "PROJECT_UPDATE",
+                      name,
+                      null,
+                      name,
+                      json.valueToTree(before),
+                      json.valueToTree(after))));
           return after;
         });
   }
@@ -126,11 +133,12 @@ public final class ProjectService {
                 .with("models", live);
           }
           projects.delete(tx, stored.id(), Rows.now());
-          audit.append(
+          journal.record(
               tx,
-              actor,
-              AuditRecord.of(
-                  "PROJECT_DELETE", name, null, name, json.valueToTree(stored.view()), null));
+              JournalEntry.audited(
+                  actor,
+                  AuditRecord.of(
+                      "PROJECT_DELETE", name, null, name, json.valueToTree(stored.view()), null)));
           return null;
         });
   }

@@ -14,6 +14,7 @@ import dev.cairn.registry.domain.Names;
 import dev.cairn.registry.model.ModelLookup;
 import dev.cairn.registry.model.StoredModel;
 import dev.cairn.registry.version.VersionRepository;
+import dev.cairn.registry.version.VersionState;
 import io.helidon.dbclient.DbExecute;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -116,7 +117,7 @@ public final class ResolveService {
             .view();
     // Shown as GET …/versions/{v} shows it: the aliases pointing at it, blobs that are gone.
     Version version = presence.of(stored.withAliases(aliases.pointingAt(exec, m, name)));
-    if (reference.alias() != null && !"READY".equals(version.state())) {
+    if (reference.alias() != null && VersionState.of(version) != VersionState.READY) {
       throw new ApiException(
           422,
           "VERSION_NOT_READY:" + variant,

@@ -3,6 +3,7 @@ package dev.cairn.registry.runtime;
 import dev.cairn.client.model.Validation;
 import dev.cairn.client.model.Version;
 import dev.cairn.registry.artifact.FormatValidation;
+import dev.cairn.registry.version.CheckOutcome;
 import dev.cairn.runtime.LoadedModel;
 import dev.cairn.runtime.ModelArtifact;
 import dev.cairn.runtime.ModelRuntimes;
@@ -35,11 +36,11 @@ public final class LoadValidation implements FormatValidation {
   public Validation validate(Version version) {
     try (LocalCopy copy = LocalCopy.of(bytes, version.files());
         LoadedModel loaded = runtimes.load(version.format(), artifact(version, copy.files()))) {
-      return new Validation("PASSED", "PASSED", Map.of());
+      return new Validation(CheckOutcome.PASSED.wire(), CheckOutcome.PASSED.wire(), Map.of());
     } catch (RuntimeFailure e) {
-      return new Validation("PASSED", e.code(), Map.of());
+      return new Validation(CheckOutcome.PASSED.wire(), e.code(), Map.of());
     } catch (IOException e) {
-      return new Validation("FAILED", "NOT_RUN", Map.of());
+      return new Validation(CheckOutcome.FAILED.wire(), CheckOutcome.NOT_RUN.wire(), Map.of());
     }
   }
 

@@ -4,6 +4,7 @@ import dev.cairn.client.model.Validation;
 import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionFile;
 import dev.cairn.registry.artifact.FormatValidation;
+import dev.cairn.registry.version.CheckOutcome;
 import dev.cairn.runtime.LoadedModel;
 import dev.cairn.runtime.ModelRuntimes;
 import dev.cairn.runtime.RuntimeFailure;
@@ -54,11 +55,13 @@ public final class StandardValidation implements FormatValidation {
                           new StandardCheck.Image(f.path(), f.sha256(), copy.files().get(f.path())))
                   .toList(),
               StandardSettings.of(version.metadata(), declared(copy)));
-      return new Validation("PASSED", load(version, copy, phase), Map.of(PHASE, phase.code()));
+      return new Validation(
+          CheckOutcome.PASSED.wire(), load(version, copy, phase), Map.of(PHASE, phase.code()));
     } catch (IOException e) {
-      return new Validation("FAILED", "NOT_RUN", Map.of());
+      return new Validation(CheckOutcome.FAILED.wire(), CheckOutcome.NOT_RUN.wire(), Map.of());
     } catch (ImageRejected | IllegalArgumentException e) {
-      return new Validation("PASSED", "MODEL_LOAD_FAILED:" + version.variant(), Map.of());
+      return new Validation(
+          CheckOutcome.PASSED.wire(), "MODEL_LOAD_FAILED:" + version.variant(), Map.of());
     }
   }
 
@@ -79,7 +82,9 @@ public final class StandardValidation implements FormatValidation {
       throws IOException {
     var file = copy.files().get(StdModel.FILE_NAME);
     if (file == null) {
-      return phase.model().isPresent() ? "MODEL_LOAD_FAILED:" + version.variant() : "NOT_RUN";
+      return phase.model().isPresent()
+          ? "MODEL_LOAD_FAILED:" + version.variant()
+          : CheckOutcome.NOT_RUN.wire();
     }
     byte[] stored = Files.readAllBytes(file);
     if (phase.model().isPresent()
@@ -88,7 +93,7 @@ public final class StandardValidation implements FormatValidation {
     }
     try (LoadedModel loaded =
         runtimes.load(version.format(), LoadValidation.artifact(version, copy.files()))) {
-      return "PASSED";
+      return CheckOutcome.PASSED.wire();
     } catch (RuntimeFailure e) {
       return e.code();
     }

@@ -8,16 +8,15 @@ import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionCreate;
 import dev.cairn.client.model.VersionPatch;
 import dev.cairn.registry.audit.Actor;
-import dev.cairn.registry.audit.AuditLog;
 import dev.cairn.registry.audit.AuditRecord;
 import dev.cairn.registry.db.Db;
 import dev.cairn.registry.db.Rows;
 import dev.cairn.registry.domain.ApiException;
-import dev.cairn.registry.domain.Text;
 import dev.cairn.registry.events.EventData;
-import dev.cairn.registry.events.EventLog;
-import dev.cairn.registry.model.Labels;
+import dev.cairn.registry.journal.Journal;
+import dev.cairn.registry.journal.JournalEntry;
 import dev.cairn.registry.model.ModelLookup;
+import dev.cairn.registry.model.ModelState;
 import dev.cairn.registry.model.StoredModel;
 import dev.cairn.registry.paging.PageTokens;
 import dev.cairn.registry.paging.Pages;
@@ -28,29 +27,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
- * Versions as metadata: declaration (with automatic {@code v<n>} names), listing, and changes to
- * the editable fields. Content fields never change through a patch.
+ * Versions as metadata: declaration (with automatic {@code v<n>} names) and listing; changes to the
+ * editable fields are {@link VersionEdits}'. Content fields never change through a patch.
  */
 public final class VersionService {
 
   private final Db db;
   private final VersionRepository versions;
   private final ModelLookup lookup;
-  private final AuditLog audit;
-  private final EventLog events;
+  private final Journal journal;
   private final AliasPointers aliases;
   private final PageTokens pageTokens;
   private final ObjectMapper json;
   private final VersionRules rules;
+  private final VersionEdits edits;
 
   public VersionService(
       Db db,
       VersionRepository versions,
       ModelLookup lookup,
-      AuditLog audit,
-      EventLog events,
+      Journal journal,
       AliasPointers aliases,
       PageTokens pageTokens,
       ObjectMapper json,
@@ -58,12 +57,12 @@ public final class VersionService {
     this.db = db;
     this.versions = versions;
     this.lookup = lookup;
-    this.audit = audit;
-    this.events = events;
+    this.journal = journal;
     this.aliases = aliases;
     this.pageTokens = pageTokens;
     this.json = json;
     this.rules = rules;
+    this.edits = new VersionEdits(db, versions, lookup, journal, aliases, json);
   }
 
   public Version create(Actor actor, String project, String model, VersionCreate request) {
@@ -101,7 +100,7 @@ public final class VersionService {
     // gap-free even under concurrent publishers. A failed STD registration takes a name of its own
     // series, so it leaves no gap in the v<n> of accepted standards.
     StoredModel m = lookup.lockModel(tx, project, model);
-    if (!"LIVE".equals(m.view().state())) {
+    if (ModelState.of(m.view().state()) != ModelState.LIVE) {
       throw ApiException.conflict(
           "MODEL_ARCHIVED", "model '" + model + "' is archived; no new versions");
     }
@@ -118,7 +117,7 @@ public final class VersionService {
             model,
             name,
             variant,
-            "PENDING",
+            VersionState.PENDING.wire(),
             declared.format(),
             request.runtime(),
             null,
@@ -126,7 +125,7 @@ public final class VersionService {
             declared.files(),
             orEmpty(request.metadata()),
             orEmpty(request.provenance()),
-            Validation.notRun(),
+            new Validation(CheckOutcome.NOT_RUN.wire(), CheckOutcome.NOT_RUN.wire(), Map.of()),
             declared.labels(),
             request.notes(),
             request.description(),
@@ -136,12 +135,18 @@ public final class VersionService {
             actor.name(),
             null);
     versions.insert(tx, m.id(), new StoredVersion(id, version));
-    audit.append(
+    journal.record(
         tx,
-        actor,
-        AuditRecord.of(
-            "VERSION_CREATE", project, model, model + ":" + name, null, json.valueToTree(version)));
-    events.append(tx, project, model, "version.created", EventData.version(project, version));
+        JournalEntry.audited(
+                actor,
+                AuditRecord.of(
+                    "VERSION_CREATE",
+                    project,
+                    model,
+                    model + ":" + name,
+                    null,
+                    json.valueToTree(version)))
+            .announcing(project, model, "version.created", EventData.version(project, version)));
     return version;
   }
 
@@ -181,59 +186,15 @@ public final class VersionService {
         last -> pageTokens.issue(listing, List.of(last.createdAt().toString(), last.id())));
   }
 
-  /** Applies a patch given as JSON, refusing content fields by name. */
+  /** Applies a patch given as JSON, refusing content fields by name ({@link VersionEdits}). */
   public Version patch(
       Actor actor,
       String project,
       String model,
       String version,
       JsonNode body,
-      java.util.function.Function<JsonNode, VersionPatch> binder) {
-    VersionPatchFields.check(body);
-    VersionPatch patch = binder.apply(body);
-    Text.lines("notes", patch.notes());
-    Text.lines("description", patch.description());
-    return db.inTransaction(
-        tx -> {
-          StoredModel m = lookup.lockModel(tx, project, model);
-          StoredVersion stored =
-              versions.lock(tx, m.id(), model, version).orElseThrow(() -> notFound(model, version));
-          Version before = stored.view();
-          String state =
-              patch.state() == null
-                  ? before.state()
-                  : VersionState.of(before.state()).movedByHandTo(patch.state()).name();
-          List<String> inUse = aliases.aliasesOf(tx, m.id(), version);
-          if ("ARCHIVED".equals(state) && !"ARCHIVED".equals(before.state()) && !inUse.isEmpty()) {
-            throw ApiException.conflict(
-                    "VERSION_IN_USE",
-                    "version '" + version + "' is what " + inUse + " point at; move them first")
-                .with("aliases", inUse);
-          }
-          Version after =
-              before.edited(
-                  state,
-                  patch.labels() != null ? Labels.valid(patch.labels()) : before.labels(),
-                  patch.notes() != null ? patch.notes() : before.notes(),
-                  patch.description() != null ? patch.description() : before.description());
-          versions.updateEditable(tx, stored.id(), after, Rows.now());
-          audit.append(
-              tx,
-              actor,
-              AuditRecord.of(
-                  "VERSION_UPDATE",
-                  project,
-                  model,
-                  model + ":" + version,
-                  json.valueToTree(before),
-                  json.valueToTree(after)));
-          if (!after.state().equals(before.state())) {
-            String type = after.state().equals("ARCHIVED") ? "version.archived" : "version.ready";
-            events.append(tx, project, model, type, EventData.version(project, after));
-          }
-          // The answer is the version as GET shows it, the aliases that point at it included.
-          return after.withAliases(inUse);
-        });
+      Function<JsonNode, VersionPatch> binder) {
+    return edits.patch(actor, project, model, version, body, binder);
   }
 
   private static Map<String, Object> orEmpty(Map<String, Object> map) {

@@ -2,7 +2,6 @@ package dev.cairn.registry.alias;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cairn.client.model.Alias;
 import dev.cairn.client.model.Policies;
 import java.util.Map;
 import java.util.Optional;
@@ -15,28 +14,18 @@ import org.junit.jupiter.api.Test;
  * may name one (it vouches for the approval and stays the recorded actor), and under separation of
  * duties the named approver may not have created a version being activated either.
  */
-class NamedApproverPolicyTest extends ActivationPolicyFixtures {
+class NamedApproverPolicyTest extends AliasPolicyFixtures {
 
   @Test
   void anApproverMayNameWhoApprovedAndThatNameIsRecorded() {
-    ActivationPolicy.Decision decision =
-        policy.decide(
-            named(APPROVER, "production", "operator_A"), c -> both("v1"), versions(), none(), NOW);
+    AliasDecision decision = AliasPolicy.decide(named(APPROVER, "production", "operator_A"));
 
     assertThat(decision.approvedBy()).isEqualTo("operator_A");
   }
 
   @Test
   void aCallerWithoutTheApproverRoleMayNotNameAnApprover() {
-    assertThat(
-            code(
-                () ->
-                    policy.decide(
-                        named(PUBLISHER, "staging", "operator_A"),
-                        c -> Map.of("LOW", "v1"),
-                        versions(),
-                        none(),
-                        NOW)))
+    assertThat(code(() -> AliasPolicy.decide(named(PUBLISHER, "staging", "operator_A"))))
         .isEqualTo("FORBIDDEN");
   }
 
@@ -44,42 +33,28 @@ class NamedApproverPolicyTest extends ActivationPolicyFixtures {
   void theNamedApproverMayNotHaveCreatedTheVersionUnderSeparationOfDuties() {
     Policies separate = new Policies(true, 0, true);
 
-    assertThat(
-            code(
-                () ->
-                    policy.decide(
-                        named(APPROVER, "production", "carol", separate),
-                        c -> both("v1"),
-                        versions(),
-                        none(),
-                        NOW)))
+    assertThat(code(() -> AliasPolicy.decide(named(APPROVER, "production", "carol", separate))))
         .isEqualTo("SEPARATION_OF_DUTIES");
-    assertThat(
-            policy
-                .decide(
-                    named(APPROVER, "production", "dave", separate),
-                    c -> both("v1"),
-                    versions(),
-                    none(),
-                    NOW)
-                .approvedBy())
+    assertThat(AliasPolicy.decide(named(APPROVER, "production", "dave", separate)).approvedBy())
         .isEqualTo("dave");
   }
 
-  private static ActivationPolicy.Facts named(Caller caller, String alias, String approvedBy) {
+  private static AliasFacts named(Caller caller, String alias, String approvedBy) {
     return named(caller, alias, approvedBy, Policies.defaults());
   }
 
-  private static ActivationPolicy.Facts named(
+  /** A PUT naming {@code approvedBy}: both variants to v1 on a protected alias, LOW alone else. */
+  private static AliasFacts named(
       Caller caller, String alias, String approvedBy, Policies policies) {
-    return new ActivationPolicy.Facts(
+    Map<String, String> pointers = alias.equals("production") ? both("v1") : Map.of("LOW", "v1");
+    return facts(
         INK,
-        policies,
         caller,
-        new Alias(alias, Map.of(), 0, null, null, null, null),
+        fresh(alias),
+        policies,
         Optional.empty(),
-        null,
-        false,
-        approvedBy);
+        new AliasRequest.Put(pointers, false, null, approvedBy, null),
+        versions(),
+        NONE_RECENT);
   }
 }

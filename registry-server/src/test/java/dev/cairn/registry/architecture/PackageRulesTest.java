@@ -1,5 +1,6 @@
 package dev.cairn.registry.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -48,6 +49,7 @@ class PackageRulesTest {
             ROOT + ".events..",
             ROOT + ".instance..",
             ROOT + ".integrity..",
+            ROOT + ".journal..",
             ROOT + ".logging..",
             ROOT + ".metrics..",
             ROOT + ".model..",
@@ -73,6 +75,37 @@ class PackageRulesTest {
   @Test
   void packagesFormNoCycle() {
     slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(classes);
+  }
+
+  /**
+   * Issue 27, item 1: the journal writes audit rows and events for every write site; the audit log
+   * (hash chain, reads, verification) and the event feed (listening, streaming) know nothing of
+   * each other, and the journal's writers are its internals.
+   */
+  @Test
+  void auditAndEventsAreWrittenOnlyThroughTheJournal() {
+    noClasses()
+        .that()
+        .resideInAPackage(ROOT + ".audit..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(ROOT + ".events..", ROOT + ".journal..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideInAPackage(ROOT + ".events..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(ROOT + ".audit..", ROOT + ".journal..")
+        .check(classes);
+    classes()
+        .that()
+        .resideInAPackage(ROOT + ".journal..")
+        .and()
+        .haveNameNotMatching("dev\\.cairn\\.registry\\.journal\\.Journal.*")
+        .should()
+        .notBePublic()
+        .check(classes);
   }
 
   @Test

@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The activation rules about callers and targets (spec 20-integrity-activation): role, READY,
- * variant, completeness, validation and separation of duties, decided by {@link ActivationPolicy}
- * from plain values: no server, no database.
+ * variant, completeness, validation and separation of duties, decided by {@link AliasPolicy} from
+ * plain values: no server, no database.
  */
-class ActivationPolicyTest extends ActivationPolicyFixtures {
+class AliasPolicyTest extends AliasPolicyFixtures {
 
   @Test
   void protectedAliasNeedsTheApproverRole() {
@@ -44,18 +44,21 @@ class ActivationPolicyTest extends ActivationPolicyFixtures {
   @Test
   void modelsListedProtectedAliasesAreProtectedToo() {
     Model guarded = model(List.of("LOW", "HIGH"), List.of("canary"));
-    ActivationPolicy.Facts facts = facts(guarded, PUBLISHER, "canary", Policies.defaults());
+    AliasFacts facts =
+        putFacts(guarded, PUBLISHER, "canary", Policies.defaults(), both("v1"), versions());
 
-    assertThat(code(() -> policy.decide(facts, c -> both("v1"), versions(), none(), NOW)))
-        .isEqualTo("FORBIDDEN");
+    assertThat(code(() -> AliasPolicy.decide(facts))).isEqualTo("FORBIDDEN");
   }
 
   @Test
   void targetMustBeReady() {
-    Function<String, Version> building = name -> version(name, "LOW", "BUILDING", PASSED, "carol");
+    for (String state : List.of("PENDING", "FAILED", "ARCHIVED")) {
+      Function<String, Version> notReady = name -> version(name, "LOW", state, PASSED, "carol");
 
-    assertThat(code(() -> decideWith("staging", Map.of("LOW", "v1"), building)))
-        .isEqualTo("VERSION_NOT_READY:LOW");
+      assertThat(code(() -> decideWith("staging", Map.of("LOW", "v1"), notReady)))
+          .as(state)
+          .isEqualTo("VERSION_NOT_READY:LOW");
+    }
   }
 
   @Test
@@ -77,23 +80,14 @@ class ActivationPolicyTest extends ActivationPolicyFixtures {
     Validation failed = new Validation("PASSED", "MODEL_LOAD_FAILED", Map.of());
     Function<String, Version> unvalidated =
         name -> version(name, name.endsWith("h") ? "HIGH" : "LOW", "READY", failed, "carol");
-    ActivationPolicy.Facts facts = facts(INK, APPROVER, "production", Policies.defaults());
+    AliasFacts facts =
+        putFacts(INK, APPROVER, "production", Policies.defaults(), both("v1"), unvalidated);
 
-    assertThat(
-            code(
-                () ->
-                    policy.decide(
-                        facts, c -> Map.of("LOW", "v1", "HIGH", "v1h"), unvalidated, none(), NOW)))
-        .isEqualTo("VALIDATION_REQUIRED:HIGH");
+    assertThat(code(() -> AliasPolicy.decide(facts))).isEqualTo("VALIDATION_REQUIRED:HIGH");
     Policies lenient = new Policies(false, 3, false);
     assertThat(
-            policy
-                .decide(
-                    facts(INK, APPROVER, "production", lenient),
-                    c -> Map.of("LOW", "v1", "HIGH", "v1h"),
-                    unvalidated,
-                    none(),
-                    NOW)
+            AliasPolicy.decide(
+                    putFacts(INK, APPROVER, "production", lenient, both("v1"), unvalidated))
                 .unchanged())
         .isFalse();
   }
@@ -103,13 +97,8 @@ class ActivationPolicyTest extends ActivationPolicyFixtures {
     Policies separated = new Policies(true, 3, true);
     Function<String, Version> byAlice =
         name -> version(name, name.endsWith("h") ? "HIGH" : "LOW", "READY", PASSED, "alice");
-    ActivationPolicy.Facts facts = facts(INK, APPROVER, "production", separated);
+    AliasFacts facts = putFacts(INK, APPROVER, "production", separated, both("v1"), byAlice);
 
-    assertThat(
-            code(
-                () ->
-                    policy.decide(
-                        facts, c -> Map.of("LOW", "v1", "HIGH", "v1h"), byAlice, none(), NOW)))
-        .isEqualTo("SEPARATION_OF_DUTIES");
+    assertThat(code(() -> AliasPolicy.decide(facts))).isEqualTo("SEPARATION_OF_DUTIES");
   }
 }
