@@ -13,20 +13,12 @@ final class FailureLines {
           case 401, 403 -> ExitCode.UNAUTHORISED;
           case 404 -> ExitCode.NOT_FOUND;
           case 502, 503, 504 -> ExitCode.UNREACHABLE;
-          default -> ExitCode.REFUSED;
-        };
-    String what =
-        switch (code) {
-          case UNAUTHORISED -> "unauthorised";
-          case NOT_FOUND -> "not found";
-          case UNREACHABLE -> "unreachable";
-          default -> "refused";
+          default ->
+              "CHECKSUM_MISMATCH".equals(e.code()) ? ExitCode.DIGEST_MISMATCH : ExitCode.REFUSED;
         };
     return new InitFailure(
         code,
-        what
-            + ": "
-            + e.status()
+        e.status()
             + " "
             + e.code()
             + (e.detail() == null || e.detail().isBlank() ? "" : ": " + e.detail())

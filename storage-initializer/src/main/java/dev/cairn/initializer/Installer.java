@@ -81,7 +81,7 @@ final class Installer {
         || first.equals(TMP)
         || first.equals(STATE)) {
       throw new InitFailure(
-          ExitCode.REFUSED, "refused: the version's file '" + path + "' would leave its directory");
+          ExitCode.REFUSED, "the version's file '" + path + "' would leave its directory");
     }
     return target;
   }

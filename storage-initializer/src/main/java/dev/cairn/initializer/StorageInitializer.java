@@ -27,7 +27,7 @@ public final class StorageInitializer {
 
   static final String PROCESS = "cairn-storage-initializer";
   static final String USAGE =
-      "usage: " + PROCESS + " src_uri dest_path [src_uri dest_path …] (src_uri is cairn://…)";
+      PROCESS + " src_uri dest_path [src_uri dest_path …] (src_uri is cairn://…)";
 
   private final Map<String, String> env;
   private final PrintStream out;
@@ -51,7 +51,8 @@ public final class StorageInitializer {
       new StorageInitializer(env, out, SignatureGate.NOT_OFFERED).install(args);
       return ExitCode.OK.code();
     } catch (InitFailure failure) {
-      err.println(PROCESS + ": " + oneLine(failure.getMessage()));
+      err.println(
+          PROCESS + ": " + failure.exitCode().word() + ": " + oneLine(failure.getMessage()));
       return failure.exitCode().code();
     }
   }
@@ -114,10 +115,9 @@ public final class StorageInitializer {
     } catch (CairnApiException e) {
       throw FailureLines.of(e, uri);
     } catch (AnswerTooLargeException e) {
-      throw new InitFailure(ExitCode.REFUSED, "refused: " + e.getMessage() + " (" + uri + ")");
+      throw new InitFailure(ExitCode.REFUSED, e.getMessage() + " (" + uri + ")");
     } catch (UncheckedIOException e) {
-      throw new InitFailure(
-          ExitCode.UNREACHABLE, "unreachable: " + ErrorText.of(e) + " (" + uri + ")", e);
+      throw new InitFailure(ExitCode.UNREACHABLE, ErrorText.of(e) + " (" + uri + ")", e);
     } catch (IOException e) {
       throw new InitFailure(
           ExitCode.LOCAL_IO, "cannot write " + dest + ": " + ErrorText.of(e) + " (" + uri + ")", e);

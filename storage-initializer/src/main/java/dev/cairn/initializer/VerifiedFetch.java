@@ -1,5 +1,6 @@
 package dev.cairn.initializer;
 
+import dev.cairn.client.CairnApiException;
 import dev.cairn.client.CairnClient;
 import dev.cairn.client.ErrorText;
 import dev.cairn.client.model.Failure;
@@ -50,6 +51,12 @@ final class VerifiedFetch {
           .download(project, resolved.model(), resolved.version().version(), file.path(), out);
     } catch (UncheckedIOException e) {
       throw cutOff(file, counted.written, e);
+    } catch (CairnApiException e) {
+      if ("CHECKSUM_MISMATCH".equals(e.code())) {
+        // The registry re-hashed the stored bytes before sending them and refused.
+        throw mismatch(file, "the registry's stored bytes changed (" + e.getMessage() + ")");
+      }
+      throw e;
     }
     String actual = HexFormat.of().formatHex(sha.digest());
     if (!actual.equals(FileDigests.hex(file.sha256())) || counted.written != file.sizeBytes()) {
@@ -74,16 +81,13 @@ final class VerifiedFetch {
       return mismatch(file, "the registry's stored bytes changed, its download " + stopped);
     }
     return new InitFailure(
-        ExitCode.UNREACHABLE,
-        "unreachable: " + file.path() + ": download " + stopped + ": " + ErrorText.of(e),
-        e);
+        ExitCode.UNREACHABLE, file.path() + ": download " + stopped + ": " + ErrorText.of(e), e);
   }
 
   private InitFailure mismatch(ManifestEntry file, String what) {
     return new InitFailure(
         ExitCode.DIGEST_MISMATCH,
-        "digest mismatch: "
-            + file.path()
+        file.path()
             + " of "
             + resolved.model()
             + ":"
