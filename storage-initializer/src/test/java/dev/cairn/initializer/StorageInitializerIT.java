@@ -17,6 +17,7 @@ import dev.cairn.registry.testing.TestTokens;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -227,6 +228,8 @@ class StorageInitializerIT {
     Files.write(store().path(sha256(files.get("config.json"))), bytes("swapped config " + PROJECT));
     Files.delete(blocked.resolve("in-the-way"));
     Files.delete(blocked);
+    // What a run killed in the middle of a download leaves: a part file of some of the bytes.
+    Files.write(blocked, Arrays.copyOf(files.get("model/weights.bin"), 100));
 
     InitializerProcess.Result second =
         initializer.run(env, uri("resumed@" + v.digest()), dest.toString());
@@ -234,6 +237,7 @@ class StorageInitializerIT {
     assertThat(second.code()).as(second.err()).isZero();
     assertThat(second.out()).contains("1 fetched, 1 already verified");
     assertInstalled(dest, files);
+    assertThat(dest.resolve(Installer.TMP)).doesNotExist();
 
     InitializerProcess.Result third =
         initializer.run(env, uri("resumed@" + v.digest()), dest.toString());
