@@ -15,10 +15,17 @@ import java.util.Set;
  * Where the registry is and what proves who asks: {@code CAIRN_REGISTRY_URL} and {@code
  * CAIRN_REGISTRY_TOKEN_FILE} (issue 29 item 1).
  */
-public record InitializerSettings(URI registryUrl, Path tokenFile, boolean tokenFileGiven) {
+public record InitializerSettings(
+    URI registryUrl, Path tokenFile, boolean tokenFileGiven, Optional<String> envToken) {
 
   public static final String REGISTRY_URL = "CAIRN_REGISTRY_URL";
   public static final String TOKEN_FILE = "CAIRN_REGISTRY_TOKEN_FILE";
+
+  /**
+   * The token itself, as a ClusterStorageContainer gives it from a Secret in the serving namespace
+   * (a storage container cannot declare volumes); a named token file wins.
+   */
+  public static final String TOKEN = "CAIRN_REGISTRY_TOKEN";
 
   /**
    * The registry Service of the chart installed as release {@code cairn} in namespace {@code
@@ -31,7 +38,7 @@ public record InitializerSettings(URI registryUrl, Path tokenFile, boolean token
       "/var/run/secrets/kubernetes.io/serviceaccount/token";
 
   /** Every variable read, so a misspelt one is reported instead of silently defaulted. */
-  public static final Set<String> KNOWN = Set.of(REGISTRY_URL, TOKEN_FILE);
+  public static final Set<String> KNOWN = Set.of(REGISTRY_URL, TOKEN_FILE, TOKEN);
 
   /** A token file past this is not a token. */
   private static final long MAX_TOKEN_BYTES = 64 << 10;
@@ -52,9 +59,11 @@ public record InitializerSettings(URI registryUrl, Path tokenFile, boolean token
           ExitCode.USAGE, REGISTRY_URL + " must be an http or https URL, not '" + url + "'");
     }
     String file = env.getOrDefault(TOKEN_FILE, "");
+    Optional<String> token =
+        Optional.ofNullable(env.get(TOKEN)).map(String::strip).filter(t -> !t.isEmpty());
     return file.isBlank()
-        ? new InitializerSettings(registry, Path.of(DEFAULT_TOKEN_FILE), false)
-        : new InitializerSettings(registry, Path.of(file.trim()), true);
+        ? new InitializerSettings(registry, Path.of(DEFAULT_TOKEN_FILE), false, token)
+        : new InitializerSettings(registry, Path.of(file.trim()), true, token);
   }
 
   /**
@@ -85,10 +94,14 @@ public record InitializerSettings(URI registryUrl, Path tokenFile, boolean token
   }
 
   /**
-   * The token, or empty when no file was named and the pod has no service-account token (the
-   * registry then answers 401). A named file that cannot be read is a usage error.
+   * The token: from the named file, else {@code CAIRN_REGISTRY_TOKEN}, else the pod's
+   * service-account token, else empty (the registry then answers 401). A named file that cannot be
+   * read is a usage error.
    */
   public Optional<String> token() {
+    if (!tokenFileGiven && envToken.isPresent()) {
+      return envToken;
+    }
     try {
       if (Files.size(tokenFile) > MAX_TOKEN_BYTES) {
         throw new InitFailure(

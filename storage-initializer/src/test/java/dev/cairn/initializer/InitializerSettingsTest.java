@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,9 +86,27 @@ class InitializerSettingsTest {
   @Test
   void noServiceAccountTokenMeansNoToken() {
     InitializerSettings settings =
-        new InitializerSettings(URI.create("http://reg"), dir.resolve("absent"), false);
+        new InitializerSettings(
+            URI.create("http://reg"), dir.resolve("absent"), false, Optional.empty());
 
     assertThat(settings.token()).isEmpty();
+  }
+
+  @Test
+  void theTokenVariableServesWhenNoFileIsNamedAndANamedFileWins() throws Exception {
+    Path file = Files.writeString(dir.resolve("token"), "from-file\n");
+
+    assertThat(InitializerSettings.from(Map.of(InitializerSettings.TOKEN, " from-env\n")).token())
+        .contains("from-env");
+    assertThat(
+            InitializerSettings.from(
+                    Map.of(
+                        InitializerSettings.TOKEN,
+                        "from-env",
+                        InitializerSettings.TOKEN_FILE,
+                        file.toString()))
+                .token())
+        .contains("from-file");
   }
 
   private InitializerSettings withToken(Path file) {
