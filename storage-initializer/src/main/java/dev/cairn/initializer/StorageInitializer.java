@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -39,20 +40,36 @@ public final class StorageInitializer {
     this.signatures = signatures;
   }
 
+  /**
+   * Where Kubernetes reads a container's termination message: the failure line written there shows
+   * in the init container's status ({@code kubectl describe pod}), not only in its log.
+   */
+  static final Path TERMINATION_LOG = Path.of("/dev/termination-log");
+
   public static void main(String[] args) {
-    System.exit(run(args, System.getenv(), System.out, System.err));
+    System.exit(run(args, System.getenv(), System.out, System.err, TERMINATION_LOG));
   }
 
-  /** Runs the initializer; returns the exit code after printing at most one failure line. */
-  static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+  /**
+   * Runs the initializer; returns the exit code after printing at most one failure line (also
+   * written to {@code terminationLog} when that file exists).
+   */
+  static int run(
+      String[] args,
+      Map<String, String> env,
+      PrintStream out,
+      PrintStream err,
+      Path terminationLog) {
     UnknownVariables.warnings(env, InitializerSettings.KNOWN)
         .forEach(w -> err.println(PROCESS + ": " + w));
     try {
       new StorageInitializer(env, out, SignatureGate.NOT_OFFERED).install(args);
       return ExitCode.OK.code();
     } catch (InitFailure failure) {
-      err.println(
-          PROCESS + ": " + failure.exitCode().word() + ": " + oneLine(failure.getMessage()));
+      String line =
+          PROCESS + ": " + failure.exitCode().word() + ": " + oneLine(failure.getMessage());
+      err.println(line);
+      terminate(terminationLog, line);
       return failure.exitCode().code();
     }
   }
@@ -121,6 +138,17 @@ public final class StorageInitializer {
     } catch (IOException e) {
       throw new InitFailure(
           ExitCode.LOCAL_IO, "cannot write " + dest + ": " + ErrorText.of(e) + " (" + uri + ")", e);
+    }
+  }
+
+  private static void terminate(Path terminationLog, String line) {
+    if (!Files.isWritable(terminationLog)) {
+      return; // not in a container, or a policy that reads the log instead
+    }
+    try {
+      Files.writeString(terminationLog, line + "\n");
+    } catch (IOException e) {
+      // The line is on stderr already; the status message is a convenience.
     }
   }
 
