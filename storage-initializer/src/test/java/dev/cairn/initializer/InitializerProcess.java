@@ -34,6 +34,28 @@ final class InitializerProcess {
   }
 
   Result run(Map<String, String> env, String... args) throws IOException, InterruptedException {
+    Started started = start(env, args);
+    Process process = started.process();
+    if (!process.waitFor(120, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("the initializer did not end within 120 s: " + List.of(args));
+    }
+    return started.result();
+  }
+
+  /** A running initializer and where its output goes. */
+  record Started(Process process, Path out, Path err) {
+
+    /** What it printed, once it has ended. */
+    Result result() throws IOException {
+      return new Result(
+          process.exitValue(),
+          Files.readString(out, StandardCharsets.UTF_8),
+          Files.readString(err, StandardCharsets.UTF_8));
+    }
+  }
+
+  Started start(Map<String, String> env, String... args) throws IOException {
     if (!Files.isRegularFile(JAR)) {
       throw new IllegalStateException(JAR + " is missing: run through `verify` (package first)");
     }
@@ -49,13 +71,6 @@ final class InitializerProcess {
     Path out = logs.resolve("run-" + n + ".out");
     Path err = logs.resolve("run-" + n + ".err");
     Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    if (!process.waitFor(120, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError("the initializer did not end within 120 s: " + command);
-    }
-    return new Result(
-        process.exitValue(),
-        Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
+    return new Started(process, out, err);
   }
 }

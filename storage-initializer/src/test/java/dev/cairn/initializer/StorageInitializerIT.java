@@ -3,6 +3,7 @@ package dev.cairn.initializer;
 import static dev.cairn.initializer.PublishedVersions.bytes;
 import static dev.cairn.initializer.PublishedVersions.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,9 +15,11 @@ import dev.cairn.client.model.Version;
 import dev.cairn.registry.blob.FileBlobStore;
 import dev.cairn.registry.testing.TestRegistry;
 import dev.cairn.registry.testing.TestTokens;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -245,6 +248,44 @@ class StorageInitializerIT {
     assertThat(third.code()).as(third.err()).isZero();
     assertThat(third.out()).contains("0 fetched, 2 already verified");
     assertInstalled(dest, files);
+  }
+
+  @Test
+  void aRunKilledInTheMiddleOfADownloadResumesWithoutFetchingWhatItVerified() throws Exception {
+    Map<String, byte[]> files = files("killed");
+    CairnClient publisher = registry.client(TestTokens.PUBLISHER);
+    publisher.models().create(PROJECT, ModelCreate.named("killed"));
+    Version v = PublishedVersions.ready(publisher, PROJECT, "killed", "default", files);
+    Path dest = work.resolve("killed");
+    Path staged = dest.resolve(Installer.TMP);
+    InitializerProcess.Started first;
+    // The weights download hangs at the proxy, after config.json was fetched and verified.
+    try (GateProxy gate =
+        new GateProxy(
+            new InetSocketAddress("127.0.0.1", registry.uri().getPort()), "weights.bin")) {
+      Map<String, String> gated = new LinkedHashMap<>(env);
+      gated.put(InitializerSettings.REGISTRY_URL, "http://127.0.0.1:" + gate.port());
+      first = initializer.start(gated, uri("killed:" + v.version()), dest.toString());
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> gate.holding() && Files.exists(staged.resolve("config.json")));
+      first.process().destroyForcibly().waitFor();
+    }
+
+    assertThat(first.process().exitValue()).isNotZero();
+    assertThat(staged.resolve("config.json")).hasBinaryContent(files.get("config.json"));
+    assertThat(dest.resolve("config.json")).doesNotExist();
+    assertThat(dest.resolve(".cairn/resolution.json")).doesNotExist();
+
+    // A fetch of config.json would now be refused: only the verified copy can serve.
+    Files.write(store().path(sha256(files.get("config.json"))), bytes("swapped " + PROJECT));
+    InitializerProcess.Result second =
+        initializer.run(env, uri("killed:" + v.version()), dest.toString());
+
+    assertThat(second.code()).as(second.err()).isZero();
+    assertThat(second.out()).contains("1 fetched, 1 already verified");
+    assertInstalled(dest, files);
+    assertThat(dest.resolve(".cairn/resolution.json")).exists();
   }
 
   private Map<String, String> environment(String token) throws Exception {
