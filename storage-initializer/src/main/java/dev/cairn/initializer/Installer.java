@@ -7,11 +7,13 @@ import dev.cairn.client.model.ManifestEntry;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -33,8 +35,12 @@ final class Installer {
   /** What one install did, for the success line. */
   record Outcome(int fetched, int resumed) {}
 
-  /** Installs {@code files} under {@code dest} with {@code fetch}, then writes {@code record}. */
-  Outcome install(Path dest, List<ManifestEntry> files, VerifiedFetch fetch, Resolution record)
+  /**
+   * Installs {@code files} under {@code dest} with {@code fetch}, then writes the record {@code
+   * resolution} gives once every file is in place.
+   */
+  Outcome install(
+      Path dest, List<ManifestEntry> files, VerifiedFetch fetch, Supplier<Resolution> resolution)
       throws IOException {
     Path root = dest.toAbsolutePath().normalize();
     Path tmp = root.resolve(TMP);
@@ -66,15 +72,22 @@ final class Installer {
       Files.createDirectories(p.target.getParent());
       move(p.staged, p.target);
     }
-    writeResolution(root, record);
+    writeResolution(root, resolution.get());
     deleteTree(tmp);
     return new Outcome(fetched, resumed);
   }
 
   /** A manifest path under {@code base}; one that leaves it, or names Cairn's own, is refused. */
   private static Path inside(Path base, String path) {
-    Path target = base.resolve(path).normalize();
-    String first = Path.of(path).normalize().getName(0).toString();
+    Path target;
+    String first;
+    try {
+      target = base.resolve(path).normalize();
+      first = Path.of(path).normalize().getName(0).toString();
+    } catch (InvalidPathException e) {
+      throw new InitFailure(
+          ExitCode.REFUSED, "the version's file '" + path + "' is not a path here");
+    }
     if (Path.of(path).isAbsolute()
         || !target.startsWith(base)
         || target.equals(base)

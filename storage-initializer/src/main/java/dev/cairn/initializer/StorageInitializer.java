@@ -71,6 +71,17 @@ public final class StorageInitializer {
       err.println(line);
       terminate(terminationLog, line);
       return failure.exitCode().code();
+    } catch (RuntimeException unexpected) {
+      // Still one line: a crash-looping init container must say why in its status, not in a trace.
+      String line =
+          PROCESS
+              + ": "
+              + ExitCode.REFUSED.word()
+              + ": unexpected failure: "
+              + oneLine(ErrorText.of(unexpected));
+      err.println(line);
+      terminate(terminationLog, line);
+      return ExitCode.REFUSED.code();
     }
   }
 
@@ -105,13 +116,14 @@ public final class StorageInitializer {
                   dest,
                   resolved.manifest().files(),
                   new VerifiedFetch(client, uri.project(), resolved),
-                  Resolution.of(
-                      uri,
-                      registry.toString(),
-                      resolved,
-                      signer,
-                      resolvedAt,
-                      Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+                  () ->
+                      Resolution.of(
+                          uri,
+                          registry.toString(),
+                          resolved,
+                          signer,
+                          resolvedAt,
+                          Instant.now().truncatedTo(ChronoUnit.MILLIS)));
       out.println(
           PROCESS
               + ": installed "

@@ -21,19 +21,21 @@ class InstallerTest {
         "/etc/passwd",
         ".cairn/resolution.json",
         ".cairn-tmp/x.bin",
-        "."
+        ".",
+        "nul\u0000byte.bin"
       })
   void refusesAManifestPathThatLeavesTheDestination(String path) throws Exception {
     Path base = Files.createDirectories(Path.of("target", "installer-test"));
     Path dest = Files.createTempDirectory(base, "dest");
     ManifestEntry entry = new ManifestEntry(path, "a".repeat(64), 1, "/x");
+    // Refused before anything is fetched or recorded: neither is needed.
 
     assertThatThrownBy(() -> new Installer().install(dest, List.of(entry), null, null))
         .isInstanceOfSatisfying(
             InitFailure.class,
             e -> {
               assertThat(e.exitCode()).isEqualTo(ExitCode.REFUSED);
-              assertThat(e.getMessage()).contains("would leave its directory");
+              assertThat(e.getMessage()).containsAnyOf("would leave its directory", "not a path");
             });
     try (var written = Files.list(dest)) {
       assertThat(written).isEmpty();

@@ -20,6 +20,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,7 +97,8 @@ class StorageInitializerIT {
     assertThat(resolution.get("version").asText()).isEqualTo(v2.version());
     assertThat(resolution.get("digest").asText()).isEqualTo(v2.digest());
     assertThat(resolution.get("signer").isNull()).isTrue();
-    assertThat(resolution.get("resolved_at").asText()).isNotBlank();
+    assertThat(Instant.parse(resolution.get("installed_at").asText()))
+        .isAfterOrEqualTo(Instant.parse(resolution.get("resolved_at").asText()));
     assertThat(resolution.get("files"))
         .extracting(f -> f.get("path").asText() + "=" + f.get("sha256").asText())
         .containsExactlyInAnyOrder(
