@@ -2,20 +2,15 @@ package dev.cairn.cli;
 
 import dev.cairn.client.CairnClient;
 import dev.cairn.client.ErrorText;
+import dev.cairn.client.PinnedDownload;
 import dev.cairn.client.model.Failure;
 import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionFile;
-import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * {@code version pull}: every file of a version written under a directory as {@code <file>.part},
@@ -60,25 +55,27 @@ final class VersionPull {
 
   /** Downloads {@code file} into {@code part}; returns only when its bytes are its pin. */
   private void write(Version version, VersionFile file, Path part) throws IOException {
-    MessageDigest sha = sha256();
-    PinnedSize counted =
-        new PinnedSize(new DigestOutputStream(Files.newOutputStream(part), sha), file);
-    try (OutputStream out = counted) {
-      client.versions().download(project, model, version.version(), file.path(), out);
-    } catch (UncheckedIOException e) {
-      throw cutOff(version, file, counted.written, e);
+    long pinned = file.sizeBytes() == null ? Long.MAX_VALUE : file.sizeBytes();
+    PinnedDownload.Received got;
+    try {
+      got =
+          new PinnedDownload(client)
+              .fetch(project, model, version.version(), file.path(), pinned, part);
+    } catch (PinnedDownload.TooLong e) {
+      throw new ExitCodes.Failure(ExitCodes.INTEGRITY, e.getMessage());
+    } catch (PinnedDownload.Interrupted e) {
+      throw cutOff(version, file, e.bytes(), e.failure());
     }
-    String actual = HexFormat.of().formatHex(sha.digest());
-    if (!actual.equals(file.sha256()) || counted.written != file.sizeBytes()) {
+    if (!got.sha256().equals(file.sha256()) || got.bytes() != file.sizeBytes()) {
       throw new ExitCodes.Failure(
           ExitCodes.INTEGRITY,
           file.path()
               + ": sha256 mismatch (expected "
               + file.sha256()
               + ", got "
-              + actual
+              + got.sha256()
               + ", "
-              + counted.written
+              + got.bytes()
               + " of "
               + file.sizeBytes()
               + " bytes)");
@@ -114,45 +111,5 @@ final class VersionPull {
             + stopped
             + ": "
             + ErrorText.of(e.getCause() == null ? e : e.getCause()));
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** Counts the bytes written and fails as soon as more arrive than the file's pinned size. */
-  private static final class PinnedSize extends FilterOutputStream {
-    private final VersionFile file;
-    private long written;
-
-    PinnedSize(OutputStream out, VersionFile file) {
-      super(out);
-      this.file = file;
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      count(1);
-      out.write(b);
-    }
-
-    @Override
-    public void write(byte[] bytes, int offset, int length) throws IOException {
-      count(length);
-      out.write(bytes, offset, length);
-    }
-
-    private void count(int n) {
-      if (file.sizeBytes() != null && written + n > file.sizeBytes()) {
-        throw new ExitCodes.Failure(
-            ExitCodes.INTEGRITY,
-            "'" + file.path() + "' runs past its pinned " + file.sizeBytes() + " bytes");
-      }
-      written += n;
-    }
   }
 }

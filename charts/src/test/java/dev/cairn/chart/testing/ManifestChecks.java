@@ -13,22 +13,25 @@ import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.GZIPInputStream;
 
 /**
  * Checks a manifest as an API server would, strictly: a built-in kind must have no field its
- * Kubernetes model lacks (fabric8 keeps unknown fields aside, so a typo shows up), and a Cairn
- * resource must validate against its CRD's OpenAPI schema with unknown fields refused (the API
- * server would silently prune them).
+ * Kubernetes model lacks (fabric8 keeps unknown fields aside, so a typo shows up), and a Cairn or
+ * KServe resource must validate against its CRD's OpenAPI schema with unknown fields refused (the
+ * API server would silently prune them).
  */
 public final class ManifestChecks {
 
@@ -49,13 +52,18 @@ public final class ManifestChecks {
   }
 
   private static List<String> againstCrd(GenericKubernetesResource custom) {
-    if (!custom.getApiVersion().startsWith("cairn.dev/")) {
-      return List.of(custom.getKind() + ": not a Cairn kind and no CRD to check it against");
+    CustomResourceDefinition crd;
+    if (custom.getApiVersion().startsWith("cairn.dev/")) {
+      crd = crd(custom.getKind());
+    } else if (custom.getApiVersion().startsWith("serving.kserve.io/")) {
+      crd = kserveCrd(custom.getKind());
+    } else {
+      return List.of(custom.getKind() + ": not a Cairn or KServe kind, no CRD to check it against");
     }
-    CustomResourceDefinition crd = crd(custom.getKind());
+    String group = crd.getSpec().getGroup();
     var version =
         crd.getSpec().getVersions().stream()
-            .filter(v -> custom.getApiVersion().equals("cairn.dev/" + v.getName()))
+            .filter(v -> custom.getApiVersion().equals(group + "/" + v.getName()))
             .findFirst();
     if (version.isEmpty()) {
       return List.of(custom.getKind() + ": no CRD version " + custom.getApiVersion());
@@ -96,6 +104,30 @@ public final class ManifestChecks {
     try {
       return SERIALIZATION.unmarshal(
           Files.readString(Repo.resolve(file)), CustomResourceDefinition.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * KServe's own CRDs, copied from kserve/kserve into the test resources (see {@code
+   * kserve-crds/README.md} for the commit).
+   */
+  private static CustomResourceDefinition kserveCrd(String kind) {
+    String resource =
+        switch (kind) {
+          case "ClusterStorageContainer" ->
+              "/kserve-crds/serving.kserve.io_clusterstoragecontainers.yaml";
+          case "InferenceService" -> "/kserve-crds/serving.kserve.io_inferenceservices.yaml.gz";
+          default -> throw new AssertionError("no KServe CRD for kind " + kind);
+        };
+    try (InputStream raw = ManifestChecks.class.getResourceAsStream(resource)) {
+      if (raw == null) {
+        throw new AssertionError("missing test resource " + resource);
+      }
+      InputStream in = resource.endsWith(".gz") ? new GZIPInputStream(raw) : raw;
+      return SERIALIZATION.unmarshal(
+          new String(in.readAllBytes(), StandardCharsets.UTF_8), CustomResourceDefinition.class);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
