@@ -29,8 +29,9 @@ class SessionCookieConsoleTest extends ConsoleSession {
   @Test
   void theSessionCookieIsHttpOnlySecureStrictAndNoScriptCanReadTheToken() {
     browser.signIn(TestTokens.ADMIN);
-    browser.go("#/projects");
-    browser.until(d -> browser.mainText().contains(data.project()));
+    // The project's own page: the projects list is paged and other tests add projects to it.
+    browser.go("#/p/" + data.project() + "/models");
+    browser.until(d -> browser.mainText().contains("Models of " + data.project()));
 
     Cookie cookie = browser.driver().manage().getCookieNamed("cairn_session");
     assertThat(cookie).isNotNull();
@@ -75,8 +76,9 @@ class SessionCookieConsoleTest extends ConsoleSession {
         .isEqualTo(404);
 
     // Even a script of the console's own origin gets nowhere with the cookie alone.
-    browser.go("#/projects");
-    browser.until(d -> browser.mainText().contains(data.project()));
+    // The project's own page: the projects list is paged and other tests add projects to it.
+    browser.go("#/p/" + data.project() + "/models");
+    browser.until(d -> browser.mainText().contains("Models of " + data.project()));
     Object answer =
         ((JavascriptExecutor) browser.driver())
             .executeAsyncScript(
@@ -113,8 +115,9 @@ class SessionCookieConsoleTest extends ConsoleSession {
   @Test
   void aSessionEndedElsewhereSendsTheConsoleToSignInInsteadOfRetrying() {
     browser.signIn(TestTokens.ADMIN);
-    browser.go("#/projects");
-    browser.until(d -> browser.mainText().contains(data.project()));
+    // The project's own page: the projects list is paged and other tests add projects to it.
+    browser.go("#/p/" + data.project() + "/models");
+    browser.until(d -> browser.mainText().contains("Models of " + data.project()));
     String value = browser.driver().manage().getCookieNamed("cairn_session").getValue();
     String cookie = "cairn_session=" + value;
     var shown =
@@ -132,7 +135,7 @@ class SessionCookieConsoleTest extends ConsoleSession {
                 Map.of("Cookie", cookie, "X-CSRF-Token", csrf, "Origin", origin));
     assertThat(ended.statusCode()).isEqualTo(204);
 
-    browser.go("#/p/" + data.project() + "/models");
+    browser.go("#/projects"); // another page: its first call meets the ended session
 
     browser.until(d -> d.findElement(By.id("token")));
     assertThat(browser.text(By.id("who"))).isEmpty();
