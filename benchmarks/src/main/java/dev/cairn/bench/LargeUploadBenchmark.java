@@ -8,6 +8,7 @@ import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionCreate;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,10 +46,7 @@ final class LargeUploadBenchmark implements Benchmark {
       URI uri = URI.create("http://127.0.0.1:" + port);
       CairnClient admin =
           CairnClient.create(
-              java.net.http.HttpClient.newHttpClient(),
-              uri,
-              LocalRegistry.ADMIN,
-              Duration.ofMinutes(10));
+              HttpClient.newHttpClient(), uri, LocalRegistry.ADMIN, Duration.ofMinutes(10));
       awaitReady(admin, registry);
       String sha = Publishing.sha256(file);
       admin.projects().create(ProjectCreate.named("bench"));

@@ -3,7 +3,9 @@ package dev.cairn.bench;
 import dev.cairn.client.CairnClient;
 import dev.cairn.registry.RegistryServer;
 import dev.cairn.registry.config.SettingsLoader;
+import dev.cairn.registry.db.DataSourceSpec;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -35,11 +37,11 @@ final class LocalRegistry implements AutoCloseable {
     return CairnClient.create(server.uri(), ADMIN);
   }
 
-  dev.cairn.registry.db.DataSourceSpec dataSource() {
+  DataSourceSpec dataSource() {
     return server.dataSource();
   }
 
-  java.net.URI uri() {
+  URI uri() {
     return server.uri();
   }
 

@@ -2,9 +2,11 @@ package dev.cairn.bench;
 
 import dev.cairn.client.model.ProjectCreate;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Model listing at 1,000, 10,000 and 100,000 models in a project (spec 90-quality: a list of
@@ -36,7 +39,7 @@ final class ModelListBenchmark implements Benchmark {
   @Override
   public Results run() throws Exception {
     Results results = new Results();
-    Map<Integer, Double> p99 = new java.util.TreeMap<>();
+    Map<Integer, Double> p99 = new TreeMap<>();
     try (LocalRegistry registry = LocalRegistry.start(Map.of())) {
       var source = registry.dataSource();
       for (int size : SIZES) {
@@ -78,8 +81,7 @@ final class ModelListBenchmark implements Benchmark {
                           ? base
                           : base
                               + "&page_token="
-                              + java.net.URLEncoder.encode(
-                                  token, java.nio.charset.StandardCharsets.UTF_8)))
+                              + URLEncoder.encode(token, StandardCharsets.UTF_8)))
               .header("Authorization", "Bearer " + LocalRegistry.ADMIN)
               .build();
       long start = System.nanoTime();

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Random;
 
 /** Declares, uploads and completes versions, as a pipeline would. */
 final class Publishing {
@@ -60,7 +61,7 @@ final class Publishing {
   static Path largeFile(long size) throws IOException {
     Path file = Files.createTempFile("bench-large", ".bin");
     byte[] block = new byte[1 << 20];
-    new java.util.Random(42).nextBytes(block);
+    new Random(42).nextBytes(block);
     try (var out = Files.newOutputStream(file)) {
       for (long written = 0; written < size; written += block.length) {
         block[0]++;

@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -211,13 +212,13 @@ class ChartObjectsTest {
     }
   }
 
-  private static java.util.Optional<PodSpec> podSpec(HasMetadata object) {
+  private static Optional<PodSpec> podSpec(HasMetadata object) {
     if (object instanceof Deployment d) {
-      return java.util.Optional.of(d.getSpec().getTemplate().getSpec());
+      return Optional.of(d.getSpec().getTemplate().getSpec());
     }
     if (object instanceof Pod p) {
-      return java.util.Optional.of(p.getSpec());
+      return Optional.of(p.getSpec());
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 }

@@ -1,5 +1,6 @@
 package dev.cairn.cli;
 
+import dev.cairn.client.CairnApiException;
 import dev.cairn.client.CairnClient;
 import dev.cairn.client.model.Alias;
 import dev.cairn.client.model.AliasRollback;
@@ -110,11 +111,10 @@ final class AliasCommands {
     return after;
   }
 
-  private static String pointersOf(
-      dev.cairn.client.CairnClient client, String project, String model, String alias) {
+  private static String pointersOf(CairnClient client, String project, String model, String alias) {
     try {
       return String.valueOf(client.aliases().get(project, model, alias).pointers());
-    } catch (dev.cairn.client.CairnApiException e) {
+    } catch (CairnApiException e) {
       if (e.status() == 404) {
         return "(none)";
       }

@@ -2,7 +2,9 @@ package dev.cairn.cli;
 
 import dev.cairn.client.CairnApiException;
 import dev.cairn.client.ErrorText;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -33,8 +35,8 @@ public final class CairnCli implements Runnable {
   public static int run(Terminal terminal, String... args) {
     CommandLine cli = commandLine(terminal);
     cli.setCaseInsensitiveEnumValuesAllowed(true); // -o json, as kubectl users type it
-    cli.setOut(new java.io.PrintWriter(terminal.out(), true));
-    cli.setErr(new java.io.PrintWriter(terminal.err(), true));
+    cli.setOut(new PrintWriter(terminal.out(), true));
+    cli.setErr(new PrintWriter(terminal.err(), true));
     cli.setExecutionExceptionHandler(
         (e, line, parsed) -> {
           int code = exitCode(e);
@@ -70,16 +72,13 @@ public final class CairnCli implements Runnable {
     cli.addSubcommand(ObserveCommands.instances(terminal));
     cli.addSubcommand(ObserveCommands.audit(terminal));
     cli.addSubcommand(
-        Groups.of(
-            "events",
-            "The project's event stream.",
-            java.util.List.of(new EventsCommand(terminal))));
+        Groups.of("events", "The project's event stream.", List.of(new EventsCommand(terminal))));
     cli.addSubcommand(new InspectCommand(terminal));
     cli.addSubcommand(
         Groups.of(
             "token",
             "Tokens for the registry's tokens file.",
-            java.util.List.of(new TokenCommand(terminal))));
+            List.of(new TokenCommand(terminal))));
     cli.addSubcommand(new CompletionCommand(terminal));
     return cli;
   }

@@ -1,5 +1,6 @@
 package dev.cairn.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.client.EventSubscriber;
 import dev.cairn.client.model.RegistryEvent;
@@ -101,7 +102,7 @@ final class EventsCommand extends CliCommand {
   private synchronized void print(RegistryEvent event, CountDownLatch remaining) {
     try {
       terminal.out().println(LINES.writeValueAsString(event));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
     seen++;

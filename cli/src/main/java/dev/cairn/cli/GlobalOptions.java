@@ -1,5 +1,6 @@
 package dev.cairn.cli;
 
+import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** The flags every command takes (spec 75-cli, Conventions). */
@@ -36,7 +37,7 @@ public final class GlobalOptions {
   @Option(
       names = "--signing-key-file",
       description = "Sign requests with the pre-shared key in this file (key_id, secret).")
-  java.nio.file.Path signingKeyFile;
+  Path signingKeyFile;
 
   @Option(
       names = "--verbose",

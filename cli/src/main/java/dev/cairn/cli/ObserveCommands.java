@@ -7,6 +7,7 @@ import dev.cairn.client.model.Page;
 import dev.cairn.client.model.StdRegistrationRequest;
 import dev.cairn.client.model.Version;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -112,7 +113,7 @@ final class ObserveCommands {
         query = query.forModel(model);
       }
       if (since != null) {
-        query = query.since(Since.parse(since, java.time.Clock.systemUTC()));
+        query = query.since(Since.parse(since, Clock.systemUTC()));
       }
       Page<AuditEntry> page = client().audit().list(project(), query);
       output()

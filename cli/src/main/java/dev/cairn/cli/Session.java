@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -33,8 +34,7 @@ final class Session {
   CairnClient client() {
     CairnClient client =
         signs()
-            ? CairnClient.signing(
-                server(), KeyFile.read(options.signingKeyFile), java.time.Clock.systemUTC())
+            ? CairnClient.signing(server(), KeyFile.read(options.signingKeyFile), Clock.systemUTC())
             : CairnClient.create(server(), token().orElse(null));
     return options.verbose
         ? client.traceTo(line -> terminal.err().println("> " + TerminalText.safe(line)))

@@ -1,5 +1,6 @@
 package dev.cairn.cli;
 
+import java.io.Console;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -23,12 +24,12 @@ public record Terminal(
    * (only {@code Console.isTerminal()}, new in 22, tells); on 21 and 23+ a console is a terminal.
    */
   private static boolean interactive() {
-    java.io.Console console = System.console();
+    Console console = System.console();
     if (console == null) {
       return false;
     }
     try {
-      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+      return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
     } catch (ReflectiveOperationException e) {
       return true;
     }

@@ -4,7 +4,9 @@ import dev.cairn.client.CairnClient;
 import dev.cairn.client.model.FileDeclaration;
 import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionQuery;
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
@@ -30,7 +32,7 @@ final class VersionCommands {
 
   static CommandLine group(Terminal terminal) {
     List<Object> verbs =
-        new java.util.ArrayList<>(
+        new ArrayList<>(
             List.of(
                 new Push(terminal),
                 new ListVersions(terminal),
@@ -55,7 +57,7 @@ final class VersionCommands {
     @Option(
         names = "--reference",
         description = "A file the registry fetches itself (https, s3, file URI); repeatable.")
-    List<java.net.URI> references = List.of();
+    List<URI> references = List.of();
 
     @Option(names = "--sha256", description = "The pinned digest of each --reference, in order.")
     List<String> referenceShas = List.of();
@@ -96,7 +98,7 @@ final class VersionCommands {
         throw new ExitCodes.Failure(
             ExitCodes.USAGE, "give one --sha256 and one --size per --reference");
       }
-      List<FileDeclaration> declared = new java.util.ArrayList<>();
+      List<FileDeclaration> declared = new ArrayList<>();
       for (int i = 0; i < references.size(); i++) {
         String path = Path.of(references.get(i).getPath()).getFileName().toString();
         declared.add(

@@ -10,6 +10,7 @@ import dev.cairn.runtime.testing.InkImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
@@ -124,7 +125,7 @@ class CliResourceCommandsTest extends LoggedInCli {
   }
 
   private static String[] concat(String[] head, String[] tail) {
-    String[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
+    String[] all = Arrays.copyOf(head, head.length + tail.length);
     System.arraycopy(tail, 0, all, head.length, tail.length);
     return all;
   }

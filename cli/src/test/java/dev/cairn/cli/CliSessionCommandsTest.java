@@ -2,6 +2,7 @@ package dev.cairn.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.registry.testing.TestTokens;
 import java.nio.file.Files;
@@ -129,7 +130,7 @@ class CliSessionCommandsTest extends LoggedInCli {
     assertThat(tree(cli.run(args).out())).isEqualTo(tree(api));
   }
 
-  private com.fasterxml.jackson.databind.JsonNode tree(String json) {
+  private JsonNode tree(String json) {
     try {
       return JSON.readTree(json);
     } catch (Exception e) {

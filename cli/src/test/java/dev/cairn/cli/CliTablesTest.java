@@ -9,6 +9,8 @@ import dev.cairn.runtime.color.Lab;
 import dev.cairn.runtime.testing.InkImages;
 import dev.cairn.sidecar.Sidecar;
 import dev.cairn.sidecar.config.SidecarSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -146,8 +148,8 @@ class CliTablesTest extends LoggedInCli {
   private Path write(String name) {
     try {
       return Files.writeString(work.resolve(name), "weights of " + name);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

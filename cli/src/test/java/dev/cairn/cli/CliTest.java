@@ -8,6 +8,7 @@ import dev.cairn.client.model.FileDeclaration;
 import dev.cairn.client.model.VersionCreate;
 import dev.cairn.registry.blob.FileBlobStore;
 import dev.cairn.registry.testing.TestTokens;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -183,7 +184,7 @@ class CliTest extends LoggedInCli {
                 + HexFormat.of()
                     .formatHex(
                         MessageDigest.getInstance("SHA-256")
-                            .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                            .digest(token.getBytes(StandardCharsets.UTF_8)))
                 + "\"");
     assertThat(created.out())
         .contains("roles:\n  - \"publisher\"")

@@ -19,6 +19,8 @@ import dev.cairn.sidecar.fleet.ServedModel;
 import dev.cairn.sidecar.testing.SidecarClient;
 import dev.cairn.sidecar.testing.Sidecars;
 import dev.cairn.sidecar.testing.SkuStandards;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -194,8 +196,8 @@ class FleetTest {
                       false,
                       MAX_LOADED,
                       FleetSettings.DEFAULT_MAX_LOADED_BYTES)));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

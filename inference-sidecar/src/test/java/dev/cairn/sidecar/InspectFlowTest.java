@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,7 @@ class InspectFlowTest {
 
       assertThat(publisher.models().status(project, model, "production").status())
           .isEqualTo("INCOMPLETE");
-      Map<String, String> versions = new java.util.LinkedHashMap<>();
+      Map<String, String> versions = new LinkedHashMap<>();
       int seed = 1;
       for (String mode : List.of("LOW", "MID", "HIGH")) {
         List<Path> std = new ArrayList<>();

@@ -7,6 +7,7 @@ import dev.cairn.sidecar.config.ImageLimits;
 import dev.cairn.sidecar.config.SidecarSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +46,7 @@ class SidecarSettingsTest {
     assertThat(defaults.maxImagesPerRequest()).isEqualTo(32);
     assertThat(defaults.maxRequestPixels()).isEqualTo(100_000_000L);
     assertThat(defaults.maxDecodingBytes()).isEqualTo(Runtime.getRuntime().maxMemory() / 4);
-    Map<String, String> set = new java.util.HashMap<>(base);
+    Map<String, String> set = new HashMap<>(base);
     set.put("CAIRN_MAX_IMAGES_PER_REQUEST", "4");
     set.put("CAIRN_MAX_REQUEST_PIXELS", "1000000");
     set.put("CAIRN_MAX_DECODING_BYTES", "67108864");
@@ -66,12 +67,12 @@ class SidecarSettingsTest {
   void exactlyOneWayOfChoosingModelsIsAccepted() {
     Map<String, String> base =
         Map.of("CAIRN_REGISTRY_URL", "http://r", "CAIRN_PROJECT", "p", "CAIRN_MODEL", "m");
-    java.util.Map<String, String> both = new java.util.HashMap<>(base);
+    Map<String, String> both = new HashMap<>(base);
     both.put("CAIRN_MODELS", "a,b");
-    java.util.Map<String, String> selector = new java.util.HashMap<>(base);
+    Map<String, String> selector = new HashMap<>(base);
     selector.remove("CAIRN_MODEL");
     selector.put("CAIRN_MODEL_SELECTOR", "task=ink,line=3");
-    java.util.Map<String, String> broken = new java.util.HashMap<>(selector);
+    Map<String, String> broken = new HashMap<>(selector);
     broken.put("CAIRN_MODEL_SELECTOR", "task");
 
     assertThatThrownBy(() -> SidecarSettings.fromEnv(both))

@@ -1,5 +1,7 @@
 package dev.cairn.runtime;
 
+import java.util.Set;
+
 /** Loads the versions of one {@code format} (spec 50 "Runtimes"). */
 public interface ModelRuntime {
 
@@ -7,7 +9,7 @@ public interface ModelRuntime {
   String format();
 
   /** The names a version's {@code runtime.name} may use for this runtime. */
-  java.util.Set<String> names();
+  Set<String> names();
 
   /** This runtime's own version, compared with {@code runtime.min_version}. */
   String version();

@@ -1,5 +1,7 @@
 package dev.cairn.runtime;
 
+import java.util.Locale;
+
 /**
  * Checks a version's {@code runtime} block against the runtime that would load it, before any byte
  * is loaded: a foreign runtime name, a {@code min_version} newer than ours or an opset past ours is
@@ -12,7 +14,7 @@ public final class RuntimeCompatibility {
   public static void check(ModelRuntime runtime, RuntimeRequirement requirement)
       throws RuntimeFailure {
     if (requirement.nameIfAny().isPresent()
-        && !runtime.names().contains(requirement.name().toLowerCase(java.util.Locale.ROOT))) {
+        && !runtime.names().contains(requirement.name().toLowerCase(Locale.ROOT))) {
       throw RuntimeFailure.incompatible(
           "runtime " + requirement.name() + " is not one of " + runtime.names());
     }

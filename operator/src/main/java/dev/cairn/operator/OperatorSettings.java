@@ -3,7 +3,9 @@ package dev.cairn.operator;
 import dev.cairn.client.process.EnvValues;
 import io.fabric8.kubernetes.client.Config;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -126,8 +128,8 @@ public record OperatorSettings(
 
   private static String hostName() {
     try {
-      return java.net.InetAddress.getLocalHost().getHostName();
-    } catch (java.net.UnknownHostException e) {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
       return "cairn-operator";
     }
   }

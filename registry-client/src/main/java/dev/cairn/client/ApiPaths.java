@@ -1,6 +1,7 @@
 package dev.cairn.client;
 
 import dev.cairn.client.model.AuditQuery;
+import java.util.HashMap;
 import java.util.Map;
 
 /** The URLs and conditional headers of the registry API, built from encoded names. */
@@ -43,7 +44,7 @@ final class ApiPaths {
   }
 
   static Map<String, String> conditions(Long ifMatch, String idempotencyKey) {
-    Map<String, String> headers = new java.util.HashMap<>();
+    Map<String, String> headers = new HashMap<>();
     if (ifMatch != null) {
       headers.put("If-Match", "\"" + ifMatch + "\"");
     }

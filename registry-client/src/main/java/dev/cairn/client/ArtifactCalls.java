@@ -4,13 +4,16 @@ import dev.cairn.client.model.StdRegistrationRequest;
 import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionCreate;
 import dev.cairn.client.model.VersionFile;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.LongConsumer;
 
 /** The streaming calls of the client: uploads, downloads and one-shot publishing of files. */
 final class ArtifactCalls {
@@ -59,16 +62,16 @@ final class ArtifactCalls {
       String path,
       Path file,
       String sha256,
-      java.util.function.LongConsumer progress) {
+      LongConsumer progress) {
     HttpRequest.BodyPublisher body;
     try {
-      long size = java.nio.file.Files.size(file);
+      long size = Files.size(file);
       body =
           HttpRequest.BodyPublishers.fromPublisher(
               HttpRequest.BodyPublishers.ofInputStream(
                   () -> {
                     try {
-                      return new Counting(java.nio.file.Files.newInputStream(file), progress);
+                      return new Counting(Files.newInputStream(file), progress);
                     } catch (IOException e) {
                       throw new UncheckedIOException(e);
                     }
@@ -90,11 +93,11 @@ final class ArtifactCalls {
   }
 
   /** Reports the bytes read so far. */
-  private static final class Counting extends java.io.FilterInputStream {
-    private final java.util.function.LongConsumer progress;
+  private static final class Counting extends FilterInputStream {
+    private final LongConsumer progress;
     private long read;
 
-    Counting(InputStream in, java.util.function.LongConsumer progress) {
+    Counting(InputStream in, LongConsumer progress) {
       super(in);
       this.progress = progress;
     }

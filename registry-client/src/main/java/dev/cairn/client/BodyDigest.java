@@ -1,5 +1,7 @@
 package dev.cairn.client;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
@@ -53,8 +55,8 @@ final class BodyDigest {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while hashing a request body", e);
     } catch (ExecutionException e) {
-      throw new java.io.UncheckedIOException(
-          new java.io.IOException("cannot read the request body: " + e.getCause(), e.getCause()));
+      throw new UncheckedIOException(
+          new IOException("cannot read the request body: " + e.getCause(), e.getCause()));
     }
     return HexFormat.of().formatHex(digest.digest());
   }

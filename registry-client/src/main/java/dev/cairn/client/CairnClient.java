@@ -1,12 +1,16 @@
 package dev.cairn.client;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.cairn.client.model.Caller;
 import dev.cairn.client.model.Resolved;
 import dev.cairn.client.model.ServiceInfo;
+import dev.cairn.client.signing.SigningKey;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * The Java client of the Cairn registry REST API. Every error answer is thrown as {@link
@@ -76,8 +80,7 @@ public final class CairnClient {
    * A client that signs every request with a pre-shared key instead of sending a token (spec
    * 75-cli, "Offline installers"); {@code clock} dates the signatures.
    */
-  public static CairnClient signing(
-      URI baseUri, dev.cairn.client.signing.SigningKey key, java.time.Clock clock) {
+  public static CairnClient signing(URI baseUri, SigningKey key, Clock clock) {
     return new CairnClient(
         new HttpTransport(
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
@@ -91,13 +94,13 @@ public final class CairnClient {
    * Sends one line per request to {@code lines} (method, URL, status, time to the headers; never a
    * header or a body, so no credential): what {@code cairn --verbose} prints.
    */
-  public CairnClient traceTo(java.util.function.Consumer<String> lines) {
+  public CairnClient traceTo(Consumer<String> lines) {
     transport.traceTo(lines);
     return this;
   }
 
   /** Who the registry takes this client for. */
-  public dev.cairn.client.model.Caller whoami() {
+  public Caller whoami() {
     return transport.send("GET", ApiPaths.API + "/whoami", null, new TypeReference<>() {});
   }
 

@@ -1,5 +1,6 @@
 package dev.cairn.client;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,7 +13,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Sends JSON requests with the bearer token and turns problem+json answers into {@link
@@ -37,7 +40,7 @@ final class HttpTransport {
   private final Credentials credentials;
   private final ObjectMapper json;
   private final Duration timeout;
-  private volatile java.util.function.Consumer<String> trace = line -> {};
+  private volatile Consumer<String> trace = line -> {};
 
   HttpTransport(
       HttpClient http, URI base, Credentials credentials, ObjectMapper json, Duration timeout) {
@@ -53,7 +56,7 @@ final class HttpTransport {
   }
 
   /** Receives one line per request: method, URL, status, time (never a header or a body). */
-  void traceTo(java.util.function.Consumer<String> lines) {
+  void traceTo(Consumer<String> lines) {
     this.trace = lines;
   }
 
@@ -96,12 +99,12 @@ final class HttpTransport {
           body == null
               ? HttpRequest.BodyPublishers.noBody()
               : HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body));
-      Map<String, String> all = new java.util.HashMap<>(headers);
+      Map<String, String> all = new HashMap<>(headers);
       if (body != null) {
         all.put("Content-Type", "application/json");
       }
       return sendStream(method, path, publisher, all);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("request not serialisable", e);
     }
   }

@@ -1,6 +1,7 @@
 package dev.cairn.client;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.client.model.Manifest;
 import dev.cairn.client.model.Page;
 import dev.cairn.client.model.StdRegistrationRequest;
@@ -14,6 +15,7 @@ import dev.cairn.client.model.VersionQuery;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.LongConsumer;
 
 /** Versions of a model: declare, publish, upload and download files, complete, verify, validate. */
 public final class Versions {
@@ -89,10 +91,8 @@ public final class Versions {
   }
 
   /** The {@code STD_REGISTRATION} phase result for STD images, keeping nothing (a dry run). */
-  public com.fasterxml.jackson.databind.JsonNode checkStandard(
-      String project, String model, StdRegistrationRequest request) {
-    return artifacts.registerStandard(
-        project, model, request, true, com.fasterxml.jackson.databind.JsonNode.class);
+  public JsonNode checkStandard(String project, String model, StdRegistrationRequest request) {
+    return artifacts.registerStandard(project, model, request, true, JsonNode.class);
   }
 
   /** Streams {@code file} to {@code path} of a PENDING version, announcing its SHA-256. */
@@ -109,7 +109,7 @@ public final class Versions {
       String path,
       Path file,
       String sha256,
-      java.util.function.LongConsumer progress) {
+      LongConsumer progress) {
     return artifacts.uploadFile(project, model, version, path, file, sha256, progress);
   }
 

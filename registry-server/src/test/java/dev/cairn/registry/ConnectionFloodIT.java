@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,7 +50,7 @@ class ConnectionFloodIT {
         s.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
         idle.add(s);
       }
-      List<java.util.concurrent.Future<Long>> slow = new ArrayList<>();
+      List<Future<Long>> slow = new ArrayList<>();
       for (int i = 0; i < SLOW; i++) {
         slow.add(slowlorises.submit(() -> slowloris(port)));
       }

@@ -1,5 +1,6 @@
 package dev.cairn.sidecar.config;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,7 +40,7 @@ public record FleetSettings(
 
   /** {@code task=ink-inspection,line=3} → its pairs; a pair without {@code =} is refused. */
   static Map<String, String> parseSelector(String selector) {
-    Map<String, String> pairs = new java.util.LinkedHashMap<>();
+    Map<String, String> pairs = new LinkedHashMap<>();
     for (String pair : selector.split(",")) {
       String trimmed = pair.strip();
       int eq = trimmed.indexOf('=');

@@ -4,15 +4,18 @@ import dev.cairn.client.process.EnvValues;
 import dev.cairn.runtime.onnx.OnnxSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /** Reads {@link SidecarSettings} from the environment variables of spec 50. */
 final class SidecarEnv {
@@ -20,8 +23,7 @@ final class SidecarEnv {
   private SidecarEnv() {}
 
   static SidecarSettings read(Map<String, String> env) {
-    java.net.URI registry =
-        EnvValues.url("CAIRN_REGISTRY_URL", required(env, "CAIRN_REGISTRY_URL"));
+    URI registry = EnvValues.url("CAIRN_REGISTRY_URL", required(env, "CAIRN_REGISTRY_URL"));
     String project = required(env, "CAIRN_PROJECT");
     FleetSettings fleet = fleet(env);
     return new SidecarSettings(
@@ -83,8 +85,7 @@ final class SidecarEnv {
     Optional<String> one = value(env, "CAIRN_MODEL");
     Optional<String> list = value(env, "CAIRN_MODELS");
     Optional<String> selector = value(env, "CAIRN_MODEL_SELECTOR");
-    long given =
-        java.util.stream.Stream.of(one, list, selector).filter(Optional::isPresent).count();
+    long given = Stream.of(one, list, selector).filter(Optional::isPresent).count();
     if (given != 1) {
       throw new IllegalArgumentException(
           "set exactly one of CAIRN_MODEL, CAIRN_MODELS and CAIRN_MODEL_SELECTOR");
@@ -118,7 +119,7 @@ final class SidecarEnv {
   }
 
   private static boolean bool(String value) {
-    return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+    return switch (value.toLowerCase(Locale.ROOT)) {
       case "true" -> true;
       case "false" -> false;
       default ->

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The sidecar's configuration, from exactly the environment variables of spec 50: {@code
@@ -42,8 +43,8 @@ public record SidecarSettings(
   public static final long DEFAULT_CACHE_MAX_BYTES = 10L << 30;
 
   /** Every variable the sidecar reads. */
-  public static final java.util.Set<String> VARIABLES =
-      java.util.Set.of(
+  public static final Set<String> VARIABLES =
+      Set.of(
           "CAIRN_REGISTRY_URL",
           "CAIRN_REGISTRY_TOKEN_FILE",
           "CAIRN_REGISTRY_TOKEN",

@@ -2,7 +2,7 @@ package dev.cairn.sidecar.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cairn.client.multipart.MultipartReader;
+import dev.cairn.common.multipart.MultipartReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

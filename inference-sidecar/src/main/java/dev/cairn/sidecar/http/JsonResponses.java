@@ -10,14 +10,15 @@ import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
 /** Writes JSON and problem+json answers with one shared mapper. */
 public final class JsonResponses {
 
   static final HeaderName REQUEST_ID = HeaderNames.create("X-Request-Id");
   private static final String CONTEXT_KEY = "cairn.request-id";
-  private static final java.util.regex.Pattern SANE =
-      java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+  private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
   private final ObjectMapper json;
 
@@ -31,7 +32,7 @@ public final class JsonResponses {
                   req.headers()
                       .first(REQUEST_ID)
                       .filter(v -> SANE.matcher(v).matches())
-                      .orElseGet(() -> java.util.UUID.randomUUID().toString());
+                      .orElseGet(() -> UUID.randomUUID().toString());
               req.context().register(CONTEXT_KEY, id);
               return id;
             });

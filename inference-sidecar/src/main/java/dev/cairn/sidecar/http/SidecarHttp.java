@@ -2,7 +2,7 @@ package dev.cairn.sidecar.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cairn.client.multipart.MalformedMultipartException;
+import dev.cairn.common.multipart.MalformedMultipartException;
 import dev.cairn.sidecar.config.SidecarSettings;
 import dev.cairn.sidecar.fleet.Fleet;
 import dev.cairn.sidecar.metrics.SidecarMetrics;

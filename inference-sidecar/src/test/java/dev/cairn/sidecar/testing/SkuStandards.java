@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -78,7 +79,7 @@ public final class SkuStandards {
   }
 
   public static String model(int i) {
-    return "ink-" + sku(i).toLowerCase(java.util.Locale.ROOT);
+    return "ink-" + sku(i).toLowerCase(Locale.ROOT);
   }
 
   public static String sku(int i) {

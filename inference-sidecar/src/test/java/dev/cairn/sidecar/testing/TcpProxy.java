@@ -10,6 +10,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A loopback TCP proxy in front of the registry, so a test can make the registry unreachable for
@@ -150,8 +152,7 @@ public final class TcpProxy implements AutoCloseable {
     String head = first.substring(0, end + 4);
     byte[] body = first.substring(end + 4).getBytes(StandardCharsets.ISO_8859_1);
     if (fault == Fault.LENGTHEN) {
-      java.util.regex.Matcher length =
-          java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+      Matcher length = Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
       if (!length.find()) {
         throw new IOException("no Content-Length to lengthen");
       }

@@ -1,6 +1,7 @@
 package dev.cairn.runtime.colorsignature;
 
 import java.awt.image.BufferedImage;
+import java.util.Arrays;
 
 /**
  * Classifies every pixel as paper or ink and subsamples the ink deterministically, in one pass. The
@@ -73,7 +74,7 @@ public final class ImageAnalyzer {
     }
 
     double[] sample() {
-      return java.util.Arrays.copyOf(buffer, 3 * count);
+      return Arrays.copyOf(buffer, 3 * count);
     }
   }
 

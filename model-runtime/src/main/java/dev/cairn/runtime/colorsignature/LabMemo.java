@@ -1,6 +1,7 @@
 package dev.cairn.runtime.colorsignature;
 
 import dev.cairn.runtime.color.Srgb;
+import java.util.Arrays;
 
 /**
  * Remembers the Lab colour of recently seen sRGB codes. Printed images hold few distinct colours
@@ -18,7 +19,7 @@ final class LabMemo {
 
   LabMemo(LinearRows rows) {
     this.rows = rows;
-    java.util.Arrays.fill(keys, -1);
+    Arrays.fill(keys, -1);
   }
 
   /** Writes L, a, b of the pixel with codes r, g, b into {@code out[0..2]}. */

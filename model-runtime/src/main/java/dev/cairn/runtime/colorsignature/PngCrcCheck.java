@@ -3,6 +3,7 @@ package dev.cairn.runtime.colorsignature;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.zip.CRC32;
 
@@ -123,7 +124,7 @@ final class PngCrcCheck extends FilterInputStream {
   }
 
   private void checkCrc() throws IOException {
-    String name = new String(type, java.nio.charset.StandardCharsets.ISO_8859_1);
+    String name = new String(type, StandardCharsets.ISO_8859_1);
     if (field != (int) crc.getValue()) {
       failure = "chunk " + name + " has a bad CRC";
       throw new IOException(failure);

@@ -3,6 +3,7 @@ package dev.cairn.runtime.colorsignature;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.runtime.testing.UniformPng;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +42,7 @@ class ImageDecoderMemoryTest {
   private static String read(Path log) {
     try {
       return Files.readString(log);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return "(none)";
     }
   }

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Writes small ONNX models byte by byte (the ONNX protobuf schema, no generated code), so tests
@@ -44,7 +45,7 @@ public final class OnnxModels {
   public static byte[] constant(int inputs, int outputs, float marker) {
     float[][] weights = new float[inputs][outputs];
     float[] bias = new float[outputs];
-    java.util.Arrays.fill(bias, marker);
+    Arrays.fill(bias, marker);
     return linear(weights, bias);
   }
 

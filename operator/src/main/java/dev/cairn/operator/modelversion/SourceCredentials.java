@@ -2,6 +2,7 @@ package dev.cairn.operator.modelversion;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,7 +31,7 @@ public final class SourceCredentials {
     if (data == null) {
       return NONE;
     }
-    var decoded = new java.util.HashMap<String, String>();
+    var decoded = new HashMap<String, String>();
     data.forEach(
         (k, v) ->
             decoded.put(

@@ -1,5 +1,6 @@
 package dev.cairn.operator.modelversion;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -107,7 +108,7 @@ public final class SourceFetcher {
     S3Client s3 = builder.build();
     try {
       InputStream object = s3.getObject(b -> b.bucket(uri.getHost()).key(key));
-      return new java.io.FilterInputStream(object) {
+      return new FilterInputStream(object) {
         @Override
         public void close() throws IOException {
           try {

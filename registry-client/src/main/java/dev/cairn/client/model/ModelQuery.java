@@ -1,5 +1,6 @@
 package dev.cairn.client.model;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,7 +27,7 @@ public record ModelQuery(
   }
 
   public ModelQuery withLabel(String key, String value) {
-    var more = new java.util.ArrayList<>(labels == null ? List.<String>of() : labels);
+    var more = new ArrayList<>(labels == null ? List.<String>of() : labels);
     more.add(key + ":" + value);
     return new ModelQuery(state, List.copyOf(more), q, orderBy, limit, pageToken);
   }

@@ -2,6 +2,8 @@ package dev.cairn.client.process;
 
 import java.io.PrintStream;
 import java.net.BindException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -50,7 +52,7 @@ public final class StartupFailure {
     }
     // Wrappers such as "Error starting operator" say little alone: the first message says what
     // failed, the root cause's says why.
-    java.util.List<String> messages = new java.util.ArrayList<>();
+    List<String> messages = new ArrayList<>();
     for (Throwable t = failure; t != null; t = t.getCause()) {
       String message = t.getMessage();
       if (message != null && !message.isBlank() && !isWrapperMessage(t, message)) {

@@ -2,6 +2,7 @@ package dev.cairn.client.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.UnknownHostException;
 import java.util.Map;
@@ -33,7 +34,7 @@ class StartupFailureTest {
   @Test
   void aBindFailureSaysTheAddressIsInUse() {
     Exception failure =
-        new java.io.UncheckedIOException(
+        new UncheckedIOException(
             "Failed to start server", new BindException("Address already in use"));
 
     assertThat(StartupFailure.describe(failure)).contains("already in use");

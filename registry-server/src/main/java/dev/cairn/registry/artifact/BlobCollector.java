@@ -3,6 +3,7 @@ package dev.cairn.registry.artifact;
 import dev.cairn.registry.blob.BlobStore;
 import dev.cairn.registry.db.Db;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -35,7 +36,7 @@ public final class BlobCollector {
             try {
               blobs.delete(sha256);
             } catch (IOException e) {
-              throw new java.io.UncheckedIOException(e);
+              throw new UncheckedIOException(e);
             }
             return true;
           });

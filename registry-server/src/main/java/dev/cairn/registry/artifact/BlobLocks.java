@@ -1,7 +1,9 @@
 package dev.cairn.registry.artifact;
 
 import io.helidon.dbclient.DbExecute;
+import java.util.Collection;
 import java.util.HexFormat;
+import java.util.TreeSet;
 
 /**
  * A transaction-scoped advisory lock per blob digest. Uploads hold it from before their blob
@@ -21,7 +23,7 @@ final class BlobLocks {
   }
 
   /** Locks several digests in a fixed order, so two transactions never wait on each other. */
-  static void lockAll(DbExecute tx, java.util.Collection<String> sha256s) {
-    new java.util.TreeSet<>(sha256s).forEach(sha -> lock(tx, sha));
+  static void lockAll(DbExecute tx, Collection<String> sha256s) {
+    new TreeSet<>(sha256s).forEach(sha -> lock(tx, sha));
   }
 }

@@ -19,7 +19,11 @@ import dev.cairn.registry.version.VersionChange;
 import dev.cairn.registry.version.VersionLookup;
 import dev.cairn.registry.version.VersionState;
 import io.helidon.dbclient.DbTransaction;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Logger;
 
 /**
  * {@code POST …/complete}: every declared file present and verified → digest of the canonical
@@ -28,8 +32,7 @@ import java.util.List;
  */
 public final class CompletionService {
 
-  private static final java.util.logging.Logger LOG =
-      java.util.logging.Logger.getLogger(CompletionService.class.getName());
+  private static final Logger LOG = Logger.getLogger(CompletionService.class.getName());
 
   private final Db db;
   private final VersionLookup versions;
@@ -138,15 +141,15 @@ public final class CompletionService {
     if (VersionState.of(v) != VersionState.PENDING) {
       return List.of();
     }
-    List<String> verified = new java.util.ArrayList<>();
+    List<String> verified = new ArrayList<>();
     for (VersionFile f : v.files()) {
       if (!"reference".equals(f.source()) || Boolean.TRUE.equals(f.present())) {
         continue;
       }
       StreamDigest digest;
-      try (java.io.InputStream in = references.open(f.uri())) {
+      try (InputStream in = references.open(f.uri())) {
         digest = StreamDigest.of(in, f.sizeBytes());
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         // One answer for every failure (refused address, closed port, timeout, 404): no oracle
         // for what lies behind the registry. The log says which.
         LOG.warning("reference " + f.uri() + " of " + model + ":" + v.version() + ": " + e);

@@ -3,6 +3,7 @@ package dev.cairn.registry.artifact;
 import dev.cairn.registry.db.Rows;
 import dev.cairn.registry.version.VersionState;
 import io.helidon.dbclient.DbExecute;
+import java.time.Instant;
 import java.util.UUID;
 
 /** SQL on a version's files as uploads, completion and verification change them. */
@@ -48,12 +49,7 @@ final class FileRepository {
   }
 
   void markReady(
-      DbExecute tx,
-      UUID versionId,
-      String digest,
-      long size,
-      Object validation,
-      java.time.Instant now) {
+      DbExecute tx, UUID versionId, String digest, long size, Object validation, Instant now) {
     tx.dml(
         READY,
         digest,

@@ -1,5 +1,6 @@
 package dev.cairn.registry.artifact;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -81,7 +82,7 @@ final class GuardedHttp implements AutoCloseable {
       throw new IOException(uri.getHost() + " answered " + response.getCode());
     }
     InputStream body = entity.getContent();
-    return new java.io.FilterInputStream(body) {
+    return new FilterInputStream(body) {
       @Override
       public void close() throws IOException {
         try {

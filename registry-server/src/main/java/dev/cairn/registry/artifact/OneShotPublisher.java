@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.client.model.FileDeclaration;
 import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionCreate;
-import dev.cairn.client.multipart.MultipartReader;
+import dev.cairn.common.multipart.MultipartReader;
 import dev.cairn.registry.audit.Actor;
 import dev.cairn.registry.blob.BlobStore;
 import dev.cairn.registry.blob.BlobTooLargeException;

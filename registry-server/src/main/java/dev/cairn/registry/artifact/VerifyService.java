@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code POST …/verify}: re-hashes every stored file now. Bytes changed behind the registry's back
@@ -28,7 +29,7 @@ public final class VerifyService {
   private static final String UNAVAILABLE = "UNAVAILABLE";
 
   /** Roles whose passing verify returns a version FAILED on its bytes to READY. */
-  private static final java.util.Set<String> PUBLISHING = java.util.Set.of("publisher", "admin");
+  private static final Set<String> PUBLISHING = Set.of("publisher", "admin");
 
   private final Db db;
   private final BlobStore blobs;

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -64,7 +65,7 @@ public final class TokenFileAuthenticator implements Authenticator {
 
   private static HashedToken entry(JsonNode entry) {
     String name = text(entry, "name");
-    String hash = text(entry, "sha256").toLowerCase(java.util.Locale.ROOT);
+    String hash = text(entry, "sha256").toLowerCase(Locale.ROOT);
     if (!hash.matches("[0-9a-f]{64}")) {
       throw new IllegalArgumentException("token '" + name + "': sha256 must be 64 hex digits");
     }

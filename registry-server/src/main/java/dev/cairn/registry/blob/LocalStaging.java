@@ -2,6 +2,7 @@ package dev.cairn.registry.blob;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ final class LocalStaging {
           throw new BlobTooLargeException(maxBytes);
         }
         sha.update(buffer, 0, n);
-        out.write(java.nio.ByteBuffer.wrap(buffer, 0, n));
+        out.write(ByteBuffer.wrap(buffer, 0, n));
       }
       out.force(true);
       return new Staged(file, HexFormat.of().formatHex(sha.digest()), size);

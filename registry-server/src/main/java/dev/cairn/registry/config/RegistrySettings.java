@@ -1,6 +1,7 @@
 package dev.cairn.registry.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,8 +29,8 @@ public record RegistrySettings(
     int dbPoolSize,
     ScrubSettings scrub,
     BlobSettings blobs,
-    java.time.Duration sseHeartbeat,
-    java.time.Duration eventRetention,
+    Duration sseHeartbeat,
+    Duration eventRetention,
     ReferenceSettings references,
     SessionSettings sessions,
     int resolveCacheSize) {

@@ -3,11 +3,14 @@ package dev.cairn.registry.config;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads {@link RegistrySettings}: each {@code CAIRN_*} environment variable overrides its key in
@@ -66,8 +69,8 @@ public final class SettingsLoader {
   private SettingsLoader() {}
 
   /** Every variable the registry reads (the settings, plus the refused CAIRN_AUTH_DISABLED). */
-  public static java.util.Set<String> variables() {
-    java.util.Set<String> names = new java.util.TreeSet<>(ENVIRONMENT_KEYS.keySet());
+  public static Set<String> variables() {
+    Set<String> names = new TreeSet<>(ENVIRONMENT_KEYS.keySet());
     names.add("CAIRN_AUTH_DISABLED");
     return names;
   }
@@ -146,14 +149,14 @@ public final class SettingsLoader {
         AccessLog.parse(c.get("logging.access").asString().orElse("api")),
         new ConnectionLimits(
             integer(c, "http.max-connections", 1000),
-            java.time.Duration.ofSeconds(integer(c, "http.idle-timeout-seconds", 60))),
+            Duration.ofSeconds(integer(c, "http.idle-timeout-seconds", 60))),
         integer(c, "db.pool-size", defaultPoolSize()),
         new ScrubSettings(
             number(c, "integrity.scrub-bytes-per-second", 8L * 1024 * 1024),
-            java.time.Duration.ofSeconds(number(c, "integrity.scrub-interval-seconds", 86_400))),
+            Duration.ofSeconds(number(c, "integrity.scrub-interval-seconds", 86_400))),
         blobs(c, env),
-        java.time.Duration.ofSeconds(integer(c, "events.heartbeat-seconds", 15)),
-        java.time.Duration.ofHours(integer(c, "events.retention-hours", 7 * 24)),
+        Duration.ofSeconds(integer(c, "events.heartbeat-seconds", 15)),
+        Duration.ofHours(integer(c, "events.retention-hours", 7 * 24)),
         new ReferenceSettings(
             optional(c, "references.file-roots").stream()
                 .flatMap(s -> Arrays.stream(s.split(",")))
@@ -180,8 +183,7 @@ public final class SettingsLoader {
       throw new StartupException(
           "CAIRN_SESSION_SECURE_COOKIE=false is for plain-HTTP development only, not production.");
     }
-    return new SessionSettings(
-        java.time.Duration.ofHours(integer(c, "sessions.max-hours", 12)), secure);
+    return new SessionSettings(Duration.ofHours(integer(c, "sessions.max-hours", 12)), secure);
   }
 
   private static int resolveCacheSize(Config c) {

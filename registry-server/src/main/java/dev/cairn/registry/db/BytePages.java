@@ -2,7 +2,9 @@ package dev.cairn.registry.db;
 
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -57,16 +59,13 @@ public final class BytePages {
                 .map(c -> "COALESCE(octet_length(CAST(page." + c + " AS text)), 0)")
                 .toList());
     String sql = WRAPPER.formatted(bytes, query, order, order);
-    Object[] all = java.util.Arrays.copyOf(params, params.length + 1);
+    Object[] all = Arrays.copyOf(params, params.length + 1);
     all[params.length] = capBytes;
-    List<java.util.Map.Entry<T, Long>> rows =
+    List<Map.Entry<T, Long>> rows =
         Db.list(
-            exec,
-            sql,
-            row -> java.util.Map.entry(mapper.apply(row), Rows.longValue(row, "cap_before")),
-            all);
+            exec, sql, row -> Map.entry(mapper.apply(row), Rows.longValue(row, "cap_before")), all);
     boolean cut = !rows.isEmpty() && rows.getLast().getValue() >= capBytes;
     return new Capped<>(
-        rows.stream().map(java.util.Map.Entry::getKey).toList(), cut ? rows.size() - 1 : limit);
+        rows.stream().map(Map.Entry::getKey).toList(), cut ? rows.size() - 1 : limit);
   }
 }

@@ -6,7 +6,11 @@ import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 import io.helidon.dbclient.DbTransaction;
+import java.net.ConnectException;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,6 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
@@ -25,11 +31,11 @@ public final class Db implements AutoCloseable {
 
   private final DbClient client;
   private final DatabaseCircuit circuit =
-      new DatabaseCircuit(java.time.Duration.ofSeconds(1), System::nanoTime);
+      new DatabaseCircuit(Duration.ofSeconds(1), System::nanoTime);
 
   /** Hooks owned by an open transaction (identity-keyed), run once after it commits. */
   private final Map<DbTransaction, Set<Runnable>> onCommit =
-      java.util.Collections.synchronizedMap(new IdentityHashMap<>());
+      Collections.synchronizedMap(new IdentityHashMap<>());
 
   private Db(DbClient client) {
     this.client = client;
@@ -87,8 +93,7 @@ public final class Db implements AutoCloseable {
         hook.run();
       } catch (RuntimeException e) {
         // The change is committed; a hook (local event delivery) catches up on its next wake.
-        java.util.logging.Logger.getLogger(Db.class.getName())
-            .warning("after-commit hook failed: " + e.getMessage());
+        Logger.getLogger(Db.class.getName()).warning("after-commit hook failed: " + e.getMessage());
       }
     }
     return result;
@@ -127,7 +132,7 @@ public final class Db implements AutoCloseable {
     client.close();
   }
 
-  private <T> T translate(java.util.function.Supplier<T> action) {
+  private <T> T translate(Supplier<T> action) {
     try {
       return action.get();
     } catch (RuntimeException e) {
@@ -156,8 +161,7 @@ public final class Db implements AutoCloseable {
 
   private static boolean isConnectionFailure(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof java.sql.SQLTransientConnectionException
-          || t instanceof java.net.ConnectException) {
+      if (t instanceof SQLTransientConnectionException || t instanceof ConnectException) {
         return true;
       }
       if (t instanceof SQLException sql

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,7 @@ public final class Rows {
 
   /** A timestamp parameter PostgreSQL binds as {@code timestamptz}. */
   public static OffsetDateTime param(Instant instant) {
-    return instant == null ? null : instant.atOffset(java.time.ZoneOffset.UTC);
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
   }
 
   public static String string(DbRow row, String column) {

@@ -1,6 +1,7 @@
 package dev.cairn.registry.domain;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.regex.Pattern;
 
 /** The naming rules of spec 10-registry-api; a broken name is 400 {@code INVALID_NAME:<field>}. */
@@ -44,7 +45,7 @@ public final class Names {
             && !path.endsWith("/")
             && path.indexOf('\\') < 0
             && path.codePoints().noneMatch(Text::isControl)
-            && java.util.Arrays.stream(path.split("/", -1))
+            && Arrays.stream(path.split("/", -1))
                 .noneMatch(s -> s.isEmpty() || s.equals(".") || s.equals(".."));
     if (!valid) {
       throw ApiException.invalidName(

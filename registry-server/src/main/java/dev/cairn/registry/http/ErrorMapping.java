@@ -1,6 +1,6 @@
 package dev.cairn.registry.http;
 
-import dev.cairn.client.multipart.MalformedMultipartException;
+import dev.cairn.common.multipart.MalformedMultipartException;
 import dev.cairn.registry.artifact.FileDownloads;
 import dev.cairn.registry.db.DatabaseUnavailableException;
 import dev.cairn.registry.domain.ApiException;

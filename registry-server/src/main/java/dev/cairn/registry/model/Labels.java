@@ -5,6 +5,7 @@ import dev.cairn.registry.domain.Text;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /** Label maps and {@code label=key:value} filters, validated the same way everywhere. */
@@ -47,7 +48,7 @@ public final class Labels {
    * Parses {@code key:value} filters into the map every match must contain; empty when two filters
    * ask for different values of one key, which no item can satisfy.
    */
-  public static java.util.Optional<Map<String, String>> filters(List<String> filters) {
+  public static Optional<Map<String, String>> filters(List<String> filters) {
     Map<String, String> wanted = new LinkedHashMap<>();
     for (String filter : filters) {
       int colon = filter.indexOf(':');
@@ -59,9 +60,9 @@ public final class Labels {
       String value = filter.substring(colon + 1);
       String previous = wanted.putIfAbsent(key, value);
       if (previous != null && !previous.equals(value)) {
-        return java.util.Optional.empty();
+        return Optional.empty();
       }
     }
-    return java.util.Optional.of(wanted);
+    return Optional.of(wanted);
   }
 }

@@ -10,6 +10,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
+import java.util.stream.IntStream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -53,9 +54,7 @@ public final class PageTokens {
       if (!payload.isArray() || payload.size() < 2 || !listing.equals(payload.get(0).asText())) {
         throw invalid();
       }
-      return java.util.stream.IntStream.range(1, payload.size())
-          .mapToObj(i -> payload.get(i).asText())
-          .toList();
+      return IntStream.range(1, payload.size()).mapToObj(i -> payload.get(i).asText()).toList();
     } catch (IllegalArgumentException | IOException e) {
       throw invalid();
     }

@@ -9,6 +9,7 @@ import dev.cairn.runtime.ModelArtifact;
 import dev.cairn.runtime.ModelRuntimes;
 import dev.cairn.runtime.RuntimeFailure;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
@@ -44,7 +45,7 @@ public final class LoadValidation implements FormatValidation {
     }
   }
 
-  static ModelArtifact artifact(Version version, Map<String, java.nio.file.Path> files) {
+  static ModelArtifact artifact(Version version, Map<String, Path> files) {
     return new ModelArtifact(version.variant(), version.version(), files, Requirements.of(version));
   }
 }

@@ -4,7 +4,9 @@ import dev.cairn.runtime.colorsignature.InkMatching;
 import dev.cairn.runtime.colorsignature.StdModel;
 import dev.cairn.runtime.colorsignature.StdRegistration;
 import dev.cairn.runtime.colorsignature.Tolerances;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The settings a standard is rebuilt with: from its version's {@code metadata} ({@code
@@ -18,8 +20,8 @@ public final class StandardSettings {
   private StandardSettings() {}
 
   public static StandardCheck.Settings of(
-      Map<String, Object> metadata, java.util.Optional<StdModel> declared) {
-    Map<String, Object> merged = new java.util.HashMap<>();
+      Map<String, Object> metadata, Optional<StdModel> declared) {
+    Map<String, Object> merged = new HashMap<>();
     declared.ifPresent(
         model -> {
           merged.put("expected_ink_count", model.expectedInkCount());

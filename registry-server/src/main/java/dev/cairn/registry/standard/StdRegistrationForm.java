@@ -1,6 +1,6 @@
 package dev.cairn.registry.standard;
 
-import dev.cairn.client.multipart.MultipartReader;
+import dev.cairn.common.multipart.MultipartReader;
 import dev.cairn.registry.blob.Sha256;
 import dev.cairn.registry.domain.ApiException;
 import java.io.IOException;

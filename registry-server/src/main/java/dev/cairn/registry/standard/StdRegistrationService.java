@@ -27,6 +27,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * {@code POST …/models/{m}/std-registrations} (seed 000's register and validate): builds a
@@ -127,7 +129,7 @@ public final class StdRegistrationService {
       StandardCheck.Settings settings,
       StdRegistrationResult result) {
     List<StdRegistrationReport.ImageResult> images =
-        java.util.stream.IntStream.range(0, form.images().size())
+        IntStream.range(0, form.images().size())
             .mapToObj(
                 i -> {
                   var upload = form.images().get(i);
@@ -188,7 +190,7 @@ public final class StdRegistrationService {
         form.field("expected_ink_count")
             .or(
                 () ->
-                    java.util.Optional.ofNullable(model.labels())
+                    Optional.ofNullable(model.labels())
                         .map(labels -> labels.get("expected_ink_count")))
             .orElseThrow(
                 () ->

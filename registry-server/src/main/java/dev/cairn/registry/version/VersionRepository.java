@@ -8,6 +8,7 @@ import dev.cairn.registry.db.Rows;
 import io.helidon.dbclient.DbExecute;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -155,8 +156,7 @@ public final class VersionRepository {
       Optional<List<String>> after,
       int limit) {
     String model = filter.model().orElse(null);
-    return list(
-        exec, IN_PROJECT, java.util.Arrays.asList(projectId, model, model), filter, after, limit);
+    return list(exec, IN_PROJECT, Arrays.asList(projectId, model, model), filter, after, limit);
   }
 
   private Listed list(

@@ -8,6 +8,7 @@ import dev.cairn.client.model.Policies;
 import dev.cairn.client.model.ProjectCreate;
 import dev.cairn.registry.testing.TestRegistry;
 import dev.cairn.registry.testing.TestTokens;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +40,7 @@ abstract class AliasApiFixture {
         "fraud",
         "production",
         generation,
-        Map.of("default", new LoadedVersion(version, null, java.time.Instant.now())),
+        Map.of("default", new LoadedVersion(version, null, Instant.now())),
         "READY",
         null,
         null,

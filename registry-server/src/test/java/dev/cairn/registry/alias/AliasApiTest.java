@@ -14,6 +14,7 @@ import dev.cairn.client.model.VersionCreate;
 import dev.cairn.registry.testing.TestTokens;
 import dev.cairn.registry.testing.Versions;
 import java.util.Map;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 /** Every activation rule of spec 20-integrity-activation, one behaviour per test. */
@@ -39,9 +40,7 @@ class AliasApiTest extends AliasApiFixture {
     assertThat(reader.aliases().get(project, "fraud", "staging")).isEqualTo(second);
     assertThat(reader.aliases().history(project, "fraud", "staging", 10, null).items())
         .extracting(AliasHistoryEntry::generation, AliasHistoryEntry::reason)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(2L, "second"),
-            org.assertj.core.groups.Tuple.tuple(1L, "first"));
+        .containsExactly(Tuple.tuple(2L, "second"), Tuple.tuple(1L, "first"));
     assertThat(reader.versions().get(project, "fraud", "v2").aliases()).containsExactly("staging");
   }
 

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import org.assertj.core.api.Assertions;
 
 /**
  * Plain-value facts, versions and callers for the {@link AliasPolicy} tests: the facts are built
@@ -175,7 +176,7 @@ abstract class AliasPolicyFixtures {
   }
 
   static ApiException catchApi(Runnable decision) {
-    Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(decision::run);
+    Throwable thrown = Assertions.catchThrowable(decision::run);
     assertThat(thrown).isInstanceOf(ApiException.class);
     return (ApiException) thrown;
   }

@@ -9,6 +9,7 @@ import dev.cairn.client.model.ProjectCreate;
 import dev.cairn.registry.testing.Http;
 import dev.cairn.registry.testing.TestRegistry;
 import dev.cairn.registry.testing.TestTokens;
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -141,7 +142,7 @@ class ErrorHandlingTest {
   static JsonNode json(HttpResponse<String> res) {
     try {
       return JSON.readTree(res.body());
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new AssertionError("not JSON: " + res.body(), e);
     }
   }

@@ -8,6 +8,10 @@ import dev.cairn.client.model.ProjectCreate;
 import dev.cairn.client.model.VersionCreate;
 import dev.cairn.registry.testing.TestRegistry;
 import dev.cairn.registry.testing.Versions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -60,13 +64,13 @@ final class MatrixResources {
     return "/api/v1/projects/" + project + "/models/m/versions/" + name + "/complete";
   }
 
-  static java.nio.file.Path weights() {
+  static Path weights() {
     try {
-      java.nio.file.Path file = java.nio.file.Files.createTempFile("weights", ".bin");
-      java.nio.file.Files.writeString(file, "weights");
+      Path file = Files.createTempFile("weights", ".bin");
+      Files.writeString(file, "weights");
       return file;
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -71,7 +72,7 @@ class VersionApiTest {
     assertThat(names).doesNotHaveDuplicates().hasSize(24);
     assertThat(names)
         .containsExactlyInAnyOrderElementsOf(
-            java.util.stream.IntStream.rangeClosed(1, 24).mapToObj(i -> "v" + i).toList());
+            IntStream.rangeClosed(1, 24).mapToObj(i -> "v" + i).toList());
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.client.CairnApiException;
 import dev.cairn.client.CairnClient;
+import dev.cairn.client.model.AliasUpdate;
 import dev.cairn.client.model.Manifest;
 import dev.cairn.client.model.Version;
 import dev.cairn.registry.testing.TestTokens;
@@ -193,13 +194,7 @@ abstract class ArtifactFlowContract extends ArtifactFlowFixture {
     registry()
         .client(TestTokens.APPROVER)
         .aliases()
-        .put(
-            project,
-            "fraud",
-            "production",
-            dev.cairn.client.model.AliasUpdate.version("v1", "x"),
-            null,
-            null);
+        .put(project, "fraud", "production", AliasUpdate.version("v1", "x"), null, null);
 
     assertThatThrownBy(() -> admin.versions().delete(project, "fraud", "v1"))
         .isInstanceOfSatisfying(
@@ -207,13 +202,7 @@ abstract class ArtifactFlowContract extends ArtifactFlowFixture {
     registry()
         .client(TestTokens.APPROVER)
         .aliases()
-        .put(
-            project,
-            "fraud",
-            "production",
-            dev.cairn.client.model.AliasUpdate.version("v2", "x"),
-            null,
-            null);
+        .put(project, "fraud", "production", AliasUpdate.version("v2", "x"), null, null);
     admin.versions().delete(project, "fraud", "v1");
 
     assertThat(storedBlobs()).contains(sha256(shared)).doesNotContain(sha256(own));

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -69,10 +70,10 @@ class BlockingFileCallsTest {
                 calls.call(
                     "gone.bin",
                     () -> {
-                      throw new java.nio.file.NoSuchFileException("gone.bin");
+                      throw new NoSuchFileException("gone.bin");
                     },
                     s -> {}))
-        .isInstanceOf(java.nio.file.NoSuchFileException.class);
+        .isInstanceOf(NoSuchFileException.class);
     assertThatThrownBy(
             () ->
                 calls.call(

@@ -12,6 +12,7 @@ import dev.cairn.registry.testing.TestTokens;
 import dev.cairn.runtime.testing.OnnxModels;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -49,7 +50,7 @@ class CollectionRaceTest {
     List<String> failures = new CopyOnWriteArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
-      List<Future<?>> work = new java.util.ArrayList<>();
+      List<Future<?>> work = new ArrayList<>();
       for (int round = 0; round < ROUNDS; round++) {
         int r = round;
         work.add(

@@ -9,12 +9,15 @@ import dev.cairn.client.model.ModelCreate;
 import dev.cairn.client.model.ProjectCreate;
 import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionCreate;
+import dev.cairn.client.model.VersionQuery;
 import dev.cairn.registry.blob.FileBlobStore;
 import dev.cairn.registry.testing.Http;
 import dev.cairn.registry.testing.TestRegistry;
 import dev.cairn.registry.testing.TestTokens;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -45,8 +48,8 @@ class OneShotPublishTest {
   void multipartOneShotCreatesUploadsAndCompletesInOneCall() throws Exception {
     byte[] weights = bytes("one-shot weights " + project);
     byte[] body =
-        MultipartReaderTest.body(
-            MultipartReaderTest.part(
+        MultipartBodies.body(
+            MultipartBodies.part(
                 "metadata",
                 null,
                 bytes(
@@ -56,8 +59,8 @@ class OneShotPublishTest {
                         + "\",\"size_bytes\":"
                         + weights.length
                         + "}]}")),
-            MultipartReaderTest.part("model/w.bin", "w.bin", weights),
-            MultipartReaderTest.part("README.txt", null, bytes("undeclared extra file")));
+            MultipartBodies.part("model/w.bin", "w.bin", weights),
+            MultipartBodies.part("README.txt", null, bytes("undeclared extra file")));
 
     HttpResponse<String> res = oneShot(body);
 
@@ -72,9 +75,9 @@ class OneShotPublishTest {
 
   @Test
   void theClientPublishesFromFilesInOneCall() throws Exception {
-    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("publish");
-    java.nio.file.Path weights = dir.resolve("weights.bin");
-    java.nio.file.Files.write(weights, new byte[3 * 1024 * 1024 + 5]);
+    Path dir = Files.createTempDirectory("publish");
+    Path weights = dir.resolve("weights.bin");
+    Files.write(weights, new byte[3 * 1024 * 1024 + 5]);
 
     Version ready =
         publisher
@@ -96,8 +99,8 @@ class OneShotPublishTest {
     byte[] weights = bytes("one-shot weights that do not match " + project);
     List<String> blobsBefore = storedBlobs();
     byte[] body =
-        MultipartReaderTest.body(
-            MultipartReaderTest.part(
+        MultipartBodies.body(
+            MultipartBodies.part(
                 "metadata",
                 null,
                 bytes(
@@ -106,7 +109,7 @@ class OneShotPublishTest {
                         + "\",\"size_bytes\":"
                         + weights.length
                         + "}]}")),
-            MultipartReaderTest.part("w.bin", null, weights));
+            MultipartBodies.part("w.bin", null, weights));
 
     HttpResponse<String> res = oneShot(body);
 
@@ -123,8 +126,8 @@ class OneShotPublishTest {
   @Test
   void multipartMissingADeclaredFileIs422AndKeepsNothing() throws Exception {
     byte[] body =
-        MultipartReaderTest.body(
-            MultipartReaderTest.part(
+        MultipartBodies.body(
+            MultipartBodies.part(
                 "metadata",
                 null,
                 bytes(
@@ -135,12 +138,7 @@ class OneShotPublishTest {
     HttpResponse<String> res = oneShot(body);
 
     assertThat(res.statusCode()).isEqualTo(422);
-    assertThat(
-            publisher
-                .versions()
-                .list(project, "fraud", dev.cairn.client.model.VersionQuery.all())
-                .items())
-        .isEmpty();
+    assertThat(publisher.versions().list(project, "fraud", VersionQuery.all()).items()).isEmpty();
   }
 
   private HttpResponse<String> oneShot(byte[] body) {

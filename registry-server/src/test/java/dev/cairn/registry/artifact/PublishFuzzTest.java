@@ -100,11 +100,11 @@ class PublishFuzzTest {
   }
 
   private HttpResponse<String> oneShot(String metadata, boolean withPart) {
-    byte[] meta = MultipartReaderTest.part("metadata", null, bytes(metadata));
+    byte[] meta = MultipartBodies.part("metadata", null, bytes(metadata));
     byte[] body =
         withPart
-            ? MultipartReaderTest.body(meta, MultipartReaderTest.part("model.json", null, FILE))
-            : MultipartReaderTest.body(meta);
+            ? MultipartBodies.body(meta, MultipartBodies.part("model.json", null, FILE))
+            : MultipartBodies.body(meta);
     return http.sendBytes(
         "POST",
         versions,

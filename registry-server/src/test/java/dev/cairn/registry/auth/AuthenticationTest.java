@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import dev.cairn.client.model.AuditQuery;
 import dev.cairn.client.model.ModelCreate;
 import dev.cairn.client.model.ProjectCreate;
 import dev.cairn.registry.testing.Http;
@@ -155,8 +156,8 @@ class AuthenticationTest {
     return registry.client(TestTokens.ADMIN).audit().list("qc", qcAuthFailures()).items().size();
   }
 
-  private static dev.cairn.client.model.AuditQuery qcAuthFailures() {
-    return new dev.cairn.client.model.AuditQuery(null, "AUTH_FAILED", null, null, null, 1000, null);
+  private static AuditQuery qcAuthFailures() {
+    return new AuditQuery(null, "AUTH_FAILED", null, null, null, 1000, null);
   }
 
   @Test

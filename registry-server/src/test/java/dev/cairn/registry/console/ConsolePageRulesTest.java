@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 
 /**
  * The console's page rules (spec 80-web-ui, Rules): the audit page with its chain badge, filters in
@@ -33,7 +34,7 @@ class ConsolePageRulesTest extends ConsoleSession {
   @Test
   void pagesReflowAt200PercentZoomWithoutScrollingSideways() {
     browser.signIn(TestTokens.ADMIN);
-    browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(640, 900));
+    browser.driver().manage().window().setSize(new Dimension(640, 900));
     try {
       for (String page :
           new String[] {
@@ -48,7 +49,7 @@ class ConsolePageRulesTest extends ConsoleSession {
             .isEqualTo(true);
       }
     } finally {
-      browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+      browser.driver().manage().window().setSize(new Dimension(1280, 900));
     }
   }
 

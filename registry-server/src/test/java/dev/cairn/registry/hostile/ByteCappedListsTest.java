@@ -10,6 +10,7 @@ import dev.cairn.registry.testing.TestRegistry;
 import dev.cairn.registry.testing.TestTokens;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -67,7 +68,7 @@ class ByteCappedListsTest {
             base() + "/audit?action=VERSION_CREATE",
             TestTokens.ADMIN,
             null,
-            java.util.Map.of("Accept", "application/x-ndjson"));
+            Map.of("Accept", "application/x-ndjson"));
     assertThat(res.statusCode()).isEqualTo(200);
     assertThat(res.body().lines().count()).isEqualTo(VERSIONS);
   }

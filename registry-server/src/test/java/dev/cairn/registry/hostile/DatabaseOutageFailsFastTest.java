@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.cairn.registry.RegistryServer;
 import dev.cairn.registry.config.SettingsLoader;
+import dev.cairn.registry.db.DataSourceSpec;
 import dev.cairn.registry.testing.Http;
 import dev.cairn.registry.testing.TcpProxy;
 import dev.cairn.registry.testing.TestRegistry;
@@ -53,8 +54,8 @@ class DatabaseOutageFailsFastTest {
     }
   }
 
-  private static RegistryServer throughProxy(
-      TcpProxy proxy, dev.cairn.registry.db.DataSourceSpec source) throws Exception {
+  private static RegistryServer throughProxy(TcpProxy proxy, DataSourceSpec source)
+      throws Exception {
     var dataDir = Files.createTempDirectory("cairn-outage");
     Map<String, String> env = new HashMap<>();
     env.put("CAIRN_DB_URL", "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/postgres");

@@ -17,6 +17,8 @@ import dev.cairn.registry.testing.TestTokens;
 import dev.cairn.runtime.testing.OnnxModels;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -105,8 +107,7 @@ class OnnxValidationTest {
   }
 
   private static String sha256(byte[] bytes) throws Exception {
-    return java.util.HexFormat.of()
-        .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
   }
 
   private Version publish(String name, byte[] onnx, RuntimeRequirement runtime) throws Exception {

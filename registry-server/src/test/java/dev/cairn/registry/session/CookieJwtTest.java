@@ -20,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -195,7 +196,7 @@ class CookieJwtTest {
   }
 
   private static long maxAge(String setCookie) {
-    var m = java.util.regex.Pattern.compile("Max-Age=(\\d+)").matcher(setCookie);
+    var m = Pattern.compile("Max-Age=(\\d+)").matcher(setCookie);
     assertThat(m.find()).isTrue();
     return Long.parseLong(m.group(1));
   }

@@ -8,6 +8,8 @@ import dev.cairn.registry.testing.SecondReplica;
 import dev.cairn.registry.testing.TestRegistry;
 import dev.cairn.registry.testing.TestTokens;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -97,7 +99,7 @@ class SessionApiTest {
             Optional.of(session.csrf()),
             body);
 
-    for (var refused : java.util.List.of(noToken, wrongToken, foreignOrigin, noOrigin)) {
+    for (var refused : List.of(noToken, wrongToken, foreignOrigin, noOrigin)) {
       assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
       assertThat(refused.body()).contains("\"code\":\"CSRF_REJECTED\"");
     }
@@ -172,7 +174,7 @@ class SessionApiTest {
                 "/api/v1/session",
                 TestTokens.ADMIN,
                 null,
-                java.util.Map.of("Origin", "http://evil.example"));
+                Map.of("Origin", "http://evil.example"));
 
     assertThat(byCookie.statusCode()).isEqualTo(401);
     assertThat(byCookie.body()).contains("Authorization: Bearer");

@@ -3,6 +3,8 @@ package dev.cairn.registry.session;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.registry.testing.Http;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
@@ -64,8 +66,8 @@ record SessionCalls(Http http, URI registry) {
   static JsonNode json(HttpResponse<String> res) {
     try {
       return JSON.readTree(res.body());
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

@@ -8,6 +8,7 @@ import dev.cairn.registry.testing.TestRegistry;
 import dev.cairn.registry.testing.TestTokens;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -53,7 +54,7 @@ class WithdrawnTokenSessionTest {
                 + "\n    projects: [\"*\"]\n";
     Path next = tokens.resolveSibling("tokens.yaml.next");
     Files.writeString(next, yaml);
-    Files.move(next, tokens, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    Files.move(next, tokens, StandardCopyOption.ATOMIC_MOVE);
   }
 
   @Test

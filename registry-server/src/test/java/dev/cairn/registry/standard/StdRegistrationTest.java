@@ -13,7 +13,9 @@ import dev.cairn.client.model.ModelCreate;
 import dev.cairn.client.model.ProjectCreate;
 import dev.cairn.client.model.StdRegistrationRequest;
 import dev.cairn.client.model.Version;
+import dev.cairn.client.model.VersionCreate;
 import dev.cairn.client.model.VersionFile;
+import dev.cairn.client.model.VersionQuery;
 import dev.cairn.registry.testing.TestRegistry;
 import dev.cairn.registry.testing.TestTokens;
 import dev.cairn.runtime.color.Lab;
@@ -22,6 +24,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -114,12 +117,7 @@ class StdRegistrationTest {
     assertThat(report.path("result").asText()).isEqualTo("STD_ACCEPTABLE");
     assertThat(report.path("images")).hasSize(3);
     assertThat(report.path("signature").path("inks")).hasSize(2);
-    assertThat(
-            publisher
-                .versions()
-                .list(project, MODEL, dev.cairn.client.model.VersionQuery.all())
-                .items())
-        .isEmpty();
+    assertThat(publisher.versions().list(project, MODEL, VersionQuery.all()).items()).isEmpty();
   }
 
   @Test
@@ -161,12 +159,7 @@ class StdRegistrationTest {
               assertThat(e.status()).isEqualTo(400);
               assertThat(e.code()).isEqualTo("UNSUPPORTED_IMAGE");
             });
-    assertThat(
-            publisher
-                .versions()
-                .list(project, MODEL, dev.cairn.client.model.VersionQuery.all())
-                .items())
-        .isEmpty();
+    assertThat(publisher.versions().list(project, MODEL, VersionQuery.all()).items()).isEmpty();
   }
 
   @Test
@@ -189,7 +182,7 @@ class StdRegistrationTest {
     JsonNode report = publisher.versions().checkStandard(project, MODEL, request("LOW", 1, 2, 3));
     ObjectNode forged = (ObjectNode) report.path("signature").deepCopy();
     ((ObjectNode) forged.path("inks").get(0)).put("share", 0.9);
-    Map<String, Path> files = new java.util.LinkedHashMap<>();
+    Map<String, Path> files = new LinkedHashMap<>();
     files.put(
         "signature.json",
         Files.write(dir.resolve("signature.json"), new ObjectMapper().writeValueAsBytes(forged)));
@@ -204,7 +197,7 @@ class StdRegistrationTest {
                     .publish(
                         project,
                         MODEL,
-                        new dev.cairn.client.model.VersionCreate(
+                        new VersionCreate(
                             "forged",
                             "LOW",
                             "color-signature",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
@@ -81,7 +82,7 @@ public final class JarReplica implements AutoCloseable {
     await()
         .atMost(Duration.ofSeconds(90))
         .pollInterval(Duration.ofMillis(250))
-        .ignoreExceptionsInstanceOf(java.io.UncheckedIOException.class)
+        .ignoreExceptionsInstanceOf(UncheckedIOException.class)
         .untilAsserted(
             () -> {
               assertThat(replica.process.isAlive()).as(replica::log).isTrue();

@@ -1,16 +1,15 @@
-package dev.cairn.registry.artifact;
+package dev.cairn.common.multipart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cairn.client.multipart.MalformedMultipartException;
-import dev.cairn.client.multipart.MultipartReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -62,7 +61,7 @@ class MultipartReaderTest {
   @Test
   void refusesATruncatedBody() throws IOException {
     byte[] body = body(part("a", null, "complete".getBytes(StandardCharsets.UTF_8)));
-    byte[] cut = java.util.Arrays.copyOf(body, body.length - 20);
+    byte[] cut = Arrays.copyOf(body, body.length - 20);
     MultipartReader reader = new MultipartReader(new ByteArrayInputStream(cut), BOUNDARY);
     MultipartReader.Part part = reader.next().orElseThrow();
 

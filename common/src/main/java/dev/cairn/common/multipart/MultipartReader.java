@@ -1,7 +1,8 @@
-package dev.cairn.client.multipart;
+package dev.cairn.common.multipart;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
@@ -12,6 +13,11 @@ import java.util.regex.Pattern;
  * Reads {@code multipart/form-data} one part at a time from a stream, each part's content itself a
  * stream that ends at the next boundary: a part of any size passes through a fixed 64 KiB window
  * and is never held whole.
+ *
+ * <p>Why not Helidon's {@code helidon-http-media-multipart}: its 4.1.7 artifact does not resolve
+ * from the repository these builds reach (checked with {@code dependency:get}), so it cannot be
+ * adopted here. This reader keeps what the limits need: a fixed window, part headers capped at 8
+ * KiB, and no part held whole, for the registry and the sidecar alike.
  */
 public final class MultipartReader {
 
@@ -58,9 +64,9 @@ public final class MultipartReader {
       return Optional.empty();
     }
     if (current == null) {
-      new PartStream().transferTo(java.io.OutputStream.nullOutputStream());
+      new PartStream().transferTo(OutputStream.nullOutputStream());
     } else {
-      current.transferTo(java.io.OutputStream.nullOutputStream());
+      current.transferTo(OutputStream.nullOutputStream());
     }
     String after = readBytes(2);
     if (after.equals("--")) {

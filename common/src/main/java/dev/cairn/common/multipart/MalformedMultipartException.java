@@ -1,4 +1,4 @@
-package dev.cairn.client.multipart;
+package dev.cairn.common.multipart;
 
 /** A {@code multipart/form-data} body that breaks the format; servers answer 400. */
 public final class MalformedMultipartException extends IllegalArgumentException {
