@@ -4,6 +4,7 @@ import dev.cairn.client.CairnClient;
 import dev.cairn.client.model.FileDeclaration;
 import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionCreate;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -54,6 +55,6 @@ final class PublishedVersions {
   }
 
   static byte[] bytes(String text) {
-    return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 }
