@@ -66,7 +66,7 @@ class EmbeddedReadOnlyRootIT {
         .containsExactlyInAnyOrder("/tmp", "/var/lib/cairn");
 
     Map<String, String> env =
-        new PodEnvironment(chart.objects(), Chart.NAMESPACE, "cairn-cairn-registry-0")
+        new PodEnvironment(chart.objects(), Chart.NAMESPACE, Chart.FULLNAME + "-registry-0")
             .resolve(pod, container, work);
     Path tmp = folder(container, writable, "/tmp", work);
     Path data = folder(container, writable, "/var/lib/cairn", work);

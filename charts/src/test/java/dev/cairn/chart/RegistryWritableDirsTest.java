@@ -59,7 +59,7 @@ class RegistryWritableDirsTest {
     assertThat(volume(pod, mount(container, "/var/lib/cairn")).getPersistentVolumeClaim())
         .as("the embedded database and file store survive the pod")
         .isNotNull();
-    assertThat(chart.configMap("cairn-cairn-registry").orElseThrow().getData())
+    assertThat(chart.configMap(Chart.FULLNAME + "-registry").orElseThrow().getData())
         .containsEntry("CAIRN_DATA_DIR", "/var/lib/cairn");
   }
 
