@@ -9,8 +9,8 @@ import dev.cairn.registry.artifact.UploadService;
 import dev.cairn.registry.artifact.ValidateService;
 import dev.cairn.registry.artifact.VersionDeletion;
 import dev.cairn.registry.config.RegistrySettings;
-import dev.cairn.registry.http.ArtifactRoutes;
-import dev.cairn.registry.http.StdRegistrationRoutes;
+import dev.cairn.registry.http.routes.ArtifactRoutes;
+import dev.cairn.registry.http.routes.StdRegistrationRoutes;
 import dev.cairn.registry.standard.StdRegistrationService;
 import dev.cairn.registry.version.VersionService;
 

@@ -17,7 +17,7 @@ import dev.cairn.registry.blob.BlobStores;
 import dev.cairn.registry.config.RegistrySettings;
 import dev.cairn.registry.db.Db;
 import dev.cairn.registry.events.StoredEvent;
-import dev.cairn.registry.http.Responses;
+import dev.cairn.registry.http.request.Responses;
 import dev.cairn.registry.instance.InstanceRepository;
 import dev.cairn.registry.integrity.IntegrityStatus;
 import dev.cairn.registry.journal.Journal;

@@ -40,7 +40,7 @@ public final class ProblemWriter {
   }
 
   /** The members every Cairn problem has: type and title derived from the stable code. */
-  static ObjectNode document(ObjectMapper json, int status, String code, String detail) {
+  public static ObjectNode document(ObjectMapper json, int status, String code, String detail) {
     String baseCode = code.split(":", 2)[0];
     ObjectNode body = json.createObjectNode();
     body.put(
