@@ -1,5 +1,6 @@
 package dev.cairn.registry.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.registry.domain.ApiException;
@@ -34,7 +35,7 @@ public final class ProblemWriter {
     res.header(HeaderNames.CONTENT_TYPE, PROBLEM_JSON);
     try {
       res.send(json.writeValueAsBytes(body));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException impossible) {
+    } catch (JsonProcessingException impossible) {
       throw new IllegalStateException(impossible);
     }
   }

@@ -8,6 +8,7 @@ import dev.cairn.registry.domain.Text;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -120,7 +121,7 @@ public final class QueryParameters {
         JsonNode values =
             schema.has("enum") ? schema.get("enum") : schema.path("items").path("enum");
         if (values.isArray()) {
-          List<String> listed = new java.util.ArrayList<>();
+          List<String> listed = new ArrayList<>();
           values.forEach(v -> listed.add(v.asText()));
           enums.put(name, List.copyOf(listed));
         }

@@ -16,6 +16,7 @@ import dev.cairn.registry.http.request.ApiRequest;
 import dev.cairn.registry.http.request.Responses;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerResponse;
+import java.util.Map;
 import java.util.Optional;
 
 /** {@code …/models/{model}/aliases} and the model's activation status. */
@@ -52,7 +53,7 @@ public final class AliasRoutes implements RouteGroup {
   private void list(ApiRequest req, ServerResponse res) {
     String project = req.project();
     req.require(Role.READER);
-    responses.ok(res, java.util.Map.of("items", queries.list(project, req.model())));
+    responses.ok(res, Map.of("items", queries.list(project, req.model())));
   }
 
   private void get(ApiRequest req, ServerResponse res) {

@@ -1,6 +1,7 @@
 package dev.cairn.registry.http.routes;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cairn.client.model.Page;
 import dev.cairn.registry.artifact.FilePresence;
 import dev.cairn.registry.auth.Role;
 import dev.cairn.registry.domain.ApiException;
@@ -86,7 +87,7 @@ public final class IdRoutes implements RouteGroup {
     responses.ok(
         res,
         filter.isEmpty()
-            ? new dev.cairn.client.model.Page<>(List.of(), null)
+            ? new Page<>(List.of(), null)
             : projectVersions.list(
                 project, filter.get(), req.limit(), req.query("page_token").orElse(null)));
   }

@@ -1,5 +1,6 @@
 package dev.cairn.registry.http.routes;
 
+import dev.cairn.client.model.Page;
 import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionCreate;
 import dev.cairn.client.model.VersionPatch;
@@ -17,6 +18,7 @@ import dev.cairn.registry.version.VersionService;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** {@code …/models/{model}/versions}: metadata of versions (uploads come with the blob store). */
@@ -59,7 +61,7 @@ public final class VersionRoutes implements RouteGroup {
     String model = req.model();
     String contentType = req.raw().headers().first(HeaderNames.CONTENT_TYPE).orElse("");
     Version created =
-        contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")
+        contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")
             ? oneShot.publish(
                 req.actor(), project, model, contentType, RequestBodies.open(req.raw()))
             : fromJson(req, project, model, req.declarationBody(VersionCreate.class));
@@ -81,7 +83,7 @@ public final class VersionRoutes implements RouteGroup {
     String model = req.model();
     Optional<VersionFilter> filter = filter(req, Optional.empty());
     if (filter.isEmpty()) {
-      responses.ok(res, new dev.cairn.client.model.Page<>(List.of(), null));
+      responses.ok(res, new Page<>(List.of(), null));
       return;
     }
     responses.ok(
