@@ -48,23 +48,31 @@ public final class ArtifactRoutes implements RouteGroup {
   private final FileDownloads downloads;
   private final Responses responses;
 
-  public ArtifactRoutes(
+  /**
+   * What changes a version's bytes or state (uploads, imports, completion, verification,
+   * validation, deletion), as against the reads below it that only look a version up and stream its
+   * files.
+   */
+  public record Commands(
       UploadService uploads,
-      CompletionService completion,
       Imports imports,
+      CompletionService completion,
       VerifyService verifier,
       ValidateService validator,
-      VersionDeletion deletion,
+      VersionDeletion deletion) {}
+
+  public ArtifactRoutes(
+      Commands commands,
       Db db,
       VersionLookup versions,
       FileDownloads downloads,
       Responses responses) {
-    this.uploads = uploads;
-    this.completion = completion;
-    this.imports = imports;
-    this.verifier = verifier;
-    this.validator = validator;
-    this.deletion = deletion;
+    this.uploads = commands.uploads();
+    this.completion = commands.completion();
+    this.imports = commands.imports();
+    this.verifier = commands.verifier();
+    this.validator = commands.validator();
+    this.deletion = commands.deletion();
     this.db = db;
     this.versions = versions;
     this.downloads = downloads;
