@@ -1,17 +1,23 @@
 package dev.cairn.registry.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.constructors;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaConstructor;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.EvaluationResult;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
 import dev.cairn.registry.alias.AliasRef;
 import dev.cairn.registry.logging.ReachesUpToAlias;
@@ -160,6 +166,32 @@ class PackageRulesTest {
   @Test
   void httpRoomsFormNoCycle() {
     slices().matching(ROOT + ".http.(*)..").should().beFreeOfCycles().check(classes);
+  }
+
+  /**
+   * Issue 27, item 3: a component takes at most seven collaborators, so a constructor that wants
+   * more says a seam is missing. Records are values (settings, rows, wire types) and are exempt.
+   */
+  @Test
+  void noComponentTakesMoreThanSevenCollaborators() {
+    constructors()
+        .that()
+        .areDeclaredInClassesThat(
+            DescribedPredicate.describe(
+                "are components (neither records nor enums)", c -> !c.isEnum() && !c.isRecord()))
+        .should(
+            new ArchCondition<JavaConstructor>("take at most 7 parameters") {
+              @Override
+              public void check(JavaConstructor constructor, ConditionEvents events) {
+                int count = constructor.getRawParameterTypes().size();
+                if (count > 7) {
+                  events.add(
+                      SimpleConditionEvent.violated(
+                          constructor, constructor.getFullName() + " takes " + count));
+                }
+              }
+            })
+        .check(classes);
   }
 
   @Test
