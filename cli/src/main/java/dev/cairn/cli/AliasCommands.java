@@ -12,7 +12,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code alias list|get|set|rollback|history|delete}. */
+/**
+ * {@code alias list|get|set|rollback|history|delete}.
+ *
+ * <p>One file per noun of the command tree on purpose (about 240 lines): each subcommand is a short
+ * nested class sharing the noun's options and help, so {@code cairn alias --help} reads as this
+ * file does.
+ */
 final class AliasCommands {
 
   static final List<Output.Column> COLUMNS =

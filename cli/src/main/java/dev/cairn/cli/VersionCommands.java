@@ -14,7 +14,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code version push|list|get|pull|verify}. */
+/**
+ * {@code version push|list|get|pull|verify}.
+ *
+ * <p>One file per noun of the command tree on purpose (about 240 lines): each subcommand is a short
+ * nested class sharing the noun's options and help, so {@code cairn version --help} reads as this
+ * file does.
+ */
 final class VersionCommands {
 
   static final List<Output.Column> COLUMNS =

@@ -5,76 +5,106 @@ import dev.cairn.registry.artifact.FileDownloads;
 import dev.cairn.registry.artifact.Imports;
 import dev.cairn.registry.artifact.LocalFilePublisher;
 import dev.cairn.registry.artifact.OneShotPublisher;
+import dev.cairn.registry.artifact.StagedPublication;
 import dev.cairn.registry.artifact.UploadService;
 import dev.cairn.registry.artifact.ValidateService;
 import dev.cairn.registry.artifact.VersionDeletion;
 import dev.cairn.registry.config.RegistrySettings;
-import dev.cairn.registry.http.ArtifactRoutes;
-import dev.cairn.registry.http.StdRegistrationRoutes;
+import dev.cairn.registry.http.routes.ArtifactRoutes;
+import dev.cairn.registry.http.routes.StdRegistrationRoutes;
 import dev.cairn.registry.standard.StdRegistrationService;
 import dev.cairn.registry.version.VersionService;
 
 /**
  * The factories of the artifact resources (uploads, verification, validation, deletion, one-shot
- * publishing, standard registration): what {@link RegistryApi} builds from the shared {@link
- * Wiring} for everything that moves bytes.
+ * publishing, standard registration): what {@link ResourceRoutes} builds from the {@link Kernel},
+ * the {@link Catalog} and the {@link Artifacts} for everything that moves bytes.
  */
 final class ArtifactWiring {
 
-  private ArtifactWiring() {}
+  private final Kernel kernel;
+  private final Catalog catalog;
+  private final Artifacts artifacts;
+  private final Meters meters;
+  private final RegistrySettings settings;
 
-  static OneShotPublisher oneShot(Wiring w, VersionService versions, RegistrySettings settings) {
+  ArtifactWiring(
+      Kernel kernel,
+      Catalog catalog,
+      Artifacts artifacts,
+      Meters meters,
+      RegistrySettings settings) {
+    this.kernel = kernel;
+    this.catalog = catalog;
+    this.artifacts = artifacts;
+    this.meters = meters;
+    this.settings = settings;
+  }
+
+  OneShotPublisher oneShot(VersionService versions) {
     return new OneShotPublisher(
-        w.db(),
-        w.blobs(),
-        versions,
-        w.versions(),
-        w.completion(),
-        w.collector(),
-        w.json(),
+        artifacts.blobs(),
+        publication(versions),
+        kernel.json(),
         settings.blobs().maxFileBytes(),
         settings.maxJsonBytes(),
-        w.domainMetrics());
+        meters.domain());
   }
 
-  static ArtifactsDirPublisher artifactsDir(Wiring w, VersionService versions) {
+  ArtifactsDirPublisher artifactsDir(VersionService versions) {
     return new ArtifactsDirPublisher(
-        w.references(),
-        new LocalFilePublisher(
-            w.db(), w.blobs(), versions, w.versions(), w.completion(), w.collector()));
+        artifacts.references(), new LocalFilePublisher(artifacts.blobs(), publication(versions)));
   }
 
-  static StdRegistrationRoutes standardRoutes(
-      Wiring w, VersionService versions, RegistrySettings settings) {
-    LocalFilePublisher publisher =
-        new LocalFilePublisher(
-            w.db(), w.blobs(), versions, w.versions(), w.completion(), w.collector());
+  StdRegistrationRoutes standardRoutes(VersionService versions) {
+    LocalFilePublisher publisher = new LocalFilePublisher(artifacts.blobs(), publication(versions));
     return new StdRegistrationRoutes(
-        new StdRegistrationService(w.db(), w.models(), publisher, settings.blobs().maxFileBytes()),
-        w.responses());
+        new StdRegistrationService(
+            kernel.db(), catalog.models(), publisher, settings.blobs().maxFileBytes()),
+        kernel.responses());
   }
 
-  static ArtifactRoutes artifactRoutes(Wiring w, RegistrySettings settings) {
+  ArtifactRoutes artifactRoutes() {
     UploadService uploads =
         new UploadService(
-            w.db(),
-            w.blobs(),
-            w.versions(),
-            w.journal(),
-            w.collector(),
+            kernel.db(),
+            artifacts.blobs(),
+            catalog.versions(),
+            kernel.journal(),
+            artifacts.collector(),
             settings.blobs().maxFileBytes());
+    ArtifactRoutes.Commands commands =
+        new ArtifactRoutes.Commands(
+            uploads,
+            new Imports(kernel.db(), catalog.versions(), artifacts.references(), uploads),
+            artifacts.completion(),
+            artifacts.verifier(),
+            new ValidateService(
+                kernel.db(),
+                catalog.versions(),
+                artifacts.verifier(),
+                artifacts.validations(),
+                kernel.journal(),
+                kernel.json()),
+            new VersionDeletion(
+                kernel.db(),
+                catalog.models(),
+                catalog.versions(),
+                catalog.pointers(),
+                kernel.journal(),
+                artifacts.collector(),
+                kernel.json()));
     return new ArtifactRoutes(
-        uploads,
-        w.completion(),
-        new Imports(w.db(), w.versions(), w.references(), uploads),
-        w.verifier(),
-        new ValidateService(
-            w.db(), w.versions(), w.verifier(), w.validations(), w.journal(), w.json()),
-        new VersionDeletion(
-            w.db(), w.models(), w.versions(), w.pointers(), w.journal(), w.collector(), w.json()),
-        w.db(),
-        w.versions(),
-        new FileDownloads(w.blobs(), w.references(), w.failures()),
-        w.responses());
+        commands,
+        kernel.db(),
+        catalog.versions(),
+        new FileDownloads(artifacts.blobs(), artifacts.references(), artifacts.failures()),
+        kernel.responses());
+  }
+
+  /** The one transaction both one-shot paths end in (staged files become a version). */
+  private StagedPublication publication(VersionService versions) {
+    return new StagedPublication(
+        kernel.db(), versions, catalog.versions(), artifacts.completion(), artifacts.collector());
   }
 }

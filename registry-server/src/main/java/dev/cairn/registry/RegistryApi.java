@@ -12,9 +12,9 @@ import dev.cairn.registry.events.EventFeed;
 import dev.cairn.registry.events.EventRepository;
 import dev.cairn.registry.events.EventStreams;
 import dev.cairn.registry.events.PgEventListener;
-import dev.cairn.registry.http.ApiRoutes;
-import dev.cairn.registry.http.OpenApiRoutes;
-import dev.cairn.registry.http.ServiceRoutes;
+import dev.cairn.registry.http.routes.ApiRoutes;
+import dev.cairn.registry.http.routes.OpenApiRoutes;
+import dev.cairn.registry.http.routes.ServiceRoutes;
 import dev.cairn.registry.integrity.Integrity;
 import dev.cairn.registry.resolve.ResolveCache;
 import dev.cairn.registry.service.HealthChecks;
@@ -25,7 +25,9 @@ import java.util.Optional;
 /**
  * Assembles the API by hand: {@link #assemble} starts the event machinery and the integrity checks,
  * adds the service routes, and has {@link ResourceRoutes} build every resource's routes from the
- * shared {@link Wiring}.
+ * named groups every resource shares: {@link Kernel} (database, JSON, journal, paging), {@link
+ * Catalog} (repositories and lookups), {@link Artifacts} (store, verifier, completion) and {@link
+ * Meters}.
  */
 final class RegistryApi {
 
@@ -56,13 +58,24 @@ final class RegistryApi {
     liveness.register("event_listener", listener::isAlive);
     try {
       EventStreams streams = new EventStreams(feed, eventRepository, settings.sseHeartbeat());
-      Wiring w = Wiring.create(db, json, feed::committed, blobs, settings);
-      ApiRoutes routes = routes(w, settings, source, feed, streams, liveness);
-      Integrity integrity = integrity(w, settings).start();
+      Meters meters = Meters.create(settings.scrub().bytesPerSecond());
+      Kernel kernel = Kernel.create(db, json, feed::committed, settings, meters);
+      Catalog catalog = Catalog.create();
+      Artifacts artifacts = Artifacts.create(kernel, catalog, meters, blobs, settings);
+      ResolveCache resolveCache =
+          new ResolveCache(meters.domain(), json, settings.resolveCacheSize());
+      feed.subscribe(resolveCache::onEvent);
+      ApiRoutes routes =
+          new ApiRoutes()
+              .add(serviceRoutes(kernel, meters, blobs, settings, source, liveness))
+              .add(OpenApiRoutes.load());
+      new ResourceRoutes(kernel, catalog, artifacts, meters, settings)
+          .addTo(routes, streams, resolveCache);
+      Integrity integrity = integrity(kernel, artifacts, meters, settings).start();
       return new Assembly(
           routes,
-          w.metrics(),
-          new RefusalAudit(db, w.journal()),
+          meters.http(),
+          new RefusalAudit(db, kernel.journal()),
           () -> {
             integrity.close();
             listener.close();
@@ -75,49 +88,40 @@ final class RegistryApi {
     }
   }
 
-  private static ApiRoutes routes(
-      Wiring w,
-      RegistrySettings settings,
-      DataSourceSpec source,
-      EventFeed feed,
-      EventStreams streams,
-      Liveness liveness) {
-    ResolveCache resolveCache =
-        new ResolveCache(w.domainMetrics(), w.json(), settings.resolveCacheSize());
-    feed.subscribe(resolveCache::onEvent);
-    ApiRoutes routes =
-        new ApiRoutes().add(serviceRoutes(w, settings, source, liveness)).add(OpenApiRoutes.load());
-    return ResourceRoutes.addTo(routes, w, settings, streams, resolveCache);
-  }
-
   /** The start check, then the scrubber, in one background thread. */
-  private static Integrity integrity(Wiring w, RegistrySettings settings) {
+  private static Integrity integrity(
+      Kernel kernel, Artifacts artifacts, Meters meters, RegistrySettings settings) {
     return new Integrity(
-        w.db(),
-        w.blobs(),
-        new AuditVerifier(w.auditRepository(), w.keyedFrom()),
-        w.failures(),
+        kernel.db(),
+        artifacts.blobs(),
+        new AuditVerifier(kernel.auditRepository(), kernel.keyedFrom()),
+        artifacts.failures(),
         settings.scrub(),
-        w.integrity());
+        meters.integrity());
   }
 
   private static ServiceRoutes serviceRoutes(
-      Wiring w, RegistrySettings settings, DataSourceSpec source, Liveness liveness) {
+      Kernel kernel,
+      Meters meters,
+      BlobStore blobs,
+      RegistrySettings settings,
+      DataSourceSpec source,
+      Liveness liveness) {
     ServiceInfo info =
         new ServiceInfo(
             "cairn-registry",
             version(),
             settings.environment(),
             source.embedded() ? "embedded" : "external",
-            w.blobs().kind(),
+            blobs.kind(),
             true);
     return new ServiceRoutes(
         info,
-        new HealthChecks(w.db(), w.blobs()),
+        new HealthChecks(kernel.db(), blobs),
         liveness,
-        w.metrics(),
-        w.responses(),
-        w.integrity());
+        meters.http(),
+        kernel.responses(),
+        meters.integrity());
   }
 
   private static String version() {

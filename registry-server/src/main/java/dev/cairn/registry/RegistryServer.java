@@ -8,7 +8,6 @@ import dev.cairn.registry.auth.BootstrapAdmin;
 import dev.cairn.registry.auth.SessionStore;
 import dev.cairn.registry.blob.BlobStore;
 import dev.cairn.registry.blob.BlobStores;
-import dev.cairn.registry.config.ConnectionLimits;
 import dev.cairn.registry.config.RegistrySettings;
 import dev.cairn.registry.config.StartupException;
 import dev.cairn.registry.db.DataSourceSpec;
@@ -17,31 +16,28 @@ import dev.cairn.registry.db.EmbeddedDatabase;
 import dev.cairn.registry.db.ExternalDatabase;
 import dev.cairn.registry.domain.JsonLimits;
 import dev.cairn.registry.http.AccessFilter;
-import dev.cairn.registry.http.ApiRoutes;
 import dev.cairn.registry.http.AuthFilter;
-import dev.cairn.registry.http.ConsoleRoutes;
 import dev.cairn.registry.http.CorsFilter;
 import dev.cairn.registry.http.ErrorMapping;
-import dev.cairn.registry.http.FirstRequestRefusal;
-import dev.cairn.registry.http.HeaderDeadline;
-import dev.cairn.registry.http.JsonBodies;
-import dev.cairn.registry.http.ProblemDirectHandler;
 import dev.cairn.registry.http.ProblemWriter;
-import dev.cairn.registry.http.QueryParameters;
-import dev.cairn.registry.http.ReadDeadlineOptions;
-import dev.cairn.registry.http.ReceiveListeners;
-import dev.cairn.registry.http.RequestFactory;
-import dev.cairn.registry.http.Responses;
-import dev.cairn.registry.http.SessionRoutes;
-import dev.cairn.registry.http.StrictFraming;
+import dev.cairn.registry.http.request.JsonBodies;
+import dev.cairn.registry.http.request.QueryParameters;
+import dev.cairn.registry.http.request.RequestFactory;
+import dev.cairn.registry.http.request.Responses;
+import dev.cairn.registry.http.routes.ApiRoutes;
+import dev.cairn.registry.http.routes.ConsoleRoutes;
+import dev.cairn.registry.http.routes.OpenApiRoutes;
+import dev.cairn.registry.http.routes.SessionRoutes;
+import dev.cairn.registry.http.transport.RegistryWebServer;
 import dev.cairn.registry.logging.StructuredLog;
 import dev.cairn.registry.service.HttpMetrics;
-import io.helidon.common.socket.SocketOptions;
-import io.helidon.webserver.WebServer;
-import io.helidon.webserver.http1.Http1Config;
+import io.helidon.webserver.http.HttpRouting;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
@@ -51,14 +47,14 @@ import java.util.logging.Logger;
 public final class RegistryServer implements AutoCloseable {
 
   private final List<AutoCloseable> resources;
-  private final WebServer web;
+  private final RegistryWebServer web;
   private final BootstrapAdmin.Outcome bootstrap;
   private final ApiRoutes routes;
   private final DataSourceSpec dataSource;
 
   private RegistryServer(
       List<AutoCloseable> resources,
-      WebServer web,
+      RegistryWebServer web,
       BootstrapAdmin.Outcome bootstrap,
       ApiRoutes routes,
       DataSourceSpec dataSource) {
@@ -77,94 +73,72 @@ public final class RegistryServer implements AutoCloseable {
     }
     List<AutoCloseable> resources = new ArrayList<>();
     try {
-      DataSourceSpec source;
-      java.util.function.BooleanSupplier databaseProcessAlive = () -> true;
-      if (settings.embeddedDatabase()) {
-        EmbeddedDatabase embedded = EmbeddedDatabase.start(settings.dataDir());
-        resources.add(embedded);
-        source = embedded.dataSource();
-        databaseProcessAlive = embedded::alive;
-      } else {
-        source =
-            ExternalDatabase.probe(
-                settings.dbUrl().get(), settings.dbUser(), settings.dbPassword());
-      }
-      SchemaOwner.migrate(settings, source);
-      Db db = Db.connect(source, settings.dbPoolSize());
+      Database database = Database.open(settings, resources);
+      SchemaOwner.migrate(settings, database.source());
+      Db db = Db.connect(database.source(), settings.dbPoolSize());
       resources.add(db);
       AuthSetup.Result auth = AuthSetup.configure(settings, db);
       BlobStore blobs = BlobStores.create(settings.blobs(), settings.dataDir());
       ObjectMapper json = JsonLimits.forStored(CairnJson.strictMapper());
-      RegistryApi.Assembly api = RegistryApi.assemble(settings, source, db, blobs, json);
-      if (settings.embeddedDatabase()) {
-        api.liveness().register("embedded_database", databaseProcessAlive);
-      }
+      RegistryApi.Assembly api = RegistryApi.assemble(settings, database.source(), db, blobs, json);
+      database.alive().ifPresent(alive -> api.liveness().register("embedded_database", alive));
       resources.add(api.background());
       SessionRoutes sessions = sessions(settings, db, auth, json);
       api.routes().add(sessions);
-      ProblemWriter problems = new ProblemWriter(json);
-      HttpMetrics metrics = api.metrics();
-      HeaderDeadline headerDeadline = new HeaderDeadline();
-      resources.add(headerDeadline);
-      ConnectionLimits connections = settings.connections();
-      WebServer web =
-          WebServer.builder()
-              .maxTcpConnections(connections.maxConnections())
-              .idleConnectionTimeout(connections.idleTimeout())
-              .idleConnectionPeriod(connections.idleCheckPeriod())
-              .host(settings.host())
-              .port(settings.port())
-              .shutdownHook(false)
-              // Helidon 4.1 refuses ':' in query strings, which RFC 3986 allows and the
-              // label=key:value filter needs; names and paths are validated by the handlers.
-              .addProtocol(
-                  Http1Config.builder()
-                      .validatePrologue(false)
-                      .addReceiveListener(
-                          ReceiveListeners.of(
-                              new StrictFraming(settings.blobs().maxFileBytes()), headerDeadline))
-                      .build())
-              // Helidon reads request bodies 4 KiB at a time by default (~90 MB/s of uploads on
-              // this hardware); 64 KiB reads with a 1 MiB socket buffer ingest ~8x faster.
-              .receiveBufferSize(64 * 1024)
-              .connectionOptions(
-                  new ReadDeadlineOptions(
-                      SocketOptions.builder().socketReceiveBufferSize(1 << 20).build(),
-                      connections.idleTimeout()))
-              .directHandlers(ProblemDirectHandler.forAllEvents(json))
-              .addConnectionSelector(new FirstRequestRefusal(json))
-              .routing(
-                  r -> {
-                    r.addFilter(
-                        new AccessFilter(metrics, new StructuredLog(json), settings.accessLog()));
-                    r.addFilter(new CorsFilter(settings.allowedOrigins(), problems));
-                    r.addFilter(new AuthFilter(auth, sessions, problems, metrics, api.refusals()));
-                    ErrorMapping.register(r, problems);
-                    ConsoleRoutes.register(r);
-                    api.routes()
-                        .registerInto(
-                            r,
-                            new RequestFactory(
-                                new JsonBodies(json, settings.maxJsonBytes()),
-                                QueryParameters.fromOpenApi()));
-                  })
-              .build()
-              .start();
-      resources.add(web::stop);
-      // Helidon stops a listener whose accept fails; liveness then fails instead of a zombie.
+      RegistryWebServer web =
+          RegistryWebServer.create(settings, json, routing(settings, json, auth, sessions, api));
+      resources.add(web);
       api.liveness().register("http_listener", web::isRunning);
-      api.liveness().register("header_deadline", headerDeadline::isAlive);
-      if (!web.isRunning() || web.port() < 0) {
-        throw new StartupException(
-            ListenAddress.notBound(settings.host(), settings.port(), "CAIRN_PORT", "bind failed")
-                .getMessage());
-      }
+      api.liveness().register("header_deadline", web::headerDeadlineAlive);
       // Closed in reverse: open SSE streams end before the web server stops.
       resources.add(api.endStreams()::run);
-      return new RegistryServer(resources, web, auth.bootstrap(), api.routes(), source);
+      return new RegistryServer(resources, web, auth.bootstrap(), api.routes(), database.source());
     } catch (RuntimeException e) {
       closeAll(resources);
       throw e;
+    }
+  }
+
+  /**
+   * The filters (access log, CORS, authentication, in that order), the problem+json error mapping,
+   * the console and the API routes: everything the web server routes, in the order it routes it.
+   */
+  private static Consumer<HttpRouting.Builder> routing(
+      RegistrySettings settings,
+      ObjectMapper json,
+      AuthSetup.Result auth,
+      SessionRoutes sessions,
+      RegistryApi.Assembly api) {
+    ProblemWriter problems = new ProblemWriter(json);
+    HttpMetrics metrics = api.metrics();
+    return r -> {
+      r.addFilter(new AccessFilter(metrics, new StructuredLog(json), settings.accessLog()));
+      r.addFilter(new CorsFilter(settings.allowedOrigins(), problems));
+      r.addFilter(new AuthFilter(auth, sessions.cookieAuth(), problems, metrics, api.refusals()));
+      ErrorMapping.register(r, problems);
+      ConsoleRoutes.register(r);
+      api.routes()
+          .registerInto(
+              r,
+              new RequestFactory(
+                  new JsonBodies(json, settings.maxJsonBytes()),
+                  QueryParameters.fromOpenApi(OpenApiRoutes.RESOURCE)));
+    };
+  }
+
+  /** The database's data source, and for an embedded database the check that its process lives. */
+  private record Database(DataSourceSpec source, Optional<BooleanSupplier> alive) {
+
+    static Database open(RegistrySettings settings, List<AutoCloseable> resources) {
+      if (!settings.embeddedDatabase()) {
+        return new Database(
+            ExternalDatabase.probe(
+                settings.dbUrl().get(), settings.dbUser(), settings.dbPassword()),
+            Optional.empty());
+      }
+      EmbeddedDatabase embedded = EmbeddedDatabase.start(settings.dataDir());
+      resources.add(embedded);
+      return new Database(embedded.dataSource(), Optional.of(embedded::alive));
     }
   }
 

@@ -8,17 +8,17 @@ import dev.cairn.registry.artifact.FilePresence;
 import dev.cairn.registry.audit.AuditVerifier;
 import dev.cairn.registry.config.RegistrySettings;
 import dev.cairn.registry.events.EventStreams;
-import dev.cairn.registry.http.AliasRoutes;
-import dev.cairn.registry.http.ApiRoutes;
-import dev.cairn.registry.http.AuditRoutes;
-import dev.cairn.registry.http.EventRoutes;
-import dev.cairn.registry.http.IdRoutes;
-import dev.cairn.registry.http.InstanceRoutes;
-import dev.cairn.registry.http.ModelRoutes;
-import dev.cairn.registry.http.ProjectRoutes;
-import dev.cairn.registry.http.ResolveRoutes;
-import dev.cairn.registry.http.VersionRoutes;
-import dev.cairn.registry.http.WhoAmIRoutes;
+import dev.cairn.registry.http.routes.AliasRoutes;
+import dev.cairn.registry.http.routes.ApiRoutes;
+import dev.cairn.registry.http.routes.AuditRoutes;
+import dev.cairn.registry.http.routes.EventRoutes;
+import dev.cairn.registry.http.routes.IdRoutes;
+import dev.cairn.registry.http.routes.InstanceRoutes;
+import dev.cairn.registry.http.routes.ModelRoutes;
+import dev.cairn.registry.http.routes.ProjectRoutes;
+import dev.cairn.registry.http.routes.ResolveRoutes;
+import dev.cairn.registry.http.routes.VersionRoutes;
+import dev.cairn.registry.http.routes.WhoAmIRoutes;
 import dev.cairn.registry.instance.InstanceService;
 import dev.cairn.registry.model.ModelService;
 import dev.cairn.registry.project.ProjectRepository;
@@ -30,128 +30,165 @@ import dev.cairn.registry.version.IdLookups;
 import dev.cairn.registry.version.ProjectVersions;
 import dev.cairn.registry.version.VersionRules;
 import dev.cairn.registry.version.VersionService;
+import dev.cairn.registry.version.VersionStore;
 
 /**
- * The route groups of the API's resources (projects to audit), each built by hand from the shared
- * {@link Wiring}; {@link RegistryApi} adds the service routes and owns what runs in the background.
+ * The route groups of the API's resources (projects to audit), each built by hand from the {@link
+ * Kernel}, the {@link Catalog} and the {@link Artifacts}; {@link RegistryApi} adds the service
+ * routes and owns what runs in the background.
  */
 final class ResourceRoutes {
 
-  private ResourceRoutes() {}
+  private final Kernel kernel;
+  private final Catalog catalog;
+  private final Artifacts artifacts;
+  private final RegistrySettings settings;
+  private final ArtifactWiring artifactWiring;
+
+  ResourceRoutes(
+      Kernel kernel,
+      Catalog catalog,
+      Artifacts artifacts,
+      Meters meters,
+      RegistrySettings settings) {
+    this.kernel = kernel;
+    this.catalog = catalog;
+    this.artifacts = artifacts;
+    this.settings = settings;
+    this.artifactWiring = new ArtifactWiring(kernel, catalog, artifacts, meters, settings);
+  }
 
   /** Every resource's routes, added to {@code routes}. */
-  static ApiRoutes addTo(
-      ApiRoutes routes,
-      Wiring w,
-      RegistrySettings settings,
-      EventStreams streams,
-      ResolveCache resolveCache) {
-    FilePresence presence = new FilePresence(w.blobs());
+  ApiRoutes addTo(ApiRoutes routes, EventStreams streams, ResolveCache resolveCache) {
+    FilePresence presence = new FilePresence(artifacts.blobs());
     AliasQueries aliasQueries =
-        new AliasQueries(w.db(), w.models(), w.aliases(), w.pageTokens(), w.pointers());
-    VersionService versions = versionService(w, settings);
-    ModelService models = modelService(w);
+        new AliasQueries(
+            kernel.db(),
+            catalog.models(),
+            catalog.aliases(),
+            kernel.pageTokens(),
+            catalog.pointers());
+    VersionService versions = versionService();
+    ModelService models = modelService();
     return routes
-        .add(new WhoAmIRoutes(w.responses()))
-        .add(projectRoutes(w))
-        .add(new ModelRoutes(models, w.responses()))
-        .add(idRoutes(w, models, versions, presence))
+        .add(new WhoAmIRoutes(kernel.responses()))
+        .add(projectRoutes())
+        .add(new ModelRoutes(models, kernel.responses()))
+        .add(idRoutes(models, versions, presence))
         .add(
             new VersionRoutes(
                 versions,
                 presence,
-                ArtifactWiring.oneShot(w, versions, settings),
-                ArtifactWiring.artifactsDir(w, versions),
-                w.responses()))
-        .add(ArtifactWiring.standardRoutes(w, versions, settings))
-        .add(ArtifactWiring.artifactRoutes(w, settings))
-        .add(aliasRoutes(w, aliasQueries))
-        .add(instanceRoutes(w))
-        .add(new EventRoutes(streams, w.db(), w.models()))
-        .add(resolveRoutes(w, aliasQueries, presence, resolveCache))
+                artifactWiring.oneShot(versions),
+                artifactWiring.artifactsDir(versions),
+                kernel.responses()))
+        .add(artifactWiring.standardRoutes(versions))
+        .add(artifactWiring.artifactRoutes())
+        .add(aliasRoutes(aliasQueries))
+        .add(instanceRoutes())
+        .add(new EventRoutes(streams, kernel.db(), catalog.models()))
+        .add(resolveRoutes(aliasQueries, presence, resolveCache))
         .add(
             new AuditRoutes(
-                w.auditRepository(),
-                new AuditVerifier(w.auditRepository(), w.keyedFrom()),
-                w.pageTokens(),
-                w.responses()));
+                kernel.auditRepository(),
+                new AuditVerifier(kernel.auditRepository(), kernel.keyedFrom()),
+                kernel.pageTokens(),
+                kernel.responses()));
   }
 
-  private static VersionService versionService(Wiring w, RegistrySettings settings) {
+  private VersionService versionService() {
     return new VersionService(
-        w.db(),
-        w.versionRepository(),
-        w.models(),
-        w.journal(),
-        w.pointers(),
-        w.pageTokens(),
-        w.json(),
+        new VersionStore(
+            kernel.db(),
+            catalog.versionRepository(),
+            catalog.models(),
+            kernel.journal(),
+            catalog.pointers(),
+            kernel.json()),
+        kernel.pageTokens(),
         new VersionRules(
-            new Formats(settings.extraFormats()), settings.maxMetadataBytes(), w.json()));
+            new Formats(settings.extraFormats()), settings.maxMetadataBytes(), kernel.json()));
   }
 
-  private static ProjectRoutes projectRoutes(Wiring w) {
+  private ProjectRoutes projectRoutes() {
     return new ProjectRoutes(
-        new ProjectService(w.db(), new ProjectRepository(), w.journal(), w.pageTokens(), w.json()),
-        w.responses());
+        new ProjectService(
+            kernel.db(),
+            new ProjectRepository(),
+            kernel.journal(),
+            kernel.pageTokens(),
+            kernel.json()),
+        kernel.responses());
   }
 
-  private static ModelService modelService(Wiring w) {
+  private ModelService modelService() {
     return new ModelService(
-        w.db(),
-        w.modelRepository(),
-        w.models(),
-        w.journal(),
-        w.pointers(),
-        w.pageTokens(),
-        w.json());
+        kernel.db(),
+        catalog.modelRepository(),
+        catalog.models(),
+        kernel.journal(),
+        catalog.pointers(),
+        kernel.pageTokens(),
+        kernel.json());
   }
 
-  private static IdRoutes idRoutes(
-      Wiring w, ModelService models, VersionService versions, FilePresence presence) {
+  private IdRoutes idRoutes(ModelService models, VersionService versions, FilePresence presence) {
     return new IdRoutes(
-        new IdLookups(w.db()),
+        new IdLookups(kernel.db()),
         models,
         versions,
         presence,
         new ProjectVersions(
-            w.db(), w.versionRepository(), w.models(), w.pointers(), w.pageTokens()),
-        w.responses());
+            kernel.db(),
+            catalog.versionRepository(),
+            catalog.models(),
+            catalog.pointers(),
+            kernel.pageTokens()),
+        kernel.responses());
   }
 
-  private static AliasRoutes aliasRoutes(Wiring w, AliasQueries aliasQueries) {
+  private AliasRoutes aliasRoutes(AliasQueries aliasQueries) {
     return new AliasRoutes(
         new AliasService(
-            w.db(), w.models(), w.versionRepository(), w.aliases(), w.journal(), w.json()),
+            kernel.db(),
+            catalog.models(),
+            catalog.versionRepository(),
+            catalog.aliases(),
+            kernel.journal(),
+            kernel.json()),
         aliasQueries,
-        new ModelStatusService(w.db(), w.models(), w.aliases(), new ServingCounter(w.instances())),
-        w.responses());
+        new ModelStatusService(
+            kernel.db(),
+            catalog.models(),
+            catalog.aliases(),
+            new ServingCounter(catalog.instances())),
+        kernel.responses());
   }
 
-  private static InstanceRoutes instanceRoutes(Wiring w) {
+  private InstanceRoutes instanceRoutes() {
     return new InstanceRoutes(
         new InstanceService(
-            w.db(),
-            w.models(),
-            w.instances(),
-            w.pointers(),
-            w.versionRepository(),
-            w.journal(),
-            w.json()),
-        w.responses());
+            kernel.db(),
+            catalog.models(),
+            catalog.instances(),
+            catalog.pointers(),
+            catalog.versionRepository(),
+            kernel.journal(),
+            kernel.json()),
+        kernel.responses());
   }
 
-  private static ResolveRoutes resolveRoutes(
-      Wiring w, AliasQueries aliasQueries, FilePresence presence, ResolveCache resolveCache) {
+  private ResolveRoutes resolveRoutes(
+      AliasQueries aliasQueries, FilePresence presence, ResolveCache resolveCache) {
     return new ResolveRoutes(
         new ResolveService(
-            w.db(),
-            w.models(),
-            w.versionRepository(),
+            kernel.db(),
+            catalog.models(),
+            catalog.versionRepository(),
             aliasQueries,
             presence,
-            w.verifier(),
+            artifacts.verifier(),
             resolveCache),
-        w.responses());
+        kernel.responses());
   }
 }

@@ -30,16 +30,6 @@ class InlineQualifiedNamesTest {
    */
   private static final Map<String, Set<String>> CLASHES = Map.of();
 
-  /**
-   * TEMPORARY (issue 27, item 3): the registry's {@code http} package and its root package are
-   * being restructured on another branch, which removes their inline names itself. Delete this list
-   * once that branch is merged; the check then covers them too.
-   */
-  private static final List<String> TEMPORARY_UNTIL_HTTP_RESTRUCTURE_MERGES =
-      List.of(
-          "registry-server/src/main/java/dev/cairn/registry/http/",
-          "registry-server/src/main/java/dev/cairn/registry/*.java");
-
   @Test
   void noSourceNamesATypeInFull() throws IOException {
     Path root = repositoryRoot();
@@ -49,9 +39,6 @@ class InlineQualifiedNamesTest {
       files.forEach(
           file -> {
             String relative = root.relativize(file).toString().replace('\\', '/');
-            if (temporarilyExempt(relative)) {
-              return;
-            }
             for (QualifiedNames.Use use : QualifiedNames.in(read(file))) {
               if (CLASHES.getOrDefault(relative, Set.of()).contains(use.name())) {
                 clashesSeen.add(relative + " " + use.name());
@@ -78,20 +65,6 @@ class InlineQualifiedNamesTest {
       assertThat(files.map(f -> root.relativize(f).getName(0).toString()).distinct())
           .contains("common", "registry-client", "registry-server", "operator", "cli");
     }
-  }
-
-  private static boolean temporarilyExempt(String relative) {
-    for (String prefix : TEMPORARY_UNTIL_HTTP_RESTRUCTURE_MERGES) {
-      if (prefix.endsWith("*.java")) {
-        String dir = prefix.substring(0, prefix.length() - "*.java".length());
-        if (relative.startsWith(dir) && relative.indexOf('/', dir.length()) < 0) {
-          return true;
-        }
-      } else if (relative.startsWith(prefix)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** The repository: the parent of this module's directory, where Maven runs the tests. */

@@ -20,6 +20,10 @@ import java.util.Set;
  * ImageLimits}) and the fleet settings ({@link FleetSettings}): {@code model} is the one model of a
  * single-model sidecar, null for a fleet. The re-resolve (60 s) and report (10 s) periods are fixed
  * by the spec; tests shorten them through {@link #withPeriods}.
+ *
+ * <p>One record at about 220 lines on purpose: it is the sidecar's environment contract of spec 50
+ * read in one place, and its separable groups are already {@link ImageLimits} and {@link
+ * FleetSettings}.
  */
 public record SidecarSettings(
     URI registry,

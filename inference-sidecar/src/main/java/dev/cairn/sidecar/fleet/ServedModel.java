@@ -22,6 +22,10 @@ import java.util.logging.Logger;
  * tells this model (its listener), its reporter tells the registry, and its last good set is kept
  * for an offline start. A fleet's model may be cold (not loaded until its first request) or
  * unloaded again (least recently used); then it is neither resolved nor reported.
+ *
+ * <p>One class at about 225 lines on purpose: its follower, manager, reporter and serving lifecycle
+ * are already their own classes, and what is left is the one model's load, use and unload, which
+ * must read and change the same state.
  */
 public final class ServedModel
     implements ModelManager.Listener, RegistryFollower.Followed, AutoCloseable {

@@ -4,10 +4,7 @@ import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionCreate;
 import dev.cairn.registry.audit.Actor;
 import dev.cairn.registry.blob.BlobStore;
-import dev.cairn.registry.db.Db;
 import dev.cairn.registry.version.AutoName;
-import dev.cairn.registry.version.VersionLookup;
-import dev.cairn.registry.version.VersionService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -27,15 +24,9 @@ public final class LocalFilePublisher {
   private final BlobStore blobs;
   private final StagedPublication publication;
 
-  public LocalFilePublisher(
-      Db db,
-      BlobStore blobs,
-      VersionService versions,
-      VersionLookup lookup,
-      CompletionService completion,
-      BlobCollector collector) {
+  public LocalFilePublisher(BlobStore blobs, StagedPublication publication) {
     this.blobs = blobs;
-    this.publication = new StagedPublication(db, versions, lookup, completion, collector);
+    this.publication = publication;
   }
 
   /** How a local file is opened: the server's own files directly, file roots' with their rules. */

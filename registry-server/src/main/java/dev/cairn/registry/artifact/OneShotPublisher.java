@@ -18,8 +18,6 @@ import dev.cairn.registry.domain.VersionLimits;
 import dev.cairn.registry.metrics.DomainMetrics;
 import dev.cairn.registry.version.AutoName;
 import dev.cairn.registry.version.FileDeclarations;
-import dev.cairn.registry.version.VersionLookup;
-import dev.cairn.registry.version.VersionService;
 import dev.cairn.registry.version.VersionState;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,19 +46,15 @@ public final class OneShotPublisher {
   private final DomainMetrics metrics;
 
   public OneShotPublisher(
-      Db db,
       BlobStore blobs,
-      VersionService versions,
-      VersionLookup lookup,
-      CompletionService completion,
-      BlobCollector collector,
+      StagedPublication publication,
       ObjectMapper json,
       long maxFileBytes,
       long maxJsonBytes,
       DomainMetrics metrics) {
     this.blobs = blobs;
     this.metrics = metrics;
-    this.publication = new StagedPublication(db, versions, lookup, completion, collector);
+    this.publication = publication;
     this.json = JsonLimits.forRequests(json);
     this.maxFileBytes = maxFileBytes;
     this.maxJsonBytes = maxJsonBytes;

@@ -21,9 +21,10 @@ import java.util.List;
  * STD registration). One transaction locks the digests, makes the blobs visible (validation reads
  * them back), creates the version, records its files and completes it; a collector of the same
  * digest waits for the lock and then sees the reference. If the transaction fails, the blobs are
- * collected again. Closing the staged blobs stays with whoever staged them.
+ * collected again. Closing the staged blobs stays with whoever staged them. Public so the wiring
+ * builds it once and hands it to both publishers.
  */
-final class StagedPublication {
+public final class StagedPublication {
 
   /** A staged file and the path it takes in the version. */
   record StagedFile(String path, StagedBlob blob) {}
@@ -35,7 +36,7 @@ final class StagedPublication {
   private final BlobCollector collector;
   private final FileRepository files = new FileRepository();
 
-  StagedPublication(
+  public StagedPublication(
       Db db,
       VersionService versions,
       VersionLookup lookup,

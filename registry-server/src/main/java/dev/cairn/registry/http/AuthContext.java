@@ -15,7 +15,7 @@ public final class AuthContext {
    * A cookie credential: the CSRF token its writes carry, when it ends, and the session id when it
    * is the registry's own session (empty for a JWT sent as {@code access_token}).
    */
-  record CookieCredential(String csrfToken, Instant expiresAt, Optional<String> sessionId) {}
+  public record CookieCredential(String csrfToken, Instant expiresAt, Optional<String> sessionId) {}
 
   private static final String CONTEXT_KEY = "cairn.principal";
   private static final String COOKIE_KEY = "cairn.cookie-credential";
@@ -36,7 +36,7 @@ public final class AuthContext {
   }
 
   /** The cookie the request was authenticated by; empty for bearer and signed requests. */
-  static Optional<CookieCredential> cookie(ServerRequest req) {
+  public static Optional<CookieCredential> cookie(ServerRequest req) {
     return req.context().get(COOKIE_KEY, CookieCredential.class);
   }
 }

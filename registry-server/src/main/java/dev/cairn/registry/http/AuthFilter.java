@@ -40,12 +40,12 @@ public final class AuthFilter implements Filter {
 
   public AuthFilter(
       AuthSetup.Result auth,
-      SessionRoutes sessions,
+      CookieAuth cookies,
       ProblemWriter problems,
       HttpMetrics metrics,
       RefusalAudit refusals) {
     this.authenticator = auth.authenticator();
-    this.cookies = sessions.cookieAuth();
+    this.cookies = cookies;
     this.signed = auth.signedRequests();
     this.problems = problems;
     this.metrics = metrics;
@@ -87,7 +87,7 @@ public final class AuthFilter implements Filter {
   }
 
   /** The token of an {@code Authorization: Bearer} header, if the request has one. */
-  static Optional<String> bearerToken(ServerRequest req) {
+  public static Optional<String> bearerToken(ServerRequest req) {
     return req.headers()
         .first(HeaderNames.AUTHORIZATION)
         .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))

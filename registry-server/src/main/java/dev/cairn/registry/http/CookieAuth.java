@@ -21,7 +21,7 @@ import java.util.Optional;
  * carry the credential's CSRF token in {@code X-CSRF-Token} and come from the registry's own
  * origin.
  */
-final class CookieAuth {
+public final class CookieAuth {
 
   static final HeaderName CSRF_HEADER = HeaderNames.create("X-CSRF-Token");
 
@@ -42,7 +42,7 @@ final class CookieAuth {
   private final Authenticator authenticator;
   private final SessionCookie cookie;
 
-  CookieAuth(SessionStore sessions, Authenticator authenticator, SessionCookie cookie) {
+  public CookieAuth(SessionStore sessions, Authenticator authenticator, SessionCookie cookie) {
     this.sessions = sessions;
     this.authenticator = authenticator;
     this.cookie = cookie;

@@ -4,6 +4,7 @@ import dev.cairn.common.multipart.MalformedMultipartException;
 import dev.cairn.registry.artifact.FileDownloads;
 import dev.cairn.registry.db.DatabaseUnavailableException;
 import dev.cairn.registry.domain.ApiException;
+import io.helidon.http.HttpException;
 import io.helidon.http.RequestException;
 import io.helidon.webserver.http.HttpRouting;
 import java.util.logging.Level;
@@ -46,7 +47,7 @@ public final class ErrorMapping {
                     e.status().code() == 413 ? "PAYLOAD_TOO_LARGE" : "BAD_REQUEST",
                     "the request could not be read")));
     routing.error(
-        io.helidon.http.HttpException.class,
+        HttpException.class,
         (req, res, e) -> {
           // Helidon's static content answers "not modified" by throwing 304 and "missing" 404.
           if (e.status().code() < 400) {

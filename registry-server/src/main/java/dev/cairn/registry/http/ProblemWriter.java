@@ -1,5 +1,6 @@
 package dev.cairn.registry.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.registry.domain.ApiException;
@@ -34,13 +35,13 @@ public final class ProblemWriter {
     res.header(HeaderNames.CONTENT_TYPE, PROBLEM_JSON);
     try {
       res.send(json.writeValueAsBytes(body));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException impossible) {
+    } catch (JsonProcessingException impossible) {
       throw new IllegalStateException(impossible);
     }
   }
 
   /** The members every Cairn problem has: type and title derived from the stable code. */
-  static ObjectNode document(ObjectMapper json, int status, String code, String detail) {
+  public static ObjectNode document(ObjectMapper json, int status, String code, String detail) {
     String baseCode = code.split(":", 2)[0];
     ObjectNode body = json.createObjectNode();
     body.put(

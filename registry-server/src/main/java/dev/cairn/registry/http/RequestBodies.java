@@ -34,7 +34,7 @@ public final class RequestBodies {
   }
 
   /** Whether the body of {@code req} is held to a signed digest. */
-  static boolean signed(ServerRequest req) {
+  public static boolean signed(ServerRequest req) {
     return req.context().get(SIGNED_DIGEST, Held.class).isPresent();
   }
 

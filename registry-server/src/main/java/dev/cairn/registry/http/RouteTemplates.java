@@ -12,7 +12,7 @@ public final class RouteTemplates {
 
   private RouteTemplates() {}
 
-  static void remember(ServerRequest req, String template) {
+  public static void remember(ServerRequest req, String template) {
     req.context().register(CONTEXT_KEY, template);
   }
 

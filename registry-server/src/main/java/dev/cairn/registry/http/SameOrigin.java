@@ -14,11 +14,11 @@ import java.util.Optional;
  * host or port is a different origin either way. No Origin at all is refused: browsers send one
  * with every write.
  */
-final class SameOrigin {
+public final class SameOrigin {
 
   private SameOrigin() {}
 
-  static boolean holds(ServerRequest req) {
+  public static boolean holds(ServerRequest req) {
     Optional<String> origin = req.headers().first(HeaderNames.ORIGIN);
     Optional<String> host = req.headers().first(HeaderNames.HOST);
     if (origin.isEmpty() || host.isEmpty()) {

@@ -10,19 +10,19 @@ import java.util.Optional;
  * by {@code POST /api/v1/session}) and {@code access_token} (a JWT, as seed 001's clients send it);
  * reading them from {@code Cookie} and writing the session's {@code Set-Cookie}.
  */
-final class SessionCookie {
+public final class SessionCookie {
 
-  static final String SESSION = "cairn_session";
+  public static final String SESSION = "cairn_session";
   static final String ACCESS_TOKEN = "access_token";
 
   private final boolean secure;
 
-  SessionCookie(boolean secure) {
+  public SessionCookie(boolean secure) {
     this.secure = secure;
   }
 
   /** The first value of cookie {@code name} in the request's {@code Cookie} headers. */
-  static Optional<String> read(ServerRequest req, String name) {
+  public static Optional<String> read(ServerRequest req, String name) {
     if (!req.headers().contains(HeaderNames.COOKIE)) {
       return Optional.empty();
     }
@@ -38,12 +38,12 @@ final class SessionCookie {
   }
 
   /** The cookie that carries session {@code id} for {@code lifetime} (rounded down to seconds). */
-  String set(String id, Duration lifetime) {
+  public String set(String id, Duration lifetime) {
     return SESSION + "=" + id + attributes(Math.max(0, lifetime.toSeconds()));
   }
 
   /** The cookie that makes the browser forget the session at once. */
-  String clear() {
+  public String clear() {
     return SESSION + "=" + attributes(0);
   }
 

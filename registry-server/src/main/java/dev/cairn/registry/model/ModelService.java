@@ -28,7 +28,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The life of a model: create, list, change, archive (with why), soft-delete; each audited. */
+/**
+ * The life of a model: create, list, change, archive (with why), soft-delete; each audited.
+ *
+ * <p>One class at about 225 lines on purpose: each operation is one short audited transaction over
+ * the same lookups, and the variant and alias-name checks it keeps are the create and patch rules
+ * of the one resource.
+ */
 public final class ModelService {
 
   private final Db db;

@@ -13,12 +13,9 @@ import dev.cairn.registry.model.ModelLookup;
 import dev.cairn.registry.runtime.StandardCheck;
 import dev.cairn.registry.version.AutoName;
 import dev.cairn.runtime.colorsignature.ImageRejected;
-import dev.cairn.runtime.colorsignature.InkMatching;
 import dev.cairn.runtime.colorsignature.StdModel;
 import dev.cairn.runtime.colorsignature.StdModelJson;
-import dev.cairn.runtime.colorsignature.StdRegistration;
 import dev.cairn.runtime.colorsignature.StdRegistrationResult;
-import dev.cairn.runtime.colorsignature.Tolerances;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -27,7 +24,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
@@ -61,12 +57,13 @@ public final class StdRegistrationService {
       boolean dryRun) {
     Model target = db.read(exec -> models.model(exec, project, model)).view();
     try (StdRegistrationForm form = StdRegistrationForm.read(contentType, body, maxFileBytes)) {
-      String variant = variant(form, target);
+      String variant = StdRegistrationInputs.variant(form, target);
       if (form.images().isEmpty()) {
         throw ApiException.badRequest("std_images needs at least one image");
       }
-      StandardCheck.Settings settings = settings(form, target, variant);
-      StdRegistrationResult result = StandardCheck.run(variant, images(form), settings);
+      StandardCheck.Settings settings = StdRegistrationInputs.settings(form, target, variant);
+      StdRegistrationResult result =
+          StandardCheck.run(variant, StdRegistrationInputs.images(form), settings);
       return dryRun
           ? report(form, variant, settings, result)
           : publish(actor, project, model, form, variant, settings, result);
@@ -155,83 +152,5 @@ public final class StdRegistrationService {
         settings.expectedInkCount(),
         images,
         result.model().orElse(null));
-  }
-
-  private static List<StandardCheck.Image> images(StdRegistrationForm form) {
-    return form.images().stream()
-        .map(image -> new StandardCheck.Image(image.path(), image.sha256(), image.file()))
-        .toList();
-  }
-
-  private static String variant(StdRegistrationForm form, Model model) {
-    String variant =
-        form.field("variant")
-            .or(() -> form.field("mode"))
-            .orElseThrow(() -> ApiException.badRequest("part 'variant' (the mode) is required"));
-    if (!model.variants().contains(variant)) {
-      // The code resolve and publish answer for a variant the model does not have.
-      throw new ApiException(
-          422,
-          "VARIANT_MISMATCH:" + variant,
-          "model '"
-              + model.name()
-              + "' has no variant '"
-              + variant
-              + "'; its variants are "
-              + model.variants());
-    }
-    return variant;
-  }
-
-  /** Ink count from the request, else the model's {@code expected_ink_count} label. */
-  private static StandardCheck.Settings settings(
-      StdRegistrationForm form, Model model, String variant) {
-    String inks =
-        form.field("expected_ink_count")
-            .or(
-                () ->
-                    Optional.ofNullable(model.labels())
-                        .map(labels -> labels.get("expected_ink_count")))
-            .orElseThrow(
-                () ->
-                    new ApiException(
-                        422,
-                        "VALIDATION_FAILED",
-                        "expected_ink_count is required (a part, or a label of the model)"));
-    int count = integer("expected_ink_count", inks);
-    if (count < 1 || count > InkMatching.MAX_INKS) {
-      throw ApiException.badRequest("expected_ink_count must be 1 to " + InkMatching.MAX_INKS);
-    }
-    Tolerances defaults = Tolerances.forMode(variant);
-    return new StandardCheck.Settings(
-        count,
-        new Tolerances(
-            decimal(form, "tolerance_de00", defaults.de00()),
-            decimal(form, "share_tolerance", defaults.share())),
-        StdRegistration.DEFAULT_MIN_STD_IMAGES);
-  }
-
-  private static int integer(String name, String value) {
-    try {
-      return Integer.parseInt(value.strip());
-    } catch (NumberFormatException e) {
-      throw ApiException.badRequest(name + " must be a whole number, not '" + value + "'");
-    }
-  }
-
-  private static double decimal(StdRegistrationForm form, String name, double fallback) {
-    String value = form.field(name).orElse(null);
-    if (value == null) {
-      return fallback;
-    }
-    try {
-      double parsed = Double.parseDouble(value);
-      if (!(parsed > 0) || Double.isInfinite(parsed)) {
-        throw new NumberFormatException();
-      }
-      return parsed;
-    } catch (NumberFormatException e) {
-      throw ApiException.badRequest(name + " must be a positive number, not '" + value + "'");
-    }
   }
 }

@@ -35,19 +35,13 @@ final class VersionEdits {
   private final AliasPointers aliases;
   private final ObjectMapper json;
 
-  VersionEdits(
-      Db db,
-      VersionRepository versions,
-      ModelLookup lookup,
-      Journal journal,
-      AliasPointers aliases,
-      ObjectMapper json) {
-    this.db = db;
-    this.versions = versions;
-    this.lookup = lookup;
-    this.journal = journal;
-    this.aliases = aliases;
-    this.json = json;
+  VersionEdits(VersionStore store) {
+    this.db = store.db();
+    this.versions = store.versions();
+    this.lookup = store.lookup();
+    this.journal = store.journal();
+    this.aliases = store.aliases();
+    this.json = store.json();
   }
 
   /** Applies a patch given as JSON, refusing content fields by name. */

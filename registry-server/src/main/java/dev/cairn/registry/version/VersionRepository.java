@@ -15,7 +15,12 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** SQL for versions and their files. */
+/**
+ * SQL for versions and their files.
+ *
+ * <p>One class at about 225 lines on purpose: every statement reads or writes the same version row
+ * and its files through {@code VersionRows}, so a column change is one file's edit.
+ */
 public final class VersionRepository {
 
   private static final String COLUMNS =

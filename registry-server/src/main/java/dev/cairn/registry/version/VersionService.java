@@ -45,24 +45,16 @@ public final class VersionService {
   private final VersionRules rules;
   private final VersionEdits edits;
 
-  public VersionService(
-      Db db,
-      VersionRepository versions,
-      ModelLookup lookup,
-      Journal journal,
-      AliasPointers aliases,
-      PageTokens pageTokens,
-      ObjectMapper json,
-      VersionRules rules) {
-    this.db = db;
-    this.versions = versions;
-    this.lookup = lookup;
-    this.journal = journal;
-    this.aliases = aliases;
+  public VersionService(VersionStore store, PageTokens pageTokens, VersionRules rules) {
+    this.db = store.db();
+    this.versions = store.versions();
+    this.lookup = store.lookup();
+    this.journal = store.journal();
+    this.aliases = store.aliases();
     this.pageTokens = pageTokens;
-    this.json = json;
+    this.json = store.json();
     this.rules = rules;
-    this.edits = new VersionEdits(db, versions, lookup, journal, aliases, json);
+    this.edits = new VersionEdits(store);
   }
 
   public Version create(Actor actor, String project, String model, VersionCreate request) {

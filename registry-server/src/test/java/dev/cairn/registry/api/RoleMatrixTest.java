@@ -8,7 +8,7 @@ import dev.cairn.client.model.ModelCreate;
 import dev.cairn.client.model.ProjectCreate;
 import dev.cairn.client.model.VersionCreate;
 import dev.cairn.registry.api.RoleMatrix.Cell;
-import dev.cairn.registry.http.ApiRoutes.Route;
+import dev.cairn.registry.http.routes.ApiRoutes.Route;
 import dev.cairn.registry.testing.TestRegistry;
 import dev.cairn.registry.testing.TestTokens;
 import dev.cairn.registry.testing.Versions;

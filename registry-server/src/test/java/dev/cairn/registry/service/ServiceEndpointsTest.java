@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.client.model.ProjectCreate;
 import dev.cairn.client.model.ServiceInfo;
-import dev.cairn.registry.http.ApiRoutes.Route;
+import dev.cairn.registry.http.routes.ApiRoutes.Route;
 import dev.cairn.registry.testing.Http;
 import dev.cairn.registry.testing.TestRegistry;
 import dev.cairn.registry.testing.TestTokens;
