@@ -13,11 +13,12 @@ final class FailedVersion {
 
   /** Returns quietly unless {@code version} is FAILED. */
   static void check(Version version) {
-    if (!"FAILED".equals(version.state())) {
+    if (!Version.State.FAILED.is(version.state())) {
       return;
     }
     Failure failure = version.failure();
-    String code = failure == null || isBlank(failure.code()) ? "FAILED" : failure.code();
+    String code =
+        failure == null || isBlank(failure.code()) ? Version.State.FAILED.wire() : failure.code();
     String detail = failure == null || isBlank(failure.detail()) ? "" : ": " + failure.detail();
     throw new ExitCodes.Failure(
         "CHECKSUM_MISMATCH".equals(code) ? ExitCodes.INTEGRITY : ExitCodes.REFUSED,

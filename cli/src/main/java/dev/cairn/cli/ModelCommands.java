@@ -1,6 +1,7 @@
 package dev.cairn.cli;
 
 import dev.cairn.client.CairnClient;
+import dev.cairn.client.model.Model;
 import dev.cairn.client.model.ModelCreate;
 import dev.cairn.client.model.ModelDelete;
 import dev.cairn.client.model.ModelPatch;
@@ -79,7 +80,7 @@ final class ModelCommands {
                           project,
                           new ModelQuery(state, filters, null, "name", Output.PAGE_SIZE, token)),
               "name",
-              "DELETED".equals(state) ? DELETED_COLUMNS : COLUMNS);
+              Model.State.DELETED.is(state) ? DELETED_COLUMNS : COLUMNS);
     }
   }
 
@@ -146,7 +147,9 @@ final class ModelCommands {
     public void run() {
       output()
           .one(
-              client().models().patch(project(), name, ModelPatch.state("ARCHIVED", reason)),
+              client()
+                  .models()
+                  .patch(project(), name, ModelPatch.state(Model.State.ARCHIVED.wire(), reason)),
               "name",
               COLUMNS);
     }

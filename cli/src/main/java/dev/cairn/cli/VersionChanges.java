@@ -1,5 +1,6 @@
 package dev.cairn.cli;
 
+import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionPatch;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -59,7 +60,11 @@ final class VersionChanges {
           .one(
               client()
                   .versions()
-                  .patch(project(), model, version, new VersionPatch(null, null, null, "ARCHIVED")),
+                  .patch(
+                      project(),
+                      model,
+                      version,
+                      new VersionPatch(null, null, null, Version.State.ARCHIVED.wire())),
               "version",
               VersionCommands.COLUMNS);
     }

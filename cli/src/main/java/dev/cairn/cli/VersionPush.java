@@ -60,7 +60,7 @@ final class VersionPush {
   private Version pendingOrNew(PushRequest request, Map<String, String> shas) {
     if (request.name() != null) {
       Optional<Version> existing = find(request.name());
-      if (existing.isPresent() && "PENDING".equals(existing.get().state())) {
+      if (existing.isPresent() && Version.State.PENDING.is(existing.get().state())) {
         return existing.get(); // resume: its files keep their pins, only the missing are sent
       }
     }

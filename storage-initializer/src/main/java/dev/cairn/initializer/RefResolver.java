@@ -59,7 +59,7 @@ final class RefResolver {
   }
 
   private Optional<Version> byDigest(CairnUri uri) {
-    VersionQuery query = VersionQuery.all().withState("READY").withLimit(PAGE);
+    VersionQuery query = VersionQuery.all().withState(Version.State.READY.wire()).withLimit(PAGE);
     if (uri.variant().isPresent()) {
       query = query.withVariant(uri.variant().get());
     }

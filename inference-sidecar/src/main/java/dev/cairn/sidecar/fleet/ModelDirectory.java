@@ -19,7 +19,7 @@ import java.util.Optional;
  */
 final class ModelDirectory {
 
-  private static final String LIVE = "LIVE";
+  private static final String LIVE = Model.State.LIVE.wire();
 
   private final CairnClient client;
   private final String project;

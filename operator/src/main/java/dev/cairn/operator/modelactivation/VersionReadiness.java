@@ -52,7 +52,7 @@ final class VersionReadiness {
                           + ModelVersionPhase.shown(mv.getStatus())));
       try {
         Version v = registry.versions().get(project, model, name);
-        if (!"READY".equals(v.state())) {
+        if (!Version.State.READY.is(v.state())) {
           missing.add(label + " is " + v.state() + " in the registry");
         } else if (!variant.isEmpty() && !variant.equals(v.variant())) {
           missing.add(label + " is a version of variant " + v.variant());

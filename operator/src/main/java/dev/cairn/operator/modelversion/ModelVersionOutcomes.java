@@ -131,7 +131,7 @@ final class ModelVersionOutcomes {
   UpdateControl<ModelVersion> registered(
       ModelVersion mv, ModelVersionStatus status, long gen, Version version) {
     String state = version.state();
-    if ("FAILED".equals(state)) {
+    if (Version.State.FAILED.is(state)) {
       String code = version.failure() == null ? "VERSION_FAILED" : version.failure().code();
       String detail = version.failure() == null ? "" : version.failure().detail();
       return failed(
@@ -142,7 +142,7 @@ final class ModelVersionOutcomes {
             version.digest(),
             version.sizeBytes(),
             new RegistryVersionState(version.version(), state));
-    if ("PENDING".equals(state)) {
+    if (Version.State.PENDING.is(state)) {
       next = next.withCondition("Registered", false, "Pending", "waiting for READY", gen);
       return patch(mv, next, null, null).rescheduleAfter(REGISTRY_POLL);
     }

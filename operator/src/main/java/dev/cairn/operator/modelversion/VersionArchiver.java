@@ -2,6 +2,7 @@ package dev.cairn.operator.modelversion;
 
 import dev.cairn.client.CairnApiException;
 import dev.cairn.client.CairnClient;
+import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionPatch;
 import dev.cairn.client.retry.Backoff;
 import dev.cairn.operator.crd.Conditions;
@@ -52,7 +53,7 @@ final class VersionArchiver {
               project,
               spec.model(),
               spec.version(),
-              new VersionPatch(null, null, null, "ARCHIVED"));
+              new VersionPatch(null, null, null, Version.State.ARCHIVED.wire()));
       events.normal(
           mv, "Archived", spec.model() + ":" + spec.version() + " is ARCHIVED in the registry");
       backoff.reset(mv.getMetadata().getUid());

@@ -48,7 +48,7 @@ final class VersionRegistration {
       }
       version = registry.versions().create(project, spec.model(), declaration(spec, verified));
     }
-    if ("PENDING".equals(version.state())) {
+    if (Version.State.PENDING.is(version.state())) {
       version = registry.versions().complete(project, spec.model(), spec.version());
     }
     return version;

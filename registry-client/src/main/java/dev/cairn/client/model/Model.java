@@ -61,4 +61,24 @@ public record Model(
         null,
         null);
   }
+
+  /**
+   * A model's state. A view of the wire names for callers that compare or send them; the server's
+   * own enum owns the transitions.
+   */
+  public enum State {
+    LIVE,
+    ARCHIVED,
+    DELETED;
+
+    /** The name the API carries. */
+    public String wire() {
+      return name();
+    }
+
+    /** Whether {@code wire} (a state as the API returned it) is this state. */
+    public boolean is(String wire) {
+      return name().equals(wire);
+    }
+  }
 }

@@ -82,4 +82,26 @@ public record Version(
         createdBy,
         readyAt);
   }
+
+  /**
+   * A version's state. A view of the wire names for callers that compare or send them; the server's
+   * own enum owns the transitions.
+   */
+  public enum State {
+    PENDING,
+    READY,
+    FAILED,
+    ARCHIVED,
+    DELETED;
+
+    /** The name the API carries. */
+    public String wire() {
+      return name();
+    }
+
+    /** Whether {@code wire} (a state as the API returned it) is this state. */
+    public boolean is(String wire) {
+      return name().equals(wire);
+    }
+  }
 }

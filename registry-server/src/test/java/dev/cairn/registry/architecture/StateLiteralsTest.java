@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
  * Issue 27, item 2: states are enums that own their transitions, strings only at the wire. No main
  * class of the registry or of its client names a state as a string literal: a version's ({@code
  * VersionState}), a model's ({@code ModelState}), an instance's ({@code InstanceState}) or a
- * validation's outcome ({@code CheckOutcome}) — each enum's {@code wire()} is its name.
+ * validation's outcome ({@code CheckOutcome}) — each enum's {@code wire()} is its name. The
+ * operator, the CLI, the sidecar and the storage initializer compare and send the registry's states
+ * through the client's views ({@code Version.State}, {@code Model.State}); a CLI table's column
+ * title (e.g. DELETED over {@code deleted_at}) is a heading, not a state.
  */
 class StateLiteralsTest {
 
@@ -30,7 +33,13 @@ class StateLiteralsTest {
   void noMainClassSpellsAState() throws IOException {
     List<String> found = new ArrayList<>();
     for (Path root :
-        List.of(Path.of("src/main/java"), Path.of("../registry-client/src/main/java"))) {
+        List.of(
+            Path.of("src/main/java"),
+            Path.of("../registry-client/src/main/java"),
+            Path.of("../operator/src/main/java"),
+            Path.of("../cli/src/main/java"),
+            Path.of("../inference-sidecar/src/main/java"),
+            Path.of("../storage-initializer/src/main/java"))) {
       assertThat(root).isDirectory();
       try (Stream<Path> files = Files.walk(root)) {
         files.filter(f -> f.toString().endsWith(".java")).forEach(f -> scan(f, found));
@@ -44,7 +53,7 @@ class StateLiteralsTest {
       List<String> lines = Files.readAllLines(file);
       for (int i = 0; i < lines.size(); i++) {
         Matcher m = STATE_LITERAL.matcher(lines.get(i));
-        if (m.find()) {
+        if (m.find() && !lines.get(i).contains("Column.")) {
           found.add(file.getFileName() + ":" + (i + 1) + " " + m.group());
         }
       }
