@@ -1,5 +1,9 @@
 package dev.cairn.registry.config;
 
+import static dev.cairn.registry.config.ConfigValues.integer;
+import static dev.cairn.registry.config.ConfigValues.number;
+import static dev.cairn.registry.config.ConfigValues.optional;
+
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import java.nio.file.Path;
@@ -20,7 +24,7 @@ import java.util.TreeSet;
 public final class SettingsLoader {
 
   /** Environment variable → configuration key under {@code cairn}. */
-  private static final Map<String, String> ENVIRONMENT_KEYS =
+  static final Map<String, String> ENVIRONMENT_KEYS =
       Map.ofEntries(
           Map.entry("CAIRN_HOST", "host"),
           Map.entry("CAIRN_PORT", "port"),
@@ -217,19 +221,6 @@ public final class SettingsLoader {
         maxFileBytes);
   }
 
-  /** The environment variable that sets {@code key}, for messages ({@code CAIRN_PORT}). */
-  private static String variableOf(String key) {
-    return ENVIRONMENT_KEYS.entrySet().stream()
-        .filter(e -> e.getValue().equals(key))
-        .map(Map.Entry::getKey)
-        .findFirst()
-        .orElse("'" + key + "'");
-  }
-
-  private static Optional<String> optional(Config c, String key) {
-    return c.get(key).asString().asOptional().map(String::trim).filter(s -> !s.isEmpty());
-  }
-
   private static List<AddressRange> ranges(String cidrs) {
     try {
       return Arrays.stream(cidrs.split(","))
@@ -242,15 +233,6 @@ public final class SettingsLoader {
     }
   }
 
-  private static long number(Config c, String key, long fallback) {
-    Optional<String> raw = optional(c, key);
-    try {
-      return raw.map(Long::parseLong).orElse(fallback);
-    } catch (NumberFormatException e) {
-      throw new StartupException(variableOf(key) + " must be a number, not '" + raw.get() + "'.");
-    }
-  }
-
   /**
    * Two connections per core, at least 4 (HikariCP's pool-sizing rule, for a database on this
    * machine's cores, as the embedded one is). More connections than that only queue at the audit
@@ -259,14 +241,5 @@ public final class SettingsLoader {
    */
   static int defaultPoolSize() {
     return Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
-  }
-
-  private static int integer(Config c, String key, int fallback) {
-    Optional<String> raw = optional(c, key);
-    try {
-      return raw.map(Integer::parseInt).orElse(fallback);
-    } catch (NumberFormatException e) {
-      throw new StartupException(variableOf(key) + " must be a number, not '" + raw.get() + "'.");
-    }
   }
 }
