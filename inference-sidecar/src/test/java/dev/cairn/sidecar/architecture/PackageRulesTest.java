@@ -22,6 +22,10 @@ import org.junit.jupiter.api.Test;
  * {@code http}; {@code follow} and {@code report} drive {@code serving}, which uses {@code cache};
  * {@code cache} knows nothing above it. No cycles; web-server types only in {@code http} and the
  * wiring.
+ *
+ * <p>The class import and the cycle rule repeat in the registry's, the sidecar's and the operator's
+ * rule tests on purpose: sharing two lines would give the operator a test dependency on a module
+ * (and ArchUnit in {@code common}) it has no other use for.
  */
 class PackageRulesTest {
 

@@ -19,6 +19,10 @@ import org.junit.jupiter.api.Test;
  * crd} conditions, {@code kube} events and API checks, {@code metrics}, the {@code registry} event
  * relay and failures), which know nothing of each other or of anything above. No cycles, and no
  * Helidon anywhere in the operator.
+ *
+ * <p>The class import and the cycle rule repeat in the registry's, the sidecar's and the operator's
+ * rule tests on purpose: sharing two lines would give the operator a test dependency on a module
+ * (and ArchUnit in {@code common}) it has no other use for.
  */
 class PackageRulesTest {
 
