@@ -18,28 +18,11 @@ public final class VersionChange {
   /** The editable fields changed, and the state moved by hand ({@code PATCH}). */
   public static Version edited(
       Version v, VersionState state, Map<String, String> labels, String notes, String description) {
-    return new Version(
-        v.id(),
-        v.model(),
-        v.version(),
-        v.variant(),
-        state.wire(),
-        v.format(),
-        v.runtime(),
-        v.digest(),
-        v.sizeBytes(),
-        v.files(),
-        v.metadata(),
-        v.provenance(),
-        v.validation(),
-        labels,
-        notes,
-        description,
-        v.aliases(),
-        v.failure(),
-        v.createdAt(),
-        v.createdBy(),
-        v.readyAt());
+    Next next = new Next(v, state);
+    next.labels = labels;
+    next.notes = notes;
+    next.description = description;
+    return next.row();
   }
 
   /**
@@ -49,30 +32,15 @@ public final class VersionChange {
   public static Version completed(
       Version v, String digest, long size, Validation result, Failure failed, Instant at) {
     VersionState now = VersionState.of(v);
-    VersionState next =
-        failed == null ? now.complete(v.version()) : failedOnCompletion(now, v.version());
-    return new Version(
-        v.id(),
-        v.model(),
-        v.version(),
-        v.variant(),
-        next.wire(),
-        v.format(),
-        v.runtime(),
-        digest,
-        size,
-        v.files(),
-        v.metadata(),
-        v.provenance(),
-        result,
-        v.labels(),
-        v.notes(),
-        v.description(),
-        v.aliases(),
-        failed,
-        v.createdAt(),
-        v.createdBy(),
-        failed == null ? at : null);
+    Next next =
+        new Next(
+            v, failed == null ? now.complete(v.version()) : failedOnCompletion(now, v.version()));
+    next.digest = digest;
+    next.size = size;
+    next.validation = result;
+    next.failure = failed;
+    next.readyAt = failed == null ? at : null;
+    return next.row();
   }
 
   /** READY again after a failure on its bytes, with the validation that cleared it. */
@@ -92,27 +60,64 @@ public final class VersionChange {
   }
 
   private static Version judged(Version v, VersionState state, Failure failure, Validation result) {
-    return new Version(
-        v.id(),
-        v.model(),
-        v.version(),
-        v.variant(),
-        state.wire(),
-        v.format(),
-        v.runtime(),
-        v.digest(),
-        v.sizeBytes(),
-        v.files(),
-        v.metadata(),
-        v.provenance(),
-        result,
-        v.labels(),
-        v.notes(),
-        v.description(),
-        v.aliases(),
-        failure,
-        v.createdAt(),
-        v.createdBy(),
-        v.readyAt());
+    Next next = new Next(v, state);
+    next.validation = result;
+    next.failure = failure;
+    return next.row();
+  }
+
+  /**
+   * The one place the next row is built: every field starts as {@code v} has it, and a change sets
+   * only the fields it changes, so no change can drop one by listing the constructor out of order.
+   */
+  private static final class Next {
+    private final Version v;
+    private final VersionState state;
+    private String digest;
+    private Long size;
+    private Validation validation;
+    private Map<String, String> labels;
+    private String notes;
+    private String description;
+    private Failure failure;
+    private Instant readyAt;
+
+    private Next(Version v, VersionState state) {
+      this.v = v;
+      this.state = state;
+      this.digest = v.digest();
+      this.size = v.sizeBytes();
+      this.validation = v.validation();
+      this.labels = v.labels();
+      this.notes = v.notes();
+      this.description = v.description();
+      this.failure = v.failure();
+      this.readyAt = v.readyAt();
+    }
+
+    private Version row() {
+      return new Version(
+          v.id(),
+          v.model(),
+          v.version(),
+          v.variant(),
+          state.wire(),
+          v.format(),
+          v.runtime(),
+          digest,
+          size,
+          v.files(),
+          v.metadata(),
+          v.provenance(),
+          validation,
+          labels,
+          notes,
+          description,
+          v.aliases(),
+          failure,
+          v.createdAt(),
+          v.createdBy(),
+          readyAt);
+    }
   }
 }
