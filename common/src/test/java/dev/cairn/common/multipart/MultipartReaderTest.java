@@ -1,10 +1,13 @@
 package dev.cairn.common.multipart;
 
+import static dev.cairn.common.testing.MultipartBodies.BOUNDARY;
+import static dev.cairn.common.testing.MultipartBodies.body;
+import static dev.cairn.common.testing.MultipartBodies.concat;
+import static dev.cairn.common.testing.MultipartBodies.part;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,8 +17,6 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class MultipartReaderTest {
-
-  private static final String BOUNDARY = "cairn-7f3a";
 
   @Test
   void readsPartsWhoseBytesContainCrlfsAndBoundaryLookalikes() throws IOException {
@@ -67,35 +68,6 @@ class MultipartReaderTest {
 
     assertThatThrownBy(() -> part.content().readAllBytes())
         .isInstanceOf(MalformedMultipartException.class);
-  }
-
-  static byte[] part(String name, String filename, byte[] content) {
-    String head =
-        "--"
-            + BOUNDARY
-            + "\r\nContent-Disposition: form-data; name=\""
-            + name
-            + "\""
-            + (filename == null ? "" : "; filename=\"" + filename + "\"")
-            + "\r\nContent-Type: application/octet-stream\r\n\r\n";
-    return concat(
-        concat(head.getBytes(StandardCharsets.UTF_8), content),
-        "\r\n".getBytes(StandardCharsets.UTF_8));
-  }
-
-  static byte[] body(byte[]... parts) {
-    byte[] all = new byte[0];
-    for (byte[] p : parts) {
-      all = concat(all, p);
-    }
-    return concat(all, ("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
-  }
-
-  static byte[] concat(byte[] a, byte[] b) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.writeBytes(a);
-    out.writeBytes(b);
-    return out.toByteArray();
   }
 
   private static InputStream trickle(byte[] body, int chunk) {

@@ -10,6 +10,7 @@ import dev.cairn.client.model.ProjectCreate;
 import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionCreate;
 import dev.cairn.client.model.VersionQuery;
+import dev.cairn.common.testing.MultipartBodies;
 import dev.cairn.registry.blob.FileBlobStore;
 import dev.cairn.registry.testing.Http;
 import dev.cairn.registry.testing.TestRegistry;

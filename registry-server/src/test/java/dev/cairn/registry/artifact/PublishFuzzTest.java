@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.client.model.ModelCreate;
 import dev.cairn.client.model.ProjectCreate;
+import dev.cairn.common.testing.MultipartBodies;
 import dev.cairn.registry.testing.Http;
 import dev.cairn.registry.testing.TestRegistry;
 import dev.cairn.registry.testing.TestTokens;

@@ -1,20 +1,21 @@
-package dev.cairn.registry.artifact;
+package dev.cairn.common.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Builds {@code multipart/form-data} bodies for the publish tests. The parser and its own tests
- * live in the common module; this builder is the test side of the wire, so it stays with the tests
- * that send bodies.
+ * Builds {@code multipart/form-data} bodies: the sending side of the wire {@code MultipartReader}
+ * reads. Shared through this module's test jar by the parser's own tests and the registry's publish
+ * tests, so both send the same bytes.
  */
-final class MultipartBodies {
+public final class MultipartBodies {
 
-  static final String BOUNDARY = "cairn-7f3a";
+  public static final String BOUNDARY = "cairn-7f3a";
 
   private MultipartBodies() {}
 
-  static byte[] part(String name, String filename, byte[] content) {
+  /** One part, with a {@code filename} when it is not null. */
+  public static byte[] part(String name, String filename, byte[] content) {
     String head =
         "--"
             + BOUNDARY
@@ -28,7 +29,8 @@ final class MultipartBodies {
         "\r\n".getBytes(StandardCharsets.UTF_8));
   }
 
-  static byte[] body(byte[]... parts) {
+  /** The parts in order, then the closing boundary. */
+  public static byte[] body(byte[]... parts) {
     byte[] all = new byte[0];
     for (byte[] p : parts) {
       all = concat(all, p);
@@ -36,7 +38,7 @@ final class MultipartBodies {
     return concat(all, ("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
   }
 
-  private static byte[] concat(byte[] a, byte[] b) {
+  public static byte[] concat(byte[] a, byte[] b) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(a);
     out.writeBytes(b);
