@@ -110,9 +110,7 @@ class CookieJwtTest {
     String cookie = "access_token=" + jwt(Duration.ofMinutes(5));
     String body = "{\"name\":\"by-cookie-jwt\"}";
 
-    var read =
-        calls.send(
-            "GET", "/api/v1/projects/qc/models", cookie, Optional.empty(), Optional.empty(), null);
+    var read = calls.read("/api/v1/projects/qc/models", cookie);
     var withoutCsrf =
         calls.send(
             "POST",
@@ -121,9 +119,7 @@ class CookieJwtTest {
             Optional.of(calls.ownOrigin()),
             Optional.empty(),
             body);
-    var session =
-        calls.send("GET", "/api/v1/session", cookie, Optional.empty(), Optional.empty(), null);
-    String csrf = SessionCalls.json(session).get("csrf_token").asText();
+    String csrf = calls.csrfOf(cookie);
     var foreign =
         calls.send(
             "POST",
@@ -154,12 +150,7 @@ class CookieJwtTest {
   void anotherJwtsCsrfTokenDoesNotFit() throws Exception {
     String mine = "access_token=" + jwt(Duration.ofMinutes(5));
     String theirs = "access_token=" + jwt(Duration.ofMinutes(6));
-    String theirCsrf =
-        SessionCalls.json(
-                calls.send(
-                    "GET", "/api/v1/session", theirs, Optional.empty(), Optional.empty(), null))
-            .get("csrf_token")
-            .asText();
+    String theirCsrf = calls.csrfOf(theirs);
 
     var refused =
         calls.send(
@@ -182,14 +173,7 @@ class CookieJwtTest {
   @Test
   void anExpiredOrForeignJwtCookieIsRefusedNamingTheSessionEndpoint() throws Exception {
     for (String value : List.of(jwt(Duration.ofMinutes(-5)), "not-a-jwt", TestTokens.ADMIN)) {
-      var res =
-          calls.send(
-              "GET",
-              "/api/v1/projects",
-              "access_token=" + value,
-              Optional.empty(),
-              Optional.empty(),
-              null);
+      var res = calls.read("/api/v1/projects", "access_token=" + value);
       assertThat(res.statusCode()).as(value).isEqualTo(401);
       assertThat(res.body()).contains("POST /api/v1/session");
     }

@@ -37,24 +37,10 @@ class SessionApiTest {
     assertThat(session.body().get("csrf_token").asText()).hasSizeGreaterThan(30);
     assertThat(session.body().toString()).doesNotContain(TestTokens.PUBLISHER);
 
-    HttpResponse<String> whoami =
-        calls.send(
-            "GET",
-            "/api/v1/whoami",
-            "cairn_session=" + session.cookie(),
-            Optional.empty(),
-            Optional.empty(),
-            null);
+    HttpResponse<String> whoami = calls.read("/api/v1/whoami", session.cookieHeader());
     assertThat(whoami.statusCode()).isEqualTo(200);
     assertThat(whoami.body()).contains("\"publisher\"");
-    HttpResponse<String> again =
-        calls.send(
-            "GET",
-            "/api/v1/session",
-            "cairn_session=" + session.cookie(),
-            Optional.empty(),
-            Optional.empty(),
-            null);
+    HttpResponse<String> again = calls.read("/api/v1/session", session.cookieHeader());
     assertThat(SessionCalls.json(again).get("csrf_token").asText()).isEqualTo(session.csrf());
     assertThat(again.headers().firstValue("Cache-Control")).contains("no-store");
   }
@@ -62,7 +48,7 @@ class SessionApiTest {
   @Test
   void aCookieWriteWithoutTheCsrfTokenOrFromAnotherOriginIsRefusedAndChangesNothing() {
     SessionCalls.Opened session = calls.open(TestTokens.ADMIN);
-    String cookie = "cairn_session=" + session.cookie();
+    String cookie = session.cookieHeader();
     String project = TestRegistry.uniqueProject("csrf");
     String body = "{\"name\":\"" + project + "\"}";
 
@@ -138,14 +124,10 @@ class SessionApiTest {
   @Test
   void logoutEndsTheSessionOnEveryReplicaAndClearsTheCookie() throws Exception {
     SessionCalls.Opened session = calls.open(TestTokens.ADMIN);
-    String cookie = "cairn_session=" + session.cookie();
+    String cookie = session.cookieHeader();
     try (RegistryServer replica = SecondReplica.of(registry)) {
       SessionCalls other = new SessionCalls(new Http(replica.uri()), replica.uri());
-      assertThat(
-              other
-                  .send("GET", "/api/v1/whoami", cookie, Optional.empty(), Optional.empty(), null)
-                  .statusCode())
-          .isEqualTo(200);
+      assertThat(other.read("/api/v1/whoami", cookie).statusCode()).isEqualTo(200);
 
       var out = calls.write("DELETE", "/api/v1/session", session, null);
 
@@ -153,8 +135,7 @@ class SessionApiTest {
       assertThat(out.headers().firstValue("Set-Cookie").orElseThrow())
           .startsWith("cairn_session=;")
           .contains("Max-Age=0");
-      var after =
-          other.send("GET", "/api/v1/whoami", cookie, Optional.empty(), Optional.empty(), null);
+      var after = other.read("/api/v1/whoami", cookie);
       assertThat(after.statusCode()).isEqualTo(401);
       assertThat(after.body()).contains("POST /api/v1/session");
       assertThat(after.headers().firstValue("Set-Cookie").orElseThrow()).contains("Max-Age=0");

@@ -17,7 +17,13 @@ record SessionCalls(Http http, URI registry) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** A session opened with {@code token}: the cookie's value and the CSRF token answered. */
-  record Opened(String cookie, String csrf, String setCookie, JsonNode body) {}
+  record Opened(String cookie, String csrf, String setCookie, JsonNode body) {
+
+    /** The {@code Cookie} header a browser sends with this session. */
+    String cookieHeader() {
+      return "cairn_session=" + cookie;
+    }
+  }
 
   Opened open(String token) {
     HttpResponse<String> res = http.send("POST", "/api/v1/session", token, null);
@@ -52,12 +58,22 @@ record SessionCalls(Http http, URI registry) {
     return http.send(method, path, null, body, headers);
   }
 
+  /** A read carrying only {@code cookie}: no Origin, no CSRF token, as a navigation sends it. */
+  HttpResponse<String> read(String path, String cookie) {
+    return send("GET", path, cookie, Optional.empty(), Optional.empty(), null);
+  }
+
+  /** The CSRF token {@code GET /api/v1/session} answers for {@code cookie}. */
+  String csrfOf(String cookie) {
+    return json(read("/api/v1/session", cookie)).get("csrf_token").asText();
+  }
+
   /** A same-origin write with the session's CSRF token, as the console sends it. */
   HttpResponse<String> write(String method, String path, Opened session, String body) {
     return send(
         method,
         path,
-        "cairn_session=" + session.cookie(),
+        session.cookieHeader(),
         Optional.of(ownOrigin()),
         Optional.of(session.csrf()),
         body);

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,7 +59,7 @@ class WithdrawnTokenSessionTest {
   @Test
   void theSessionTakesTheTokensNewRolesAndEndsWhenTheTokenIsWithdrawn() throws Exception {
     SessionCalls.Opened session = calls.open(TOKEN);
-    String cookie = "cairn_session=" + session.cookie();
+    String cookie = session.cookieHeader();
     String project = TestRegistry.uniqueProject("kim");
 
     assertThat(
@@ -71,12 +70,7 @@ class WithdrawnTokenSessionTest {
     write("[admin]");
     await()
         .atMost(Duration.ofSeconds(10))
-        .until(
-            () ->
-                calls
-                    .send("GET", "/api/v1/whoami", cookie, Optional.empty(), Optional.empty(), null)
-                    .body()
-                    .contains("admin"));
+        .until(() -> calls.read("/api/v1/whoami", cookie).body().contains("admin"));
     assertThat(
             calls
                 .write("POST", "/api/v1/projects", session, "{\"name\":\"" + project + "\"}")
@@ -86,20 +80,8 @@ class WithdrawnTokenSessionTest {
     write("");
     await()
         .atMost(Duration.ofSeconds(10))
-        .until(
-            () ->
-                calls
-                        .send(
-                            "GET",
-                            "/api/v1/whoami",
-                            cookie,
-                            Optional.empty(),
-                            Optional.empty(),
-                            null)
-                        .statusCode()
-                    == 401);
-    var after =
-        calls.send("GET", "/api/v1/whoami", cookie, Optional.empty(), Optional.empty(), null);
+        .until(() -> calls.read("/api/v1/whoami", cookie).statusCode() == 401);
+    var after = calls.read("/api/v1/whoami", cookie);
     assertThat(after.statusCode()).isEqualTo(401);
     assertThat(registry.http().get("/api/v1/whoami", TestTokens.ADMIN).statusCode()).isEqualTo(200);
   }
