@@ -33,7 +33,10 @@ final class PublishedVersions {
                 model,
                 VersionCreate.ofFormat("generic").forVariant(variant).withFiles(declared));
     for (Map.Entry<String, byte[]> file : files.entrySet()) {
-      Path local = Files.createTempFile("initializer-it", ".bin");
+      // Under target/, as every test writes: not the machine's temporary directory.
+      Path local =
+          Files.createTempFile(
+              Files.createDirectories(Path.of("target", "initializer-it")), "upload", ".bin");
       try {
         Files.write(local, file.getValue());
         client

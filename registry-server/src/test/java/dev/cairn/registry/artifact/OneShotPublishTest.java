@@ -76,7 +76,7 @@ class OneShotPublishTest {
 
   @Test
   void theClientPublishesFromFilesInOneCall() throws Exception {
-    Path dir = Files.createTempDirectory("publish");
+    Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "publish");
     Path weights = dir.resolve("weights.bin");
     Files.write(weights, new byte[3 * 1024 * 1024 + 5]);
 
