@@ -66,7 +66,9 @@ final class VersionPull {
     } catch (PinnedDownload.Interrupted e) {
       throw cutOff(version, file, e.bytes(), e.failure());
     }
-    if (!got.sha256().equals(file.sha256()) || got.bytes() != file.sizeBytes()) {
+    // A file listed without a size is pinned by its digest alone (its download is not capped).
+    boolean sizeDiffers = file.sizeBytes() != null && got.bytes() != file.sizeBytes();
+    if (!got.sha256().equals(file.sha256()) || sizeDiffers) {
       throw new ExitCodes.Failure(
           ExitCodes.INTEGRITY,
           file.path()
@@ -89,7 +91,13 @@ final class VersionPull {
   private ExitCodes.Failure cutOff(
       Version version, VersionFile file, long written, UncheckedIOException e) {
     String stopped = "the download stopped after " + written + " of " + file.sizeBytes() + " bytes";
-    Failure failure = client.versions().get(project, model, version.version()).failure();
+    Failure failure;
+    try {
+      failure = client.versions().get(project, model, version.version()).failure();
+    } catch (RuntimeException gone) {
+      // The registry that hung up may not answer this either: the break is what is reported.
+      failure = null;
+    }
     if (failure != null && "CHECKSUM_MISMATCH".equals(failure.code())) {
       return new ExitCodes.Failure(
           ExitCodes.INTEGRITY,

@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.cli.CliRunner;
 import dev.cairn.cli.ExitCodes;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -73,5 +76,66 @@ class BrokenDownloadTest {
     try (Stream<Path> left = Files.list(pulled)) {
       assertThat(left).isEmpty();
     }
+  }
+
+  /**
+   * The registry that hung up may be gone when the pull asks whether the version failed: the answer
+   * is still the broken connection (exit 6, the file and how far it got), not that question's
+   * error.
+   */
+  @Test
+  void aConnectionThatBreaksWithTheRegistryGoingAwayStillExitsSixNamingTheFile() throws Exception {
+    registry.answer(
+        VERSION + "/files/w.bin",
+        exchange -> {
+          // From now on the registry answers nothing but 503.
+          registry.json(VERSION, 503, "{\"code\":\"UNAVAILABLE\",\"detail\":\"restarting\"}");
+          exchange.sendResponseHeaders(200, 100_000);
+          OutputStream out = exchange.getResponseBody();
+          out.write(new byte[40_000]);
+          out.flush();
+        });
+    Path pulled = home.resolve("pulled-gone");
+
+    CliRunner.Result pull = cli.run("version", "pull", "m", "v1", pulled.toString());
+
+    assertThat(pull.code()).as(pull.err()).isEqualTo(ExitCodes.UNREACHABLE);
+    assertThat(pull.err())
+        .startsWith("error: w.bin: the download stopped after ")
+        .contains(" of 100000 bytes: ")
+        .hasLineCount(1);
+    try (Stream<Path> left = Files.list(pulled)) {
+      assertThat(left).isEmpty();
+    }
+  }
+
+  /**
+   * A file the registry lists without a size is pinned by its digest alone: its bytes are pulled
+   * and checked, not refused with an internal error.
+   */
+  @Test
+  void aFileWithoutASizeIsPinnedByItsDigestAlone() throws Exception {
+    byte[] bytes = "weights without a size".getBytes(StandardCharsets.UTF_8);
+    String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    Map<String, Object> file = Map.of("path", "w.bin", "sha256", sha256);
+    registry.json(
+        VERSION,
+        200,
+        new ObjectMapper()
+            .writeValueAsString(Map.of("version", "v1", "state", "READY", "files", List.of(file))));
+    registry.answer(
+        VERSION + "/files/w.bin",
+        exchange -> {
+          exchange.sendResponseHeaders(200, bytes.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+          }
+        });
+    Path pulled = home.resolve("pulled-unsized");
+
+    CliRunner.Result pull = cli.run("version", "pull", "m", "v1", pulled.toString());
+
+    assertThat(pull.code()).as(pull.err()).isZero();
+    assertThat(pulled.resolve("w.bin")).hasBinaryContent(bytes);
   }
 }
