@@ -3,21 +3,14 @@ package dev.cairn.chart;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.cairn.chart.testing.Chart;
 import dev.cairn.chart.testing.JarProcess;
 import dev.cairn.chart.testing.MockCluster;
-import dev.cairn.chart.testing.PodEnvironment;
-import dev.cairn.chart.testing.Rendered;
 import dev.cairn.chart.testing.Repo;
 import dev.cairn.chart.testing.WalkThrough;
 import dev.cairn.client.process.UnknownVariables;
 import dev.cairn.registry.testing.S3ProxyServer;
 import dev.cairn.registry.testing.SourceServer;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.PodSpec;
-import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -25,12 +18,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -49,9 +39,6 @@ import org.junit.jupiter.api.io.TempDir;
  * it.
  */
 class ChartContractIT {
-
-  private static final String SERVICE = "http://cairn-registry.cairn-system.svc:8080";
-  private static final String ARTIFACTS = "http://ink-artifacts.inference.svc:8080/";
 
   private static EmbeddedPostgres postgres;
   private static S3ProxyServer s3;
@@ -80,21 +67,11 @@ class ChartContractIT {
 
   @Test
   void renderedEnvironmentStartsRegistryOperatorAndSidecar() throws Exception {
-    List<HasMetadata> secrets = walkThroughSecrets();
-    Rendered chart =
-        Chart.withValues(Repo.root().resolve("charts/src/test/resources/contract-values.yaml"))
-            .set("blobStore.s3.endpoint", s3.endpoint())
-            .set("operator.resyncSeconds", 3)
-            .render();
-    List<HasMetadata> cluster = new ArrayList<>(chart.objects());
-    cluster.addAll(secrets);
-    cluster.add(databaseSecret());
-    cluster.add(s3Secret());
+    ContractCluster cluster = ContractCluster.render(work, s3.endpoint(), postgres.getPort());
 
     // Registry: external database and S3 exactly as the Secrets and ConfigMap say.
     int registryPort = JarProcess.freePort();
-    Map<String, String> registryEnv =
-        environment(chart.deployment("registry"), cluster, "registry");
+    Map<String, String> registryEnv = cluster.environment("registry");
     registryEnv.put("CAIRN_PORT", Integer.toString(registryPort));
     // The in-cluster artifact server of the walk-through is served on loopback here.
     registryEnv.put("CAIRN_REFERENCE_ALLOW_CIDRS", "127.0.0.0/8");
@@ -107,17 +84,8 @@ class ChartContractIT {
         .contains("\"blob_store\":\"s3\"")
         .contains("\"environment\":\"production\"")
         .contains("\"auth\":true");
-    // The human admin token NOTES tells users to read (kubectl get secret ... | base64 -d): the
-    // chart's Secret, accepted beside the walk-through's tokens file.
-    String adminToken =
-        new String(
-            Base64.getDecoder()
-                .decode(
-                    chart
-                        .get(Secret.class, Chart.FULLNAME + "-admin-token")
-                        .getData()
-                        .get("token")),
-            StandardCharsets.UTF_8);
+    // The chart's admin token (NOTES), accepted beside the walk-through's tokens file.
+    String adminToken = cluster.adminToken();
     assertThat(createProject(registryUri, adminToken, "people"))
         .as("the chart's admin token creates a project")
         .isEqualTo(201);
@@ -125,18 +93,19 @@ class ChartContractIT {
 
     // Operator: from a kubeconfig (as on a laptop), the rendered Lease Role granted.
     MockCluster mock = MockCluster.shared().withCairnCrds();
-    mock.grantingRules(chart.all(Role.class).getFirst().getRules());
+    mock.grantingRules(cluster.chart().all(Role.class).getFirst().getRules());
     int operatorPort = JarProcess.freePort();
-    Map<String, String> operatorEnv =
-        environment(chart.deployment("operator"), cluster, "operator");
-    operatorEnv.replaceAll((k, v) -> v.replace(SERVICE, registryUri.toString()));
+    Map<String, String> operatorEnv = cluster.environment("operator");
+    operatorEnv.replaceAll((k, v) -> v.replace(ContractCluster.SERVICE, registryUri.toString()));
     operatorEnv.put("CAIRN_OPERATOR_PORT", Integer.toString(operatorPort));
     operatorEnv.put("KUBECONFIG", mock.kubeconfig().toString());
     JarProcess operator = start("operator/target/cairn-operator.jar", operatorEnv, "operator");
     awaitReady(operator, URI.create("http://127.0.0.1:" + operatorPort + "/readyz"));
 
     KubernetesClient kube = mock.client();
-    for (HasMetadata resource : walkThrough("20-modelversions.yaml", "30-modelactivation.yaml")) {
+    for (HasMetadata resource :
+        ContractCluster.walkThrough(
+            artifacts.base(), "20-modelversions.yaml", "30-modelactivation.yaml")) {
       mock.apply(resource);
     }
     await()
@@ -145,17 +114,9 @@ class ChartContractIT {
             () -> assertThat(activationPhase(kube)).as(operator::output).isEqualTo("Active"));
 
     // Sidecar: the walk-through Deployment's container, its token Secret from prepare.sh.
-    Deployment inference =
-        Rendered.parse(Files.readString(Repo.resolve("examples/k8s/40-inference.yaml")))
-            .get(Deployment.class, "ink-inspection");
     int sidecarPort = JarProcess.freePort();
-    Map<String, String> sidecarEnv =
-        new PodEnvironment(secrets, "inference", "ink-inspection-0")
-            .resolve(
-                inference.getSpec().getTemplate().getSpec(),
-                WalkThrough.container(inference.getSpec().getTemplate().getSpec(), "cairn-sidecar"),
-                Files.createDirectories(work.resolve("sidecar-mounts")));
-    sidecarEnv.replaceAll((k, v) -> v.replace(SERVICE, registryUri.toString()));
+    Map<String, String> sidecarEnv = cluster.sidecarEnvironment();
+    sidecarEnv.replaceAll((k, v) -> v.replace(ContractCluster.SERVICE, registryUri.toString()));
     sidecarEnv.put("CAIRN_SIDECAR_PORT", Integer.toString(sidecarPort));
     JarProcess sidecar = start("inference-sidecar/target/cairn-sidecar.jar", sidecarEnv, "sidecar");
     awaitReady(sidecar, URI.create("http://127.0.0.1:" + sidecarPort + "/v2/health/ready"));
@@ -189,13 +150,6 @@ class ChartContractIT {
     }
   }
 
-  private static Map<String, String> environment(
-      Deployment deployment, List<HasMetadata> cluster, String name) throws Exception {
-    PodSpec pod = deployment.getSpec().getTemplate().getSpec();
-    return new PodEnvironment(cluster, Chart.NAMESPACE, Chart.FULLNAME + "-" + name + "-0")
-        .resolve(pod, pod.getContainers().getFirst(), Files.createDirectories(work.resolve(name)));
-  }
-
   private static int createProject(URI registry, String token, String name) throws Exception {
     HttpRequest request =
         HttpRequest.newBuilder(registry.resolve("/api/v1/projects"))
@@ -223,50 +177,7 @@ class ChartContractIT {
             () -> assertThat(JarProcess.status(probe)).as(process::output).isEqualTo(200));
   }
 
-  /** The Secrets examples/k8s/prepare.sh writes, exactly as the walk-through applies them. */
-  private static List<HasMetadata> walkThroughSecrets() throws Exception {
-    List<HasMetadata> objects = WalkThrough.prepare(work.resolve("generated"));
-    assertThat(objects.stream().filter(Secret.class::isInstance)).hasSize(3);
-    return objects;
-  }
-
-  private static List<HasMetadata> walkThrough(String... files) throws Exception {
-    List<HasMetadata> objects = new ArrayList<>();
-    for (String file : files) {
-      String text = Files.readString(Repo.resolve("examples/k8s/" + file));
-      objects.addAll(
-          Rendered.parse(text.replace(ARTIFACTS, artifacts.base().toString())).objects());
-    }
-    return objects;
-  }
-
   private static String activationPhase(KubernetesClient kube) {
     return String.valueOf(WalkThrough.activationStatus(kube, "phase"));
-  }
-
-  /** A CloudNativePG-style application Secret for the test PostgreSQL. */
-  private static Secret databaseSecret() {
-    return new SecretBuilder()
-        .withNewMetadata()
-        .withName("cairn-db-app")
-        .withNamespace(Chart.NAMESPACE)
-        .endMetadata()
-        .addToStringData("host", "127.0.0.1")
-        .addToStringData("port", Integer.toString(postgres.getPort()))
-        .addToStringData("dbname", "postgres")
-        .addToStringData("username", "postgres")
-        .addToStringData("password", "unused-trust-auth")
-        .build();
-  }
-
-  private static Secret s3Secret() {
-    return new SecretBuilder()
-        .withNewMetadata()
-        .withName("cairn-s3")
-        .withNamespace(Chart.NAMESPACE)
-        .endMetadata()
-        .addToStringData("AWS_ACCESS_KEY_ID", S3ProxyServer.ACCESS_KEY)
-        .addToStringData("AWS_SECRET_ACCESS_KEY", S3ProxyServer.SECRET_KEY)
-        .build();
   }
 }
