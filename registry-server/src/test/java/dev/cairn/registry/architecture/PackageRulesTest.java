@@ -6,9 +6,6 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,17 +20,9 @@ import org.junit.jupiter.api.Test;
  */
 class PackageRulesTest {
 
-  private static final String ROOT = "dev.cairn.registry";
+  private static final String ROOT = MainClasses.ROOT;
 
-  private static JavaClasses classes;
-
-  @BeforeAll
-  static void importMainClasses() {
-    classes =
-        new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages(ROOT);
-  }
+  private static final JavaClasses classes = MainClasses.get();
 
   @Test
   void layersDependDownwardsOnly() {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class ServiceOrderRulesTest {
 
-  private static final String ROOT = "dev.cairn.registry";
+  private static final String ROOT = MainClasses.ROOT;
 
   /**
    * The service packages from the bottom up: each may use only those before it. Found with jdeps
@@ -57,15 +55,7 @@ class ServiceOrderRulesTest {
           "integrity",
           "service");
 
-  private static JavaClasses classes;
-
-  @BeforeAll
-  static void importMainClasses() {
-    classes =
-        new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages(ROOT);
-  }
+  private static final JavaClasses classes = MainClasses.get();
 
   @Test
   void servicesDependDownTheirOrderOnly() {

@@ -4,8 +4,6 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import dev.cairn.registry.alias.AliasPolicy;
 import dev.cairn.registry.version.VersionState;
 import java.io.IOException;
@@ -14,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,16 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class WritePipelineRulesTest {
 
-  private static final String ROOT = "dev.cairn.registry";
-  private static JavaClasses classes;
-
-  @BeforeAll
-  static void importMainClasses() {
-    classes =
-        new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages(ROOT);
-  }
+  private static final String ROOT = MainClasses.ROOT;
+  private static final JavaClasses classes = MainClasses.get();
 
   @Test
   void decisionsReadNoDatabaseAndTakeNoCallbacks() {
