@@ -5,6 +5,7 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.UnresolvedAddressException;
+import java.util.Optional;
 
 /**
  * An exception in words for a one-line message: the JDK's network failures that carry no message (a
@@ -28,6 +29,20 @@ public final class ErrorText {
       }
     }
     return failure.getClass().getSimpleName();
+  }
+
+  /**
+   * The words for {@code t} alone when the JDK's message for it is empty or says nothing to a
+   * reader ({@code connection refused}), else empty. For callers that word a cause chain their own
+   * way ({@code StartupFailure}).
+   */
+  public static Optional<String> named(Throwable t) {
+    return Optional.ofNullable(named(t, t.getMessage() == null ? "" : t.getMessage().strip()));
+  }
+
+  /** Whether {@code t} is a wrapper whose message only repeats its cause. */
+  public static boolean repeatsItsCause(Throwable t) {
+    return t.getMessage() != null && repeatsItsCause(t, t.getMessage());
   }
 
   /** The words for failures whose JDK message is empty or says nothing to a reader. */

@@ -1,5 +1,6 @@
 package dev.cairn.client.process;
 
+import dev.cairn.client.ErrorText;
 import java.io.PrintStream;
 import java.net.BindException;
 import java.util.ArrayList;
@@ -52,10 +53,14 @@ public final class StartupFailure {
     }
     // Wrappers such as "Error starting operator" say little alone: the first message says what
     // failed, the root cause's says why.
+    // A JDK failure without a message (a refused connection) is named as ErrorText names it
+    // everywhere else, rather than passed over.
     List<String> messages = new ArrayList<>();
     for (Throwable t = failure; t != null; t = t.getCause()) {
       String message = t.getMessage();
-      if (message != null && !message.isBlank() && !isWrapperMessage(t, message)) {
+      if (message == null || message.isBlank()) {
+        ErrorText.named(t).ifPresent(messages::add);
+      } else if (!ErrorText.repeatsItsCause(t)) {
         messages.add(
             t instanceof IllegalArgumentException || t instanceof IllegalStateException
                 ? message
@@ -69,11 +74,6 @@ public final class StartupFailure {
       return messages.getFirst();
     }
     return failure.getClass().getName();
-  }
-
-  private static boolean isWrapperMessage(Throwable t, String message) {
-    // "java.io.IOException: boom" style messages repeat the cause; skip to the cause itself.
-    return t.getCause() != null && message.equals(t.getCause().toString());
   }
 
   private static <T extends Throwable> Optional<T> find(Throwable failure, Class<T> type) {

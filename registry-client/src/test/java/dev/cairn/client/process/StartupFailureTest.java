@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.UncheckedIOException;
 import java.net.BindException;
+import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.nio.channels.ClosedChannelException;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,21 @@ class StartupFailureTest {
         .isEqualTo(
             "Error starting operator (RuntimeException): kubernetes.default.svc"
                 + " (UnknownHostException)");
+  }
+
+  /**
+   * A refused connection carries no message in the JDK: the line names it in words, as {@code
+   * ErrorText} does for every other one-line error, instead of ending at the wrapper.
+   */
+  @Test
+  void aMessagelessNetworkCauseIsNamedInWords() {
+    Exception refused =
+        new RuntimeException("Error starting", new UncheckedIOException(new ConnectException()));
+
+    assertThat(StartupFailure.describe(refused))
+        .isEqualTo("Error starting (RuntimeException): connection refused");
+    assertThat(StartupFailure.describe(new RuntimeException(new ClosedChannelException())))
+        .isEqualTo("connection closed");
   }
 
   @Test
