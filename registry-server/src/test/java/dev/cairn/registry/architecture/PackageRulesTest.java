@@ -65,6 +65,7 @@ class PackageRulesTest {
           "instance",
           "alias",
           "resolve",
+          "mlflow",
           "runtime",
           "standard",
           "integrity",
