@@ -23,7 +23,6 @@ public final class MlflowErrorCodes {
           "RESOURCE_ALREADY_EXISTS",
           "PERMISSION_DENIED",
           "UNAUTHENTICATED",
-          "BAD_REQUEST",
           "INVALID_STATE",
           "ABORTED",
           "REQUEST_LIMIT_EXCEEDED",
@@ -43,9 +42,10 @@ public final class MlflowErrorCodes {
   }
 
   /**
-   * The MLflow code of a Cairn failure: an MLflow code thrown as such stays; otherwise the status
-   * decides (a route Cairn lacks is ENDPOINT_NOT_FOUND, so an MLflow client learns that the call,
-   * not the model, is missing).
+   * The MLflow code of a Cairn failure: an MLflow code thrown as such stays (not BAD_REQUEST: Cairn
+   * uses that name for every malformed request, which MLflow calls INVALID_PARAMETER_VALUE);
+   * otherwise the status decides (a route Cairn lacks is ENDPOINT_NOT_FOUND, so an MLflow client
+   * learns that the call, not the model, is missing).
    */
   public static String of(int status, String cairnCode) {
     if (MLFLOW_CODES.contains(cairnCode)) {

@@ -23,9 +23,10 @@ import java.util.Random;
  * A project with model {@code m} and two READY versions of two files each (one in a subdirectory),
  * alias {@code champion} on {@code v2}: what the MLflow tests read.
  */
-record MlflowFixture(String project, Map<String, byte[]> v1Files, Map<String, byte[]> v2Files) {
+public record MlflowFixture(
+    String project, Map<String, byte[]> v1Files, Map<String, byte[]> v2Files) {
 
-  static MlflowFixture create(TestRegistry registry) {
+  public static MlflowFixture create(TestRegistry registry) {
     CairnClient admin = registry.client(TestTokens.ADMIN);
     String project = TestRegistry.uniqueProject("mlflow");
     admin.projects().create(ProjectCreate.named(project));
@@ -39,7 +40,7 @@ record MlflowFixture(String project, Map<String, byte[]> v1Files, Map<String, by
   }
 
   /** The MLflow name of the model. */
-  String name() {
+  public String name() {
     return project + ".m";
   }
 
