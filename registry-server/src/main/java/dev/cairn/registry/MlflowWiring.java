@@ -1,6 +1,7 @@
 package dev.cairn.registry;
 
 import dev.cairn.registry.alias.AliasQueries;
+import dev.cairn.registry.alias.AliasService;
 import dev.cairn.registry.artifact.FileDownloads;
 import dev.cairn.registry.http.routes.ApiRoutes;
 import dev.cairn.registry.http.routes.MlflowArtifactRoutes;
@@ -37,7 +38,16 @@ final class MlflowWiring implements RouteGroup {
             aliases,
             new LatestVersion(kernel.db(), catalog.models()),
             new MlflowViews(kernel.json(), defaultProject));
-    this.registry = new MlflowRoutes(reads, defaultProject, kernel.responses());
+    // The same service, on the same database and journal, as the native alias routes.
+    AliasService aliasService =
+        new AliasService(
+            kernel.db(),
+            catalog.models(),
+            catalog.versionRepository(),
+            catalog.aliases(),
+            kernel.journal(),
+            kernel.json());
+    this.registry = new MlflowRoutes(reads, aliasService, defaultProject, kernel.responses());
     this.artifactRoutes =
         new MlflowArtifactRoutes(
             versions,

@@ -22,8 +22,14 @@ final class MlflowMatrixCells {
 
   private MlflowMatrixCells() {}
 
-  /** Cells for model {@code m} of project {@code p}, READY version {@code r1}, alias staging. */
-  static List<Cell> all(String p, String r1) {
+  // MLflow answers an alias write with 200 and an empty object, never 204.
+  static final int[] ALIAS_SET = {401, 401, 403, 200, 200, 200, 404, 403};
+
+  /**
+   * Cells for model {@code m} of project {@code p}, READY versions {@code r1} and {@code r2}, alias
+   * staging; the alias DELETE takes a fresh alias from {@code fresh}.
+   */
+  static List<Cell> all(String p, String r1, String r2, MatrixResources fresh) {
     String name = q(p + ".m");
     String version = q(MlflowName.mlflowVersion(r1));
     List<Cell> cells = new ArrayList<>();
@@ -38,6 +44,28 @@ final class MlflowMatrixCells {
             "{\"name\":\"" + p + ".m\",\"stages\":[\"None\"]}",
             READ));
     read(cells, API + "/registered-models/alias", "?name=" + name + "&alias=staging");
+    cells.add(
+        new Cell(
+            "POST",
+            API + "/registered-models/alias",
+            () -> API + "/registered-models/alias",
+            "{\"name\":\""
+                + p
+                + ".m\",\"alias\":\"staging\",\"version\":\""
+                + MlflowName.mlflowVersion(r1)
+                + "\"}",
+            ALIAS_SET));
+    cells.add(
+        new Cell(
+            "DELETE",
+            API + "/registered-models/alias",
+            () -> {
+              String nativePath = fresh.freshAlias(p, r1, r2, false);
+              String alias = nativePath.substring(nativePath.lastIndexOf('/') + 1);
+              return API + "/registered-models/alias?name=" + name + "&alias=" + q(alias);
+            },
+            null,
+            ALIAS_SET));
     read(cells, API + "/model-versions/get", "?name=" + name + "&version=" + version);
     read(cells, API + "/model-versions/search", "?filter=" + q("name = '" + p + ".m'"));
     read(cells, API + "/model-versions/get-download-uri", "?name=" + name + "&version=" + version);

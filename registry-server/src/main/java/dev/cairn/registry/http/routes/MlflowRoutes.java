@@ -1,7 +1,14 @@
 package dev.cairn.registry.http.routes;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cairn.client.model.AliasUpdate;
+import dev.cairn.registry.alias.AliasCommand;
+import dev.cairn.registry.alias.AliasRef;
+import dev.cairn.registry.alias.AliasService;
+import dev.cairn.registry.alias.Caller;
 import dev.cairn.registry.auth.Role;
+import dev.cairn.registry.domain.ApiException;
+import dev.cairn.registry.domain.Names;
 import dev.cairn.registry.domain.ProjectNotFound;
 import dev.cairn.registry.http.request.ApiRequest;
 import dev.cairn.registry.http.request.Responses;
@@ -17,19 +24,34 @@ import java.util.Optional;
 /**
  * MLflow's model-registry reads under {@code /api/2.0/mlflow/} (the endpoints and GET forms of
  * MLflow's {@code model_registry.proto}; {@code get-latest-versions} also as POST with a JSON body,
- * as MLflow's server takes it). Callers and roles are the native ones: any role reads, a project
- * the caller cannot see does not exist. Failures are MLflow's error JSON ({@code MlflowErrors}).
+ * as MLflow's server takes it), and the one write that maps cleanly: setting and deleting an alias,
+ * through the native {@link AliasService}. Callers and roles are the native ones: any role reads, a
+ * project the caller cannot see does not exist. Failures are MLflow's error JSON ({@code
+ * MlflowErrors}).
  */
 public final class MlflowRoutes implements RouteGroup {
 
   static final String API = "/api/2.0/mlflow";
 
+  /** MLflow has no If-Match or Idempotency-Key: an alias change through it is unconditional. */
+  private static final AliasService.Conditions NO_CONDITIONS =
+      new AliasService.Conditions(Optional.empty(), Optional.empty());
+
+  /** The audit reason of an alias change made through MLflow, which has no reason field. */
+  static final String REASON = "set through the MLflow API";
+
   private final MlflowReads reads;
+  private final AliasService aliases;
   private final Optional<String> defaultProject;
   private final Responses responses;
 
-  public MlflowRoutes(MlflowReads reads, Optional<String> defaultProject, Responses responses) {
+  public MlflowRoutes(
+      MlflowReads reads,
+      AliasService aliases,
+      Optional<String> defaultProject,
+      Responses responses) {
     this.reads = reads;
+    this.aliases = aliases;
     this.defaultProject = defaultProject;
     this.responses = responses;
   }
@@ -42,6 +64,8 @@ public final class MlflowRoutes implements RouteGroup {
         .get(API + "/registered-models/get-latest-versions", this::latestVersions)
         .post(API + "/registered-models/get-latest-versions", this::latestVersionsPosted)
         .get(API + "/registered-models/alias", this::versionByAlias)
+        .post(API + "/registered-models/alias", this::setAlias)
+        .delete(API + "/registered-models/alias", this::deleteAlias)
         .get(API + "/model-versions/get", this::modelVersion)
         .get(API + "/model-versions/search", this::searchModelVersions)
         .get(API + "/model-versions/get-download-uri", this::downloadUri);
@@ -88,6 +112,68 @@ public final class MlflowRoutes implements RouteGroup {
     String alias =
         req.query("alias").orElseThrow(() -> MlflowErrorCodes.invalid("'alias' is required"));
     responses.ok(res, reads.versionByAlias(name, alias));
+  }
+
+  /**
+   * MLflow's {@code SetRegisteredModelAlias}: the native alias PUT of that version, with its role
+   * checks, protection, approvals, rate limit and audit entry ({@code AliasService}); MLflow sends
+   * no reason, so the audit entry names the protocol. Answers MLflow's empty response.
+   */
+  private void setAlias(ApiRequest req, ServerResponse res) {
+    JsonNode body = req.bodyTree();
+    MlflowName name = named(req, text(body, "name"));
+    String alias = aliasName(text(body, "alias"));
+    String version = MlflowName.cairnVersion(text(body, "version"));
+    aliases.put(
+        new AliasCommand.Put(
+            caller(req),
+            new AliasRef(name.project(), name.model(), alias),
+            AliasUpdate.version(version, REASON),
+            NO_CONDITIONS));
+    responses.ok(res, responses.json().createObjectNode());
+  }
+
+  /**
+   * MLflow's {@code DeleteRegisteredModelAlias}: the native alias DELETE; name and alias from the
+   * query or a JSON body.
+   */
+  private void deleteAlias(ApiRequest req, ServerResponse res) {
+    Optional<JsonNode> body =
+        req.raw().content().hasEntity() ? Optional.of(req.bodyTree()) : Optional.empty();
+    MlflowName name =
+        named(req, body.map(b -> text(b, "name")).orElseGet(() -> req.query("name").orElse(null)));
+    String alias =
+        aliasName(body.map(b -> text(b, "alias")).orElseGet(() -> req.query("alias").orElse(null)));
+    aliases.delete(
+        new AliasCommand.Delete(
+            caller(req), new AliasRef(name.project(), name.model(), alias), NO_CONDITIONS));
+    responses.ok(res, responses.json().createObjectNode());
+  }
+
+  private static String text(JsonNode body, String field) {
+    JsonNode value = body.path(field);
+    if (!value.isTextual()) {
+      throw MlflowErrorCodes.invalid("'" + field + "' is required and must be a string");
+    }
+    return value.asText();
+  }
+
+  private static String aliasName(String alias) {
+    if (alias == null) {
+      throw MlflowErrorCodes.invalid("'alias' is required");
+    }
+    try {
+      return Names.resource("alias", alias);
+    } catch (ApiException e) {
+      throw MlflowErrorCodes.invalid("'" + alias + "' is not an alias name: " + e.detail());
+    }
+  }
+
+  /** As the native alias routes: the service decides by role whether the alias may change. */
+  private static Caller caller(ApiRequest req) {
+    req.require(Role.READER);
+    return new Caller(
+        req.actor(), req.principal().may(Role.PUBLISHER), req.principal().may(Role.APPROVER));
   }
 
   private void modelVersion(ApiRequest req, ServerResponse res) {
