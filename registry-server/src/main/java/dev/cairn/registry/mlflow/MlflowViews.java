@@ -102,18 +102,25 @@ public final class MlflowViews {
     return node;
   }
 
+  /** MLflow's {@code ModelVersionStatus}; its words, not Cairn's states. */
+  enum MlflowStatus {
+    PENDING_REGISTRATION,
+    FAILED_REGISTRATION,
+    READY
+  }
+
   /**
-   * MLflow's {@code ModelVersionStatus}: a version being uploaded is PENDING_REGISTRATION, a failed
-   * one FAILED_REGISTRATION, a READY or ARCHIVED one (its bytes are there) READY.
+   * A version being uploaded is PENDING_REGISTRATION, a failed one FAILED_REGISTRATION, a READY or
+   * ARCHIVED one (its bytes are there) READY.
    */
   static String status(String state) {
     if (Version.State.PENDING.is(state)) {
-      return "PENDING_REGISTRATION";
+      return MlflowStatus.PENDING_REGISTRATION.name();
     }
     if (Version.State.FAILED.is(state)) {
-      return "FAILED_REGISTRATION";
+      return MlflowStatus.FAILED_REGISTRATION.name();
     }
-    return "READY";
+    return MlflowStatus.READY.name();
   }
 
   private static void labels(ArrayNode tags, Map<String, String> labels) {
