@@ -93,7 +93,16 @@ final class ResourceRoutes {
                 kernel.auditRepository(),
                 new AuditVerifier(kernel.auditRepository(), kernel.keyedFrom()),
                 kernel.pageTokens(),
-                kernel.responses()));
+                kernel.responses()))
+        .add(
+            new MlflowWiring(
+                kernel,
+                catalog,
+                artifacts,
+                settings.mlflowDefaultProject(),
+                models,
+                versions,
+                aliasQueries));
   }
 
   private VersionService versionService() {

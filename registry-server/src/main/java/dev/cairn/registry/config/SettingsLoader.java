@@ -4,6 +4,8 @@ import static dev.cairn.registry.config.ConfigValues.integer;
 import static dev.cairn.registry.config.ConfigValues.number;
 import static dev.cairn.registry.config.ConfigValues.optional;
 
+import dev.cairn.registry.domain.ApiException;
+import dev.cairn.registry.domain.Names;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import java.nio.file.Path;
@@ -68,7 +70,8 @@ public final class SettingsLoader {
           Map.entry("CAIRN_REFERENCE_ALLOW_CIDRS", "references.allow-cidrs"),
           Map.entry("CAIRN_SESSION_MAX_HOURS", "sessions.max-hours"),
           Map.entry("CAIRN_SESSION_SECURE_COOKIE", "sessions.secure-cookie"),
-          Map.entry("CAIRN_RESOLVE_CACHE_SIZE", "resolve.cache-size"));
+          Map.entry("CAIRN_RESOLVE_CACHE_SIZE", "resolve.cache-size"),
+          Map.entry("CAIRN_MLFLOW_DEFAULT_PROJECT", "mlflow.default-project"));
 
   private SettingsLoader() {}
 
@@ -173,7 +176,8 @@ public final class SettingsLoader {
             c.get("references.allow-link-local").asBoolean().orElse(false),
             ranges(optional(c, "references.allow-cidrs").orElse(""))),
         sessions(c, environment),
-        resolveCacheSize(c));
+        resolveCacheSize(c),
+        mlflowDefaultProject(c));
   }
 
   /**
@@ -188,6 +192,26 @@ public final class SettingsLoader {
           "CAIRN_SESSION_SECURE_COOKIE=false is for plain-HTTP development only, not production.");
     }
     return new SessionSettings(Duration.ofHours(integer(c, "sessions.max-hours", 12)), secure);
+  }
+
+  /**
+   * The project whose models MLflow clients name bare ({@code model} for {@code project.model});
+   * unset, every MLflow name carries its project.
+   */
+  private static Optional<String> mlflowDefaultProject(Config c) {
+    Optional<String> project = optional(c, "mlflow.default-project").map(String::trim);
+    project.ifPresent(
+        name -> {
+          try {
+            Names.project(name);
+          } catch (ApiException e) {
+            throw new StartupException(
+                "CAIRN_MLFLOW_DEFAULT_PROJECT must be a project name (a DNS-1123 label), not '"
+                    + name
+                    + "'.");
+          }
+        });
+    return project;
   }
 
   private static int resolveCacheSize(Config c) {

@@ -1,5 +1,7 @@
 package dev.cairn.registry.http;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import dev.cairn.client.signing.RequestSignature;
 import dev.cairn.registry.auth.AuthSetup;
 import dev.cairn.registry.auth.Authenticator;
@@ -15,16 +17,19 @@ import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 import io.helidon.webserver.http.ServerRequest;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Requires a valid bearer token, a request signed by a pre-shared key ({@link SignedRequests}), or
- * without an {@code Authorization} header a cookie ({@link CookieAuth}), on everything under {@code
- * /api/}; {@code /}, {@code /health*}, {@code /metrics} and {@code /openapi} stay public. Roles
- * come only from the authenticated identity: headers such as {@code X-User-Role} are never read.
+ * Requires a valid bearer token (on the MLflow-compatible surface also a token sent as a Basic
+ * password, as MLflow clients do), a request signed by a pre-shared key ({@link SignedRequests}),
+ * or without an {@code Authorization} header a cookie ({@link CookieAuth}), on everything under
+ * {@code /api/}; {@code /}, {@code /health*}, {@code /metrics} and {@code /openapi} stay public.
+ * Roles come only from the authenticated identity: headers such as {@code X-User-Role} are never
+ * read.
  */
 public final class AuthFilter implements Filter {
 
@@ -69,7 +74,10 @@ public final class AuthFilter implements Filter {
       byCookie(chain, req, res);
       return;
     }
-    Optional<String> token = bearerToken(req);
+    Optional<String> token =
+        MlflowErrors.applies(req)
+            ? bearerToken(req).or(() -> basicPassword(req))
+            : bearerToken(req);
     if (token.isEmpty()) {
       refuse(req, res, "missing", "a bearer token is required (Authorization: Bearer <token>)");
       return;
@@ -92,6 +100,29 @@ public final class AuthFilter implements Filter {
         .first(HeaderNames.AUTHORIZATION)
         .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
         .map(h -> h.substring(7).trim())
+        .filter(t -> !t.isEmpty());
+  }
+
+  /**
+   * The password of an {@code Authorization: Basic} header: how MLflow clients send a token set as
+   * {@code MLFLOW_TRACKING_PASSWORD}. Read only on the MLflow-compatible surface; the user name is
+   * ignored (the token alone names the identity), and a header that does not decode is no
+   * credential.
+   */
+  static Optional<String> basicPassword(ServerRequest req) {
+    return req.headers()
+        .first(HeaderNames.AUTHORIZATION)
+        .filter(h -> h.regionMatches(true, 0, "Basic ", 0, 6))
+        .flatMap(
+            h -> {
+              try {
+                String pair = new String(Base64.getDecoder().decode(h.substring(6).trim()), UTF_8);
+                int colon = pair.indexOf(':');
+                return colon < 0 ? Optional.empty() : Optional.of(pair.substring(colon + 1));
+              } catch (IllegalArgumentException notBase64) {
+                return Optional.empty();
+              }
+            })
         .filter(t -> !t.isEmpty());
   }
 

@@ -9,7 +9,10 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.Locale;
 
-/** Writes an {@link ApiException} as an RFC 9457 problem+json answer. */
+/**
+ * Writes an {@link ApiException} as an RFC 9457 problem+json answer, or on the MLflow-compatible
+ * surface as MLflow's error JSON ({@link MlflowErrors}).
+ */
 public final class ProblemWriter {
 
   public static final String PROBLEM_JSON = "application/problem+json";
@@ -22,6 +25,10 @@ public final class ProblemWriter {
 
   public void write(ServerRequest req, ServerResponse res, ApiException e) {
     if (res.isSent()) {
+      return;
+    }
+    if (MlflowErrors.applies(req)) {
+      MlflowErrors.write(json, req, res, e);
       return;
     }
     ObjectNode body = document(json, e.status(), e.code(), e.detail());

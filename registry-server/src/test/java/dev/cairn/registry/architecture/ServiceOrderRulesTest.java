@@ -50,6 +50,7 @@ class ServiceOrderRulesTest {
           "instance",
           "alias",
           "resolve",
+          "mlflow",
           "runtime",
           "standard",
           "integrity",

@@ -96,6 +96,18 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void mlflowDefaultProjectIsUnsetUnlessGivenAndMustBeAProjectName() {
+    assertThat(SettingsLoader.load(Map.of()).mlflowDefaultProject()).isEmpty();
+    assertThat(
+            SettingsLoader.load(Map.of("CAIRN_MLFLOW_DEFAULT_PROJECT", "team-a"))
+                .mlflowDefaultProject())
+        .contains("team-a");
+    assertThatThrownBy(() -> SettingsLoader.load(Map.of("CAIRN_MLFLOW_DEFAULT_PROJECT", "Team.A")))
+        .isInstanceOf(StartupException.class)
+        .hasMessageContaining("CAIRN_MLFLOW_DEFAULT_PROJECT must be a project name");
+  }
+
+  @Test
   void resolveCacheHoldsTenThousandResolutionsUnlessSetAndAtLeastOne() {
     assertThat(SettingsLoader.load(Map.of()).resolveCacheSize()).isEqualTo(10_000);
     assertThat(SettingsLoader.load(Map.of("CAIRN_RESOLVE_CACHE_SIZE", "500")).resolveCacheSize())
