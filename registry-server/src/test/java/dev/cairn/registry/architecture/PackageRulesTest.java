@@ -65,6 +65,7 @@ class PackageRulesTest {
           "instance",
           "alias",
           "resolve",
+          "oci",
           "runtime",
           "standard",
           "integrity",
