@@ -32,15 +32,15 @@ import java.util.Random;
  * low} one file, and alias {@code production} points at both. Plus a raw HTTP client for {@code
  * /v2/}.
  */
-final class OciFixture {
+public final class OciFixture {
 
-  static final HttpClient HTTP =
+  public static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-  final String project;
-  final Version high;
-  final Version low;
-  final Map<String, byte[]> highFiles;
+  public final String project;
+  public final Version high;
+  public final Version low;
+  public final Map<String, byte[]> highFiles;
 
   private OciFixture(String project, Version high, Version low, Map<String, byte[]> highFiles) {
     this.project = project;
@@ -49,11 +49,11 @@ final class OciFixture {
     this.highFiles = highFiles;
   }
 
-  String name() {
+  public String name() {
     return project + "/m";
   }
 
-  static OciFixture publish(TestRegistry registry, String prefix) {
+  public static OciFixture publish(TestRegistry registry, String prefix) {
     String project = TestRegistry.uniqueProject(prefix);
     registry.client(TestTokens.ADMIN).projects().create(ProjectCreate.named(project));
     CairnClient publisher = registry.client(TestTokens.PUBLISHER);
@@ -112,7 +112,7 @@ final class OciFixture {
   }
 
   /** A request to {@code path} with {@code Authorization: Bearer token} (none for null). */
-  static HttpResponse<byte[]> send(
+  public static HttpResponse<byte[]> send(
       URI base, String method, String path, String token, Map<String, String> headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(base.resolve(path))
@@ -132,15 +132,15 @@ final class OciFixture {
     }
   }
 
-  static HttpResponse<byte[]> get(URI base, String path) {
+  public static HttpResponse<byte[]> get(URI base, String path) {
     return send(base, "GET", path, TestTokens.READER, Map.of());
   }
 
-  static String text(HttpResponse<byte[]> res) {
+  public static String text(HttpResponse<byte[]> res) {
     return new String(res.body(), StandardCharsets.UTF_8);
   }
 
-  static String header(HttpResponse<?> res, String name) {
+  public static String header(HttpResponse<?> res, String name) {
     return res.headers().firstValue(name).orElse(null);
   }
 }
