@@ -7,6 +7,7 @@ import dev.cairn.registry.http.request.RequestFactory;
 import io.helidon.http.Method;
 import io.helidon.webserver.http.HttpRouting;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,9 @@ public final class ApiRoutes {
 
   /** One routed method and path template, as the OpenAPI test sees it. */
   public record Route(String method, String path) {}
+
+  /** A route's handler and the factory of its requests, with its query parameters looked up. */
+  private record Prepared(ApiHandler handler, RequestFactory.ForRoute requests) {}
 
   private final Map<String, Map<Method, ApiHandler>> byPath = new LinkedHashMap<>();
 
@@ -75,7 +79,11 @@ public final class ApiRoutes {
   public void registerInto(HttpRouting.Builder routing, RequestFactory requests) {
     byPath.forEach(
         (path, methods) -> {
-          Map<Method, ApiHandler> handlers = Map.copyOf(methods);
+          Map<Method, Prepared> handlers = new HashMap<>();
+          methods.forEach(
+              (method, handler) ->
+                  handlers.put(
+                      method, new Prepared(handler, requests.forRoute(method.text(), path))));
           String allow =
               methods.keySet().stream().map(Method::text).collect(Collectors.joining(", "));
           routing.route(
@@ -84,9 +92,9 @@ public final class ApiRoutes {
               (req, res) -> {
                 RouteTemplates.remember(req, path);
                 Method method = req.prologue().method();
-                ApiHandler handler = handlers.get(method);
-                if (handler != null) {
-                  handler.handle(requests.create(req), res);
+                Prepared prepared = handlers.get(method);
+                if (prepared != null) {
+                  prepared.handler().handle(prepared.requests().create(req), res);
                   return;
                 }
                 if (method.equals(Method.HEAD) && handlers.containsKey(Method.GET)) {
