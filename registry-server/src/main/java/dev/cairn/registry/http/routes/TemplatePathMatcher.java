@@ -139,6 +139,82 @@ final class TemplatePathMatcher implements PathMatcher {
 
   private static final ThreadLocal<Segments> SEGMENTS = ThreadLocal.withInitial(Segments::new);
 
+  /**
+   * Whether no path can match both templates, proven from their segments: true only when both are
+   * made of one-segment parameters and plain literals (letters, digits, '-', '_', so a literal is
+   * literal in Helidon's pattern too), perhaps ending in a {@code {+rest}} parameter, and either
+   * some position before any rest holds two different literals, or neither has a rest and their
+   * segment counts differ. A one-segment parameter matches one non-empty segment, so such a
+   * template of n segments matches only paths of n non-empty segments (an exact one perhaps also
+   * with a trailing '/', whose empty last segment the other cannot match either). False means "not
+   * proven".
+   */
+  static boolean disjoint(String a, String b) {
+    Shape x = Shape.of(a);
+    Shape y = Shape.of(b);
+    if (x == null || y == null) {
+      return false;
+    }
+    int common = Math.min(x.fixed().length, y.fixed().length);
+    for (int i = 0; i < common; i++) {
+      String p = x.fixed()[i];
+      String q = y.fixed()[i];
+      if (p != null && q != null && !p.equals(q)) {
+        return true;
+      }
+    }
+    return !x.rest() && !y.rest() && x.fixed().length != y.fixed().length;
+  }
+
+  /**
+   * A template's one-segment positions (literal text, null for a parameter) and whether a {@code
+   * {+rest}} parameter follows them.
+   */
+  private record Shape(String[] fixed, boolean rest) {
+
+    /** The shape of {@code template}, or null when it is not that plain. */
+    static Shape of(String template) {
+      if (template.equals("/")) {
+        return new Shape(new String[0], false); // matches "/" alone: no non-empty segment
+      }
+      if (!template.startsWith("/")) {
+        return null;
+      }
+      String[] segments = template.substring(1).split("/", -1);
+      boolean rest = isRest(segments[segments.length - 1]);
+      String[] fixed =
+          Arrays.copyOf(segments, rest ? segments.length - 1 : segments.length, String[].class);
+      for (int i = 0; i < fixed.length; i++) {
+        if (isParameter(fixed[i])) {
+          fixed[i] = null;
+        } else if (!isPlainLiteral(fixed[i])) {
+          return null;
+        }
+      }
+      return new Shape(fixed, rest);
+    }
+
+    private static boolean isRest(String segment) {
+      return segment.startsWith("{+")
+          && segment.endsWith("}")
+          && isName(segment.substring(2, segment.length() - 1));
+    }
+  }
+
+  private static boolean isPlainLiteral(String segment) {
+    for (int i = 0; i < segment.length(); i++) {
+      char c = segment.charAt(i);
+      if (!((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || c == '-'
+          || c == '_')) {
+        return false;
+      }
+    }
+    return !segment.isEmpty();
+  }
+
   private static boolean isParameter(String segment) {
     return segment.length() > 2
         && segment.charAt(0) == '{'
