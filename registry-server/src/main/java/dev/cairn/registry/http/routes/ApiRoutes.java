@@ -72,9 +72,9 @@ public final class ApiRoutes {
   /**
    * Paths of the sidecars' hot path, tried first. Helidon tries routes in order, and resolve was
    * registered after ~100 paths: rejecting each by its literal segments was still ~6% of a cached
-   * resolve's CPU (issue 27 item 7). A hot path goes first only when {@link
-   * TemplatePathMatcher#disjoint} proves that no path registered before it can match what it
-   * matches, so which route answers a request is unchanged.
+   * resolve's CPU (issue 27 item 7). A hot path goes first only when {@link TemplateShape#disjoint}
+   * proves that no path registered before it can match what it matches, so which route answers a
+   * request is unchanged.
    */
   static final List<String> HOT = List.of("/api/v1/projects/{project}/resolve");
 
@@ -86,7 +86,7 @@ public final class ApiRoutes {
       int at = paths.indexOf(hot);
       if (at >= 0
           && paths.subList(0, at).stream()
-              .allMatch(before -> TemplatePathMatcher.disjoint(before, hot))) {
+              .allMatch(before -> TemplateShape.disjoint(before, hot))) {
         first.add(hot);
       }
     }

@@ -1,11 +1,16 @@
 package dev.cairn.registry.http.routes;
 
+import io.helidon.common.parameters.Parameters;
 import io.helidon.common.uri.UriPath;
 import io.helidon.http.PathMatcher;
 import io.helidon.http.PathMatchers;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Helidon's matcher of a path template, asked only when the path has the template's literal
@@ -25,9 +30,16 @@ final class TemplatePathMatcher implements PathMatcher {
   /** Index of the last literal segment, -1 when there is none. */
   private final int last;
 
-  private TemplatePathMatcher(PathMatcher helidon, String[] literals) {
+  /**
+   * Per segment, the parameter's name (null for literals) when the whole template is plain literals
+   * and one-segment parameters with distinct names, so this decides alone; else null.
+   */
+  private final String[] names;
+
+  private TemplatePathMatcher(PathMatcher helidon, String[] literals, String[] names) {
     this.helidon = helidon;
     this.literals = literals;
+    this.names = names;
     int lastLiteral = -1;
     for (int i = 0; i < literals.length; i++) {
       if (literals[i] != null) {
@@ -43,7 +55,8 @@ final class TemplatePathMatcher implements PathMatcher {
       return helidon;
     }
     List<String> literals = new ArrayList<>();
-    for (String segment : template.substring(1).split("/", -1)) {
+    String[] segments = template.substring(1).split("/", -1);
+    for (String segment : segments) {
       if (isParameter(segment)) {
         literals.add(null);
       } else if (isLiteral(segment)) {
@@ -52,12 +65,72 @@ final class TemplatePathMatcher implements PathMatcher {
         break; // {+rest}, a wildcard or a mixed segment: only Helidon's pattern knows
       }
     }
-    return new TemplatePathMatcher(helidon, literals.toArray(String[]::new));
+    return new TemplatePathMatcher(
+        helidon, literals.toArray(String[]::new), parameterNames(template, segments));
+  }
+
+  /** The parameter names by segment, if {@link #matchSegments} can decide the template alone. */
+  private static String[] parameterNames(String template, String[] segments) {
+    TemplateShape shape = TemplateShape.of(template);
+    if (shape == null || shape.rest() || shape.fixed().length != segments.length) {
+      return null;
+    }
+    String[] names = new String[segments.length];
+    Set<String> distinct = new HashSet<>();
+    for (int i = 0; i < segments.length; i++) {
+      if (shape.fixed()[i] == null) {
+        names[i] = segments[i].substring(1, segments[i].length() - 1);
+        if (!distinct.add(names[i])) {
+          return null;
+        }
+      }
+    }
+    return distinct.isEmpty() ? null : names; // without parameters Helidon matches exactly, cheaply
   }
 
   @Override
   public PathMatchers.MatchResult match(UriPath path) {
+    if (names != null) {
+      return matchSegments(path);
+    }
     return mayMatch(path.path()) ? helidon.match(path) : PathMatchers.MatchResult.notAccepted();
+  }
+
+  /**
+   * For a template of plain literals and one-segment parameters, Helidon's pattern is the literals
+   * with {@code [^/]+} for each parameter, matched against the decoded path: the same as comparing
+   * segment by segment, which is what this does, without the regular expression that was the
+   * largest part of routing the (first-registered) resolve route (issue 27 item 7).
+   * TemplatePathMatcherTest holds the answers and parameters to Helidon's.
+   */
+  private PathMatchers.MatchResult matchSegments(UriPath uri) {
+    String path = uri.path();
+    if (path.isEmpty() || path.charAt(0) != '/') {
+      return PathMatchers.MatchResult.notAccepted();
+    }
+    Segments segments = SEGMENTS.get().of(path);
+    if (segments.count != literals.length) {
+      return PathMatchers.MatchResult.notAccepted();
+    }
+    for (int i = 0; i < literals.length; i++) {
+      if (literals[i] != null
+          ? !literalAt(path, i)
+          : segmentEnd(segments, path, i) == segments.starts[i]) {
+        return PathMatchers.MatchResult.notAccepted();
+      }
+    }
+    Map<String, String> values = new HashMap<>();
+    for (int i = 0; i < literals.length; i++) {
+      if (literals[i] == null) {
+        values.put(names[i], path.substring(segments.starts[i], segmentEnd(segments, path, i)));
+      }
+    }
+    return new PathMatchers.MatchResult(
+        true, new ParameterPath(uri, Parameters.createSingleValueMap("http/path", values)));
+  }
+
+  private static int segmentEnd(Segments segments, String path, int index) {
+    return index + 1 < segments.count ? segments.starts[index + 1] - 1 : path.length();
   }
 
   @Override
@@ -139,90 +212,14 @@ final class TemplatePathMatcher implements PathMatcher {
 
   private static final ThreadLocal<Segments> SEGMENTS = ThreadLocal.withInitial(Segments::new);
 
-  /**
-   * Whether no path can match both templates, proven from their segments: true only when both are
-   * made of one-segment parameters and plain literals (letters, digits, '-', '_', so a literal is
-   * literal in Helidon's pattern too), perhaps ending in a {@code {+rest}} parameter, and either
-   * some position before any rest holds two different literals, or neither has a rest and their
-   * segment counts differ. A one-segment parameter matches one non-empty segment, so such a
-   * template of n segments matches only paths of n non-empty segments (an exact one perhaps also
-   * with a trailing '/', whose empty last segment the other cannot match either). False means "not
-   * proven".
-   */
-  static boolean disjoint(String a, String b) {
-    Shape x = Shape.of(a);
-    Shape y = Shape.of(b);
-    if (x == null || y == null) {
-      return false;
-    }
-    int common = Math.min(x.fixed().length, y.fixed().length);
-    for (int i = 0; i < common; i++) {
-      String p = x.fixed()[i];
-      String q = y.fixed()[i];
-      if (p != null && q != null && !p.equals(q)) {
-        return true;
-      }
-    }
-    return !x.rest() && !y.rest() && x.fixed().length != y.fixed().length;
-  }
-
-  /**
-   * A template's one-segment positions (literal text, null for a parameter) and whether a {@code
-   * {+rest}} parameter follows them.
-   */
-  private record Shape(String[] fixed, boolean rest) {
-
-    /** The shape of {@code template}, or null when it is not that plain. */
-    static Shape of(String template) {
-      if (template.equals("/")) {
-        return new Shape(new String[0], false); // matches "/" alone: no non-empty segment
-      }
-      if (!template.startsWith("/")) {
-        return null;
-      }
-      String[] segments = template.substring(1).split("/", -1);
-      boolean rest = isRest(segments[segments.length - 1]);
-      String[] fixed =
-          Arrays.copyOf(segments, rest ? segments.length - 1 : segments.length, String[].class);
-      for (int i = 0; i < fixed.length; i++) {
-        if (isParameter(fixed[i])) {
-          fixed[i] = null;
-        } else if (!isPlainLiteral(fixed[i])) {
-          return null;
-        }
-      }
-      return new Shape(fixed, rest);
-    }
-
-    private static boolean isRest(String segment) {
-      return segment.startsWith("{+")
-          && segment.endsWith("}")
-          && isName(segment.substring(2, segment.length() - 1));
-    }
-  }
-
-  private static boolean isPlainLiteral(String segment) {
-    for (int i = 0; i < segment.length(); i++) {
-      char c = segment.charAt(i);
-      if (!((c >= 'a' && c <= 'z')
-          || (c >= 'A' && c <= 'Z')
-          || (c >= '0' && c <= '9')
-          || c == '-'
-          || c == '_')) {
-        return false;
-      }
-    }
-    return !segment.isEmpty();
-  }
-
-  private static boolean isParameter(String segment) {
+  static boolean isParameter(String segment) {
     return segment.length() > 2
         && segment.charAt(0) == '{'
         && segment.charAt(segment.length() - 1) == '}'
         && isName(segment.substring(1, segment.length() - 1));
   }
 
-  private static boolean isName(String name) {
+  static boolean isName(String name) {
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
       if (!Character.isLetterOrDigit(c) && c != '_' && c != '-') {

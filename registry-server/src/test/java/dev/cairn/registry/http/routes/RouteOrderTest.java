@@ -32,7 +32,7 @@ class RouteOrderTest {
     String hot = "/api/v1/projects/{project}/resolve";
     assertThat(declared.subList(0, declared.indexOf(hot)))
         .as("routes before resolve that may match its paths")
-        .allMatch(before -> TemplatePathMatcher.disjoint(before, hot));
+        .allMatch(before -> TemplateShape.disjoint(before, hot));
     assertThat(registered.getFirst()).isEqualTo(hot);
     assertThat(registered).containsExactlyInAnyOrderElementsOf(declared);
 
@@ -51,21 +51,19 @@ class RouteOrderTest {
   @Test
   void disjointOnlyWhenProven() {
     String resolve = "/api/v1/projects/{project}/resolve";
-    assertThat(TemplatePathMatcher.disjoint("/api/v1/projects/{project}/models", resolve)).isTrue();
-    assertThat(TemplatePathMatcher.disjoint("/api/v1/projects/{project}", resolve)).isTrue();
-    assertThat(TemplatePathMatcher.disjoint("/health", resolve)).isTrue();
-    assertThat(TemplatePathMatcher.disjoint("/", resolve)).isTrue();
+    assertThat(TemplateShape.disjoint("/api/v1/projects/{project}/models", resolve)).isTrue();
+    assertThat(TemplateShape.disjoint("/api/v1/projects/{project}", resolve)).isTrue();
+    assertThat(TemplateShape.disjoint("/health", resolve)).isTrue();
+    assertThat(TemplateShape.disjoint("/", resolve)).isTrue();
     // Could both match /api/v1/projects/x/resolve, or cannot be proven apart: not disjoint.
-    assertThat(TemplatePathMatcher.disjoint("/api/v1/projects/{project}/{what}", resolve))
-        .isFalse();
-    assertThat(TemplatePathMatcher.disjoint("/api/v1/{+rest}", resolve)).isFalse();
-    assertThat(TemplatePathMatcher.disjoint("/api/v1/projects/{p}/models/{+rest}", resolve))
-        .isTrue();
-    assertThat(TemplatePathMatcher.disjoint("/api/v1/projects/{p}/resolve/{+rest}", resolve))
+    assertThat(TemplateShape.disjoint("/api/v1/projects/{project}/{what}", resolve)).isFalse();
+    assertThat(TemplateShape.disjoint("/api/v1/{+rest}", resolve)).isFalse();
+    assertThat(TemplateShape.disjoint("/api/v1/projects/{p}/models/{+rest}", resolve)).isTrue();
+    assertThat(TemplateShape.disjoint("/api/v1/projects/{p}/resolve/{+rest}", resolve))
         .isFalse(); // not proven: the counts argument does not hold with a rest
-    assertThat(TemplatePathMatcher.disjoint("/api/v1/projects/{p}/{+rest}", resolve)).isFalse();
-    assertThat(TemplatePathMatcher.disjoint("/api/v1/projects/{p}/res.lve", resolve)).isFalse();
-    assertThat(TemplatePathMatcher.disjoint("/api/v1/*", resolve)).isFalse();
+    assertThat(TemplateShape.disjoint("/api/v1/projects/{p}/{+rest}", resolve)).isFalse();
+    assertThat(TemplateShape.disjoint("/api/v1/projects/{p}/res.lve", resolve)).isFalse();
+    assertThat(TemplateShape.disjoint("/api/v1/*", resolve)).isFalse();
   }
 
   private static List<String> pathsOf(ApiRoutes table) {
