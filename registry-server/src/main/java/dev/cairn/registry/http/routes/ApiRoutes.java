@@ -71,7 +71,7 @@ public final class ApiRoutes {
 
   /**
    * Paths of the sidecars' hot path, tried first. Helidon tries routes in order, and resolve was
-   * registered after ~100 paths: rejecting each by its literal segments was still ~6% of a cached
+   * registered after ~100 paths: rejecting each by its literal segments was still ~8% of a cached
    * resolve's CPU (issue 27 item 7). A hot path goes first only when {@link TemplateShape#disjoint}
    * proves that no path registered before it can match what it matches, so which route answers a
    * request is unchanged.
