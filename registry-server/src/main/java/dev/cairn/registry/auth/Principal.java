@@ -1,5 +1,6 @@
 package dev.cairn.registry.auth;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -42,6 +43,31 @@ public record Principal(String name, Set<Role> roles, Set<String> projects) {
 
   /** Role names, sorted, as audit entries record them. */
   public List<String> roleNames() {
-    return roles.stream().map(Role::wireName).sorted().toList();
+    int mask = 0;
+    for (Role role : roles) {
+      mask |= 1 << role.ordinal();
+    }
+    return ROLE_NAMES.get(mask);
+  }
+
+  /**
+   * {@link #roleNames} of every set of roles, by the set's bits: every request builds its actor,
+   * and sorting the names through a stream was ~4% of a cached resolve's CPU (issue 27 item 7).
+   */
+  private static final List<List<String>> ROLE_NAMES = roleNamesOfEverySet();
+
+  private static List<List<String>> roleNamesOfEverySet() {
+    Role[] all = Role.values();
+    List<List<String>> names = new ArrayList<>();
+    for (int mask = 0; mask < 1 << all.length; mask++) {
+      List<String> set = new ArrayList<>();
+      for (Role role : all) {
+        if ((mask & 1 << role.ordinal()) != 0) {
+          set.add(role.wireName());
+        }
+      }
+      names.add(set.stream().sorted().toList());
+    }
+    return List.copyOf(names);
   }
 }

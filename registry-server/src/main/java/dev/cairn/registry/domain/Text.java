@@ -25,6 +25,24 @@ public final class Text {
     return value;
   }
 
+  /**
+   * Whether {@code value} holds no control or bidi character: {@link #requirePlain}'s test without
+   * its stream, for the request path (every query value of every request).
+   */
+  public static boolean isPlain(String value) {
+    if (value == null) {
+      return true;
+    }
+    for (int i = 0; i < value.length(); ) {
+      int c = value.codePointAt(i);
+      if (isControl(c)) {
+        return false;
+      }
+      i += Character.charCount(c);
+    }
+    return true;
+  }
+
   /** A one-line free-text {@code field}, or 400 {@code INVALID_TEXT:<field>}. */
   public static String line(String field, String value) {
     return checked(field, value, false);

@@ -1,7 +1,6 @@
 package dev.cairn.registry.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cairn.registry.auth.Principal;
 import dev.cairn.registry.config.AccessLog;
 import dev.cairn.registry.logging.StructuredLog;
 import dev.cairn.registry.service.HttpMetrics;
@@ -25,23 +24,26 @@ public final class AccessFilter implements Filter {
     this.metrics = metrics;
     this.log = log;
     this.mode = mode;
+    metrics.logLinesDroppedObserved(log::droppedLines);
   }
 
   @Override
   public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
     long start = System.nanoTime();
-    String requestId = RequestIds.assign(req);
+    RequestState state = RequestState.attach(req);
+    String requestId = RequestIds.assign(req, state);
     res.header(RequestIds.HEADER, requestId);
-    res.whenSent(() -> record(req, res, requestId, System.nanoTime() - start));
+    res.whenSent(() -> record(req, res, state, System.nanoTime() - start));
     chain.proceed();
   }
 
-  private void record(RoutingRequest req, RoutingResponse res, String requestId, long nanos) {
+  private void record(RoutingRequest req, RoutingResponse res, RequestState state, long nanos) {
+    String requestId = state.requestId;
     String method = req.prologue().method().text();
-    String route = RouteTemplates.of(req);
+    String route = state.route == null ? "unmatched" : state.route;
     int status = res.status().code();
     metrics.record(method, route, status, nanos);
-    String actor = AuthContext.get(req).map(Principal::name).orElse("anonymous");
+    String actor = state.principal == null ? "anonymous" : state.principal.name();
     if (mode.logs(route, status)) {
       log.access(requestId, actor, method, route, status, nanos / 1_000_000.0);
     }

@@ -17,26 +17,26 @@ public final class AuthContext {
    */
   public record CookieCredential(String csrfToken, Instant expiresAt, Optional<String> sessionId) {}
 
-  private static final String CONTEXT_KEY = "cairn.principal";
-  private static final String COOKIE_KEY = "cairn.cookie-credential";
-
   private AuthContext() {}
 
   static void set(ServerRequest req, Principal principal) {
-    req.context().register(CONTEXT_KEY, principal);
+    RequestState.of(req).principal = principal;
   }
 
   static void set(ServerRequest req, Principal principal, CookieCredential cookie) {
-    set(req, principal);
-    req.context().register(COOKIE_KEY, cookie);
+    RequestState state = RequestState.of(req);
+    state.principal = principal;
+    state.cookie = cookie;
   }
 
   public static Optional<Principal> get(ServerRequest req) {
-    return req.context().get(CONTEXT_KEY, Principal.class);
+    RequestState state = RequestState.find(req);
+    return Optional.ofNullable(state == null ? null : state.principal);
   }
 
   /** The cookie the request was authenticated by; empty for bearer and signed requests. */
   public static Optional<CookieCredential> cookie(ServerRequest req) {
-    return req.context().get(COOKIE_KEY, CookieCredential.class);
+    RequestState state = RequestState.find(req);
+    return Optional.ofNullable(state == null ? null : state.cookie);
   }
 }

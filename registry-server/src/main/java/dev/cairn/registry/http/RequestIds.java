@@ -14,19 +14,23 @@ import java.util.regex.Pattern;
 public final class RequestIds {
 
   public static final HeaderName HEADER = HeaderNames.create("X-Request-Id");
-  private static final String CONTEXT_KEY = "cairn.request-id";
   private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
   private RequestIds() {}
 
   /** Assigns the id of this request and remembers it in the request context. */
   public static String assign(ServerRequest req) {
+    return assign(req, RequestState.of(req));
+  }
+
+  /** Assigns the id of this request and remembers it in {@code state}. */
+  static String assign(ServerRequest req, RequestState state) {
     String id =
         req.headers()
             .first(HEADER)
             .filter(v -> SANE.matcher(v).matches())
             .orElseGet(RequestIds::generate);
-    req.context().register(CONTEXT_KEY, id);
+    state.requestId = id;
     return id;
   }
 
@@ -43,6 +47,7 @@ public final class RequestIds {
   }
 
   public static String of(ServerRequest req) {
-    return req.context().get(CONTEXT_KEY, String.class).orElse("unknown");
+    RequestState state = RequestState.find(req);
+    return state == null || state.requestId == null ? "unknown" : state.requestId;
   }
 }

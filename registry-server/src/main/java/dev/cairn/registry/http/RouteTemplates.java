@@ -8,15 +8,14 @@ import io.helidon.webserver.http.ServerRequest;
  */
 public final class RouteTemplates {
 
-  private static final String CONTEXT_KEY = "cairn.route";
-
   private RouteTemplates() {}
 
   public static void remember(ServerRequest req, String template) {
-    req.context().register(CONTEXT_KEY, template);
+    RequestState.of(req).route = template;
   }
 
   public static String of(ServerRequest req) {
-    return req.context().get(CONTEXT_KEY, String.class).orElse("unmatched");
+    RequestState state = RequestState.find(req);
+    return state == null || state.route == null ? "unmatched" : state.route;
   }
 }

@@ -24,6 +24,14 @@ public final class StructuredLog {
     this.console = AsyncConsoleHandler.ofRootLogger().orElse(null);
   }
 
+  /**
+   * Log lines the console handler dropped since start because it could not keep up (0 when the
+   * console is configured otherwise): read by {@code cairn_log_lines_dropped_total}.
+   */
+  public long droppedLines() {
+    return console == null ? 0 : console.dropped();
+  }
+
   public ObjectNode event(String eventType) {
     return json.createObjectNode().put("event_type", eventType);
   }
@@ -67,7 +75,7 @@ public final class StructuredLog {
       String route,
       int status,
       double latencyMs) {
-    StringBuilder line = new StringBuilder(256);
+    StringBuilder line = new StringBuilder(384); // a resolve's line is ~290 characters
     JsonLineFormatter.head(line, millis, "INFO", ACCESS.getName());
     line.append(",\"event_type\":\"http.request\"");
     string(line.append(",\"request_id\":"), requestId);

@@ -2,9 +2,12 @@ package dev.cairn.registry.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.client.CairnJson;
+import java.time.Instant;
 import java.util.List;
+import java.util.Random;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
@@ -56,6 +59,37 @@ class AccessLineTest {
                     (Double) c[5]))
             .isEqualTo(new JsonLineFormatter().format(record));
       }
+    }
+  }
+
+  @Test
+  void theTimestampIsTheInstantsTextForEveryMillisecond() {
+    Random random = new Random(7);
+    long millis = 1_765_065_407_000L;
+    for (int i = 0; i < 100_000; i++) {
+      millis += random.nextInt(3) == 0 ? 0 : random.nextInt(1_000);
+      assertThat(JsonLineFormatter.timestamp(millis))
+          .isEqualTo(Instant.ofEpochMilli(millis).toString());
+    }
+  }
+
+  @Test
+  void plainAndEscapedTextQuoteAsJacksonQuotesIt() {
+    JsonStringEncoder jackson = JsonStringEncoder.getInstance();
+    for (String s :
+        List.of(
+            "",
+            "bootstrap-admin",
+            "/api/v1/projects/{project}/resolve",
+            "a\"b",
+            "back\\slash",
+            "tab\t",
+            "del\u007f",
+            "~ !#$%&'()*+,-./:;<=>?@[]^_`{|}",
+            "é",
+            "\u2028")) {
+      assertThat(JsonLineFormatter.quote(new StringBuilder(), s).toString())
+          .isEqualTo(new String(jackson.quoteAsString(s)));
     }
   }
 }

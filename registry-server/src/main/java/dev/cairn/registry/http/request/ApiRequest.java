@@ -23,6 +23,9 @@ public final class ApiRequest {
   private final ServerRequest raw;
   private final JsonBodies bodies;
 
+  /** The caller, looked up once: a handler asks for it two to four times. */
+  private Principal principal;
+
   ApiRequest(ServerRequest raw, JsonBodies bodies) {
     this.raw = raw;
     this.bodies = bodies;
@@ -33,8 +36,13 @@ public final class ApiRequest {
   }
 
   public Principal principal() {
-    return AuthContext.get(raw)
-        .orElseThrow(() -> new ApiException(401, "UNAUTHENTICATED", "a bearer token is required"));
+    if (principal == null) {
+      principal =
+          AuthContext.get(raw)
+              .orElseThrow(
+                  () -> new ApiException(401, "UNAUTHENTICATED", "a bearer token is required"));
+    }
+    return principal;
   }
 
   public Actor actor() {

@@ -1,7 +1,7 @@
 package dev.cairn.registry.http.request;
 
 import dev.cairn.registry.domain.Text;
-import dev.cairn.registry.http.RouteTemplates;
+import io.helidon.common.uri.UriQuery;
 import io.helidon.webserver.http.ServerRequest;
 
 /**
@@ -18,17 +18,42 @@ public final class RequestFactory {
     this.parameters = parameters;
   }
 
-  public ApiRequest create(ServerRequest req) {
-    var query = req.query();
-    parameters.check(req.prologue().method().text(), RouteTemplates.of(req), query.names());
-    String method = req.prologue().method().text();
-    String route = RouteTemplates.of(req);
-    for (String name : query.names()) {
-      for (String value : query.all(name)) {
-        Text.requirePlain("query parameter '" + Text.printable(name) + "'", value);
-        parameters.checkValue(method, route, name, value);
-      }
+  /**
+   * The factory of one route, its parameters looked up once at registration: per request, looking
+   * them up by a {@code "METHOD /template"} key, copying the names into a sorted set and formatting
+   * each value's error message before checking it cost a cached resolve ~13% of its CPU (issue 27
+   * item 7). The checks and their messages are unchanged.
+   */
+  public ForRoute forRoute(String method, String pathTemplate) {
+    return new ForRoute(bodies, parameters.forRoute(method, pathTemplate));
+  }
+
+  /** Checks and wraps the requests of one route. */
+  public static final class ForRoute {
+
+    private final JsonBodies bodies;
+    private final QueryParameters.Route route;
+
+    private ForRoute(JsonBodies bodies, QueryParameters.Route route) {
+      this.bodies = bodies;
+      this.route = route;
     }
-    return new ApiRequest(req, bodies);
+
+    public ApiRequest create(ServerRequest req) {
+      UriQuery query = req.query();
+      if (query.isEmpty()) {
+        return new ApiRequest(req, bodies);
+      }
+      route.check(query.names());
+      for (String name : query.names()) {
+        for (String value : query.all(name)) {
+          if (!Text.isPlain(value)) {
+            Text.requirePlain("query parameter '" + Text.printable(name) + "'", value);
+          }
+          route.checkValue(name, value);
+        }
+      }
+      return new ApiRequest(req, bodies);
+    }
   }
 }

@@ -1,11 +1,16 @@
 package dev.cairn.registry.http.routes;
 
+import io.helidon.common.parameters.Parameters;
 import io.helidon.common.uri.UriPath;
 import io.helidon.http.PathMatcher;
 import io.helidon.http.PathMatchers;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Helidon's matcher of a path template, asked only when the path has the template's literal
@@ -25,9 +30,16 @@ final class TemplatePathMatcher implements PathMatcher {
   /** Index of the last literal segment, -1 when there is none. */
   private final int last;
 
-  private TemplatePathMatcher(PathMatcher helidon, String[] literals) {
+  /**
+   * Per segment, the parameter's name (null for literals) when the whole template is plain literals
+   * and one-segment parameters with distinct names, so this decides alone; else null.
+   */
+  private final String[] names;
+
+  private TemplatePathMatcher(PathMatcher helidon, String[] literals, String[] names) {
     this.helidon = helidon;
     this.literals = literals;
+    this.names = names;
     int lastLiteral = -1;
     for (int i = 0; i < literals.length; i++) {
       if (literals[i] != null) {
@@ -43,7 +55,8 @@ final class TemplatePathMatcher implements PathMatcher {
       return helidon;
     }
     List<String> literals = new ArrayList<>();
-    for (String segment : template.substring(1).split("/", -1)) {
+    String[] segments = template.substring(1).split("/", -1);
+    for (String segment : segments) {
       if (isParameter(segment)) {
         literals.add(null);
       } else if (isLiteral(segment)) {
@@ -52,12 +65,72 @@ final class TemplatePathMatcher implements PathMatcher {
         break; // {+rest}, a wildcard or a mixed segment: only Helidon's pattern knows
       }
     }
-    return new TemplatePathMatcher(helidon, literals.toArray(String[]::new));
+    return new TemplatePathMatcher(
+        helidon, literals.toArray(String[]::new), parameterNames(template, segments));
+  }
+
+  /** The parameter names by segment, if {@link #matchSegments} can decide the template alone. */
+  private static String[] parameterNames(String template, String[] segments) {
+    TemplateShape shape = TemplateShape.of(template);
+    if (shape == null || shape.rest() || shape.fixed().length != segments.length) {
+      return null;
+    }
+    String[] names = new String[segments.length];
+    Set<String> distinct = new HashSet<>();
+    for (int i = 0; i < segments.length; i++) {
+      if (shape.fixed()[i] == null) {
+        names[i] = segments[i].substring(1, segments[i].length() - 1);
+        if (!distinct.add(names[i])) {
+          return null;
+        }
+      }
+    }
+    return distinct.isEmpty() ? null : names; // without parameters Helidon matches exactly, cheaply
   }
 
   @Override
   public PathMatchers.MatchResult match(UriPath path) {
+    if (names != null) {
+      return matchSegments(path);
+    }
     return mayMatch(path.path()) ? helidon.match(path) : PathMatchers.MatchResult.notAccepted();
+  }
+
+  /**
+   * For a template of plain literals and one-segment parameters, Helidon's pattern is the literals
+   * with {@code [^/]+} for each parameter, matched against the decoded path: the same as comparing
+   * segment by segment, which is what this does, without the regular expression that was the
+   * largest part of routing the (first-registered) resolve route (issue 27 item 7).
+   * TemplatePathMatcherTest holds the answers and parameters to Helidon's.
+   */
+  private PathMatchers.MatchResult matchSegments(UriPath uri) {
+    String path = uri.path();
+    if (path.isEmpty() || path.charAt(0) != '/') {
+      return PathMatchers.MatchResult.notAccepted();
+    }
+    Segments segments = SEGMENTS.get().of(path);
+    if (segments.count != literals.length) {
+      return PathMatchers.MatchResult.notAccepted();
+    }
+    for (int i = 0; i < literals.length; i++) {
+      if (literals[i] != null
+          ? !literalAt(path, i)
+          : segmentEnd(segments, path, i) == segments.starts[i]) {
+        return PathMatchers.MatchResult.notAccepted();
+      }
+    }
+    Map<String, String> values = new HashMap<>();
+    for (int i = 0; i < literals.length; i++) {
+      if (literals[i] == null) {
+        values.put(names[i], path.substring(segments.starts[i], segmentEnd(segments, path, i)));
+      }
+    }
+    return new PathMatchers.MatchResult(
+        true, new ParameterPath(uri, Parameters.createSingleValueMap("http/path", values)));
+  }
+
+  private static int segmentEnd(Segments segments, String path, int index) {
+    return index + 1 < segments.count ? segments.starts[index + 1] - 1 : path.length();
   }
 
   @Override
@@ -139,14 +212,14 @@ final class TemplatePathMatcher implements PathMatcher {
 
   private static final ThreadLocal<Segments> SEGMENTS = ThreadLocal.withInitial(Segments::new);
 
-  private static boolean isParameter(String segment) {
+  static boolean isParameter(String segment) {
     return segment.length() > 2
         && segment.charAt(0) == '{'
         && segment.charAt(segment.length() - 1) == '}'
         && isName(segment.substring(1, segment.length() - 1));
   }
 
-  private static boolean isName(String name) {
+  static boolean isName(String name) {
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
       if (!Character.isLetterOrDigit(c) && c != '_' && c != '-') {

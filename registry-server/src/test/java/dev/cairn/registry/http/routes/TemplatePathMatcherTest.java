@@ -67,6 +67,11 @@ class TemplatePathMatcherTest {
     assertThat(resolve.mayMatch("/api/v1/projects/bench/resolve")).isTrue();
     assertThat(resolve.mayMatch("/api/v1/projects/bench/resolved")).isFalse();
     assertThat(resolve.mayMatch("/api/v1/projects")).isFalse();
+    // Plain literals and one-segment parameters: decided segment by segment, no pattern at all.
+    PathMatchers.MatchResult matched =
+        resolve.match(UriPath.create("/api/v1/projects/bench/resolve"));
+    assertThat(matched.path()).isInstanceOf(ParameterPath.class);
+    assertThat(matched.path().pathParameters().get("project")).isEqualTo("bench");
   }
 
   /** The template filled in several ways, and broken in several ways. */
