@@ -2,6 +2,7 @@ package dev.cairn.registry;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.client.model.ServiceInfo;
+import dev.cairn.registry.audit.AuditKeys;
 import dev.cairn.registry.audit.AuditVerifier;
 import dev.cairn.registry.auth.RefusalAudit;
 import dev.cairn.registry.blob.BlobStore;
@@ -15,11 +16,13 @@ import dev.cairn.registry.events.PgEventListener;
 import dev.cairn.registry.http.routes.ApiRoutes;
 import dev.cairn.registry.http.routes.OpenApiRoutes;
 import dev.cairn.registry.http.routes.ServiceRoutes;
+import dev.cairn.registry.http.routes.WebhookRoutes;
 import dev.cairn.registry.integrity.Integrity;
 import dev.cairn.registry.resolve.ResolveCache;
 import dev.cairn.registry.service.HealthChecks;
 import dev.cairn.registry.service.HttpMetrics;
 import dev.cairn.registry.service.Liveness;
+import dev.cairn.registry.webhook.Webhooks;
 import java.util.Optional;
 
 /**
@@ -71,6 +74,11 @@ final class RegistryApi {
               .add(OpenApiRoutes.load());
       new ResourceRoutes(kernel, catalog, artifacts, meters, settings)
           .addTo(routes, streams, resolveCache);
+      // Issue 30: the outbox's worker wakes on every committed event, of any replica.
+      Webhooks webhooks = webhooks(kernel, meters, settings);
+      routes.add(new WebhookRoutes(webhooks.service(), kernel.responses()));
+      feed.subscribe(event -> webhooks.wake());
+      webhooks.start();
       Integrity integrity = integrity(kernel, artifacts, meters, settings).start();
       return new Assembly(
           routes,
@@ -78,6 +86,7 @@ final class RegistryApi {
           new RefusalAudit(db, kernel.journal()),
           () -> {
             integrity.close();
+            webhooks.close();
             listener.close();
           },
           streams::closeAll,
@@ -86,6 +95,16 @@ final class RegistryApi {
       listener.close();
       throw e;
     }
+  }
+
+  private static Webhooks webhooks(Kernel kernel, Meters meters, RegistrySettings settings) {
+    return new Webhooks(
+        kernel.db(),
+        kernel.journal(),
+        kernel.json(),
+        settings.webhooks(),
+        AuditKeys.load(settings.auditKey(), settings.dataDir()),
+        meters.webhooks());
   }
 
   /** The start check, then the scrubber, in one background thread. */

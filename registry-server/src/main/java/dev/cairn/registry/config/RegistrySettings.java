@@ -33,7 +33,8 @@ public record RegistrySettings(
     Duration eventRetention,
     ReferenceSettings references,
     SessionSettings sessions,
-    int resolveCacheSize) {
+    int resolveCacheSize,
+    WebhookSettings webhooks) {
 
   public boolean embeddedDatabase() {
     return dbUrl.isEmpty();

@@ -68,7 +68,11 @@ public final class SettingsLoader {
           Map.entry("CAIRN_REFERENCE_ALLOW_CIDRS", "references.allow-cidrs"),
           Map.entry("CAIRN_SESSION_MAX_HOURS", "sessions.max-hours"),
           Map.entry("CAIRN_SESSION_SECURE_COOKIE", "sessions.secure-cookie"),
-          Map.entry("CAIRN_RESOLVE_CACHE_SIZE", "resolve.cache-size"));
+          Map.entry("CAIRN_RESOLVE_CACHE_SIZE", "resolve.cache-size"),
+          // Issue 30: webhooks.
+          Map.entry("CAIRN_WEBHOOK_RETRY_SECONDS", "webhooks.retry-seconds"),
+          Map.entry("CAIRN_WEBHOOK_ALLOW_HTTP", "webhooks.allow-http"),
+          Map.entry("CAIRN_WEBHOOK_ALLOW_CIDRS", "webhooks.allow-cidrs"));
 
   private SettingsLoader() {}
 
@@ -173,7 +177,8 @@ public final class SettingsLoader {
             c.get("references.allow-link-local").asBoolean().orElse(false),
             ranges(optional(c, "references.allow-cidrs").orElse(""))),
         sessions(c, environment),
-        resolveCacheSize(c));
+        resolveCacheSize(c),
+        WebhookSettings.read(c));
   }
 
   /**

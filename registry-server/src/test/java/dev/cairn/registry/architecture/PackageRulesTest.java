@@ -56,6 +56,7 @@ class PackageRulesTest {
           "blob",
           "events",
           "audit",
+          "outbox",
           "journal",
           "auth",
           "project",
@@ -68,6 +69,7 @@ class PackageRulesTest {
           "runtime",
           "standard",
           "integrity",
+          "webhook",
           "service");
 
   private static JavaClasses classes;
