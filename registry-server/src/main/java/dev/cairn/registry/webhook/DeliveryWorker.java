@@ -4,23 +4,22 @@ import dev.cairn.registry.config.WebhookSettings;
 import dev.cairn.registry.metrics.WebhookMetrics;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The delivery loop of one replica: claims due outbox rows, sends them in parallel, records each
- * outcome, and claims again; when nothing is due it sleeps until an event commits anywhere ({@link
- * #wake}, called from the event feed) or {@link #POLL} passes (retries come due by time). 2xx is
- * success; 410 disables the endpoint; anything else (no answer, 3xx, 4xx, 5xx) is retried along
- * {@code CAIRN_WEBHOOK_RETRY_SECONDS}, or after {@code Retry-After} when the endpoint sent one,
- * until the schedule's attempts are spent.
+ * The delivery loop of one replica: claims due outbox rows while it has free sending slots, sends
+ * each on a virtual thread that records its outcome and frees its slot; when nothing is due it
+ * sleeps until an event commits anywhere ({@link #wake}, called from the event feed) or {@link
+ * #POLL} passes (retries come due by time). 2xx is success; 410 disables the endpoint; anything
+ * else (no answer, 3xx, 4xx, 5xx) is retried along {@code CAIRN_WEBHOOK_RETRY_SECONDS}, or after
+ * {@code Retry-After} when the endpoint sent one, until the schedule's attempts are spent.
  */
 public final class DeliveryWorker implements AutoCloseable {
 
@@ -28,12 +27,19 @@ public final class DeliveryWorker implements AutoCloseable {
   private static final Duration POLL = Duration.ofSeconds(1);
   private static final int BATCH = 16;
 
+  /**
+   * Attempts in flight at once on this replica: a slow endpoint (15 s to time out) holds one slot,
+   * not the loop, so the others' deliveries go on.
+   */
+  private static final int IN_FLIGHT = 64;
+
   private final DeliveryQueue queue;
   private final WebhookSender sender;
   private final SecretBox secrets;
   private final WebhookSettings settings;
   private final WebhookMetrics metrics;
   private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+  private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
   private final Object signal = new Object();
   private final Thread loop;
   private boolean woken;
@@ -69,22 +75,30 @@ public final class DeliveryWorker implements AutoCloseable {
   private void run() {
     while (running) {
       try {
-        List<DeliveryQueue.Claimed> claimed = queue.claim(BATCH);
+        int free = inFlight.availablePermits();
+        List<DeliveryQueue.Claimed> claimed =
+            free == 0 ? List.of() : queue.claim(Math.min(BATCH, free));
         if (claimed.isEmpty()) {
           sleep();
           continue;
         }
-        List<Future<?>> sends = new ArrayList<>();
         for (DeliveryQueue.Claimed row : claimed) {
-          sends.add(senders.submit(() -> attempt(row)));
-        }
-        for (Future<?> send : sends) {
-          send.get();
+          inFlight.acquire();
+          senders.submit(
+              () -> {
+                try {
+                  attempt(row);
+                } finally {
+                  inFlight.release();
+                  // A slot is free: rows that waited for one may be claimed now.
+                  wake();
+                }
+              });
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
-      } catch (Exception e) {
+      } catch (RuntimeException e) {
         // The database may be away: the rows stay in the outbox; try again after a pause.
         LOG.log(Level.WARNING, "webhook delivery round failed", e);
         sleep();

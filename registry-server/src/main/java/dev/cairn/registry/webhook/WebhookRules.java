@@ -35,7 +35,7 @@ final class WebhookRules {
     long bad = events.stream().filter(e -> !WebhookEvents.validSubscription(e)).count();
     if (bad > 0) {
       throw ApiException.badRequest(
-              "unknown event names: use entity.action, entity.* or * (entities: "
+              "events may name only entity.action, entity.* or * (entities: "
                   + String.join(", ", WebhookEvents.ENTITIES.stream().sorted().toList())
                   + ")")
           .with("invalid_events", bad);

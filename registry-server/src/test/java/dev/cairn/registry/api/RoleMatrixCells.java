@@ -242,6 +242,7 @@ final class RoleMatrixCells {
     cells.add(new Cell("POST", session, () -> session, null, SESSION_OPEN));
     cells.add(new Cell("GET", session, () -> session, null, SESSION_SHOW));
     cells.add(new Cell("DELETE", session, () -> session, null, SESSION_CLOSE));
+    cells.addAll(WebhookMatrixCells.all(p));
     return cells;
   }
 }
