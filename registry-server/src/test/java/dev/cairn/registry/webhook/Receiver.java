@@ -29,6 +29,7 @@ final class Receiver implements AutoCloseable {
 
   final List<Received> requests = new CopyOnWriteArrayList<>();
   final AtomicInteger answer = new AtomicInteger(200);
+  final AtomicInteger delayMillis = new AtomicInteger();
   final Map<String, String> answerHeaders = new ConcurrentHashMap<>();
   private final HttpServer server;
   private final ExecutorService threads = Executors.newFixedThreadPool(4);
@@ -55,6 +56,13 @@ final class Receiver implements AutoCloseable {
                       Collectors.toMap(
                           e -> e.getKey().toLowerCase(), e -> String.join(",", e.getValue())));
           requests.add(new Received(at, headers, body));
+          if (delayMillis.get() > 0) {
+            try {
+              Thread.sleep(delayMillis.get());
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
           answerHeaders.forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
           byte[] reply = "ok".getBytes(StandardCharsets.UTF_8);
           exchange.sendResponseHeaders(answer.get(), reply.length);
