@@ -59,6 +59,7 @@ final class RegistryApi {
     listener.start();
     Liveness liveness = new Liveness();
     liveness.register("event_listener", listener::isAlive);
+    Webhooks webhooks = null;
     try {
       EventStreams streams = new EventStreams(feed, eventRepository, settings.sseHeartbeat());
       Meters meters = Meters.create(settings.scrub().bytesPerSecond());
@@ -75,25 +76,41 @@ final class RegistryApi {
       new ResourceRoutes(kernel, catalog, artifacts, meters, settings)
           .addTo(routes, streams, resolveCache);
       // Issue 30: the outbox's worker wakes on every committed event, of any replica.
-      Webhooks webhooks = webhooks(kernel, meters, settings);
+      webhooks = webhooks(kernel, meters, settings).start();
       routes.add(new WebhookRoutes(webhooks.service(), kernel.responses()));
-      feed.subscribe(event -> webhooks.wake());
-      webhooks.start();
+      feed.subscribe(webhooks::wakeOn);
       Integrity integrity = integrity(kernel, artifacts, meters, settings).start();
       return new Assembly(
           routes,
           meters.http(),
           new RefusalAudit(db, kernel.journal()),
-          () -> {
-            integrity.close();
-            webhooks.close();
-            listener.close();
-          },
+          closing(integrity, webhooks, listener),
           streams::closeAll,
           liveness);
     } catch (RuntimeException | Error e) {
+      closeQuietly(webhooks);
       listener.close();
       throw e;
+    }
+  }
+
+  /** What stops with the server, in order: the scrubber, the webhook worker, the listener. */
+  private static AutoCloseable closing(
+      Integrity integrity, Webhooks webhooks, PgEventListener listener) {
+    return () -> {
+      integrity.close();
+      webhooks.close();
+      listener.close();
+    };
+  }
+
+  private static void closeQuietly(Webhooks webhooks) {
+    if (webhooks != null) {
+      try {
+        webhooks.close();
+      } catch (Exception stopping) {
+        // the start failure is what the caller must hear
+      }
     }
   }
 

@@ -54,9 +54,12 @@ final class DeliveryQueue {
   private static final String DISABLE =
       "UPDATE webhook_endpoints SET status = ?, disabled_reason = ?, updated_at = now()"
           + " WHERE id = CAST(? AS uuid)";
+
+  /** Rows waiting for an attempt: those of a disabled endpoint wait for nothing. */
   private static final String DEPTH =
-      "SELECT COUNT(*) AS n, EXTRACT(EPOCH FROM now() - MIN(created_at)) AS age"
-          + " FROM webhook_deliveries WHERE state = ?";
+      "SELECT COUNT(*) AS n, EXTRACT(EPOCH FROM now() - MIN(d.created_at)) AS age"
+          + " FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id"
+          + " WHERE d.state = ? AND e.status = ?";
 
   /** A claimed row: what to send, where, and with which (sealed) secrets. */
   record Claimed(
@@ -128,7 +131,8 @@ final class DeliveryQueue {
   }
 
   Depth depth() {
-    return db.read(exec -> exec.get(DEPTH, DeliveryState.PENDING.name()))
+    return db.read(
+            exec -> exec.get(DEPTH, DeliveryState.PENDING.name(), EndpointStatus.ACTIVE.name()))
         .map(
             r -> {
               Object age = Rows.raw(r, "age");

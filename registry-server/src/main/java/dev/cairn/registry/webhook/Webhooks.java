@@ -3,6 +3,7 @@ package dev.cairn.registry.webhook;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.registry.config.WebhookSettings;
 import dev.cairn.registry.db.Db;
+import dev.cairn.registry.events.StoredEvent;
 import dev.cairn.registry.journal.Journal;
 import dev.cairn.registry.metrics.WebhookMetrics;
 import dev.cairn.registry.project.ProjectRepository;
@@ -57,8 +58,8 @@ public final class Webhooks implements AutoCloseable {
     return service;
   }
 
-  /** Tells the worker something may be due (an event committed on some replica). */
-  public void wake() {
+  /** Tells the worker something may be due: {@code event} committed on some replica. */
+  public void wakeOn(StoredEvent event) {
     worker.wake();
   }
 

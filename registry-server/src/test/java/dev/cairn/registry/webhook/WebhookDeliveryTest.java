@@ -135,6 +135,18 @@ class WebhookDeliveryTest {
       assertThat(second.at("/data/name").asText()).isEqualTo(project + ".m");
       assertThat(receiver.requests.stream().map(r -> r.header("webhook-id")).distinct().count())
           .isEqualTo(100);
+      // Item 5: attempts by outcome, queue depth and oldest pending age in /metrics.
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .until(
+              () ->
+                  http.get("/metrics", null)
+                      .body()
+                      .matches("(?s).*\\ncairn_webhook_queue_depth 0(\\.0)?\\n.*"));
+      String metrics = http.get("/metrics", null).body();
+      assertThat(metrics)
+          .containsPattern("cairn_webhook_deliveries_total\\{outcome=\"delivered\"\\} [1-9]")
+          .contains("cairn_webhook_oldest_pending_seconds");
     }
   }
 
