@@ -4,6 +4,7 @@
 
 import { Problem, session } from './api.js';
 import { alertOf, h, route, show } from './dom.js';
+import { can } from './pages/roles.js';
 import * as signIn from './pages/signin.js';
 import * as projects from './pages/projects.js';
 import * as models from './pages/models.js';
@@ -12,11 +13,13 @@ import * as version from './pages/version.js';
 import * as alias from './pages/alias.js';
 import * as rollout from './pages/rollout.js';
 import * as audit from './pages/audit.js';
+import * as webhooks from './pages/webhooks.js';
 
 const ROUTES = [
   [/^projects$/, projects, []],
   [/^p\/([^/]+)\/models$/, models, ['project']],
   [/^p\/([^/]+)\/audit$/, audit, ['project']],
+  [/^p\/([^/]+)\/webhooks$/, webhooks, ['project']],
   [/^p\/([^/]+)\/m\/([^/]+)$/, model, ['project', 'model']],
   [/^p\/([^/]+)\/m\/([^/]+)\/v\/([^/]+)$/, version, ['project', 'model', 'version']],
   [/^p\/([^/]+)\/m\/([^/]+)\/a\/([^/]+)$/, alias, ['project', 'model', 'alias']],
@@ -101,7 +104,11 @@ function crumbs({ project, model, alias, version }) {
   const parts = [h('a', { href: '#/projects' }, 'Projects')];
   if (project) {
     parts.push(' / ', h('a', { href: route('p', project, 'models') }, project));
-    parts.push(' (', h('a', { href: route('p', project, 'audit') }, 'audit'), ')');
+    parts.push(' (', h('a', { href: route('p', project, 'audit') }, 'audit'));
+    if (can(caller, 'admin')) {
+      parts.push(', ', h('a', { href: route('p', project, 'webhooks') }, 'webhooks'));
+    }
+    parts.push(')');
   }
   if (model) parts.push(' / ', h('a', { href: route('p', project, 'm', model) }, model));
   if (version) parts.push(' / ', version);

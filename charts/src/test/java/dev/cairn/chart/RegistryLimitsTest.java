@@ -65,6 +65,29 @@ class RegistryLimitsTest {
         .containsEntry("CAIRN_RESOLVE_CACHE_SIZE", "250000");
   }
 
+  /** Issue 30: the webhook settings reach the registry, with the issue's retry schedule. */
+  @Test
+  void webhookSettingsDefaultToTheIssuesScheduleAndAreSettable() {
+    assertThat(Chart.defaults().render().configMap(CONFIG).orElseThrow().getData())
+        .containsEntry(
+            "CAIRN_WEBHOOK_RETRY_SECONDS", "0,5,300,1800,7200,18000,36000,50400,72000,86400")
+        .containsEntry("CAIRN_WEBHOOK_ALLOW_HTTP", "false")
+        .doesNotContainKey("CAIRN_WEBHOOK_ALLOW_CIDRS");
+    ConfigMap config =
+        Chart.defaults()
+            .set("registry.config.webhookRetrySeconds[0]", 0)
+            .set("registry.config.webhookRetrySeconds[1]", 10)
+            .set("registry.config.webhookAllowHttp", true)
+            .set("registry.config.webhookAllowCidrs[0]", "10.30.0.0/16")
+            .render()
+            .configMap(CONFIG)
+            .orElseThrow();
+    assertThat(config.getData())
+        .containsEntry("CAIRN_WEBHOOK_RETRY_SECONDS", "0,10")
+        .containsEntry("CAIRN_WEBHOOK_ALLOW_HTTP", "true")
+        .containsEntry("CAIRN_WEBHOOK_ALLOW_CIDRS", "10.30.0.0/16");
+  }
+
   @Test
   void signingKeysAreMountedReadableByTheRegistryOnly() {
     var rendered =

@@ -25,6 +25,7 @@ public final class CairnClient {
   private final Aliases aliases;
   private final Instances instances;
   private final Audit audit;
+  private final Webhooks webhooks;
 
   private CairnClient(HttpTransport transport) {
     this.transport = transport;
@@ -34,6 +35,7 @@ public final class CairnClient {
     this.aliases = new Aliases(transport);
     this.instances = new Instances(transport);
     this.audit = new Audit(transport);
+    this.webhooks = new Webhooks(transport);
   }
 
   public Projects projects() {
@@ -54,6 +56,10 @@ public final class CairnClient {
 
   public Instances instances() {
     return instances;
+  }
+
+  public Webhooks webhooks() {
+    return webhooks;
   }
 
   public Audit audit() {

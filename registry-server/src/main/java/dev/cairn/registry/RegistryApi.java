@@ -3,6 +3,7 @@ package dev.cairn.registry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.client.model.ServiceInfo;
 import dev.cairn.registry.artifact.FileDownloads;
+import dev.cairn.registry.audit.AuditKeys;
 import dev.cairn.registry.audit.AuditVerifier;
 import dev.cairn.registry.auth.RefusalAudit;
 import dev.cairn.registry.blob.BlobStore;
@@ -16,6 +17,7 @@ import dev.cairn.registry.events.PgEventListener;
 import dev.cairn.registry.http.routes.ApiRoutes;
 import dev.cairn.registry.http.routes.OpenApiRoutes;
 import dev.cairn.registry.http.routes.ServiceRoutes;
+import dev.cairn.registry.http.routes.WebhookRoutes;
 import dev.cairn.registry.integrity.Integrity;
 import dev.cairn.registry.oci.OciCatalog;
 import dev.cairn.registry.oci.OciRepository;
@@ -24,6 +26,7 @@ import dev.cairn.registry.resolve.ResolveCache;
 import dev.cairn.registry.service.HealthChecks;
 import dev.cairn.registry.service.HttpMetrics;
 import dev.cairn.registry.service.Liveness;
+import dev.cairn.registry.webhook.Webhooks;
 import java.util.Optional;
 
 /**
@@ -62,6 +65,7 @@ final class RegistryApi {
     listener.start();
     Liveness liveness = new Liveness();
     liveness.register("event_listener", listener::isAlive);
+    Webhooks webhooks = null;
     try {
       EventStreams streams = new EventStreams(feed, eventRepository, settings.sseHeartbeat());
       Meters meters = Meters.create(settings.scrub().bytesPerSecond());
@@ -77,15 +81,16 @@ final class RegistryApi {
               .add(OpenApiRoutes.load());
       new ResourceRoutes(kernel, catalog, artifacts, meters, settings)
           .addTo(routes, streams, resolveCache);
+      // Issue 30: the outbox's worker wakes on every committed event, of any replica.
+      webhooks = webhooks(kernel, meters, settings).start();
+      routes.add(new WebhookRoutes(webhooks.service(), kernel.responses()));
+      feed.subscribe(webhooks::wakeOn);
       Integrity integrity = integrity(kernel, artifacts, meters, settings).start();
       return new Assembly(
           routes,
           meters.http(),
           new RefusalAudit(db, kernel.journal()),
-          () -> {
-            integrity.close();
-            listener.close();
-          },
+          closing(integrity, webhooks, listener),
           streams::closeAll,
           liveness,
           new OciCatalog(
@@ -98,9 +103,40 @@ final class RegistryApi {
               SignatureReferrers.NONE),
           new FileDownloads(artifacts.blobs(), artifacts.references(), artifacts.failures()));
     } catch (RuntimeException | Error e) {
+      closeQuietly(webhooks);
       listener.close();
       throw e;
     }
+  }
+
+  /** What stops with the server, in order: the scrubber, the webhook worker, the listener. */
+  private static AutoCloseable closing(
+      Integrity integrity, Webhooks webhooks, PgEventListener listener) {
+    return () -> {
+      integrity.close();
+      webhooks.close();
+      listener.close();
+    };
+  }
+
+  private static void closeQuietly(Webhooks webhooks) {
+    if (webhooks != null) {
+      try {
+        webhooks.close();
+      } catch (Exception stopping) {
+        // the start failure is what the caller must hear
+      }
+    }
+  }
+
+  private static Webhooks webhooks(Kernel kernel, Meters meters, RegistrySettings settings) {
+    return new Webhooks(
+        kernel.db(),
+        kernel.journal(),
+        kernel.json(),
+        settings.webhooks(),
+        AuditKeys.load(settings.auditKey(), settings.dataDir()),
+        meters.webhooks());
   }
 
   /** The start check, then the scrubber, in one background thread. */

@@ -34,7 +34,8 @@ public record RegistrySettings(
     ReferenceSettings references,
     SessionSettings sessions,
     int resolveCacheSize,
-    Optional<String> mlflowDefaultProject) {
+    Optional<String> mlflowDefaultProject,
+    WebhookSettings webhooks) {
 
   public boolean embeddedDatabase() {
     return dbUrl.isEmpty();

@@ -71,7 +71,11 @@ public final class SettingsLoader {
           Map.entry("CAIRN_SESSION_MAX_HOURS", "sessions.max-hours"),
           Map.entry("CAIRN_SESSION_SECURE_COOKIE", "sessions.secure-cookie"),
           Map.entry("CAIRN_RESOLVE_CACHE_SIZE", "resolve.cache-size"),
-          Map.entry("CAIRN_MLFLOW_DEFAULT_PROJECT", "mlflow.default-project"));
+          Map.entry("CAIRN_MLFLOW_DEFAULT_PROJECT", "mlflow.default-project"),
+          // Issue 30: webhooks.
+          Map.entry("CAIRN_WEBHOOK_RETRY_SECONDS", "webhooks.retry-seconds"),
+          Map.entry("CAIRN_WEBHOOK_ALLOW_HTTP", "webhooks.allow-http"),
+          Map.entry("CAIRN_WEBHOOK_ALLOW_CIDRS", "webhooks.allow-cidrs"));
 
   private SettingsLoader() {}
 
@@ -177,7 +181,8 @@ public final class SettingsLoader {
             ranges(optional(c, "references.allow-cidrs").orElse(""))),
         sessions(c, environment),
         resolveCacheSize(c),
-        mlflowDefaultProject(c));
+        mlflowDefaultProject(c),
+        WebhookSettings.read(c));
   }
 
   /**

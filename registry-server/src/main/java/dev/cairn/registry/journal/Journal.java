@@ -1,10 +1,16 @@
 package dev.cairn.registry.journal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.client.model.AuditEntry;
 import dev.cairn.registry.audit.AuditChain;
 import dev.cairn.registry.db.Db;
+import dev.cairn.registry.db.LeadingWrites;
+import dev.cairn.registry.db.Rows;
 import dev.cairn.registry.events.StoredEvent;
+import dev.cairn.registry.outbox.OutboxWrites;
+import dev.cairn.registry.outbox.WebhookEvents;
 import io.helidon.dbclient.DbTransaction;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -28,10 +34,14 @@ public final class Journal {
     this.events = new EventLog(db, deliverLocally);
   }
 
-  /** Records {@code entry} in at most two round trips. */
+  /**
+   * Records {@code entry} in at most two round trips. An event's webhook jobs (issue 30: the
+   * outbox) are written ahead of its append, in the same statement, so they commit with it.
+   */
   public void record(DbTransaction tx, JournalEntry entry) {
     if (entry.audit().isEmpty()) {
-      events.append(tx, entry.event().orElseThrow(), entry.writes());
+      JournalEntry.Event event = entry.event().orElseThrow();
+      events.append(tx, event, withOutbox(entry.writes(), event, Optional.empty(), null));
       return;
     }
     JournalEntry.Audited audited = entry.audit().get();
@@ -39,7 +49,22 @@ public final class Journal {
     if (entry.event().isEmpty()) {
       audit.insert(tx, next);
     } else {
-      events.append(tx, entry.event().get(), AuditLog.insertAhead(next));
+      JournalEntry.Event event = entry.event().get();
+      events.append(
+          tx,
+          event,
+          withOutbox(
+              AuditLog.insertAhead(next),
+              event,
+              Optional.of(next.seq()),
+              audited.record().before()));
     }
+  }
+
+  private static LeadingWrites withOutbox(
+      LeadingWrites preceding, JournalEntry.Event event, Optional<Long> auditSeq, JsonNode before) {
+    return WebhookEvents.of(event.type(), event.data(), auditSeq, before)
+        .map(out -> OutboxWrites.fanOut(preceding, event.project(), out, Rows.now()))
+        .orElse(preceding);
   }
 }

@@ -243,6 +243,7 @@ final class RoleMatrixCells {
     cells.add(new Cell("GET", session, () -> session, null, SESSION_SHOW));
     cells.add(new Cell("DELETE", session, () -> session, null, SESSION_CLOSE));
     cells.addAll(MlflowMatrixCells.all(p, r1, r2, fresh));
+    cells.addAll(WebhookMatrixCells.all(p));
     return cells;
   }
 }

@@ -41,6 +41,7 @@ class ServiceOrderRulesTest {
           "blob",
           "events",
           "audit",
+          "outbox",
           "journal",
           "auth",
           "project",
@@ -55,6 +56,7 @@ class ServiceOrderRulesTest {
           "runtime",
           "standard",
           "integrity",
+          "webhook",
           "service");
 
   private static final JavaClasses classes = MainClasses.get();
