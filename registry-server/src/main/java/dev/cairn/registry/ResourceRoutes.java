@@ -60,7 +60,7 @@ final class ResourceRoutes {
     this.artifacts = artifacts;
     this.settings = settings;
     this.artifactWiring = new ArtifactWiring(kernel, catalog, artifacts, meters, settings);
-    this.signatures = Signatures.create(kernel, catalog);
+    this.signatures = Signatures.create(kernel, catalog, meters);
   }
 
   /** Every resource's routes, added to {@code routes}. */

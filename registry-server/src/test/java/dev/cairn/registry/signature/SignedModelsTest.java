@@ -152,6 +152,11 @@ class SignedModelsTest {
                 .get("generation")
                 .asLong())
         .isEqualTo(2);
+    assertThat(http.get("/metrics", null).body())
+        .contains(
+            "cairn_alias_untrusted_pointers{alias=\"production\",model=\"m\",project=\""
+                + p
+                + "\"} 1");
   }
 
   @Test
