@@ -147,7 +147,7 @@ final class ResourceRoutes {
         new IdLookups(kernel.db()),
         models,
         versions,
-        presence,
+        new VersionViews(presence, signatures.status()),
         new ProjectVersions(
             kernel.db(),
             catalog.versionRepository(),
