@@ -140,7 +140,13 @@ class SignedModelsTest {
                 .asBoolean())
         .isTrue();
 
+    String etag = http.get(resolve, TestTokens.READER).headers().firstValue("ETag").orElseThrow();
     assertThat(http.send("PUT", trust(), TestTokens.ADMIN, "{\"keys\":[]}").statusCode())
+        .isEqualTo(200);
+    assertThat(
+            http.send("GET", resolve, TestTokens.READER, null, Map.of("If-None-Match", etag))
+                .statusCode())
+        .as("a removed key is news: not 304")
         .isEqualTo(200);
 
     JsonNode alias =
