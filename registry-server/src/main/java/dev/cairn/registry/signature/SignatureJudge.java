@@ -9,11 +9,13 @@ import dev.cairn.signing.SignatureRefusal;
 /**
  * Whether the current trust still trusts a stored signature: its envelope verified again against
  * the current material (the files were matched when it was accepted, and a version's files never
- * change after). Remembered per bundle digest and policy version, so a read costs a lookup.
+ * change after). Remembered per bundle digest and trust policy, so a read costs a lookup.
  */
 public final class SignatureJudge {
 
-  private record Key(String sha256, String project, long policyVersion) {}
+  // The whole trust (project, version and material) is the key: a project deleted and made again
+  // numbers its policies from 1 again, with other keys.
+  private record Key(String sha256, CurrentTrust trust) {}
 
   private final Cache<Key, Boolean> judged = Caffeine.newBuilder().maximumSize(10_000).build();
 
@@ -21,9 +23,7 @@ public final class SignatureJudge {
     if (trust.version() == 0) {
       return false;
     }
-    return judged.get(
-        new Key(signature.sha256(), trust.project(), trust.version()),
-        k -> verifies(signature, trust));
+    return judged.get(new Key(signature.sha256(), trust), k -> verifies(signature, trust));
   }
 
   /** The reason a stored signature is not trusted now, or null when it is. */

@@ -52,6 +52,7 @@ public final class SignatureService {
     return db.inTransaction(
         tx -> {
           StoredVersion stored = versions.lock(tx, project, model, version);
+          CurrentTrust current = trust.current(tx, project);
           SignaturePolicy.Decision decision =
               SignaturePolicy.decide(
                   new SignaturePolicy.Facts(
@@ -59,12 +60,15 @@ public final class SignatureService {
                       stored.view(),
                       signatures.find(tx, stored.id()),
                       bundle,
-                      trust.current(tx, project),
+                      current,
                       Rows.now()));
           if (decision.created()) {
             record(tx, actor, project, model, version, decision.signature());
+            return new Outcome(decision.signature().view(true), true);
           }
-          return new Outcome(decision.signature().view(true), decision.created());
+          // The same bytes again: stored long ago, judged by the policy of now.
+          boolean trusted = SignatureJudge.refusal(decision.signature(), current) == null;
+          return new Outcome(decision.signature().view(trusted), false);
         });
   }
 
