@@ -47,6 +47,7 @@ class ServiceOrderRulesTest {
           "project",
           "model",
           "version",
+          "signature",
           "artifact",
           "instance",
           "alias",
