@@ -28,32 +28,29 @@ final class MlflowWiring implements RouteGroup {
       Catalog catalog,
       Artifacts artifacts,
       Optional<String> defaultProject,
-      ModelService models,
-      VersionService versions,
-      AliasQueries aliases) {
+      NativeServices services) {
     MlflowReads reads =
         new MlflowReads(
-            models,
-            versions,
-            aliases,
+            services.models(),
+            services.versions(),
+            services.aliasQueries(),
             new LatestVersion(kernel.db(), catalog.models()),
             new MlflowViews(kernel.json(), defaultProject));
-    // The same service, on the same database and journal, as the native alias routes.
-    AliasService aliasService =
-        new AliasService(
-            kernel.db(),
-            catalog.models(),
-            catalog.versionRepository(),
-            catalog.aliases(),
-            kernel.journal(),
-            kernel.json());
-    this.registry = new MlflowRoutes(reads, aliasService, defaultProject, kernel.responses());
+    // The same alias service instance as the native alias routes: same policy, journal and audit.
+    this.registry = new MlflowRoutes(reads, services.aliases(), defaultProject, kernel.responses());
     this.artifactRoutes =
         new MlflowArtifactRoutes(
-            versions,
+            services.versions(),
             new FileDownloads(artifacts.blobs(), artifacts.references(), artifacts.failures()),
             kernel.responses());
   }
+
+  /** The native services the MLflow surface answers from, shared with {@code /api/v1}. */
+  record NativeServices(
+      ModelService models,
+      VersionService versions,
+      AliasQueries aliasQueries,
+      AliasService aliases) {}
 
   @Override
   public void routes(ApiRoutes routes) {

@@ -78,6 +78,7 @@ final class ResourceRoutes {
             signatures.status());
     VersionService versions = versionService();
     ModelService models = modelService();
+    AliasService aliases = aliasService();
     return routes
         .add(new WhoAmIRoutes(kernel.responses()))
         .add(projectRoutes())
@@ -94,7 +95,7 @@ final class ResourceRoutes {
                 kernel.responses()))
         .add(artifactWiring.standardRoutes(versions))
         .add(artifactWiring.artifactRoutes())
-        .add(aliasRoutes(aliasQueries))
+        .add(aliasRoutes(aliases, aliasQueries))
         .add(instanceRoutes())
         .add(new EventRoutes(streams, kernel.db(), catalog.models()))
         .add(resolveRoutes(aliasQueries, presence, resolveCache))
@@ -110,9 +111,7 @@ final class ResourceRoutes {
                 catalog,
                 artifacts,
                 settings.mlflowDefaultProject(),
-                models,
-                versions,
-                aliasQueries));
+                new MlflowWiring.NativeServices(models, versions, aliasQueries, aliases)));
   }
 
   private VersionService versionService() {
@@ -166,16 +165,20 @@ final class ResourceRoutes {
         kernel.responses());
   }
 
-  private AliasRoutes aliasRoutes(AliasQueries aliasQueries) {
+  private AliasService aliasService() {
+    return new AliasService(
+        kernel.db(),
+        catalog.models(),
+        catalog.versionRepository(),
+        catalog.aliases(),
+        signatures.status(),
+        kernel.journal(),
+        kernel.json());
+  }
+
+  private AliasRoutes aliasRoutes(AliasService aliases, AliasQueries aliasQueries) {
     return new AliasRoutes(
-        new AliasService(
-            kernel.db(),
-            catalog.models(),
-            catalog.versionRepository(),
-            catalog.aliases(),
-            signatures.status(),
-            kernel.journal(),
-            kernel.json()),
+        aliases,
         aliasQueries,
         new ModelStatusService(
             kernel.db(),

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.client.model.ModelCreate;
 import dev.cairn.client.model.ProjectCreate;
+import dev.cairn.common.testing.MultipartBodies;
 import dev.cairn.registry.signature.TestSigner;
 import dev.cairn.registry.testing.Http;
 import dev.cairn.registry.testing.TestRegistry;
