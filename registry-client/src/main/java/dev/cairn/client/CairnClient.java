@@ -25,6 +25,7 @@ public final class CairnClient {
   private final Aliases aliases;
   private final Instances instances;
   private final Audit audit;
+  private final Signatures signatures;
 
   private CairnClient(HttpTransport transport) {
     this.transport = transport;
@@ -34,6 +35,7 @@ public final class CairnClient {
     this.aliases = new Aliases(transport);
     this.instances = new Instances(transport);
     this.audit = new Audit(transport);
+    this.signatures = new Signatures(transport);
   }
 
   public Projects projects() {
@@ -58,6 +60,10 @@ public final class CairnClient {
 
   public Audit audit() {
     return audit;
+  }
+
+  public Signatures signatures() {
+    return signatures;
   }
 
   /** A client for the registry at {@code baseUri} authenticating with {@code token}. */
