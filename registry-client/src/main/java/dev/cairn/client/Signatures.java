@@ -1,8 +1,8 @@
 package dev.cairn.client;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.cairn.client.model.SignatureInfo;
 import dev.cairn.client.model.TrustPolicy;
+import dev.cairn.client.model.VersionSignature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,7 +33,7 @@ public final class Signatures {
    * again is answered like the first time; other bytes on a signed version are {@code
    * SIGNATURE_EXISTS}.
    */
-  public SignatureInfo attach(String project, String model, String version, byte[] bundle) {
+  public VersionSignature attach(String project, String model, String version, byte[] bundle) {
     String path = ApiPaths.versionPath(project, model, version) + "/signature";
     try (InputStream in =
         transport.sendStream(
@@ -41,7 +41,7 @@ public final class Signatures {
             path,
             HttpRequest.BodyPublishers.ofByteArray(bundle),
             Map.of("Content-Type", BUNDLE_MEDIA_TYPE))) {
-      return transport.read(in, SignatureInfo.class, "PUT " + path);
+      return transport.read(in, VersionSignature.class, "PUT " + path);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,7 +1,7 @@
 package dev.cairn.operator.modelversion;
 
-import dev.cairn.client.model.SignatureInfo;
 import dev.cairn.client.model.Version;
+import dev.cairn.client.model.VersionSignature;
 import dev.cairn.client.retry.Backoff;
 import dev.cairn.operator.crd.Conditions;
 import dev.cairn.operator.kube.KubeEvents;
@@ -159,7 +159,7 @@ final class ModelVersionOutcomes {
       long gen,
       Version version,
       SignatureGate.Signed signed,
-      SignatureInfo attached) {
+      VersionSignature attached) {
     String state = version.state();
     if (Version.State.FAILED.is(state)) {
       String code = version.failure() == null ? "VERSION_FAILED" : version.failure().code();
@@ -189,7 +189,7 @@ final class ModelVersionOutcomes {
 
   /** {@code Signed} True with the signer, or absent when the resource names no signature. */
   private static ModelVersionStatus signedCondition(
-      ModelVersionStatus status, long gen, SignatureGate.Signed signed, SignatureInfo attached) {
+      ModelVersionStatus status, long gen, SignatureGate.Signed signed, VersionSignature attached) {
     if (signed == null) {
       return status.withoutCondition(ModelVersionReconciler.SIGNED);
     }

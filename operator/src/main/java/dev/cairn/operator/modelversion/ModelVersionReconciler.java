@@ -1,8 +1,8 @@
 package dev.cairn.operator.modelversion;
 
 import dev.cairn.client.CairnClient;
-import dev.cairn.client.model.SignatureInfo;
 import dev.cairn.client.model.Version;
+import dev.cairn.client.model.VersionSignature;
 import dev.cairn.client.retry.Backoff;
 import dev.cairn.operator.kube.KubeEvents;
 import dev.cairn.operator.metrics.OperatorMetrics;
@@ -167,7 +167,7 @@ public final class ModelVersionReconciler
         signed = signatures.verify(project, bundle, digests);
       }
       Version version = registration.register(project, spec, modelVariants(mv, context), verified);
-      SignatureInfo attached = null;
+      VersionSignature attached = null;
       if (signed != null && Version.State.READY.is(version.state())) {
         attached = registry.signatures().attach(project, spec.model(), spec.version(), bundle);
       }

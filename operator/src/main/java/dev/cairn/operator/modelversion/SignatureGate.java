@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -96,7 +97,7 @@ final class SignatureGate {
       return registry.signatures().trust(project);
     } catch (CairnApiException e) {
       if (e.status() == 404 && "PROJECT_NOT_FOUND".equals(e.code())) {
-        return new TrustPolicy(0, null, null, null, null, null);
+        return TrustPolicy.empty();
       }
       throw e;
     }
@@ -105,8 +106,8 @@ final class SignatureGate {
   static TrustMaterial trustMaterial(TrustPolicy policy) throws SignatureRefusal {
     TrustMaterial.Builder trust = TrustMaterial.builder();
     try {
-      policy.keys().forEach(k -> trust.keyPem(k.name(), k.pem()));
-      policy.roots().forEach(r -> trust.rootPem(r.name(), r.pem()));
+      orEmpty(policy.keys()).forEach(k -> trust.keyPem(k.name(), k.pem()));
+      orEmpty(policy.roots()).forEach(r -> trust.rootPem(r.name(), r.pem()));
     } catch (IllegalArgumentException e) {
       // The registry checked every PEM when the policy was stored; one it cannot read now
       // vouches for nothing.
@@ -114,8 +115,12 @@ final class SignatureGate {
           RefusalCode.SIGNATURE_UNTRUSTED,
           "the trust policy holds unreadable PEM: " + e.getMessage());
     }
-    policy.identities().forEach(i -> trust.identity(i.san(), i.issuer()));
+    orEmpty(policy.identities()).forEach(i -> trust.identity(i.san(), i.issuer()));
     return trust.build();
+  }
+
+  private static <T> List<T> orEmpty(List<T> list) {
+    return list == null ? List.of() : list;
   }
 
   private static String entry(Map<String, String> data, String key) {

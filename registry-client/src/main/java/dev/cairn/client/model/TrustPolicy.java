@@ -4,30 +4,33 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A project's signature trust policy (issue 28): named public keys (OMS method {@code key}, with
- * the {@code hint} the registry computed), named root certificates (method {@code certificate}) and
- * keyless identities (method {@code sigstore}). {@code version} is 0 for a project without one.
+ * A project's signature trust policy (issue 28): the public keys (method {@code key}), the root
+ * certificates (method {@code certificate}) and the keyless identities it trusts. {@code version}
+ * counts the PUTs (0: never set); each key carries its OMS {@code hint} in answers.
  */
 public record TrustPolicy(
     long version,
-    List<Key> keys,
-    List<Root> roots,
-    List<Identity> identities,
+    List<TrustedKey> keys,
+    List<TrustedRoot> roots,
+    List<TrustedIdentity> identities,
     Instant updatedAt,
     String updatedBy) {
 
-  public TrustPolicy {
-    keys = keys == null ? List.of() : List.copyOf(keys);
-    roots = roots == null ? List.of() : List.copyOf(roots);
-    identities = identities == null ? List.of() : List.copyOf(identities);
+  /** A trusted public key: its name, its PEM and (in answers) its hint. */
+  public record TrustedKey(String name, String pem, String hint) {
+    public TrustedKey(String name, String pem) {
+      this(name, pem, null);
+    }
   }
 
-  /** A trusted public key in PEM; {@code hint} is the hex SHA-256 of its PEM SPKI text. */
-  public record Key(String name, String pem, String hint) {}
-
   /** A trusted root CA certificate in PEM. */
-  public record Root(String name, String pem) {}
+  public record TrustedRoot(String name, String pem) {}
 
   /** A keyless signer: certificate SAN and OIDC issuer. */
-  public record Identity(String san, String issuer) {}
+  public record TrustedIdentity(String san, String issuer) {}
+
+  /** What a project without a policy answers. */
+  public static TrustPolicy empty() {
+    return new TrustPolicy(0, List.of(), List.of(), List.of(), null, null);
+  }
 }
