@@ -144,6 +144,45 @@ class SignedModelTest {
   }
 
   @Test
+  void aSignatureNamingTwoPlacesOrAMissingConfigMapIsReportedAndRegistersNothing() {
+    String ns = fx.namespace("badsource");
+    ModelVersion two = churn(ns, 0);
+    two.setSpec(
+        withSignature(
+            two.getSpec(),
+            new SignatureSource("{}", null, null, fx.sources.base() + "churn/v1/model.sig")));
+    fx.kube.resource(two).create();
+    ModelVersion invalid = fx.awaitVersion(ns, "churn-v1", "Failed");
+    Condition signed = Conditions.find(invalid.getStatus().conditions(), "Signed").orElseThrow();
+    assertThat(signed.reason()).isEqualTo("InvalidSpec");
+    assertThat(signed.message()).contains("[inline, uri]");
+
+    ModelVersion missing = churn(ns, 1);
+    missing.setSpec(
+        withSignature(
+            missing.getSpec(),
+            new SignatureSource(null, new ResourceKeyRef("no-such-map", "model.sig"), null, null)));
+    fx.kube.resource(missing).create();
+    // Retried with backoff (a ConfigMap may come later), so the phase comes and goes: one read.
+    AtomicReference<Condition> ready = new AtomicReference<>();
+    await()
+        .atMost(OperatorFixture.PATIENCE)
+        .untilAsserted(
+            () -> {
+              ModelVersion mv = fx.version(ns, "churn-v2");
+              assertThat(mv.getStatus()).isNotNull();
+              assertThat(mv.getStatus().phase()).isEqualTo("Failed");
+              Condition c = Conditions.find(mv.getStatus().conditions(), "Ready").orElseThrow();
+              assertThat(c.reason()).isEqualTo("SourceUnavailable");
+              ready.set(c);
+            });
+    assertThat(ready.get().message()).contains("signature ConfigMap 'no-such-map' does not exist");
+    assertThatThrownBy(() -> fx.admin.versions().get(ns, "churn", "v2"))
+        .isInstanceOfSatisfying(
+            CairnApiException.class, e -> assertThat(e.status()).isEqualTo(404));
+  }
+
+  @Test
   void aSignatureBesideTheArtifactIsFetchedLikeTheArtifact() throws IOException {
     String ns = fx.namespace("beside");
     KeyPair ci = RegistrySignatureCalls.key();
