@@ -254,6 +254,34 @@ class SignedModelTest {
     assertThat(Conditions.isTrue(active.getStatus().conditions(), "Ready")).isTrue();
     assertThat(fx.admin.aliases().get(ns, "churn", "production").pointers())
         .isEqualTo(Map.of("default", "v1"));
+
+    // v2 signed by ci, then ci dropped from the policy: moving the alias to v2 is untrusted.
+    ModelVersion v2 = churn(ns, 1);
+    assertThat(calls.attach(ns, "churn", "v2", RegistrySignatureCalls.sign(ci, "churn", files(v2))))
+        .isEqualTo(201);
+    calls.trustKeys(ns, Map.of("other", RegistrySignatureCalls.key()));
+    // The operator patches the status meanwhile: an edit of a stale copy is tried again.
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .ignoreExceptions()
+        .untilAsserted(
+            () ->
+                fx.editActivation(
+                    ns, "churn-production", s -> OperatorFixture.withVersion(s, "v2")));
+    ModelActivation untrusted =
+        fx.awaitActivation(
+            ns,
+            "churn-production",
+            a ->
+                Conditions.find(a.getStatus().conditions(), "Ready")
+                    .map(c -> "SIGNATURE_UNTRUSTED".equals(c.reason()))
+                    .orElse(false));
+    assertThat(phase(untrusted)).isEqualTo("Failed");
+    assertThat(Conditions.find(untrusted.getStatus().conditions(), "Ready").orElseThrow().message())
+        .contains("v2");
+    assertThat(fx.admin.aliases().get(ns, "churn", "production").pointers())
+        .as("nothing changed")
+        .isEqualTo(Map.of("default", "v1"));
   }
 
   /**
