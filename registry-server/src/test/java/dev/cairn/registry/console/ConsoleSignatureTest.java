@@ -82,6 +82,18 @@ class ConsoleSignatureTest extends ConsoleSession {
   }
 
   @Test
+  void aSignatureTheCurrentPolicyNoLongerTrustsIsShownAsSuch() {
+    String other = TestSigner.generate().policy("other");
+    expect(
+        http.send("PUT", "/api/v1/projects/" + project + "/trust", TestTokens.ADMIN, other), 200);
+    browser.signIn(TestTokens.READER);
+    browser.go("#/p/" + project + "/m/m/v/" + signed);
+    assertThat(browser.text(By.id("signature")))
+        .contains("signed by " + ci.hint())
+        .contains("not trusted by the current policy");
+  }
+
+  @Test
   void theProductionConfirmationSaysWhetherTheTargetIsTrustedAndThatARequiredSignatureRefusesIt()
       throws Exception {
     admin
