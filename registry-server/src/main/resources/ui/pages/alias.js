@@ -9,6 +9,7 @@ import { call, get, projectPath, query } from '../api.js';
 import { h, pointers, route, show, table, when } from '../dom.js';
 import { confirmChange } from './confirm.js';
 import { can } from './roles.js';
+import { signatureCheck } from './signature.js';
 
 export async function render(context) {
   const { params, caller, navigate, signal } = context;
@@ -40,6 +41,7 @@ export async function render(context) {
         title: `Confirm: set ${model} @${alias}`,
         before: now,
         after: { ...now, ...named },
+        check: signatureCheck(project, model, alias, now, { ...now, ...named }),
         kind: '',
         mayApprove,
         send: async (why) => (await call('PUT', base, { headers: ifMatch, body: body(why, { pointers: named }) })).body,
@@ -56,11 +58,13 @@ export async function render(context) {
       event.preventDefault();
       const target = toGeneration.value ? Number(toGeneration.value) : current.generation - 1;
       const then = generations.find((g) => g.generation === target);
+      // Past the history page shown, the pointers are the server's to find: say which they are.
+      const after = then ? then.pointers : Object.fromEntries(Object.keys(now).map((v) => [v, `generation ${target}'s`]));
       confirmChange(confirmBox, {
         title: `Confirm: roll ${model} @${alias} back to generation ${target}'s pointers`,
         before: now,
-        // Past the history page shown, the pointers are the server's to find: say which they are.
-        after: then ? then.pointers : Object.fromEntries(Object.keys(now).map((v) => [v, `generation ${target}'s`])),
+        after,
+        check: signatureCheck(project, model, alias, now, after),
         kind: 'danger',
         mayApprove,
         send: async (why) => (await call('POST', `${base}/rollback`, {

@@ -8,7 +8,14 @@ import { h, report, table } from '../dom.js';
  * Fills `box` with the confirmation of a change from `before` to `after` pointers. `send({ reason,
  * approvedBy })` makes the change and returns the alias after it; `done(alias)` shows the result.
  */
-export function confirmChange(box, { title, before, after, kind, mayApprove, send, done }) {
+export function confirmChange(box, { title, before, after, kind, mayApprove, send, done, check }) {
+  // `check` (a promise of nodes or null) adds what the registry will say of the target, such as its
+  // signature; the dialog is shown at once and the check fills in when it arrives.
+  const checked = h('div', { id: 'confirm-check', 'aria-live': 'polite' });
+  if (check) {
+    check.then((nodes) => checked.replaceChildren(...[nodes].flat().filter(Boolean)))
+      .catch(() => checked.replaceChildren());
+  }
   const notice = h('div', { 'aria-live': 'polite', id: 'confirm-notice' });
   const reason = h('input', { id: 'confirm-reason', required: true, maxlength: 1000 });
   const approvedBy = h('input', { id: 'confirm-approved-by', autocomplete: 'off' });
@@ -34,6 +41,7 @@ export function confirmChange(box, { title, before, after, kind, mayApprove, sen
     v, before[v] || '∅', h('span', { class: before[v] === after[v] ? '' : 'changed' },
       before[v] === after[v] ? `${after[v] || '∅'} (unchanged)` : after[v] || '∅'),
   ]),
+  checked,
   h('div', { class: 'filters' },
     h('div', { class: 'field' }, h('label', { for: 'confirm-reason' }, 'Reason (required)'), reason),
     mayApprove

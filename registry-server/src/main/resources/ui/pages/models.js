@@ -1,12 +1,13 @@
 // Models of a project: paged by the server (keyset tokens), filtered by state, label and name;
 // filters, order and page live in the URL, so a reload or a shared link shows the same page. Each
 // row says what is in production, how much of it serves and what changed last (two reads a row);
-// publishers create a model here.
+// publishers create a model here. Below the list: the project's signature trust policy, read-only.
 
 import { get, projectPath, query } from '../api.js';
 import { h, link, route, show, table, when } from '../dom.js';
 import { newModel } from './create.js';
 import { can } from './roles.js';
+import { trustPolicy } from './signature.js';
 import { lastChange, production } from './summary.js';
 
 const FILTERS = ['state', 'label', 'q', 'order_by', 'page_token'];
@@ -14,7 +15,10 @@ const FILTERS = ['state', 'label', 'q', 'order_by', 'page_token'];
 export async function render({ params, query: q, caller, navigate, signal }) {
   const { project } = params;
   const current = Object.fromEntries(FILTERS.map((f) => [f, q.get(f) || '']));
-  const page = await get(projectPath(project, 'models') + query({ ...current, limit: 25 }));
+  const [page, trust] = await Promise.all([
+    get(projectPath(project, 'models') + query({ ...current, limit: 25 })),
+    trustPolicy(project),
+  ]);
   const rows = await Promise.all(page.items.map(async (m) => ({
     m, ...(await production(project, m.name)), last: await lastChange(project, m.name),
   })));
@@ -57,5 +61,6 @@ export async function render({ params, query: q, caller, navigate, signal }) {
       ]),
     h('nav', { class: 'pager', 'aria-label': 'Pages' },
       current.page_token ? h('a', { href: to({ page_token: '' }) }, 'First page') : null,
-      page.next_page_token ? h('a', { href: to({ page_token: page.next_page_token }), rel: 'next' }, 'Next page') : null));
+      page.next_page_token ? h('a', { href: to({ page_token: page.next_page_token }), rel: 'next' }, 'Next page') : null),
+    trust);
 }

@@ -1,4 +1,5 @@
-// One version: why it failed (if it did), its files with SHA-256 and size, digest, validation per
+// One version: why it failed (if it did), its signature (or "unsigned"), its files with SHA-256 and
+// size, digest, validation per
 // phase, provenance, metadata, notes, and the replicas that run it — or how to serve it; verify
 // now, edit notes, archive.
 
@@ -6,6 +7,7 @@ import { call, get, projectPath, query } from '../api.js';
 import { h, pointers, report, route, show, size, table, when } from '../dom.js';
 import { failureOf } from './failure.js';
 import { can } from './roles.js';
+import { signatureLine } from './signature.js';
 
 export async function render({ params, caller, navigate, signal }) {
   const { project, model, version } = params;
@@ -50,6 +52,7 @@ export async function render({ params, caller, navigate, signal }) {
       h('dt', {}, 'Size'), h('dd', { title: v.size_bytes == null ? null : `${v.size_bytes} bytes` }, size(v.size_bytes)),
       h('dt', {}, 'Created'), h('dd', {}, `${when(v.created_at)} by ${v.created_by || '—'}`),
       h('dt', {}, 'Aliases'), h('dd', {}, (v.aliases || []).join(', ') || '—'),
+      h('dt', {}, 'Signature'), h('dd', {}, signatureLine(v.signature, 'signature')),
       h('dt', {}, 'Description'), h('dd', {}, v.description || '—')),
     failure,
     publisher ? [verify, ' ', v.state !== 'ARCHIVED' ? archive : null] : null,

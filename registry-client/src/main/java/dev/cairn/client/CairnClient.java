@@ -26,6 +26,7 @@ public final class CairnClient {
   private final Instances instances;
   private final Audit audit;
   private final Webhooks webhooks;
+  private final Signatures signatures;
 
   private CairnClient(HttpTransport transport) {
     this.transport = transport;
@@ -36,6 +37,7 @@ public final class CairnClient {
     this.instances = new Instances(transport);
     this.audit = new Audit(transport);
     this.webhooks = new Webhooks(transport);
+    this.signatures = new Signatures(transport);
   }
 
   public Projects projects() {
@@ -64,6 +66,10 @@ public final class CairnClient {
 
   public Audit audit() {
     return audit;
+  }
+
+  public Signatures signatures() {
+    return signatures;
   }
 
   /** A client for the registry at {@code baseUri} authenticating with {@code token}. */

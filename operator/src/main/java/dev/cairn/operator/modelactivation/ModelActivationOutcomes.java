@@ -45,7 +45,8 @@ final class ModelActivationOutcomes {
         ma,
         status
             .withPhase(ModelActivationPhase.CONFLICT, gen)
-            .withCondition("Activated", false, ModelActivationPhase.CONFLICT.wire(), message, gen),
+            .withCondition("Activated", false, ModelActivationPhase.CONFLICT.wire(), message, gen)
+            .withCondition("Ready", false, ModelActivationPhase.CONFLICT.wire(), message, gen),
         ModelActivationPhase.CONFLICT.wire(),
         message);
   }
@@ -58,9 +59,33 @@ final class ModelActivationOutcomes {
         ma,
         status
             .withPhase(ModelActivationPhase.FAILED, gen)
-            .withCondition("Activated", false, reason, message, gen),
+            .withCondition("Activated", false, reason, message, gen)
+            .withCondition("Ready", false, reason, message, gen),
         reason,
         message);
+  }
+
+  /**
+   * The registry refused the alias because a target version is unsigned or its signer is not
+   * trusted ({@code SIGNATURE_REQUIRED} / {@code SIGNATURE_UNTRUSTED}, issue 28): {@code Ready} and
+   * {@code Activated} False with the code as reason and the registry's detail (version and variant)
+   * as message. Signing the version or trusting its key fixes it without a spec change, so the
+   * alias is tried again, spaced by the growing backoff rather than at once.
+   */
+  UpdateControl<ModelActivation> signatureRefused(
+      ModelActivation ma, ModelActivationStatus status, long gen, String code, String detail) {
+    metrics.failed(ModelActivationReconciler.KIND, code);
+    String message = "the registry refused the alias: " + detail;
+    UpdateControl<ModelActivation> control =
+        patch(
+            ma,
+            status
+                .withPhase(ModelActivationPhase.FAILED, gen)
+                .withCondition("Activated", false, code, message, gen)
+                .withCondition("Ready", false, code, message, gen),
+            code,
+            message);
+    return control.rescheduleAfter(backoff.next(ma.getMetadata().getUid()));
   }
 
   UpdateControl<ModelActivation> versionsNotReady(
@@ -70,7 +95,8 @@ final class ModelActivationOutcomes {
         ma,
         status
             .withPhase(ModelActivationPhase.PENDING, gen)
-            .withCondition("VersionsReady", false, "VersionsNotReady", message, gen),
+            .withCondition("VersionsReady", false, "VersionsNotReady", message, gen)
+            .withCondition("Ready", false, "VersionsNotReady", message, gen),
         "VersionsNotReady",
         message);
   }
@@ -108,7 +134,8 @@ final class ModelActivationOutcomes {
     return status
         .withPhase(ModelActivationPhase.ACTIVE, gen)
         .withActivation(alias.pointers(), activation.previous(), alias.generation(), at)
-        .withCondition("Activated", true, "AliasSet", message, gen);
+        .withCondition("Activated", true, "AliasSet", message, gen)
+        .withCondition("Ready", true, "AliasSet", message, gen);
   }
 
   UpdateControl<ModelActivation> serving(

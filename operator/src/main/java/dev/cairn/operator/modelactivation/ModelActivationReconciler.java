@@ -130,9 +130,13 @@ public final class ModelActivationReconciler
       return outcomes.serving(ma, status, generation, serving.serving());
     } catch (RuntimeException e) {
       RegistryFailure failure = RegistryFailure.from(e);
-      return failure.isTransient()
-          ? outcomes.registryUnavailable(ma, status, generation, failure)
-          : outcomes.failed(ma, status, generation, failure.code(), failure.message());
+      if (failure.isTransient()) {
+        return outcomes.registryUnavailable(ma, status, generation, failure);
+      }
+      if (failure.code() != null && failure.code().startsWith("SIGNATURE_")) {
+        return outcomes.signatureRefused(ma, status, generation, failure.code(), failure.message());
+      }
+      return outcomes.failed(ma, status, generation, failure.code(), failure.message());
     }
   }
 

@@ -23,7 +23,10 @@ public record ModelActivationStatus(
     @JsonPropertyDescription(
             "Sidecar instances reporting the alias, and those serving the active versions.")
         ServingCount serving,
-    @JsonPropertyDescription("VersionsReady, Activated and Serving conditions.")
+    @JsonPropertyDescription(
+            "Ready (the alias is set as asked; False with the reason, for example"
+                + " SIGNATURE_REQUIRED, when it is not), VersionsReady, Activated and Serving"
+                + " conditions.")
         List<Condition> conditions) {
 
   /** Before the operator has looked at the resource. */

@@ -1,6 +1,7 @@
 package dev.cairn.operator.modelversion;
 
 import dev.cairn.client.model.Version;
+import dev.cairn.client.model.VersionSignature;
 import dev.cairn.client.retry.Backoff;
 import dev.cairn.operator.crd.Conditions;
 import dev.cairn.operator.kube.KubeEvents;
@@ -9,6 +10,7 @@ import dev.cairn.operator.registry.RegistryFailure;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Turns what a ModelVersion reconcile found into its status, Kubernetes Events (one per phase
@@ -18,6 +20,16 @@ import java.util.Objects;
 final class ModelVersionOutcomes {
 
   static final String SOURCE_UNAVAILABLE = "SourceUnavailable";
+
+  /**
+   * A signature refused as untrusted is retried with backoff: adding a key to the project's trust
+   * policy is the fix, and it changes nothing in the resource.
+   */
+  static final String SIGNATURE_UNTRUSTED = "SIGNATURE_UNTRUSTED";
+
+  /** Ready reasons of a Failed resource that the next pass tries again. */
+  private static final Set<String> RETRIED = Set.of(SOURCE_UNAVAILABLE, SIGNATURE_UNTRUSTED);
+
   private static final Duration REGISTRY_POLL = Duration.ofSeconds(2);
 
   private final KubeEvents events;
@@ -35,7 +47,7 @@ final class ModelVersionOutcomes {
     return ModelVersionPhase.FAILED.of(status)
         && Objects.equals(status.observedGeneration(), generation)
         && Conditions.find(status.conditions(), "Ready")
-            .map(c -> !SOURCE_UNAVAILABLE.equals(c.reason()))
+            .map(c -> !RETRIED.contains(c.reason()))
             .orElse(true);
   }
 
@@ -119,6 +131,19 @@ final class ModelVersionOutcomes {
     return patch(mv, next, reason, message);
   }
 
+  /**
+   * The signature was refused, by model-signing before registration or by the registry when it was
+   * attached: {@code Signed} and {@code Ready} False with the {@code SIGNATURE_*} code as reason.
+   */
+  UpdateControl<ModelVersion> signatureRefused(
+      ModelVersion mv, ModelVersionStatus status, long gen, String code, String message) {
+    UpdateControl<ModelVersion> control =
+        failed(mv, status, gen, ModelVersionReconciler.SIGNED, code, message);
+    return SIGNATURE_UNTRUSTED.equals(code)
+        ? control.rescheduleAfter(backoff.next(mv.getMetadata().getUid()))
+        : control;
+  }
+
   /** The registry is down or busy: keep the phase, say why, try again later. */
   UpdateControl<ModelVersion> registryUnavailable(
       ModelVersion mv, ModelVersionStatus status, long gen, RegistryFailure failure) {
@@ -129,7 +154,12 @@ final class ModelVersionOutcomes {
   }
 
   UpdateControl<ModelVersion> registered(
-      ModelVersion mv, ModelVersionStatus status, long gen, Version version) {
+      ModelVersion mv,
+      ModelVersionStatus status,
+      long gen,
+      Version version,
+      SignatureGate.Signed signed,
+      VersionSignature attached) {
     String state = version.state();
     if (Version.State.FAILED.is(state)) {
       String code = version.failure() == null ? "VERSION_FAILED" : version.failure().code();
@@ -149,11 +179,32 @@ final class ModelVersionOutcomes {
     backoff.reset(mv.getMetadata().getUid());
     String message =
         version.model() + ":" + version.version() + " is " + state + " in the registry";
+    next = signedCondition(next, gen, signed, attached);
     next =
         next.withPhase(ModelVersionPhase.VERIFIED, gen)
             .withCondition("Registered", true, "Ready", message, gen)
             .withCondition("Ready", true, ModelVersionPhase.VERIFIED.wire(), message, gen);
     return patch(mv, next, ModelVersionPhase.VERIFIED.wire(), message);
+  }
+
+  /** {@code Signed} True with the signer, or absent when the resource names no signature. */
+  private static ModelVersionStatus signedCondition(
+      ModelVersionStatus status, long gen, SignatureGate.Signed signed, VersionSignature attached) {
+    if (signed == null) {
+      return status.withoutCondition(ModelVersionReconciler.SIGNED);
+    }
+    String signer =
+        attached != null && attached.signer() != null
+            ? attached.signer()
+            : signed.signature().signer();
+    String message =
+        "signed by "
+            + signer
+            + " (method "
+            + signed.signature().method().wireName()
+            + signed.signature().trustedAs().map(name -> ", trusted as " + name).orElse("")
+            + "); the registry holds the bundle";
+    return status.withCondition(ModelVersionReconciler.SIGNED, true, "Trusted", message, gen);
   }
 
   /** Patches the status; records an Event when the phase changes. */

@@ -2,11 +2,13 @@ package dev.cairn.operator.modelversion;
 
 import dev.cairn.client.CairnClient;
 import dev.cairn.client.model.Version;
+import dev.cairn.client.model.VersionSignature;
 import dev.cairn.client.retry.Backoff;
 import dev.cairn.operator.kube.KubeEvents;
 import dev.cairn.operator.metrics.OperatorMetrics;
 import dev.cairn.operator.registry.RegistryEventRelay;
 import dev.cairn.operator.registry.RegistryFailure;
+import dev.cairn.signing.SignatureRefusal;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -27,7 +29,8 @@ import java.util.TreeSet;
 
 /**
  * Reconciles a ModelVersion (spec 30-operator): fetches every file through SHA-256, compares it
- * with the pinned digest, registers the version as references and waits for READY. Once {@code
+ * with the pinned digest, verifies {@code spec.signature} when given ({@link SignatureGate}),
+ * registers the version as references, waits for READY and attaches the signature. Once {@code
  * Verified} the spec is frozen ({@code SpecImmutable}). The finalizer {@value #FINALIZER} archives
  * the registry version on deletion, and holds the deletion while an alias points at it.
  */
@@ -37,11 +40,14 @@ public final class ModelVersionReconciler
 
   public static final String FINALIZER = "cairn.dev/archive";
   static final String KIND = "ModelVersion";
+  static final String SIGNED = "Signed";
+  private static final String SIGNATURE_CODES = "SIGNATURE_";
 
   private final CairnClient registry;
   private final VersionRegistration registration;
   private final VersionArchiver archiver;
   private final SourceFetcher fetcher;
+  private final SignatureGate signatures;
   private final RegistryEventRelay relay;
   private final ModelVersionOutcomes outcomes;
   private final Backoff.PerKey backoff;
@@ -59,6 +65,7 @@ public final class ModelVersionReconciler
     this.registry = registry;
     this.registration = new VersionRegistration(registry);
     this.fetcher = fetcher;
+    this.signatures = new SignatureGate(registry, fetcher);
     this.relay = relay;
     this.backoff = backoff;
     this.metrics = metrics;
@@ -107,8 +114,21 @@ public final class ModelVersionReconciler
       return outcomes.verifying(mv, status, generation);
     }
 
+    if (spec.signature() != null && spec.signature().given().size() != 1) {
+      return outcomes.failed(
+          mv,
+          status,
+          generation,
+          SIGNED,
+          "InvalidSpec",
+          "spec.signature names "
+              + spec.signature().given()
+              + "; give exactly one of inline, configMapRef, secretRef or uri");
+    }
+
     Map<String, SourceDigest> verified = new LinkedHashMap<>();
     List<String> mismatches = new ArrayList<>();
+    byte[] bundle = null;
     try {
       SourceCredentials credentials = credentials(mv, context);
       for (FileSource file : spec.files()) {
@@ -122,6 +142,9 @@ public final class ModelVersionReconciler
                   + ", actual sha256:"
                   + actual.sha256());
         }
+      }
+      if (spec.signature() != null) {
+        bundle = signatures.read(mv, context.getClient(), credentials);
       }
     } catch (IOException | SourceCredentialsException e) {
       return outcomes.sourceUnavailable(mv, status, generation, e.getMessage());
@@ -137,13 +160,36 @@ public final class ModelVersionReconciler
             verified.size() + " file(s) match their pinned SHA-256",
             generation);
     try {
+      SignatureGate.Signed signed = null;
+      if (bundle != null) {
+        Map<String, String> digests = new LinkedHashMap<>();
+        verified.forEach((path, digest) -> digests.put(path, digest.sha256()));
+        signed = signatures.verify(project, bundle, digests);
+      }
       Version version = registration.register(project, spec, modelVariants(mv, context), verified);
-      return outcomes.registered(mv, status, generation, version);
+      VersionSignature attached = null;
+      if (signed != null && Version.State.READY.is(version.state())) {
+        attached = registry.signatures().attach(project, spec.model(), spec.version(), bundle);
+      }
+      return outcomes.registered(mv, status, generation, version, signed, attached);
+    } catch (SignatureRefusal refusal) {
+      return outcomes.signatureRefused(
+          mv,
+          status,
+          generation,
+          refusal.code().name(),
+          refusal.wireCode() + ": " + refusal.detail() + "; nothing registered");
     } catch (VersionRegistration.VersionConflictException e) {
       return outcomes.failed(
           mv, status, generation, "Registered", "VersionConflict", e.getMessage());
     } catch (RuntimeException e) {
       RegistryFailure failure = RegistryFailure.from(e);
+      if (failure.code() != null && failure.code().startsWith(SIGNATURE_CODES)) {
+        // The registry refused the bundle on attach (trust changed meanwhile, or other bytes
+        // were attached first): the version stays registered, unsigned by this resource.
+        return outcomes.signatureRefused(
+            mv, status, generation, failure.code().replaceFirst(":.*", ""), failure.message());
+      }
       boolean retry =
           failure.isTransient()
               || VersionRegistration.REFERENCE_FETCH_FAILED.equals(failure.code());

@@ -36,7 +36,12 @@ public record ModelVersionSpec(
         String credentialsSecret,
     @JsonPropertyDescription("Free text shown in the registry.") String description,
     @JsonPropertyDescription("String key/values stored with the version in the registry.")
-        Map<String, String> metadata) {
+        Map<String, String> metadata,
+    @JsonPropertyDescription(
+            "OpenSSF Model Signing v1.0 signature of the files (model.sig): verified against the"
+                + " project's trust policy before registration and attached to the version;"
+                + " condition Signed reports it.")
+        SignatureSource signature) {
 
   /** The registry project: {@code project}, or the resource's namespace when it is not set. */
   public String projectOr(String namespace) {

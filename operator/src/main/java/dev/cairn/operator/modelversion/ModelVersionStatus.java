@@ -17,7 +17,9 @@ public record ModelVersionStatus(
     @JsonPropertyDescription("Total size of the files in bytes.") Long sizeBytes,
     @JsonPropertyDescription("The version as the registry holds it.") RegistryVersionState registry,
     @JsonPropertyDescription(
-            "ChecksumVerified, Registered, Ready, SpecImmutable and DeletionBlocked conditions.")
+            "ChecksumVerified, Signed (only when spec.signature is given; False with the"
+                + " SIGNATURE_* code as reason), Registered, Ready, SpecImmutable and"
+                + " DeletionBlocked conditions.")
         List<Condition> conditions) {
 
   /** Before the operator has looked at the resource. */

@@ -61,6 +61,22 @@ public final class SourceFetcher {
     }
   }
 
+  /**
+   * The bytes at {@code uri}, fetched as the files are (same schemes, roots and credentials), at
+   * most {@code limit} of them: a signature bundle read beside the artifact.
+   */
+  public byte[] bytes(String uri, SourceCredentials credentials, int limit) throws IOException {
+    try (InputStream in = open(URI.create(uri), credentials)) {
+      byte[] read = in.readNBytes(limit + 1);
+      if (read.length > limit) {
+        throw new IOException(uri + " is larger than " + limit + " bytes");
+      }
+      return read;
+    } catch (IllegalArgumentException e) {
+      throw new IOException("source " + uri + " is not a valid URI: " + e.getMessage(), e);
+    }
+  }
+
   private InputStream open(URI uri, SourceCredentials credentials) throws IOException {
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     return switch (scheme) {

@@ -91,7 +91,8 @@ public final class Examples {
         s.files(),
         s.credentialsSecret(),
         s.description(),
-        s.metadata());
+        s.metadata(),
+        s.signature());
   }
 
   public static ModelVersionSpec withFiles(ModelVersionSpec s, List<FileSource> files) {
@@ -105,6 +106,7 @@ public final class Examples {
         files,
         s.credentialsSecret(),
         s.description(),
-        s.metadata());
+        s.metadata(),
+        s.signature());
   }
 }

@@ -1,0 +1,342 @@
+package dev.cairn.operator.e2e;
+
+import static dev.cairn.operator.e2e.OperatorFixture.phase;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.cairn.client.CairnApiException;
+import dev.cairn.operator.crd.Condition;
+import dev.cairn.operator.crd.Conditions;
+import dev.cairn.operator.modelactivation.ModelActivation;
+import dev.cairn.operator.modelversion.FileSource;
+import dev.cairn.operator.modelversion.ModelVersion;
+import dev.cairn.operator.modelversion.ModelVersionSpec;
+import dev.cairn.operator.modelversion.ResourceKeyRef;
+import dev.cairn.operator.modelversion.SignatureSource;
+import dev.cairn.operator.testing.Examples;
+import dev.cairn.registry.testing.SourceServer;
+import dev.cairn.registry.testing.TestTokens;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 28 item 5: {@code ModelVersion.spec.signature} verified against the project's trust policy
+ * before registration and attached to the version (condition {@code Signed}), and a {@code
+ * ModelActivation} refused by {@code require_signature} reporting the code without hot-looping.
+ */
+@EnableKubernetesMockClient(crud = true)
+class SignedModelTest {
+
+  static KubernetesMockServer server;
+  static KubernetesClient client;
+  private static OperatorFixture fx;
+  private static RegistrySignatureCalls calls;
+
+  @BeforeAll
+  static void start() {
+    fx = new OperatorFixture(server, client);
+    calls = new RegistrySignatureCalls(fx.registry.uri(), TestTokens.ADMIN);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (fx != null) {
+      fx.close();
+    }
+  }
+
+  @Test
+  void aTrustedInlineSignatureIsVerifiedRegisteredAndAttached() {
+    String ns = fx.namespace("signed");
+    KeyPair ci = RegistrySignatureCalls.key();
+    calls.trustKeys(ns, Map.of("ci", ci));
+    ModelVersion mv = churn(ns, 0);
+    byte[] bundle = RegistrySignatureCalls.sign(ci, "churn", files(mv));
+    mv.setSpec(
+        withSignature(
+            mv.getSpec(),
+            new SignatureSource(new String(bundle, StandardCharsets.UTF_8), null, null, null)));
+    fx.kube.resource(mv).create();
+
+    ModelVersion verified = fx.awaitVersion(ns, "churn-v1", "Verified");
+    Condition signed = Conditions.find(verified.getStatus().conditions(), "Signed").orElseThrow();
+    assertThat(signed.status()).isEqualTo("True");
+    assertThat(signed.message())
+        .contains("signed by " + RegistrySignatureCalls.hint(ci))
+        .contains("method key")
+        .contains("trusted as ci");
+    assertThat(calls.stored(ns, "churn", "v1")).isEqualTo(bundle);
+
+    // Without spec.signature there is no Signed condition at all.
+    ModelVersion plain = churn(ns, 1);
+    fx.kube.resource(plain).create();
+    ModelVersion unsigned = fx.awaitVersion(ns, "churn-v2", "Verified");
+    assertThat(Conditions.find(unsigned.getStatus().conditions(), "Signed")).isEmpty();
+    assertThat(calls.stored(ns, "churn", "v2")).isNull();
+  }
+
+  @Test
+  void anUntrustedOrMismatchedSignatureRegistersNothing() {
+    String ns = fx.namespace("refused");
+    KeyPair ci = RegistrySignatureCalls.key();
+    calls.trustKeys(ns, Map.of("ci", ci));
+
+    // Signed by a key the policy does not name, read from a ConfigMap.
+    ModelVersion untrusted = churn(ns, 0);
+    byte[] stranger =
+        RegistrySignatureCalls.sign(RegistrySignatureCalls.key(), "churn", files(untrusted));
+    fx.kube
+        .resource(
+            new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName("churn-sig")
+                .withNamespace(ns)
+                .endMetadata()
+                .addToData("model.sig", new String(stranger, StandardCharsets.UTF_8))
+                .build())
+        .create();
+    untrusted.setSpec(
+        withSignature(
+            untrusted.getSpec(),
+            new SignatureSource(null, new ResourceKeyRef("churn-sig", "model.sig"), null, null)));
+    fx.kube.resource(untrusted).create();
+    assertRefused(ns, "churn-v1", "SIGNATURE_UNTRUSTED", "v1");
+
+    // Signed by the trusted key over other bytes, read from a Secret.
+    ModelVersion mismatched = churn(ns, 1);
+    String otherDigest = "0".repeat(64);
+    byte[] wrong = RegistrySignatureCalls.sign(ci, "churn", Map.of("model.json", otherDigest));
+    fx.kube
+        .resource(
+            new SecretBuilder()
+                .withNewMetadata()
+                .withName("churn-v2-sig")
+                .withNamespace(ns)
+                .endMetadata()
+                .addToData("sig", Base64.getEncoder().encodeToString(wrong))
+                .build())
+        .create();
+    mismatched.setSpec(
+        withSignature(
+            mismatched.getSpec(),
+            new SignatureSource(null, null, new ResourceKeyRef("churn-v2-sig", "sig"), null)));
+    fx.kube.resource(mismatched).create();
+    Condition mismatch = assertRefused(ns, "churn-v2", "SIGNATURE_MISMATCH", "v2");
+    assertThat(mismatch.message()).contains("SIGNATURE_MISMATCH:model.json");
+  }
+
+  @Test
+  void aSignatureNamingTwoPlacesOrAMissingConfigMapIsReportedAndRegistersNothing() {
+    String ns = fx.namespace("badsource");
+    ModelVersion two = churn(ns, 0);
+    two.setSpec(
+        withSignature(
+            two.getSpec(),
+            new SignatureSource("{}", null, null, fx.sources.base() + "churn/v1/model.sig")));
+    fx.kube.resource(two).create();
+    ModelVersion invalid = fx.awaitVersion(ns, "churn-v1", "Failed");
+    Condition signed = Conditions.find(invalid.getStatus().conditions(), "Signed").orElseThrow();
+    assertThat(signed.reason()).isEqualTo("InvalidSpec");
+    assertThat(signed.message()).contains("[inline, uri]");
+
+    ModelVersion missing = churn(ns, 1);
+    missing.setSpec(
+        withSignature(
+            missing.getSpec(),
+            new SignatureSource(null, new ResourceKeyRef("no-such-map", "model.sig"), null, null)));
+    fx.kube.resource(missing).create();
+    // Retried with backoff (a ConfigMap may come later), so the phase comes and goes: one read.
+    AtomicReference<Condition> ready = new AtomicReference<>();
+    await()
+        .atMost(OperatorFixture.PATIENCE)
+        .untilAsserted(
+            () -> {
+              ModelVersion mv = fx.version(ns, "churn-v2");
+              assertThat(mv.getStatus()).isNotNull();
+              assertThat(mv.getStatus().phase()).isEqualTo("Failed");
+              Condition c = Conditions.find(mv.getStatus().conditions(), "Ready").orElseThrow();
+              assertThat(c.reason()).isEqualTo("SourceUnavailable");
+              ready.set(c);
+            });
+    assertThat(ready.get().message()).contains("signature ConfigMap 'no-such-map' does not exist");
+    assertThatThrownBy(() -> fx.admin.versions().get(ns, "churn", "v2"))
+        .isInstanceOfSatisfying(
+            CairnApiException.class, e -> assertThat(e.status()).isEqualTo(404));
+  }
+
+  @Test
+  void aSignatureBesideTheArtifactIsFetchedLikeTheArtifact() throws IOException {
+    String ns = fx.namespace("beside");
+    KeyPair ci = RegistrySignatureCalls.key();
+    calls.trustKeys(ns, Map.of("ci", ci));
+    ModelVersion mv = churn(ns, 0);
+    Path folder = Path.of("target", "signed-sources", ns, "churn", "v1");
+    Files.createDirectories(folder);
+    Files.copy(
+        Examples.folder().resolve("artifacts/churn/v1/model.json"), folder.resolve("model.json"));
+    Files.write(folder.resolve("model.sig"), RegistrySignatureCalls.sign(ci, "churn", files(mv)));
+    try (SourceServer beside = SourceServer.serving(Path.of("target", "signed-sources", ns))) {
+      String base = beside.base().toString();
+      FileSource file = mv.getSpec().files().getFirst();
+      mv.setSpec(
+          withSignature(
+              Examples.withFiles(
+                  mv.getSpec(),
+                  List.of(
+                      new FileSource(file.path(), base + "churn/v1/model.json", file.sha256()))),
+              new SignatureSource(null, null, null, base + "churn/v1/model.sig")));
+      fx.kube.resource(mv).create();
+      ModelVersion verified = fx.awaitVersion(ns, "churn-v1", "Verified");
+      assertThat(Conditions.isTrue(verified.getStatus().conditions(), "Signed")).isTrue();
+      assertThat(calls.stored(ns, "churn", "v1")).isNotNull();
+    }
+  }
+
+  @Test
+  void anActivationRefusedForAnUnsignedVersionReportsTheCodeAndRecoversOnceSigned() {
+    String ns = fx.namespace("required");
+    fx.publishChurn(ns);
+    KeyPair ci = RegistrySignatureCalls.key();
+    calls.trustKeys(ns, Map.of("ci", ci));
+    calls.requireSignature(ns);
+
+    ModelActivation ma = Examples.modelActivation("single-variant/modelactivation.yaml", ns);
+    fx.kube.resource(ma).create();
+    ModelActivation refused =
+        fx.awaitActivation(ns, "churn-production", a -> "Failed".equals(phase(a)));
+    Condition ready = Conditions.find(refused.getStatus().conditions(), "Ready").orElseThrow();
+    assertThat(ready.status()).isEqualTo("False");
+    assertThat(ready.reason()).isEqualTo("SIGNATURE_REQUIRED");
+    assertThat(ready.message()).contains("v1");
+    assertThatThrownBy(() -> fx.admin.aliases().get(ns, "churn", "production"))
+        .isInstanceOfSatisfying(
+            CairnApiException.class, e -> assertThat(e.status()).isEqualTo(404));
+
+    // Retried with the growing backoff (0.5 s doubling), not in a tight loop.
+    long before = fx.operator.metrics().failureCount("ModelActivation", "SIGNATURE_REQUIRED");
+    await()
+        .during(Duration.ofSeconds(4))
+        .atMost(Duration.ofSeconds(6))
+        .until(
+            () ->
+                fx.operator.metrics().failureCount("ModelActivation", "SIGNATURE_REQUIRED") - before
+                    <= 6);
+
+    // Signing v1 with the trusted key lets the next attempt through, with no spec change.
+    byte[] bundle =
+        RegistrySignatureCalls.sign(
+            ci,
+            "churn",
+            files(
+                Examples.modelVersions("single-variant/modelversions.yaml", ns, fx.sources.base())
+                    .getFirst()));
+    assertThat(calls.attach(ns, "churn", "v1", bundle)).isEqualTo(201);
+    ModelActivation active =
+        fx.awaitActivation(ns, "churn-production", a -> "Active".equals(phase(a)));
+    assertThat(Conditions.isTrue(active.getStatus().conditions(), "Ready")).isTrue();
+    assertThat(fx.admin.aliases().get(ns, "churn", "production").pointers())
+        .isEqualTo(Map.of("default", "v1"));
+
+    // v2 signed by ci, then ci dropped from the policy: moving the alias to v2 is untrusted.
+    ModelVersion v2 = churn(ns, 1);
+    assertThat(calls.attach(ns, "churn", "v2", RegistrySignatureCalls.sign(ci, "churn", files(v2))))
+        .isEqualTo(201);
+    calls.trustKeys(ns, Map.of("other", RegistrySignatureCalls.key()));
+    // The operator patches the status meanwhile: an edit of a stale copy is tried again.
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .ignoreExceptions()
+        .untilAsserted(
+            () ->
+                fx.editActivation(
+                    ns, "churn-production", s -> OperatorFixture.withVersion(s, "v2")));
+    ModelActivation untrusted =
+        fx.awaitActivation(
+            ns,
+            "churn-production",
+            a ->
+                Conditions.find(a.getStatus().conditions(), "Ready")
+                    .map(c -> "SIGNATURE_UNTRUSTED".equals(c.reason()))
+                    .orElse(false));
+    assertThat(phase(untrusted)).isEqualTo("Failed");
+    assertThat(Conditions.find(untrusted.getStatus().conditions(), "Ready").orElseThrow().message())
+        .contains("v2");
+    assertThat(fx.admin.aliases().get(ns, "churn", "production").pointers())
+        .as("nothing changed")
+        .isEqualTo(Map.of("default", "v1"));
+  }
+
+  /**
+   * Waits for one read showing Failed with {@code Signed} and {@code Ready} False for {@code code}
+   * (an untrusted signature is retried, so the phase comes and goes), then checks that the registry
+   * has no such version.
+   */
+  private static Condition assertRefused(String ns, String name, String code, String version) {
+    AtomicReference<Condition> signed = new AtomicReference<>();
+    await()
+        .atMost(OperatorFixture.PATIENCE)
+        .untilAsserted(
+            () -> {
+              ModelVersion mv = fx.version(ns, name);
+              assertThat(mv.getStatus()).isNotNull();
+              assertThat(mv.getStatus().phase()).isEqualTo("Failed");
+              Condition s = Conditions.find(mv.getStatus().conditions(), "Signed").orElseThrow();
+              assertThat(s.status()).isEqualTo("False");
+              assertThat(s.reason()).isEqualTo(code);
+              assertThat(
+                      Conditions.find(mv.getStatus().conditions(), "Ready").orElseThrow().reason())
+                  .isEqualTo(code);
+              signed.set(s);
+            });
+    assertThatThrownBy(() -> fx.admin.versions().get(ns, "churn", version))
+        .as("nothing registered")
+        .isInstanceOfSatisfying(
+            CairnApiException.class, e -> assertThat(e.status()).isEqualTo(404));
+    return signed.get();
+  }
+
+  /** The single-variant example's {@code index}-th ModelVersion in {@code ns}. */
+  private static ModelVersion churn(String ns, int index) {
+    return Examples.modelVersions("single-variant/modelversions.yaml", ns, fx.sources.base())
+        .get(index);
+  }
+
+  private static Map<String, String> files(ModelVersion mv) {
+    Map<String, String> files = new TreeMap<>();
+    mv.getSpec().files().forEach(f -> files.put(f.path(), f.sha256()));
+    return files;
+  }
+
+  private static ModelVersionSpec withSignature(ModelVersionSpec s, SignatureSource signature) {
+    return new ModelVersionSpec(
+        s.project(),
+        s.model(),
+        s.version(),
+        s.variant(),
+        s.modelVariants(),
+        s.format(),
+        s.files(),
+        s.credentialsSecret(),
+        s.description(),
+        s.metadata(),
+        signature);
+  }
+}
