@@ -2,6 +2,7 @@ package dev.cairn.registry;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.client.model.ServiceInfo;
+import dev.cairn.registry.artifact.FileDownloads;
 import dev.cairn.registry.audit.AuditVerifier;
 import dev.cairn.registry.auth.RefusalAudit;
 import dev.cairn.registry.blob.BlobStore;
@@ -16,6 +17,9 @@ import dev.cairn.registry.http.routes.ApiRoutes;
 import dev.cairn.registry.http.routes.OpenApiRoutes;
 import dev.cairn.registry.http.routes.ServiceRoutes;
 import dev.cairn.registry.integrity.Integrity;
+import dev.cairn.registry.oci.OciCatalog;
+import dev.cairn.registry.oci.OciRepository;
+import dev.cairn.registry.oci.SignatureReferrers;
 import dev.cairn.registry.resolve.ResolveCache;
 import dev.cairn.registry.service.HealthChecks;
 import dev.cairn.registry.service.HttpMetrics;
@@ -40,7 +44,9 @@ final class RegistryApi {
       RefusalAudit refusals,
       AutoCloseable background,
       Runnable endStreams,
-      Liveness liveness) {}
+      Liveness liveness,
+      OciCatalog ociCatalog,
+      FileDownloads downloads) {}
 
   /**
    * Builds the API. The event listener is the one background thread; it is closed again if any
@@ -81,7 +87,16 @@ final class RegistryApi {
             listener.close();
           },
           streams::closeAll,
-          liveness);
+          liveness,
+          new OciCatalog(
+              kernel.db(),
+              catalog.models(),
+              catalog.versionRepository(),
+              catalog.pointers(),
+              new OciRepository(),
+              // TODO(issue 28): the stored OMS signatures, once the registry keeps them.
+              SignatureReferrers.NONE),
+          new FileDownloads(artifacts.blobs(), artifacts.references(), artifacts.failures()));
     } catch (RuntimeException | Error e) {
       listener.close();
       throw e;

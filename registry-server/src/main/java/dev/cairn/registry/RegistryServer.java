@@ -28,6 +28,7 @@ import dev.cairn.registry.http.routes.ApiRoutes;
 import dev.cairn.registry.http.routes.ConsoleRoutes;
 import dev.cairn.registry.http.routes.OpenApiRoutes;
 import dev.cairn.registry.http.routes.SessionRoutes;
+import dev.cairn.registry.http.routes.oci.OciRoutes;
 import dev.cairn.registry.http.transport.RegistryWebServer;
 import dev.cairn.registry.logging.StructuredLog;
 import dev.cairn.registry.service.HttpMetrics;
@@ -101,7 +102,8 @@ public final class RegistryServer implements AutoCloseable {
 
   /**
    * The filters (access log, CORS, authentication, in that order), the problem+json error mapping,
-   * the console and the API routes: everything the web server routes, in the order it routes it.
+   * the OCI pull API under {@code /v2}, the console and the API routes: everything the web server
+   * routes, in the order it routes it.
    */
   private static Consumer<HttpRouting.Builder> routing(
       RegistrySettings settings,
@@ -116,6 +118,14 @@ public final class RegistryServer implements AutoCloseable {
       r.addFilter(new CorsFilter(settings.allowedOrigins(), problems));
       r.addFilter(new AuthFilter(auth, sessions.cookieAuth(), problems, metrics, api.refusals()));
       ErrorMapping.register(r, problems);
+      new OciRoutes(
+              api.ociCatalog(),
+              api.downloads(),
+              auth.authenticator(),
+              api.refusals(),
+              metrics,
+              json)
+          .register(r);
       ConsoleRoutes.register(r);
       api.routes()
           .registerInto(

@@ -50,6 +50,7 @@ class ServiceOrderRulesTest {
           "instance",
           "alias",
           "resolve",
+          "oci",
           "runtime",
           "standard",
           "integrity",
