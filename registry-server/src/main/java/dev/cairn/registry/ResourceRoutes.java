@@ -81,6 +81,7 @@ final class ResourceRoutes {
                 presence,
                 artifactWiring.oneShot(versions),
                 artifactWiring.artifactsDir(versions),
+                artifactWiring.ociImporter(versions),
                 kernel.responses()))
         .add(artifactWiring.standardRoutes(versions))
         .add(artifactWiring.artifactRoutes())
