@@ -102,14 +102,14 @@ public final class ModelPack {
 
   private static Optional<List<String>> licenses(Map<String, Object> metadata) {
     if (metadata.get("license") instanceof String one && !one.isEmpty()) {
-      return java.util.Optional.of(List.of(one));
+      return Optional.of(List.of(one));
     }
     if (metadata.get("licenses") instanceof List<?> many
         && !many.isEmpty()
         && many.stream().allMatch(String.class::isInstance)) {
-      return java.util.Optional.of(many.stream().map(String.class::cast).toList());
+      return Optional.of(many.stream().map(String.class::cast).toList());
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   private static Map<String, Object> descriptor(String mediaType, String digest, long size) {

@@ -8,11 +8,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.client.model.FileDeclaration;
+import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionCreate;
 import dev.cairn.registry.oci.OciFixture;
 import dev.cairn.registry.testing.RawHttp;
 import dev.cairn.registry.testing.TestRegistry;
 import dev.cairn.registry.testing.TestTokens;
+import dev.cairn.registry.testing.Versions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -261,8 +265,8 @@ class OciHostileTest {
         }
       }
       return largest;
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -277,8 +281,8 @@ class OciHostileTest {
   private static String code(HttpResponse<byte[]> res) {
     try {
       return JSON.readTree(res.body()).at("/errors/0/code").asText();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -305,7 +309,7 @@ class OciHostileTest {
 
   /** A version declared but never uploaded: PENDING, so never served. */
   private static final class TestRegistryAccess {
-    static dev.cairn.client.model.Version pending(String project, byte[] bytes) {
+    static Version pending(String project, byte[] bytes) {
       return TestRegistry.shared()
           .client(TestTokens.PUBLISHER)
           .versions()
@@ -316,10 +320,7 @@ class OciHostileTest {
                   .withFiles(
                       List.of(
                           new FileDeclaration(
-                              "model.bin",
-                              dev.cairn.registry.testing.Versions.sha256(bytes),
-                              (long) bytes.length,
-                              null))));
+                              "model.bin", Versions.sha256(bytes), (long) bytes.length, null))));
     }
   }
 }
