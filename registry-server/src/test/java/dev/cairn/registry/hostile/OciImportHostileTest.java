@@ -14,6 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -184,6 +188,58 @@ class OciImportHostileTest {
     ((ObjectNode) unnamed.get("layers").get(0)).remove("annotations");
     oci.manifest("unnamed", TinyOciServer.bytes(unnamed));
     assertRefused("unnamed", 422, "OCI_NOT_MODELPACK");
+  }
+
+  @Test
+  void basicCredentialsAreUsedButNeverLoggedOrEchoed() {
+    String password = "hunter2-" + System.nanoTime();
+    List<String> logged = new CopyOnWriteArrayList<>();
+    Handler capture =
+        new Handler() {
+          @Override
+          public void publish(LogRecord r) {
+            logged.add(String.valueOf(r.getMessage()) + " " + r.getThrown());
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    Logger root = Logger.getLogger("");
+    root.addHandler(capture);
+    try (TinyOciServer locked = new TinyOciServer()) {
+      locked.requireBasic("me", password);
+      locked
+          .manifest("v1", TinyOciServer.bytes(TinyOciServer.modelPack(Map.of("w.bin", WEIGHTS))))
+          .blob(TinyOciServer.digest(WEIGHTS), WEIGHTS);
+      String source = locked.source("m", "v1");
+
+      // A model of its own: the other tests expect theirs to stay empty.
+      String versions = model(open);
+      var anonymous = post(open, versions, body(source));
+      var wrong = post(open, versions, withCredentials(source, "me", "not-" + password));
+      var right = post(open, versions, withCredentials(source, "me", password));
+
+      assertProblem(anonymous, 422, "SOURCE_UNAVAILABLE");
+      assertProblem(wrong, 422, "SOURCE_UNAVAILABLE");
+      assertThat(right.statusCode()).as(right.body()).isEqualTo(201);
+      assertThat(anonymous.body() + wrong.body() + right.body()).doesNotContain(password);
+      assertThat(logged).isNotEmpty().noneMatch(line -> line.contains(password));
+    } finally {
+      root.removeHandler(capture);
+    }
+  }
+
+  private static String withCredentials(String source, String user, String password) {
+    return "{\"source\":\""
+        + source
+        + "\",\"source_credentials\":{\"username\":\""
+        + user
+        + "\",\"password\":\""
+        + password
+        + "\"}}";
   }
 
   private static void serve(String tag, Map<String, byte[]> files, Map<String, byte[]> blobs) {

@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,6 +30,7 @@ public final class TinyOciServer implements AutoCloseable {
   private final Map<String, byte[]> manifests = new ConcurrentHashMap<>();
   private final Map<String, byte[]> blobs = new ConcurrentHashMap<>();
   public final AtomicInteger hits = new AtomicInteger();
+  private volatile String basic;
 
   public TinyOciServer() {
     try {
@@ -40,6 +42,13 @@ public final class TinyOciServer implements AutoCloseable {
         "/v2/",
         exchange -> {
           hits.incrementAndGet();
+          String sent = exchange.getRequestHeaders().getFirst("Authorization");
+          if (basic != null && !basic.equals(sent)) {
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"tiny\"");
+            exchange.sendResponseHeaders(401, -1);
+            exchange.close();
+            return;
+          }
           String path = exchange.getRequestURI().getPath();
           int manifest = path.indexOf("/manifests/");
           int blob = path.indexOf("/blobs/");
@@ -65,6 +74,15 @@ public final class TinyOciServer implements AutoCloseable {
           exchange.close();
         });
     server.start();
+  }
+
+  /** From now on, every request needs {@code Basic user:password} (401 with a challenge if not). */
+  public TinyOciServer requireBasic(String user, String password) {
+    basic =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return this;
   }
 
   /** The source naming {@code repository:tag} here, over plain http. */
