@@ -3,6 +3,7 @@ package dev.cairn.registry.oci;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.client.CairnClient;
 import dev.cairn.client.model.ModelCreate;
 import dev.cairn.client.model.Version;
@@ -134,6 +135,31 @@ class OciImportTest {
                   .filter(n -> n.contains(evilHex) || n.contains(genuineHex)))
           .as("blobs of the refused import")
           .isEmpty();
+    }
+  }
+
+  @Test
+  void theOlderCnaiMediaTypesAndTheImageTitleAnnotationAreImported() throws IOException {
+    byte[] weights = "cnai weights".getBytes(StandardCharsets.UTF_8);
+    ObjectNode manifest = TinyOciServer.modelPack(Map.of("old.bin", weights));
+    manifest.remove("artifactType");
+    ((ObjectNode) manifest.get("config"))
+        .put("mediaType", "application/vnd.cnai.model.config.v1+json");
+    ObjectNode layer = (ObjectNode) manifest.get("layers").get(0);
+    layer.put("mediaType", "application/vnd.cnai.model.weight.v1.raw");
+    layer.putObject("annotations").put("org.opencontainers.image.title", "weights/old.bin");
+    try (TinyOciServer oci = new TinyOciServer()) {
+      oci.manifest("old", TinyOciServer.bytes(manifest))
+          .blob(TinyOciServer.digest(weights), weights);
+      Version imported =
+          publisher
+              .versions()
+              .importOci(fixture.project, "copy", VersionImport.of(oci.source("legacy/m", "old")));
+
+      assertThat(imported.state()).isEqualTo("READY");
+      assertThat(pinned(imported))
+          .containsExactly(
+              Map.entry("weights/old.bin", TinyOciServer.digest(weights).substring(7)));
     }
   }
 
