@@ -46,6 +46,7 @@ final class VersionCommands {
                 new Pull(terminal),
                 new Verify(terminal)));
     verbs.addAll(VersionChanges.verbs(terminal));
+    verbs.addAll(VersionTransfers.verbs(terminal));
     return Groups.of("version", "Versions of a model and their files.", verbs);
   }
 

@@ -10,6 +10,7 @@ import dev.cairn.client.model.Verification;
 import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionCreate;
 import dev.cairn.client.model.VersionFile;
+import dev.cairn.client.model.VersionImport;
 import dev.cairn.client.model.VersionPatch;
 import dev.cairn.client.model.VersionQuery;
 import java.io.OutputStream;
@@ -29,6 +30,18 @@ public final class Versions {
   }
 
   public Version create(String project, String model, VersionCreate request) {
+    return transport.send(
+        "POST",
+        ApiPaths.modelPath(project, model) + "/versions",
+        request,
+        new TypeReference<>() {});
+  }
+
+  /**
+   * Imports a ModelPack OCI artifact ({@code oci://host/repository:tag}) as a new version; the
+   * server pulls and checks every layer and answers with the published version.
+   */
+  public Version importOci(String project, String model, VersionImport request) {
     return transport.send(
         "POST",
         ApiPaths.modelPath(project, model) + "/versions",

@@ -4,6 +4,7 @@ import dev.cairn.registry.artifact.ArtifactsDirPublisher;
 import dev.cairn.registry.artifact.FileDownloads;
 import dev.cairn.registry.artifact.Imports;
 import dev.cairn.registry.artifact.LocalFilePublisher;
+import dev.cairn.registry.artifact.OciImporter;
 import dev.cairn.registry.artifact.OneShotPublisher;
 import dev.cairn.registry.artifact.StagedPublication;
 import dev.cairn.registry.artifact.UploadService;
@@ -57,6 +58,16 @@ final class ArtifactWiring {
   ArtifactsDirPublisher artifactsDir(VersionService versions) {
     return new ArtifactsDirPublisher(
         artifacts.references(), new LocalFilePublisher(artifacts.blobs(), publication(versions)));
+  }
+
+  OciImporter ociImporter(VersionService versions) {
+    return new OciImporter(
+        artifacts.references(),
+        artifacts.blobs(),
+        publication(versions),
+        kernel.json(),
+        settings.blobs().maxFileBytes(),
+        meters.domain());
   }
 
   StdRegistrationRoutes standardRoutes(VersionService versions) {

@@ -92,6 +92,7 @@ final class ResourceRoutes {
                 new VersionViews(presence, signatures.status()),
                 artifactWiring.oneShot(versions),
                 artifactWiring.artifactsDir(versions),
+                artifactWiring.ociImporter(versions),
                 kernel.responses()))
         .add(artifactWiring.standardRoutes(versions))
         .add(artifactWiring.artifactRoutes())

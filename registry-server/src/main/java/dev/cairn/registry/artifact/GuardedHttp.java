@@ -7,7 +7,10 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -75,13 +78,40 @@ final class GuardedHttp implements AutoCloseable {
 
   /** The body of a 200 answer to {@code GET uri}; anything else is an IOException. */
   InputStream open(URI uri) throws IOException {
-    ClassicHttpResponse response = client.executeOpen(null, new HttpGet(uri), null);
-    HttpEntity entity = response.getEntity();
-    if (response.getCode() != 200 || entity == null) {
-      response.close();
-      throw new IOException(uri.getHost() + " answered " + response.getCode());
+    Answer answer = get(uri, Map.of());
+    if (answer.status() != 200) {
+      answer.close();
+      throw new IOException(uri.getHost() + " answered " + answer.status());
     }
-    InputStream body = entity.getContent();
+    return answer.body();
+  }
+
+  /**
+   * Any answer to {@code GET uri} with {@code headers} (the OCI client reads 401 challenges and 3xx
+   * locations itself); the caller closes it. The body is empty when the answer has none.
+   */
+  Answer get(URI uri, Map<String, String> headers) throws IOException {
+    HttpGet get = new HttpGet(uri);
+    headers.forEach(get::addHeader);
+    ClassicHttpResponse response = client.executeOpen(null, get, null);
+    HttpEntity entity = response.getEntity();
+    InputStream raw = entity == null ? InputStream.nullInputStream() : entity.getContent();
+    return new Answer(
+        response.getCode(),
+        name -> Optional.ofNullable(response.getFirstHeader(name)).map(h -> h.getValue()),
+        closing(raw, response));
+  }
+
+  /** An answer's status, headers by name and body stream; closing it releases the connection. */
+  record Answer(int status, Function<String, Optional<String>> header, InputStream body)
+      implements AutoCloseable {
+    @Override
+    public void close() throws IOException {
+      body.close();
+    }
+  }
+
+  private static InputStream closing(InputStream body, ClassicHttpResponse response) {
     return new FilterInputStream(body) {
       @Override
       public void close() throws IOException {

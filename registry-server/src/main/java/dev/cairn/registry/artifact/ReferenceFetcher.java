@@ -91,6 +91,19 @@ public final class ReferenceFetcher {
     return http.open(uri);
   }
 
+  /**
+   * The guarded client of {@code http(s)} references, for the OCI import: a registry host passes
+   * the same address rules as a reference.
+   */
+  GuardedHttp http() {
+    return http;
+  }
+
+  /** Whether plain {@code http} may be used ({@code CAIRN_REFERENCE_ALLOW_HTTP}). */
+  boolean allowsHttp() {
+    return settings.allowHttp();
+  }
+
   private InputStream openS3(URI uri) throws IOException {
     String key = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
     try {

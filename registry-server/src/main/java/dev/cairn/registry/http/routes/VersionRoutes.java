@@ -1,10 +1,13 @@
 package dev.cairn.registry.http.routes;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.client.model.Page;
 import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionCreate;
+import dev.cairn.client.model.VersionImport;
 import dev.cairn.client.model.VersionPatch;
 import dev.cairn.registry.artifact.ArtifactsDirPublisher;
+import dev.cairn.registry.artifact.OciImporter;
 import dev.cairn.registry.artifact.OneShotPublisher;
 import dev.cairn.registry.auth.Role;
 import dev.cairn.registry.domain.Names;
@@ -31,6 +34,7 @@ public final class VersionRoutes implements RouteGroup {
   private final VersionViews views;
   private final OneShotPublisher oneShot;
   private final ArtifactsDirPublisher artifactsDir;
+  private final OciImporter ociImporter;
   private final Responses responses;
 
   public VersionRoutes(
@@ -38,11 +42,13 @@ public final class VersionRoutes implements RouteGroup {
       VersionViews views,
       OneShotPublisher oneShot,
       ArtifactsDirPublisher artifactsDir,
+      OciImporter ociImporter,
       Responses responses) {
     this.versions = versions;
     this.views = views;
     this.oneShot = oneShot;
     this.artifactsDir = artifactsDir;
+    this.ociImporter = ociImporter;
     this.responses = responses;
   }
 
@@ -64,14 +70,20 @@ public final class VersionRoutes implements RouteGroup {
         contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")
             ? oneShot.publish(
                 req.actor(), project, model, contentType, RequestBodies.open(req.raw()))
-            : fromJson(req, project, model, req.declarationBody(VersionCreate.class));
+            : fromJson(req, project, model, req.declarationBody(JsonNode.class));
     responses.created(
         res,
         "/api/v1/projects/" + project + "/models/" + model + "/versions/" + created.version(),
         created);
   }
 
-  private Version fromJson(ApiRequest req, String project, String model, VersionCreate request) {
+  /** A JSON body: an OCI import when it names a {@code source}, else a version declaration. */
+  private Version fromJson(ApiRequest req, String project, String model, JsonNode body) {
+    if (body != null && body.has("source")) {
+      return ociImporter.publish(
+          req.actor(), project, model, req.convert(body, VersionImport.class));
+    }
+    VersionCreate request = req.convert(body, VersionCreate.class);
     return request.artifactsDir() == null
         ? versions.create(req.actor(), project, model, request)
         : artifactsDir.publish(req.actor(), project, model, request);
