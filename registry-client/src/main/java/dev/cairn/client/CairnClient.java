@@ -25,6 +25,7 @@ public final class CairnClient {
   private final Aliases aliases;
   private final Instances instances;
   private final Audit audit;
+  private final Signatures signatures;
 
   private CairnClient(HttpTransport transport) {
     this.transport = transport;
@@ -34,6 +35,7 @@ public final class CairnClient {
     this.aliases = new Aliases(transport);
     this.instances = new Instances(transport);
     this.audit = new Audit(transport);
+    this.signatures = new Signatures(transport);
   }
 
   public Projects projects() {
@@ -58,6 +60,11 @@ public final class CairnClient {
 
   public Audit audit() {
     return audit;
+  }
+
+  /** Trust policies and OMS signatures of versions (issue 28). */
+  public Signatures signatures() {
+    return signatures;
   }
 
   /** A client for the registry at {@code baseUri} authenticating with {@code token}. */
