@@ -17,6 +17,8 @@ import dev.cairn.registry.http.routes.InstanceRoutes;
 import dev.cairn.registry.http.routes.ModelRoutes;
 import dev.cairn.registry.http.routes.ProjectRoutes;
 import dev.cairn.registry.http.routes.ResolveRoutes;
+import dev.cairn.registry.http.routes.SignatureRoutes;
+import dev.cairn.registry.http.routes.TrustRoutes;
 import dev.cairn.registry.http.routes.VersionRoutes;
 import dev.cairn.registry.http.routes.WhoAmIRoutes;
 import dev.cairn.registry.instance.InstanceService;
@@ -25,6 +27,7 @@ import dev.cairn.registry.project.ProjectRepository;
 import dev.cairn.registry.project.ProjectService;
 import dev.cairn.registry.resolve.ResolveCache;
 import dev.cairn.registry.resolve.ResolveService;
+import dev.cairn.registry.resolve.VersionViews;
 import dev.cairn.registry.version.Formats;
 import dev.cairn.registry.version.IdLookups;
 import dev.cairn.registry.version.ProjectVersions;
@@ -44,6 +47,7 @@ final class ResourceRoutes {
   private final Artifacts artifacts;
   private final RegistrySettings settings;
   private final ArtifactWiring artifactWiring;
+  private final Signatures signatures;
 
   ResourceRoutes(
       Kernel kernel,
@@ -56,6 +60,7 @@ final class ResourceRoutes {
     this.artifacts = artifacts;
     this.settings = settings;
     this.artifactWiring = new ArtifactWiring(kernel, catalog, artifacts, meters, settings);
+    this.signatures = Signatures.create(kernel, catalog);
   }
 
   /** Every resource's routes, added to {@code routes}. */
@@ -73,12 +78,14 @@ final class ResourceRoutes {
     return routes
         .add(new WhoAmIRoutes(kernel.responses()))
         .add(projectRoutes())
+        .add(new TrustRoutes(signatures.trust(), kernel.responses()))
+        .add(new SignatureRoutes(signatures.signatures(), kernel.responses()))
         .add(new ModelRoutes(models, kernel.responses()))
         .add(idRoutes(models, versions, presence))
         .add(
             new VersionRoutes(
                 versions,
-                presence,
+                new VersionViews(presence, signatures.status()),
                 artifactWiring.oneShot(versions),
                 artifactWiring.artifactsDir(versions),
                 kernel.responses()))
@@ -186,7 +193,7 @@ final class ResourceRoutes {
             catalog.models(),
             catalog.versionRepository(),
             aliasQueries,
-            presence,
+            new VersionViews(presence, signatures.status()),
             artifacts.verifier(),
             resolveCache),
         kernel.responses());

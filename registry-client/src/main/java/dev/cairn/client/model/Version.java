@@ -31,7 +31,56 @@ public record Version(
     @JsonInclude(JsonInclude.Include.NON_NULL) Failure failure,
     Instant createdAt,
     String createdBy,
-    Instant readyAt) {
+    Instant readyAt,
+    @JsonInclude(JsonInclude.Include.ALWAYS) VersionSignature signature) {
+
+  /** A version as it was before signatures (issue 28): unsigned. */
+  public Version(
+      String id,
+      String model,
+      String version,
+      String variant,
+      String state,
+      String format,
+      RuntimeRequirement runtime,
+      String digest,
+      Long sizeBytes,
+      List<VersionFile> files,
+      Map<String, Object> metadata,
+      Map<String, Object> provenance,
+      Validation validation,
+      Map<String, String> labels,
+      String notes,
+      String description,
+      List<String> aliases,
+      Failure failure,
+      Instant createdAt,
+      String createdBy,
+      Instant readyAt) {
+    this(
+        id,
+        model,
+        version,
+        variant,
+        state,
+        format,
+        runtime,
+        digest,
+        sizeBytes,
+        files,
+        metadata,
+        provenance,
+        validation,
+        labels,
+        notes,
+        description,
+        aliases,
+        failure,
+        createdAt,
+        createdBy,
+        readyAt,
+        null);
+  }
 
   public Version withFiles(List<VersionFile> newFiles) {
     return new Version(
@@ -55,7 +104,8 @@ public record Version(
         failure,
         createdAt,
         createdBy,
-        readyAt);
+        readyAt,
+        signature);
   }
 
   public Version withAliases(List<String> newAliases) {
@@ -80,7 +130,35 @@ public record Version(
         failure,
         createdAt,
         createdBy,
-        readyAt);
+        readyAt,
+        signature);
+  }
+
+  /** This version with {@code newSignature} (null: unsigned). */
+  public Version withSignature(VersionSignature newSignature) {
+    return new Version(
+        id,
+        model,
+        version,
+        variant,
+        state,
+        format,
+        runtime,
+        digest,
+        sizeBytes,
+        files,
+        metadata,
+        provenance,
+        validation,
+        labels,
+        notes,
+        description,
+        aliases,
+        failure,
+        createdAt,
+        createdBy,
+        readyAt,
+        newSignature);
   }
 
   /**

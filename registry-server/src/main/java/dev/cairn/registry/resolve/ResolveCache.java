@@ -28,6 +28,9 @@ public final class ResolveCache {
   private static final long NO_SLOT = -1;
   private static final int STRIPES = 64;
 
+  /** The event of a project's new trust policy ({@code signature.TrustService}). */
+  private static final String TRUST_UPDATED = "trust.updated";
+
   private record ModelKey(String project, String model) {}
 
   /** A model's cached answers by selector, and the epoch they were computed in. Immutable. */
@@ -116,6 +119,12 @@ public final class ResolveCache {
   public void onEvent(StoredEvent event) {
     if (event.model() != null) {
       invalidate(new ModelKey(event.project(), event.model()));
+    } else if (TRUST_UPDATED.equals(event.type())) {
+      // Every resolution of the project says whether its signature is trusted (issue 28).
+      slots.asMap().keySet().stream()
+          .filter(key -> key.project().equals(event.project()))
+          .toList()
+          .forEach(this::invalidate);
     }
   }
 

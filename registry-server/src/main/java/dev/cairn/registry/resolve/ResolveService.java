@@ -4,7 +4,6 @@ import dev.cairn.client.model.Alias;
 import dev.cairn.client.model.Resolved;
 import dev.cairn.client.model.Version;
 import dev.cairn.registry.alias.AliasQueries;
-import dev.cairn.registry.artifact.FilePresence;
 import dev.cairn.registry.artifact.Manifests;
 import dev.cairn.registry.artifact.VerifyService;
 import dev.cairn.registry.audit.Actor;
@@ -32,7 +31,7 @@ public final class ResolveService {
   private final ModelLookup lookup;
   private final VersionRepository versions;
   private final AliasQueries aliases;
-  private final FilePresence presence;
+  private final VersionViews views;
   private final VerifyService verifier;
   private final ResolveCache cache;
 
@@ -41,14 +40,14 @@ public final class ResolveService {
       ModelLookup lookup,
       VersionRepository versions,
       AliasQueries aliases,
-      FilePresence presence,
+      VersionViews views,
       VerifyService verifier,
       ResolveCache cache) {
     this.db = db;
     this.lookup = lookup;
     this.versions = versions;
     this.aliases = aliases;
-    this.presence = presence;
+    this.views = views;
     this.verifier = verifier;
     this.cache = cache;
   }
@@ -116,7 +115,8 @@ public final class ResolveService {
                         "version '" + name + "' of '" + m.view().name() + "' does not exist"))
             .view();
     // Shown as GET …/versions/{v} shows it: the aliases pointing at it, blobs that are gone.
-    Version version = presence.of(stored.withAliases(aliases.pointingAt(exec, m, name)));
+    Version version =
+        views.of(exec, project, stored.withAliases(aliases.pointingAt(exec, m, name)));
     if (reference.alias() != null && VersionState.of(version) != VersionState.READY) {
       throw new ApiException(
           422,

@@ -39,8 +39,9 @@ class ProjectApiTest {
     Project patched =
         admin.projects().patch(name, new ProjectPatch("new", new Policies(null, 10, null)));
 
-    assertThat(patched.policies()).isEqualTo(new Policies(true, 10, true));
-    assertThat(admin.projects().get(name).policies()).isEqualTo(new Policies(true, 10, true));
+    assertThat(patched.policies()).isEqualTo(new Policies(true, 10, true, false));
+    assertThat(admin.projects().get(name).policies())
+        .isEqualTo(new Policies(true, 10, true, false));
   }
 
   @Test

@@ -61,6 +61,7 @@ class PackageRulesTest {
           "project",
           "model",
           "version",
+          "signature",
           "artifact",
           "instance",
           "alias",

@@ -5,7 +5,6 @@ import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionCreate;
 import dev.cairn.client.model.VersionPatch;
 import dev.cairn.registry.artifact.ArtifactsDirPublisher;
-import dev.cairn.registry.artifact.FilePresence;
 import dev.cairn.registry.artifact.OneShotPublisher;
 import dev.cairn.registry.auth.Role;
 import dev.cairn.registry.domain.Names;
@@ -13,6 +12,7 @@ import dev.cairn.registry.http.RequestBodies;
 import dev.cairn.registry.http.request.ApiRequest;
 import dev.cairn.registry.http.request.Responses;
 import dev.cairn.registry.model.Labels;
+import dev.cairn.registry.resolve.VersionViews;
 import dev.cairn.registry.version.VersionFilter;
 import dev.cairn.registry.version.VersionService;
 import io.helidon.http.HeaderNames;
@@ -28,19 +28,19 @@ public final class VersionRoutes implements RouteGroup {
   private static final String VERSION = VERSIONS + "/{version}";
 
   private final VersionService versions;
-  private final FilePresence presence;
+  private final VersionViews views;
   private final OneShotPublisher oneShot;
   private final ArtifactsDirPublisher artifactsDir;
   private final Responses responses;
 
   public VersionRoutes(
       VersionService versions,
-      FilePresence presence,
+      VersionViews views,
       OneShotPublisher oneShot,
       ArtifactsDirPublisher artifactsDir,
       Responses responses) {
     this.versions = versions;
-    this.presence = presence;
+    this.views = views;
     this.oneShot = oneShot;
     this.artifactsDir = artifactsDir;
     this.responses = responses;
@@ -88,8 +88,10 @@ public final class VersionRoutes implements RouteGroup {
     }
     responses.ok(
         res,
-        versions.list(
-            project, model, filter.get(), req.limit(), req.query("page_token").orElse(null)));
+        views.page(
+            project,
+            versions.list(
+                project, model, filter.get(), req.limit(), req.query("page_token").orElse(null))));
   }
 
   /**
@@ -113,7 +115,7 @@ public final class VersionRoutes implements RouteGroup {
   private void get(ApiRequest req, ServerResponse res) {
     String project = req.project();
     req.require(Role.READER);
-    responses.ok(res, presence.of(versions.get(project, req.model(), req.version())));
+    responses.ok(res, views.of(project, versions.get(project, req.model(), req.version())));
   }
 
   private void patch(ApiRequest req, ServerResponse res) {
