@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,6 +36,10 @@ final class TrustCommands {
           Output.Column.of("NAME", "name"),
           Output.Column.of("DETAIL", "detail"));
 
+  /** What a policy document may hold: its lists, and what {@code trust get -o json} adds. */
+  private static final Set<String> DOCUMENT_MEMBERS =
+      Set.of("keys", "roots", "identities", "version", "updated_at", "updated_by");
+
   private TrustCommands() {}
 
   static CommandLine group(Terminal terminal) {
@@ -43,7 +48,7 @@ final class TrustCommands {
         "The project's trust policy for model signatures.",
         List.of(
             new Get(terminal),
-            new Set(terminal),
+            new SetPolicy(terminal),
             new AddKey(terminal),
             new RemoveKey(terminal),
             new AddRoot(terminal),
@@ -104,13 +109,13 @@ final class TrustCommands {
   }
 
   @Command(name = "set", description = "Replace the policy with a JSON or YAML file (admin).")
-  static final class Set extends CliCommand {
+  static final class SetPolicy extends CliCommand {
     @Parameters(
         index = "0",
         description = "{keys: [{name, pem}], roots: […], identities: [{san, issuer}]}")
     Path file;
 
-    Set(Terminal terminal) {
+    SetPolicy(Terminal terminal) {
       super(terminal);
     }
 
@@ -125,6 +130,20 @@ final class TrustCommands {
       if (document == null || !document.isObject()) {
         throw new ExitCodes.Failure(ExitCodes.USAGE, file + " must hold an object");
       }
+      // A misspelt member would otherwise put an empty list: trust silently withdrawn.
+      document
+          .fieldNames()
+          .forEachRemaining(
+              name -> {
+                if (!DOCUMENT_MEMBERS.contains(name)) {
+                  throw new ExitCodes.Failure(
+                      ExitCodes.USAGE,
+                      file
+                          + ": unknown member '"
+                          + TerminalText.safe(name)
+                          + "' (keys, roots, identities)");
+                }
+              });
       print(output(), client().signatures().putTrust(project(), body(document)));
     }
   }

@@ -85,7 +85,7 @@ class CliSignatureTest extends LoggedInCli {
     assertThat(signed.code()).as(signed.err()).isZero();
     assertThat(out).exists();
     assertThat(again.code()).as(again.err()).isZero();
-    assertThat(again.out()).contains("key").contains("p384");
+    assertThat(again.out()).contains("key").contains("ci.pub"); // --key trust is named by its file
   }
 
   @Test
@@ -144,5 +144,25 @@ class CliSignatureTest extends LoggedInCli {
     assertThat(refused.err()).startsWith("error: SIGNATURE_MISMATCH:w.bin");
     assertThat(cli.run("version", "verify", "other", "v1", "--signature").err())
         .startsWith("error: SIGNATURE_NOT_FOUND");
+  }
+
+  @Test
+  void trustSetTakesAYamlDocumentAndRefusesAMisspeltMember() throws Exception {
+    Path policy =
+        Files.writeString(
+            work.resolve("policy.yaml"),
+            "keys:\n  - name: yaml-key\n    pem: |\n"
+                + EcKeyPairTest.resource("p256-pub.pem").indent(6)
+                + "roots: []\nidentities:\n  - san: me@example.com\n    issuer: https://accounts.example\n");
+    Path typo = Files.writeString(work.resolve("typo.json"), "{\"keyz\": []}");
+
+    CliRunner.Result set = cli.run("trust", "set", policy.toString());
+    CliRunner.Result refused = cli.run("trust", "set", typo.toString());
+    CliRunner.Result after = cli.run("trust", "get");
+
+    assertThat(set.code()).as(set.err()).isZero();
+    assertThat(after.out()).contains("yaml-key").contains("me@example.com");
+    assertThat(refused.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(refused.err()).contains("unknown member 'keyz'");
   }
 }
