@@ -72,7 +72,9 @@ final class ResourceRoutes {
             catalog.models(),
             catalog.aliases(),
             kernel.pageTokens(),
-            catalog.pointers());
+            catalog.pointers(),
+            catalog.versionRepository(),
+            signatures.status());
     VersionService versions = versionService();
     ModelService models = modelService();
     return routes
@@ -161,6 +163,7 @@ final class ResourceRoutes {
             catalog.models(),
             catalog.versionRepository(),
             catalog.aliases(),
+            signatures.status(),
             kernel.journal(),
             kernel.json()),
         aliasQueries,

@@ -1,6 +1,8 @@
 package dev.cairn.client.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
 /**
@@ -8,6 +10,7 @@ import java.time.Instant;
  * {@code model:version}), the variant, the version and its manifest with download URLs. With {@code
  * verify=true}, {@code verified_at} says when the bytes were re-hashed (absent otherwise).
  */
+@JsonIgnoreProperties(value = "signature", allowGetters = true)
 public record Resolved(
     String ref,
     String model,
@@ -27,6 +30,15 @@ public record Resolved(
       Version version,
       Manifest manifest) {
     this(ref, model, alias, generation, variant, version, manifest, null);
+  }
+
+  /**
+   * The version's signature (issue 28), also at the top level of the answer: {@code trusted} under
+   * the project's current trust policy, null when unsigned.
+   */
+  @JsonProperty("signature")
+  public VersionSignature signature() {
+    return version == null ? null : version.signature();
   }
 
   /** This resolution, verified at {@code at}. */

@@ -10,6 +10,7 @@ import dev.cairn.registry.db.Rows;
 import dev.cairn.registry.domain.ApiException;
 import dev.cairn.registry.model.ModelLookup;
 import dev.cairn.registry.model.StoredModel;
+import dev.cairn.registry.signature.SignatureStatus;
 import dev.cairn.registry.version.StoredVersion;
 import dev.cairn.registry.version.VersionRepository;
 import io.helidon.dbclient.DbTransaction;
@@ -38,7 +39,11 @@ public record AliasFacts(
     Instant now) {
 
   /** Where the facts are read from. */
-  public record Sources(ModelLookup lookup, AliasRepository aliases, VersionRepository versions) {}
+  public record Sources(
+      ModelLookup lookup,
+      AliasRepository aliases,
+      VersionRepository versions,
+      SignatureStatus signatures) {}
 
   /**
    * Reads the facts of {@code command}: the model, the alias locked (created empty for a PUT or
@@ -96,7 +101,13 @@ public record AliasFacts(
             pointer.getValue(),
             from.versions()
                 .findHead(tx, m.id(), m.view().name(), pointer.getValue())
-                .map(StoredVersion::view));
+                .map(StoredVersion::view)
+                // Read only when a decision may need it: the policy is off in most projects.
+                .map(
+                    v ->
+                        policies.signatureRequired()
+                            ? from.signatures().of(tx, target.project(), v)
+                            : v));
       }
     }
     Optional<AliasRepository.RecentWrites> recent =

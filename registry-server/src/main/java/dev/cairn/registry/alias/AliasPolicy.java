@@ -40,6 +40,7 @@ public final class AliasPolicy {
       AliasRules.requirePointable(facts.model(), pointer.getKey(), target);
       if (isProtected) {
         AliasRules.requireValidated(facts.policies(), pointer.getKey(), target);
+        AliasRules.requireSigned(facts.policies(), pointer.getKey(), target);
         String caller = facts.caller().actor().name();
         AliasRules.requireSeparateDuties(facts.policies(), caller, target);
         if (request.approvedBy() != null) {

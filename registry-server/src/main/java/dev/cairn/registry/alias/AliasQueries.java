@@ -9,11 +9,14 @@ import dev.cairn.registry.model.StoredModel;
 import dev.cairn.registry.paging.PageTokens;
 import dev.cairn.registry.paging.Pages;
 import dev.cairn.registry.pointer.AliasPointers;
+import dev.cairn.registry.signature.SignatureStatus;
+import dev.cairn.registry.version.VersionRepository;
 import io.helidon.dbclient.DbExecute;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Reads aliases: one, all of a model (with the computed {@code latest}), history pages, and which
@@ -26,13 +29,19 @@ public final class AliasQueries {
   private final AliasRepository aliases;
   private final PageTokens pageTokens;
   private final AliasPointers pointers;
+  private final VersionRepository versions;
+  private final SignatureStatus signatures;
 
   public AliasQueries(
       Db db,
       ModelLookup lookup,
       AliasRepository aliases,
       PageTokens pageTokens,
-      AliasPointers pointers) {
+      AliasPointers pointers,
+      VersionRepository versions,
+      SignatureStatus signatures) {
+    this.versions = versions;
+    this.signatures = signatures;
     this.db = db;
     this.lookup = lookup;
     this.aliases = aliases;
@@ -49,8 +58,26 @@ public final class AliasQueries {
     return db.read(
         exec -> {
           StoredModel m = lookup.model(exec, project, model);
-          return find(exec, m, alias).orElseThrow(() -> AliasService.notFound(model, alias));
+          Alias found = find(exec, m, alias).orElseThrow(() -> AliasService.notFound(model, alias));
+          return found.withSignature(signatureStatus(exec, project, m, found));
         });
+  }
+
+  /**
+   * Per variant, whether the version the alias points at is {@code trusted}, {@code untrusted} or
+   * {@code unsigned} under the current trust policy (issue 28): a key removed from the policy shows
+   * here on the pointers it signed, which are not moved.
+   */
+  private Map<String, String> signatureStatus(
+      DbExecute exec, String project, StoredModel m, Alias alias) {
+    Map<String, String> status = new TreeMap<>();
+    for (Map.Entry<String, String> pointer : alias.pointers().entrySet()) {
+      versions
+          .find(exec, m.id(), m.view().name(), pointer.getValue())
+          .map(v -> signatures.of(exec, project, v.view()))
+          .ifPresent(v -> status.put(pointer.getKey(), SignatureStatus.word(v)));
+    }
+    return status;
   }
 
   public List<Alias> list(String project, String model) {

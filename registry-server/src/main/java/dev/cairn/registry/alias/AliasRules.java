@@ -3,6 +3,7 @@ package dev.cairn.registry.alias;
 import dev.cairn.client.model.Model;
 import dev.cairn.client.model.Policies;
 import dev.cairn.client.model.Version;
+import dev.cairn.client.model.VersionSignature;
 import dev.cairn.registry.artifact.FormatValidation;
 import dev.cairn.registry.domain.ApiException;
 import dev.cairn.registry.version.VersionState;
@@ -70,6 +71,45 @@ final class AliasRules {
           422,
           "VALIDATION_REQUIRED:" + variant,
           "version '" + version.version() + "' has not passed the validation of its format");
+    }
+  }
+
+  /**
+   * Under {@code require_signature} (issue 28), {@code version} carries a signature the current
+   * trust policy trusts: 422 {@code SIGNATURE_REQUIRED} without one, {@code SIGNATURE_UNTRUSTED}
+   * when the policy no longer trusts its signer.
+   */
+  static void requireSigned(Policies policies, String variant, Version version) {
+    if (!policies.signatureRequired()) {
+      return;
+    }
+    VersionSignature signature = version.signature();
+    if (signature == null) {
+      throw new ApiException(
+              422,
+              "SIGNATURE_REQUIRED",
+              "version '"
+                  + version.version()
+                  + "' (variant '"
+                  + variant
+                  + "') has no signature; this project requires a trusted one on protected"
+                  + " aliases")
+          .with("version", version.version())
+          .with("variant", variant);
+    }
+    if (!Boolean.TRUE.equals(signature.trusted())) {
+      throw new ApiException(
+              422,
+              "SIGNATURE_UNTRUSTED",
+              "version '"
+                  + version.version()
+                  + "' (variant '"
+                  + variant
+                  + "') is signed by "
+                  + signature.signer()
+                  + ", whom the project's trust policy does not trust")
+          .with("version", version.version())
+          .with("variant", variant);
     }
   }
 

@@ -9,6 +9,7 @@ import dev.cairn.registry.domain.ApiException;
 import dev.cairn.registry.domain.Text;
 import dev.cairn.registry.journal.Journal;
 import dev.cairn.registry.model.ModelLookup;
+import dev.cairn.registry.signature.SignatureStatus;
 import dev.cairn.registry.version.VersionRepository;
 import io.helidon.dbclient.DbTransaction;
 import java.util.Optional;
@@ -26,16 +27,19 @@ public final class AliasService {
   private final Journal journal;
   private final AliasEntries entries;
   private final IdempotentChanges idempotent;
+  private final SignatureRefusals refusals;
 
   public AliasService(
       Db db,
       ModelLookup lookup,
       VersionRepository versions,
       AliasRepository aliases,
+      SignatureStatus signatures,
       Journal journal,
       ObjectMapper json) {
     this.db = db;
-    this.sources = new AliasFacts.Sources(lookup, aliases, versions);
+    this.sources = new AliasFacts.Sources(lookup, aliases, versions, signatures);
+    this.refusals = new SignatureRefusals(db, journal);
     this.journal = journal;
     this.entries = new AliasEntries(json);
     this.idempotent = new IdempotentChanges(json);
@@ -51,7 +55,7 @@ public final class AliasService {
     Text.line("approved_by", update.approvedBy());
     Text.line("managed_by", update.managedBy());
     command.expectedGeneration();
-    return db.inTransaction(tx -> change(tx, command));
+    return refusals.audited(command, () -> db.inTransaction(tx -> change(tx, command)));
   }
 
   public Alias rollback(AliasCommand.Rollback command) {
@@ -64,7 +68,7 @@ public final class AliasService {
       throw ApiException.badRequest("to_generation is a generation of the alias: 1 or more");
     }
     command.expectedGeneration();
-    return db.inTransaction(tx -> change(tx, command));
+    return refusals.audited(command, () -> db.inTransaction(tx -> change(tx, command)));
   }
 
   public void delete(AliasCommand.Delete command) {

@@ -6,12 +6,16 @@ import dev.cairn.client.model.ModelCreate;
 import dev.cairn.client.model.ModelPatch;
 import dev.cairn.client.model.ProjectCreate;
 import dev.cairn.client.model.VersionCreate;
+import dev.cairn.registry.signature.TestSigner;
 import dev.cairn.registry.testing.TestRegistry;
 import dev.cairn.registry.testing.Versions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -22,6 +26,7 @@ final class MatrixResources {
 
   private final CairnClient admin;
   private final AtomicInteger counter;
+  private final TestSigner signer = TestSigner.generate();
 
   MatrixResources(CairnClient admin, AtomicInteger counter) {
     this.admin = admin;
@@ -91,5 +96,21 @@ final class MatrixResources {
     admin.models().create(project, ModelCreate.named(name));
     admin.models().patch(project, name, ModelPatch.state("ARCHIVED"));
     return "/api/v1/projects/" + project + "/models/" + name;
+  }
+
+  /** Issue 28: the trust PUT's body, trusting the key of {@link #bundle}. */
+  String trustPolicy() {
+    return signer.policy("matrix");
+  }
+
+  /** Issue 28: a {@code model.sig} over the files of {@code version} of model {@code m}. */
+  String bundle(String project, String version) {
+    Map<String, String> files = new HashMap<>();
+    admin
+        .versions()
+        .get(project, "m", version)
+        .files()
+        .forEach(f -> files.put(f.path(), f.sha256()));
+    return new String(signer.sign(files), StandardCharsets.UTF_8);
   }
 }
