@@ -32,7 +32,8 @@ public final class Benchmarks {
             Map.entry("fleet", new FleetBenchmark()),
             Map.entry("swap-load", new SwapUnderLoadBenchmark()),
             Map.entry("inspection", new InspectionBenchmark()),
-            Map.entry("oip-overhead", new OipOverheadBenchmark()));
+            Map.entry("oip-overhead", new OipOverheadBenchmark()),
+            Map.entry("signed-verify", new SignedVerifyBenchmark()));
     List<String> names =
         args.length == 0 || args[0].equals("all")
             ? List.of(
@@ -46,7 +47,8 @@ public final class Benchmarks {
                 "fleet",
                 "swap-load",
                 "inspection",
-                "oip-overhead")
+                "oip-overhead",
+                "signed-verify")
             : List.of(args);
     for (String name : names) {
       Benchmark benchmark = all.get(name);
