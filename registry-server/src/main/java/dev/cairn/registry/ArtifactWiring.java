@@ -27,18 +27,21 @@ final class ArtifactWiring {
   private final Artifacts artifacts;
   private final Meters meters;
   private final RegistrySettings settings;
+  private final Signatures signatures;
 
   ArtifactWiring(
       Kernel kernel,
       Catalog catalog,
       Artifacts artifacts,
       Meters meters,
-      RegistrySettings settings) {
+      RegistrySettings settings,
+      Signatures signatures) {
     this.kernel = kernel;
     this.catalog = catalog;
     this.artifacts = artifacts;
     this.meters = meters;
     this.settings = settings;
+    this.signatures = signatures;
   }
 
   OneShotPublisher oneShot(VersionService versions) {
@@ -105,6 +108,11 @@ final class ArtifactWiring {
   /** The one transaction both one-shot paths end in (staged files become a version). */
   private StagedPublication publication(VersionService versions) {
     return new StagedPublication(
-        kernel.db(), versions, catalog.versions(), artifacts.completion(), artifacts.collector());
+        kernel.db(),
+        versions,
+        catalog.versions(),
+        artifacts.completion(),
+        artifacts.collector(),
+        signatures.signatures());
   }
 }

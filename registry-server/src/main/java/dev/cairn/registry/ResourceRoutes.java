@@ -59,8 +59,9 @@ final class ResourceRoutes {
     this.catalog = catalog;
     this.artifacts = artifacts;
     this.settings = settings;
-    this.artifactWiring = new ArtifactWiring(kernel, catalog, artifacts, meters, settings);
-    this.signatures = Signatures.create(kernel, catalog);
+    this.signatures = Signatures.create(kernel, catalog, meters);
+    this.artifactWiring =
+        new ArtifactWiring(kernel, catalog, artifacts, meters, settings, signatures);
   }
 
   /** Every resource's routes, added to {@code routes}. */
@@ -146,7 +147,7 @@ final class ResourceRoutes {
         new IdLookups(kernel.db()),
         models,
         versions,
-        presence,
+        new VersionViews(presence, signatures.status()),
         new ProjectVersions(
             kernel.db(),
             catalog.versionRepository(),

@@ -8,6 +8,7 @@ import dev.cairn.registry.signature.SignatureStatus;
 import dev.cairn.registry.signature.TrustMaterials;
 import dev.cairn.registry.signature.TrustRepository;
 import dev.cairn.registry.signature.TrustService;
+import dev.cairn.registry.signature.UntrustedPointers;
 
 /**
  * The signed-model parts every resource shares (issue 28): the trust policy, the signatures, and
@@ -19,16 +20,18 @@ record Signatures(
     SignatureService signatures,
     SignatureStatus status) {
 
-  static Signatures create(Kernel kernel, Catalog catalog) {
+  static Signatures create(Kernel kernel, Catalog catalog, Meters meters) {
     TrustRepository trustRepository = new TrustRepository();
     TrustMaterials materials = new TrustMaterials(trustRepository);
     SignatureRepository signatureRepository = new SignatureRepository();
+    SignatureJudge judge = new SignatureJudge();
+    new UntrustedPointers(kernel.db(), materials, judge).observedBy(meters.domain());
     return new Signatures(
         new TrustService(
             kernel.db(), new ProjectRepository(), trustRepository, kernel.journal(), kernel.json()),
         materials,
         new SignatureService(
             kernel.db(), catalog.versions(), signatureRepository, materials, kernel.journal()),
-        new SignatureStatus(kernel.db(), signatureRepository, materials, new SignatureJudge()));
+        new SignatureStatus(kernel.db(), signatureRepository, materials, judge));
   }
 }

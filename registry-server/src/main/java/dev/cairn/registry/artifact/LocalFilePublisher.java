@@ -71,13 +71,14 @@ public final class LocalFilePublisher {
       AutoName series) {
     List<StagedPublication.StagedFile> staged = new ArrayList<>();
     try {
-      for (Map.Entry<String, Path> file : local.entrySet()) {
+      for (Map.Entry<String, Path> file : ModelSigFile.without(local).entrySet()) {
         try (InputStream in = opener.open(file.getValue(), file.getKey())) {
           staged.add(
               new StagedPublication.StagedFile(file.getKey(), blobs.stage(in, Long.MAX_VALUE)));
         }
       }
-      return publication.publish(actor, project, model, request, staged, false, series);
+      return publication.publish(
+          actor, project, model, request, staged, false, series, ModelSigFile.read(local, opener));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {

@@ -75,7 +75,7 @@ public final class OneShotPublisher {
     try {
       VersionCreate request = metadata(reader);
       Map<String, FileDeclaration> declared = declared(request);
-      stageFiles(reader, declared, staged);
+      Optional<byte[]> modelSig = stageFiles(reader, declared, staged);
       List<String> missing =
           declared.keySet().stream()
               .filter(p -> staged.stream().noneMatch(s -> s.path().equals(p)))
@@ -84,7 +84,8 @@ public final class OneShotPublisher {
         throw new ApiException(422, "VALIDATION_FAILED", "declared files have no part: " + missing)
             .with("missing", missing);
       }
-      return publication.publish(actor, project, model, request, staged, true, AutoName.NUMBERED);
+      return publication.publish(
+          actor, project, model, request, staged, true, AutoName.NUMBERED, modelSig);
     } catch (IOException e) {
       throw ApiException.badRequest("the upload was interrupted: " + e.getMessage());
     } catch (RuntimeException e) {
@@ -131,7 +132,12 @@ public final class OneShotPublisher {
         throw ApiException.badRequest(
             "references are declared with a JSON POST, not in a one-shot upload");
       }
-      declared.put(Names.filePath(f.path()), f);
+      String path = Names.filePath(f.path());
+      if (ModelSigFile.is(path)) {
+        throw ApiException.badRequest(
+            "model.sig is the version's signature, not one of its files: send it as a part, undeclared");
+      }
+      declared.put(path, f);
     }
     return declared;
   }
@@ -142,17 +148,23 @@ public final class OneShotPublisher {
         : new FileDeclaration(f.path(), f.sha256(), 0L, f.uri(), f.importCopy());
   }
 
-  private void stageFiles(
+  /** Stages every part; a {@code model.sig} part is read aside and returned (issue 28). */
+  private Optional<byte[]> stageFiles(
       MultipartReader reader,
       Map<String, FileDeclaration> declared,
       List<StagedPublication.StagedFile> staged)
       throws IOException {
     Set<String> seen = new HashSet<>();
+    Optional<byte[]> modelSig = Optional.empty();
     Optional<MultipartReader.Part> part;
     while ((part = reader.next()).isPresent()) {
       String path = Names.filePath(part.get().name());
       if (!seen.add(path)) {
         throw ApiException.badRequest("file '" + path + "' comes twice");
+      }
+      if (ModelSigFile.is(path)) {
+        modelSig = Optional.of(ModelSigFile.read(part.get().content()));
+        continue;
       }
       FileDeclaration declaration = declared.get(path);
       Long declaredSize = declaration == null ? null : declaration.sizeBytes();
@@ -171,5 +183,6 @@ public final class OneShotPublisher {
             path, declaration.sha256(), declaredSize == null ? blob.size() : declaredSize, blob);
       }
     }
+    return modelSig;
   }
 }

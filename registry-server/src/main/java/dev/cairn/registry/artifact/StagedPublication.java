@@ -7,6 +7,7 @@ import dev.cairn.registry.audit.Actor;
 import dev.cairn.registry.blob.StagedBlob;
 import dev.cairn.registry.db.Db;
 import dev.cairn.registry.domain.ApiException;
+import dev.cairn.registry.signature.SignatureService;
 import dev.cairn.registry.version.AutoName;
 import dev.cairn.registry.version.StoredVersion;
 import dev.cairn.registry.version.VersionLookup;
@@ -15,6 +16,7 @@ import dev.cairn.registry.version.VersionState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Publishes a version whose files are already staged, for both one-shot paths (multipart upload,
@@ -22,7 +24,8 @@ import java.util.List;
  * them back), creates the version, records its files and completes it; a collector of the same
  * digest waits for the lock and then sees the reference. If the transaction fails, the blobs are
  * collected again. Closing the staged blobs stays with whoever staged them. Public so the wiring
- * builds it once and hands it to both publishers.
+ * builds it once and hands it to both publishers. A {@code model.sig} that came with the files is
+ * verified and attached in the same transaction (issue 28).
  */
 public final class StagedPublication {
 
@@ -34,6 +37,7 @@ public final class StagedPublication {
   private final VersionLookup lookup;
   private final CompletionService completion;
   private final BlobCollector collector;
+  private final SignatureService signatures;
   private final FileRepository files = new FileRepository();
 
   public StagedPublication(
@@ -41,7 +45,9 @@ public final class StagedPublication {
       VersionService versions,
       VersionLookup lookup,
       CompletionService completion,
-      BlobCollector collector) {
+      BlobCollector collector,
+      SignatureService signatures) {
+    this.signatures = signatures;
     this.db = db;
     this.versions = versions;
     this.lookup = lookup;
@@ -61,7 +67,8 @@ public final class StagedPublication {
       VersionCreate request,
       List<StagedFile> staged,
       boolean requireReady,
-      AutoName series) {
+      AutoName series,
+      Optional<byte[]> modelSig) {
     VersionCreate complete =
         request.withFiles(
             staged.stream()
@@ -88,6 +95,9 @@ public final class StagedPublication {
                           ? "the version did not pass validation"
                           : done.failure().detail())
                   .with("validation", done.validation());
+            }
+            if (modelSig.isPresent()) {
+              return signatures.attach(tx, actor, project, model, done, modelSig.get());
             }
             return done;
           });

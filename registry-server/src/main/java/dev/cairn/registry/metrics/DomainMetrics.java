@@ -5,7 +5,9 @@ import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -30,6 +32,8 @@ public final class DomainMetrics {
   private final CounterDataPoint resolveCacheMisses;
   private volatile LongSupplier resolveCacheEvicted = () -> 0;
   private volatile LongSupplier resolveCacheSize = () -> 0;
+  // Issue 28: label values (project, model, alias) → untrusted pointers, computed at scrape time.
+  private volatile Supplier<Map<List<String>, Integer>> untrustedPointers = Map::of;
 
   public DomainMetrics(Metrics metrics) {
     var registry = metrics.registry();
@@ -81,6 +85,23 @@ public final class DomainMetrics {
         .help("Resolutions in the resolve cache (CAIRN_RESOLVE_CACHE_SIZE bounds it).")
         .callback(callback -> callback.call(resolveCacheSize.getAsLong()))
         .register(registry);
+    GaugeWithCallback.builder()
+        .name("cairn_alias_untrusted_pointers")
+        .help(
+            "Pointers of a protected alias (require_signature projects) to a version whose"
+                + " signature the current trust policy no longer trusts (issue 28).")
+        .labelNames("project", "model", "alias")
+        .callback(
+            callback ->
+                untrustedPointers
+                    .get()
+                    .forEach((labels, n) -> callback.call(n, labels.toArray(String[]::new))))
+        .register(registry);
+  }
+
+  /** Where the untrusted-pointer gauge reads its values at each scrape. */
+  public void untrustedPointersObserved(Supplier<Map<List<String>, Integer>> counts) {
+    untrustedPointers = counts;
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.cairn.registry.signature;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionSignature;
 import dev.cairn.registry.audit.Actor;
 import dev.cairn.registry.audit.AuditRecord;
@@ -13,6 +14,7 @@ import dev.cairn.registry.journal.JournalEntry;
 import dev.cairn.registry.version.StoredVersion;
 import dev.cairn.registry.version.VersionLookup;
 import io.helidon.dbclient.DbTransaction;
+import java.util.Optional;
 
 /**
  * {@code PUT/GET …/versions/{v}/signature}. A PUT locks the version row (of two PUTs at once, one
@@ -64,6 +66,27 @@ public final class SignatureService {
           }
           return new Outcome(decision.signature().view(true), decision.created());
         });
+  }
+
+  /**
+   * Publish-time detection (issue 28): a {@code model.sig} uploaded with the version's files (or
+   * found in its {@code artifacts_dir}) is verified as a PUT would verify it and attached in the
+   * publish's own transaction, so a refusal (422 with model-signing's code) keeps nothing.
+   */
+  public Version attach(
+      DbTransaction tx, Actor actor, String project, String model, Version done, byte[] bundle) {
+    StoredVersion stored = versions.lock(tx, project, model, done.version());
+    SignaturePolicy.Decision decision =
+        SignaturePolicy.decide(
+            new SignaturePolicy.Facts(
+                stored.id(),
+                done,
+                Optional.empty(),
+                bundle,
+                trust.current(tx, project),
+                Rows.now()));
+    record(tx, actor, project, model, done.version(), decision.signature());
+    return done.withSignature(decision.signature().view(true));
   }
 
   /** Records an accepted signature with the version's own transaction (a PUT or a publish). */

@@ -37,7 +37,9 @@ class AliasApiTest extends AliasApiFixture {
     assertThat(first.generation()).isEqualTo(1);
     assertThat(second.generation()).isEqualTo(2);
     assertThat(second.pointers()).containsExactly(Map.entry("default", "v2"));
-    assertThat(reader.aliases().get(project, "fraud", "staging")).isEqualTo(second);
+    // GET of one alias adds each pointer's signature status (issue 28).
+    assertThat(reader.aliases().get(project, "fraud", "staging"))
+        .isEqualTo(second.withSignature(Map.of("default", "unsigned")));
     assertThat(reader.aliases().history(project, "fraud", "staging", 10, null).items())
         .extracting(AliasHistoryEntry::generation, AliasHistoryEntry::reason)
         .containsExactly(Tuple.tuple(2L, "second"), Tuple.tuple(1L, "first"));

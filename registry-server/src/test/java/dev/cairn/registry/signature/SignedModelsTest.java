@@ -17,6 +17,7 @@ import dev.cairn.registry.testing.Versions;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,6 +99,17 @@ class SignedModelsTest {
     JsonNode shown = JSON.readTree(http.get(version(v1), TestTokens.READER).body());
     assertThat(shown.get("signature").get("signer").asText()).isEqualTo(ci.hint());
     assertThat(shown.get("signature").get("trusted").asBoolean()).isTrue();
+    for (String listing : List.of(model + "/versions", "/api/v1/projects/" + p + "/versions")) {
+      JsonNode item =
+          JSON.readTree(http.get(listing, TestTokens.READER).body()).get("items").get(0);
+      assertThat(item.get("signature").get("signer").asText()).as(listing).isEqualTo(ci.hint());
+    }
+    assertThat(
+            JSON.readTree(http.get("/api/v1/versions/" + v1.id(), TestTokens.READER).body())
+                .get("signature")
+                .get("trusted")
+                .asBoolean())
+        .isTrue();
     HttpResponse<String> activated = point("production", v1);
     assertThat(activated.statusCode()).as(activated.body()).isEqualTo(200);
     JsonNode resolved =
@@ -128,7 +140,13 @@ class SignedModelsTest {
                 .asBoolean())
         .isTrue();
 
+    String etag = http.get(resolve, TestTokens.READER).headers().firstValue("ETag").orElseThrow();
     assertThat(http.send("PUT", trust(), TestTokens.ADMIN, "{\"keys\":[]}").statusCode())
+        .isEqualTo(200);
+    assertThat(
+            http.send("GET", resolve, TestTokens.READER, null, Map.of("If-None-Match", etag))
+                .statusCode())
+        .as("a removed key is news: not 304")
         .isEqualTo(200);
 
     JsonNode alias =
@@ -152,6 +170,11 @@ class SignedModelsTest {
                 .get("generation")
                 .asLong())
         .isEqualTo(2);
+    assertThat(http.get("/metrics", null).body())
+        .contains(
+            "cairn_alias_untrusted_pointers{alias=\"production\",model=\"m\",project=\""
+                + p
+                + "\"} 1");
   }
 
   @Test

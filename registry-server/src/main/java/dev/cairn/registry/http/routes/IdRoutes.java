@@ -2,13 +2,13 @@ package dev.cairn.registry.http.routes;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.client.model.Page;
-import dev.cairn.registry.artifact.FilePresence;
 import dev.cairn.registry.auth.Role;
 import dev.cairn.registry.domain.ApiException;
 import dev.cairn.registry.domain.Names;
 import dev.cairn.registry.http.request.ApiRequest;
 import dev.cairn.registry.http.request.Responses;
 import dev.cairn.registry.model.ModelService;
+import dev.cairn.registry.resolve.VersionViews;
 import dev.cairn.registry.version.IdLookups;
 import dev.cairn.registry.version.ProjectVersions;
 import dev.cairn.registry.version.VersionService;
@@ -26,7 +26,7 @@ public final class IdRoutes implements RouteGroup {
   private final IdLookups ids;
   private final ModelService models;
   private final VersionService versions;
-  private final FilePresence presence;
+  private final VersionViews views;
   private final ProjectVersions projectVersions;
   private final Responses responses;
 
@@ -34,13 +34,13 @@ public final class IdRoutes implements RouteGroup {
       IdLookups ids,
       ModelService models,
       VersionService versions,
-      FilePresence presence,
+      VersionViews views,
       ProjectVersions projectVersions,
       Responses responses) {
     this.ids = ids;
     this.models = models;
     this.versions = versions;
-    this.presence = presence;
+    this.views = views;
     this.projectVersions = projectVersions;
     this.responses = responses;
   }
@@ -74,7 +74,8 @@ public final class IdRoutes implements RouteGroup {
     ObjectNode body =
         responses
             .json()
-            .valueToTree(presence.of(versions.get(at.project(), at.model(), at.version())));
+            .valueToTree(
+                views.of(at.project(), versions.get(at.project(), at.model(), at.version())));
     body.put("project", at.project());
     responses.ok(res, body);
   }
@@ -88,8 +89,10 @@ public final class IdRoutes implements RouteGroup {
         res,
         filter.isEmpty()
             ? new Page<>(List.of(), null)
-            : projectVersions.list(
-                project, filter.get(), req.limit(), req.query("page_token").orElse(null)));
+            : views.page(
+                project,
+                projectVersions.list(
+                    project, filter.get(), req.limit(), req.query("page_token").orElse(null))));
   }
 
   private static ApiException notFound(String code, String kind, String id) {
