@@ -33,7 +33,8 @@ public final class Benchmarks {
             Map.entry("swap-load", new SwapUnderLoadBenchmark()),
             Map.entry("inspection", new InspectionBenchmark()),
             Map.entry("oip-overhead", new OipOverheadBenchmark()),
-            Map.entry("oci-pull", new OciPullBenchmark()));
+            Map.entry("oci-pull", new OciPullBenchmark()),
+            Map.entry("signed-verify", new SignedVerifyBenchmark()));
     List<String> names =
         args.length == 0 || args[0].equals("all")
             ? List.of(
@@ -48,7 +49,8 @@ public final class Benchmarks {
                 "swap-load",
                 "inspection",
                 "oip-overhead",
-                "oci-pull")
+                "oci-pull",
+                "signed-verify")
             : List.of(args);
     for (String name : names) {
       Benchmark benchmark = all.get(name);

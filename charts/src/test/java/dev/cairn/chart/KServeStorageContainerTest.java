@@ -84,6 +84,37 @@ class KServeStorageContainerTest {
     assertThat(ManifestChecks.problems(csc)).isEmpty();
   }
 
+  /** Issue 28: the initializer verifies signatures when the chart says so, and only then. */
+  @Test
+  void requireSignatureReachesTheInitializerAsItsVariable() {
+    Map<String, Object> container =
+        map(
+            spec(storageContainer(
+                    Chart.defaults()
+                        .set("kserve.storageContainer.enabled", true)
+                        .set("kserve.storageContainer.requireSignature", true)
+                        .render()))
+                .get("container"));
+
+    assertThat(env(container)).contains(Map.of("name", "CAIRN_REQUIRE_SIGNATURE", "value", "true"));
+    assertThat(
+            ManifestChecks.problems(
+                storageContainer(
+                    Chart.defaults().set("kserve.storageContainer.enabled", true).render())))
+        .isEmpty();
+    assertThatThrownBy(
+            () ->
+                Chart.defaults().set("kserve.storageContainer.requireSignature", "yes").template())
+        .hasMessageContaining("requireSignature");
+  }
+
+  @Test
+  void theSidecarsRequireSignatureIsWhatNotesTellsInferencePods() {
+    assertThat(Chart.defaults().set("sidecar.requireSignature", true).notes())
+        .contains("CAIRN_REQUIRE_SIGNATURE=true");
+    assertThat(Chart.defaults().notes()).doesNotContain("CAIRN_REQUIRE_SIGNATURE");
+  }
+
   @Test
   void theExampleInferenceServiceIsValidAndUsesTheCairnPrefix() throws Exception {
     Rendered example =

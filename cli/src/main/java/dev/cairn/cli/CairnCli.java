@@ -67,6 +67,7 @@ public final class CairnCli implements Runnable {
     cli.addSubcommand(VersionCommands.group(terminal));
     cli.addSubcommand(AliasCommands.group(terminal));
     cli.addSubcommand(WebhookCommands.group(terminal));
+    cli.addSubcommand(TrustCommands.group(terminal));
     cli.addSubcommand(new ActivateCommand(terminal));
     cli.addSubcommand(new ResolveCommand(terminal));
     cli.addSubcommand(ObserveCommands.standards(terminal));

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code version push|list|get|pull|verify}.
+ * {@code version push|list|get|pull|verify|sign}.
  *
  * <p>One file per noun of the command tree on purpose (about 240 lines): each subcommand is a short
  * nested class sharing the noun's options and help, so {@code cairn version --help} reads as this
@@ -44,7 +44,8 @@ final class VersionCommands {
                 new ListVersions(terminal),
                 new GetVersion(terminal),
                 new Pull(terminal),
-                new Verify(terminal)));
+                new Verify(terminal),
+                new SignCommand(terminal)));
     verbs.addAll(VersionChanges.verbs(terminal));
     verbs.addAll(VersionTransfers.verbs(terminal));
     return Groups.of("version", "Versions of a model and their files.", verbs);
@@ -219,7 +220,11 @@ final class VersionCommands {
     }
   }
 
-  @Command(name = "verify", description = "Have the registry re-hash the version's bytes.")
+  @Command(
+      name = "verify",
+      description =
+          "Have the registry re-hash the version's bytes; with --signature or --key, check its"
+              + " OMS signature here instead.")
   static final class Verify extends CliCommand {
     @Parameters(index = "0")
     String model;
@@ -227,12 +232,40 @@ final class VersionCommands {
     @Parameters(index = "1")
     String version;
 
+    @Option(
+        names = "--signature",
+        arity = "0..1",
+        fallbackValue = "",
+        paramLabel = "FILE",
+        description = "Check the signature here: this model.sig, or (no FILE) the registry's.")
+    String signature;
+
+    @Option(
+        names = "--key",
+        paramLabel = "PEM",
+        description = "Trust this public key (repeatable) instead of the project's trust policy.")
+    List<Path> keys = List.of();
+
+    @Option(
+        names = "--dir",
+        description = "With --signature: hash the files here instead of downloading them.")
+    Path dir;
+
     Verify(Terminal terminal) {
       super(terminal);
     }
 
     @Override
     public void run() {
+      if (signature != null || !keys.isEmpty()) {
+        SignatureCheck.Verified ok =
+            SignatureCheck.run(client(), project(), model, version, signature, keys, dir);
+        output().one(ok, "signer", SignatureCheck.COLUMNS);
+        return;
+      }
+      if (dir != null) {
+        throw new ExitCodes.Failure(ExitCodes.USAGE, "--dir goes with --signature or --key");
+      }
       var verification = client().versions().verify(project(), model, version);
       output()
           .many(

@@ -68,6 +68,7 @@ public final class CairnClient {
     return audit;
   }
 
+  /** Trust policies and OMS signatures of versions (issue 28). */
   public Signatures signatures() {
     return signatures;
   }

@@ -38,7 +38,14 @@ public record InitializerSettings(
       "/var/run/secrets/kubernetes.io/serviceaccount/token";
 
   /** Every variable read, so a misspelt one is reported instead of silently defaulted. */
-  public static final Set<String> KNOWN = Set.of(REGISTRY_URL, TOKEN_FILE, TOKEN);
+  public static final Set<String> KNOWN =
+      Set.of(
+          REGISTRY_URL,
+          TOKEN_FILE,
+          TOKEN,
+          SignatureSettings.REQUIRE,
+          SignatureSettings.KEYS,
+          SignatureSettings.ROOTS);
 
   /** A token file past this is not a token. */
   private static final long MAX_TOKEN_BYTES = 64 << 10;

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * {@code dest/.cairn/resolution.json}: what was installed and from where, since KServe has no
- * status channel for an init container. {@code signer} is null until the registry offers signatures
- * (issue 28's endpoints).
+ * status channel for an init container. {@code signer} is who signed the version (key hint,
+ * certificate subject, or SAN and issuer) when its signature was required and verified, else null.
  *
  * @param ref the {@code cairn://} URI as given
  * @param alias the alias the ref named (null for a version or a digest)

@@ -63,7 +63,8 @@ public final class StorageInitializer {
     UnknownVariables.warnings(env, InitializerSettings.KNOWN)
         .forEach(w -> err.println(PROCESS + ": " + w));
     try {
-      new StorageInitializer(env, out, SignatureGate.NOT_OFFERED).install(args);
+      new StorageInitializer(env, out, new SignatureCheck(SignatureSettings.from(env)))
+          .install(args);
       return ExitCode.OK.code();
     } catch (InitFailure failure) {
       String line =
@@ -109,7 +110,7 @@ public final class StorageInitializer {
       CairnClient client = CairnClient.create(registry, token);
       Resolved resolved = new RefResolver(client).resolve(uri);
       Instant resolvedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-      String signer = signatures.admit(resolved).orElse(null);
+      String signer = signatures.admit(client, uri, resolved).orElse(null);
       Installer.Outcome outcome =
           new Installer()
               .install(

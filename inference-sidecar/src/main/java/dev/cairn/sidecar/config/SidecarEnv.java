@@ -2,6 +2,7 @@ package dev.cairn.sidecar.config;
 
 import dev.cairn.client.process.EnvValues;
 import dev.cairn.runtime.onnx.OnnxSettings;
+import dev.cairn.signing.TrustPolicies;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -51,7 +52,8 @@ final class SidecarEnv {
         OnnxSettings.DEFAULTS,
         fleet,
         Duration.ofSeconds(EnvValues.number(env, "CAIRN_STALL_SECONDS", 30, 3600)),
-        imageLimits(env));
+        imageLimits(env),
+        signatures(env));
   }
 
   private static ImageLimits imageLimits(Map<String, String> env) {
@@ -69,6 +71,50 @@ final class SidecarEnv {
             Long.MAX_VALUE),
         positive(
             env, "CAIRN_MAX_DECODING_BYTES", ImageLimits.defaultDecodingBytes(), Long.MAX_VALUE));
+  }
+
+  /**
+   * CAIRN_REQUIRE_SIGNATURE and its trust files. A listed file that cannot be read is refused at
+   * start: a sidecar that trusted nothing would refuse every version with a misleading code.
+   */
+  private static SignatureSettings signatures(Map<String, String> env) {
+    boolean required =
+        value(env, "CAIRN_REQUIRE_SIGNATURE")
+            .map(v -> bool("CAIRN_REQUIRE_SIGNATURE", v))
+            .orElse(false);
+    List<Path> keys = paths(env, "CAIRN_TRUSTED_KEYS");
+    List<Path> roots = paths(env, "CAIRN_TRUSTED_ROOTS");
+    for (Path file : concat(keys, roots)) {
+      if (!Files.isReadable(file)) {
+        throw new IllegalArgumentException("trust file " + file + " cannot be read");
+      }
+    }
+    if (!required && (!keys.isEmpty() || !roots.isEmpty())) {
+      throw new IllegalArgumentException(
+          "CAIRN_TRUSTED_KEYS/CAIRN_TRUSTED_ROOTS are set but CAIRN_REQUIRE_SIGNATURE is not true");
+    }
+    try {
+      TrustPolicies.fromPemFiles(keys, roots); // a file that is not PEM fails the start, not a load
+    } catch (IOException e) {
+      throw new UncheckedIOException("trust files cannot be read", e);
+    }
+    return new SignatureSettings(required, keys, roots);
+  }
+
+  private static List<Path> paths(Map<String, String> env, String name) {
+    return value(env, name)
+        .map(
+            list ->
+                Arrays.stream(list.split(","))
+                    .map(String::strip)
+                    .filter(p -> !p.isEmpty())
+                    .map(Path::of)
+                    .toList())
+        .orElse(List.of());
+  }
+
+  private static List<Path> concat(List<Path> a, List<Path> b) {
+    return Stream.concat(a.stream(), b.stream()).toList();
   }
 
   /** A limit of 0 would refuse every image: refused at start instead. */
@@ -100,7 +146,8 @@ final class SidecarEnv {
     long maxBytes =
         EnvValues.number(
             env, "CAIRN_MAX_LOADED_BYTES", FleetSettings.DEFAULT_MAX_LOADED_BYTES, Long.MAX_VALUE);
-    boolean preload = value(env, "CAIRN_PRELOAD").map(SidecarEnv::bool).orElse(selector.isEmpty());
+    boolean preload =
+        value(env, "CAIRN_PRELOAD").map(v -> bool("CAIRN_PRELOAD", v)).orElse(selector.isEmpty());
     List<String> models =
         one.map(List::of)
             .orElseGet(
@@ -118,13 +165,12 @@ final class SidecarEnv {
         maxBytes);
   }
 
-  private static boolean bool(String value) {
+  private static boolean bool(String name, String value) {
     return switch (value.toLowerCase(Locale.ROOT)) {
       case "true" -> true;
       case "false" -> false;
       default ->
-          throw new IllegalArgumentException(
-              "CAIRN_PRELOAD must be true or false, not '" + value + "'");
+          throw new IllegalArgumentException(name + " must be true or false, not '" + value + "'");
     };
   }
 

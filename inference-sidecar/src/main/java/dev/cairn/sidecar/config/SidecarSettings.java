@@ -17,9 +17,10 @@ import java.util.Set;
  * CAIRN_SIDECAR_PORT} (0.0.0.0:9000), {@code CAIRN_IMAGE_ROOTS} (none) and {@code
  * CAIRN_INSTANCE_ID} (the pod name from {@code HOSTNAME}), {@code CAIRN_STALL_SECONDS} (30: no byte
  * from the registry for this long fails the call), the limits on {@code /inspect}'s images ({@link
- * ImageLimits}) and the fleet settings ({@link FleetSettings}): {@code model} is the one model of a
- * single-model sidecar, null for a fleet. The re-resolve (60 s) and report (10 s) periods are fixed
- * by the spec; tests shorten them through {@link #withPeriods}.
+ * ImageLimits}), the fleet settings ({@link FleetSettings}) and the signature requirement ({@link
+ * SignatureSettings}): {@code model} is the one model of a single-model sidecar, null for a fleet.
+ * The re-resolve (60 s) and report (10 s) periods are fixed by the spec; tests shorten them through
+ * {@link #withPeriods}.
  *
  * <p>One record at about 220 lines on purpose: it is the sidecar's environment contract of spec 50
  * read in one place, and its separable groups are already {@link ImageLimits} and {@link
@@ -42,7 +43,8 @@ public record SidecarSettings(
     OnnxSettings onnx,
     FleetSettings fleet,
     Duration stall,
-    ImageLimits images) {
+    ImageLimits images,
+    SignatureSettings signatures) {
 
   public static final long DEFAULT_CACHE_MAX_BYTES = 10L << 30;
 
@@ -69,7 +71,10 @@ public record SidecarSettings(
           "CAIRN_STALL_SECONDS",
           "CAIRN_MAX_IMAGES_PER_REQUEST",
           "CAIRN_MAX_REQUEST_PIXELS",
-          "CAIRN_MAX_DECODING_BYTES");
+          "CAIRN_MAX_DECODING_BYTES",
+          "CAIRN_REQUIRE_SIGNATURE",
+          "CAIRN_TRUSTED_KEYS",
+          "CAIRN_TRUSTED_ROOTS");
 
   /** The settings the environment gives (spec 50's variables); a bad one is refused. */
   public static SidecarSettings fromEnv(Map<String, String> env) {
@@ -104,7 +109,8 @@ public record SidecarSettings(
         new OnnxSettings(1, 1),
         FleetSettings.single(model),
         Duration.ofSeconds(30),
-        ImageLimits.defaults());
+        ImageLimits.defaults(),
+        SignatureSettings.OFF);
   }
 
   /** The same settings with {@code /inspect} allowed to read under {@code roots}. */
@@ -126,7 +132,8 @@ public record SidecarSettings(
         onnx,
         fleet,
         stall,
-        images);
+        images,
+        signatures);
   }
 
   /** The same settings with other re-resolve and report periods. */
@@ -148,7 +155,8 @@ public record SidecarSettings(
         onnx,
         fleet,
         stall,
-        images);
+        images,
+        signatures);
   }
 
   /**
@@ -177,7 +185,8 @@ public record SidecarSettings(
         onnx,
         newFleet,
         stall,
-        images);
+        images,
+        signatures);
   }
 
   /** The same settings with another stall timeout for registry calls. */
@@ -199,7 +208,8 @@ public record SidecarSettings(
         onnx,
         fleet,
         newStall,
-        images);
+        images,
+        signatures);
   }
 
   /** The same settings with other limits on the images of {@code /inspect}. */
@@ -221,6 +231,30 @@ public record SidecarSettings(
         onnx,
         fleet,
         stall,
-        limits);
+        limits,
+        signatures);
+  }
+
+  /** The same settings with another signature requirement (issue 28 item 4). */
+  public SidecarSettings withSignatures(SignatureSettings newSignatures) {
+    return new SidecarSettings(
+        registry,
+        token,
+        project,
+        model,
+        alias,
+        cacheDir,
+        cacheMaxBytes,
+        host,
+        port,
+        imageRoots,
+        instanceId,
+        reresolveEvery,
+        reportEvery,
+        onnx,
+        fleet,
+        stall,
+        images,
+        newSignatures);
   }
 }

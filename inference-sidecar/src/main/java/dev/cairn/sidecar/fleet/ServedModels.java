@@ -12,6 +12,7 @@ import dev.cairn.sidecar.report.InstanceReporter;
 import dev.cairn.sidecar.serving.LastGoodState;
 import dev.cairn.sidecar.serving.ModelManager;
 import dev.cairn.sidecar.serving.SetLoader;
+import dev.cairn.sidecar.serving.SignatureGate;
 import dev.cairn.sidecar.serving.TargetResolver;
 import dev.cairn.sidecar.serving.TargetSet;
 import java.util.List;
@@ -54,7 +55,13 @@ final class ServedModels {
     ModelSettings own = ModelSettings.of(settings, model);
     ModelManager manager =
         new ModelManager(
-            new SetLoader(client, cache, runtimes, own.ref()), TargetSet.none(List.of(), null));
+            new SetLoader(
+                client,
+                cache,
+                runtimes,
+                own.ref(),
+                SignatureGate.of(settings.signatures(), client, settings.cacheDir(), own.ref())),
+            TargetSet.none(List.of(), null));
     RegistryFollower follower =
         new RegistryFollower(
             new TargetResolver(client, own.ref()), health, own.reresolveEvery(), threads.follows());

@@ -31,13 +31,25 @@ public final class SetLoader implements SetPreparer {
   private final ModelRuntimes runtimes;
   private final String project;
   private final String model;
+  private final SignatureGate.Check signatures;
 
   public SetLoader(CairnClient client, ArtifactCache cache, ModelRuntimes runtimes, ModelRef ref) {
+    this(client, cache, runtimes, ref, SignatureGate.OFF);
+  }
+
+  /** A loader that verifies each version's signature ({@link SignatureGate}) before loading it. */
+  public SetLoader(
+      CairnClient client,
+      ArtifactCache cache,
+      ModelRuntimes runtimes,
+      ModelRef ref,
+      SignatureGate.Check signatures) {
     this.client = client;
     this.cache = cache;
     this.runtimes = runtimes;
     this.project = ref.project();
     this.model = ref.model();
+    this.signatures = signatures;
   }
 
   /** Downloads (or re-verifies cached) files and loads; {@code offline} uses the cache only. */
@@ -47,6 +59,8 @@ public final class SetLoader implements SetPreparer {
     try {
       for (TargetSet.TargetVariant variant : target.variants().values()) {
         Map<String, Path> files = fetch(variant, offline);
+        // After fetch: the digests it verified are the ones the signature must cover.
+        signatures.check(variant, offline);
         LoadedModel model = load(variant, files);
         loaded.put(
             variant.variant(),

@@ -94,7 +94,7 @@ final class SignatureGate {
   /** The project's policy; a project the registry does not know yet trusts nothing. */
   private TrustPolicy trust(String project) {
     try {
-      return registry.signatures().trust(project);
+      return registry.signatures().trustPolicy(project);
     } catch (CairnApiException e) {
       if (e.status() == 404 && "PROJECT_NOT_FOUND".equals(e.code())) {
         return TrustPolicy.empty();
