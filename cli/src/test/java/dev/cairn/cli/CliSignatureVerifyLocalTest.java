@@ -10,6 +10,7 @@ import dev.cairn.signing.Pem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,7 +94,7 @@ class CliSignatureVerifyLocalTest {
 
   private CliRunner.Result verify(Path key, String... more) {
     List<String> args =
-        new java.util.ArrayList<>(
+        new ArrayList<>(
             List.of(
                 "version",
                 "verify",
