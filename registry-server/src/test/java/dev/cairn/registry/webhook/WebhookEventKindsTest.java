@@ -9,6 +9,7 @@ import dev.cairn.client.CairnClient;
 import dev.cairn.client.model.ModelCreate;
 import dev.cairn.client.model.ProjectCreate;
 import dev.cairn.client.model.Version;
+import dev.cairn.common.testing.MultipartBodies;
 import dev.cairn.registry.blob.FileBlobStore;
 import dev.cairn.registry.signature.TestSigner;
 import dev.cairn.registry.testing.Http;
@@ -18,6 +19,7 @@ import dev.cairn.registry.testing.TestTokens;
 import dev.cairn.registry.testing.Versions;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,9 +33,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 30 item 2, the events the outbox had names for but no change emitted: an accepted signature
- * is {@code signature.attached}, a scrubbed blob that changed is {@code integrity.failed} beside
- * {@code version.failed}, and a PATCH of a version's labels is one {@code model_version_tag.set|
- * deleted} per key, each reaching a subscribed receiver with its payload.
+ * (a PUT or a {@code model.sig} published with the files) is {@code signature.attached}, a scrubbed
+ * blob that changed is {@code integrity.failed} beside {@code version.failed}, and a PATCH of a
+ * version's labels is one {@code model_version_tag.set| deleted} per key, each reaching a
+ * subscribed receiver with its payload.
  */
 class WebhookEventKindsTest {
 
@@ -125,6 +128,44 @@ class WebhookEventKindsTest {
           .isEqualTo(200);
       Thread.sleep(500);
       assertThat(receiver.requests).hasSize(1);
+    }
+  }
+
+  @Test
+  void aModelSigPublishedWithTheFilesIsSignatureAttachedToo() throws Exception {
+    String project = project("hookpub");
+    TestSigner ci = TestSigner.generate();
+    HttpResponse<String> trusted =
+        http.send(
+            "PUT", "/api/v1/projects/" + project + "/trust", TestTokens.ADMIN, ci.policy("ci"));
+    assertThat(trusted.statusCode()).as(trusted.body()).isEqualTo(200);
+    byte[] weights = "weights".getBytes(StandardCharsets.UTF_8);
+    byte[] bundle = ci.sign(Map.of("weights.bin", Versions.sha256(weights)));
+    try (Receiver receiver = new Receiver()) {
+      WebhookDeliveryTest.createWebhook(
+          http, project, receiver.url(), "[\"signature.attached\"]", "mlflow");
+      HttpResponse<String> published =
+          http.sendBytes(
+              "POST",
+              "/api/v1/projects/" + project + "/models/m/versions",
+              TestTokens.PUBLISHER,
+              MultipartBodies.body(
+                  MultipartBodies.part(
+                      "metadata",
+                      null,
+                      "{\"format\":\"generic\",\"version\":\"v1\"}"
+                          .getBytes(StandardCharsets.UTF_8)),
+                  MultipartBodies.part("weights.bin", "weights.bin", weights),
+                  MultipartBodies.part("model.sig", "model.sig", bundle)),
+              Map.of("Content-Type", "multipart/form-data; boundary=" + MultipartBodies.BOUNDARY));
+      assertThat(published.statusCode()).as(published.body()).isEqualTo(201);
+
+      JsonNode event = bodies(receiver, 1).getFirst();
+      assertThat(event.get("entity").asText()).isEqualTo("signature");
+      assertThat(event.get("action").asText()).isEqualTo("attached");
+      assertThat(event.at("/data/version").asText()).isEqualTo("v1");
+      assertThat(event.at("/data/signer").asText()).isEqualTo(ci.hint());
+      assertThat(event.at("/data/bundle_sha256").asText()).isEqualTo(Versions.sha256(bundle));
     }
   }
 
