@@ -1,6 +1,7 @@
 package dev.cairn.registry.artifact;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.client.model.Failure;
 import dev.cairn.client.model.Validation;
 import dev.cairn.client.model.Version;
@@ -77,7 +78,7 @@ public final class ChecksumFailures {
   /** Fails the version; {@code action} names what found it in the audit log. */
   void fail(
       Actor actor, String project, String model, String version, String action, String detail) {
-    failWhen(actor, project, model, version, action, detail, false);
+    failWhen(actor, project, model, version, action, detail, false, null);
   }
 
   /**
@@ -86,7 +87,26 @@ public final class ChecksumFailures {
    */
   public boolean failIfReady(
       Actor actor, String project, String model, String version, String action, String detail) {
-    return failWhen(actor, project, model, version, action, detail, true);
+    return failWhen(actor, project, model, version, action, detail, true, null);
+  }
+
+  /** A stored file whose bytes a background or read-time check found bad (issue 30 item 2). */
+  public record BadBlob(String path, String sha256, String foundBy) {}
+
+  /**
+   * {@link #failIfReady} for a stored file found bad: the {@code version.failed} event carries
+   * {@code integrity} (path, blob SHA-256, what found it), so a webhook also hears {@code
+   * integrity.failed}.
+   */
+  public boolean failIfReady(
+      Actor actor,
+      String project,
+      String model,
+      String version,
+      String action,
+      String detail,
+      BadBlob blob) {
+    return failWhen(actor, project, model, version, action, detail, true, blob);
   }
 
   private boolean failWhen(
@@ -96,7 +116,8 @@ public final class ChecksumFailures {
       String version,
       String action,
       String detail,
-      boolean onlyReady) {
+      boolean onlyReady,
+      BadBlob blob) {
     return db.inTransaction(
         tx -> {
           StoredVersion stored = versions.lock(tx, project, model, version);
@@ -113,6 +134,15 @@ public final class ChecksumFailures {
                   was == null ? Map.of() : was.phases());
           files.markFailed(tx, stored.id(), failure, validation);
           Version after = VersionChange.failed(before, failure, validation);
+          ObjectNode event = EventData.version(project, after);
+          if (blob != null) {
+            event
+                .putObject("integrity")
+                .put("path", blob.path())
+                .put("sha256", blob.sha256())
+                .put("found_by", blob.foundBy())
+                .put("detail", detail);
+          }
           journal.record(
               tx,
               JournalEntry.audited(
@@ -124,7 +154,7 @@ public final class ChecksumFailures {
                           model + ":" + version,
                           json.valueToTree(before),
                           json.valueToTree(after)))
-                  .announcing(project, model, "version.failed", EventData.version(project, after)));
+                  .announcing(project, model, "version.failed", event));
           return true;
         });
   }

@@ -218,7 +218,8 @@ public final class FileDownloads {
         at.model(),
         at.version(),
         "VERSION_DOWNLOAD_FAILED",
-        "a download found '" + file.path() + "' changed: " + what);
+        "a download found '" + file.path() + "' changed: " + what,
+        new ChecksumFailures.BadBlob(file.path(), file.sha256(), "download"));
   }
 
   private static boolean matches(MessageDigest digest, VersionFile file) {

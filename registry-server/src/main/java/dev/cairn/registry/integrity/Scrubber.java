@@ -68,7 +68,8 @@ final class Scrubber {
               f.model(),
               f.version(),
               "VERSION_SCRUB_FAILED",
-              "the scrubber found '" + f.path() + "' " + problem.get());
+              "the scrubber found '" + f.path() + "' " + problem.get(),
+              new ChecksumFailures.BadBlob(f.path(), f.sha256(), "scrub"));
           // Counted once the version is failed: whoever sees the count sees the failure.
           status.mismatch();
         }

@@ -107,6 +107,12 @@ final class StartCheck {
 
   private void fail(StoredFiles.StoredFile f, String detail) {
     failures.failIfReady(
-        Actor.system(), f.project(), f.model(), f.version(), "VERSION_START_CHECK_FAILED", detail);
+        Actor.system(),
+        f.project(),
+        f.model(),
+        f.version(),
+        "VERSION_START_CHECK_FAILED",
+        detail,
+        new ChecksumFailures.BadBlob(f.path(), f.sha256(), "start_check"));
   }
 }

@@ -63,8 +63,11 @@ public final class Journal {
 
   private static LeadingWrites withOutbox(
       LeadingWrites preceding, JournalEntry.Event event, Optional<Long> auditSeq, JsonNode before) {
-    return WebhookEvents.of(event.type(), event.data(), auditSeq, before)
-        .map(out -> OutboxWrites.fanOut(preceding, event.project(), out, Rows.now()))
-        .orElse(preceding);
+    LeadingWrites writes = preceding;
+    for (WebhookEvents.Outgoing out :
+        WebhookEvents.of(event.type(), event.data(), auditSeq, before)) {
+      writes = OutboxWrites.fanOut(writes, event.project(), out, Rows.now());
+    }
+    return writes;
   }
 }

@@ -2,6 +2,7 @@ package dev.cairn.registry.outbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,9 +14,9 @@ import java.util.regex.Pattern;
  * registered_model.created}, {@code model_version.created}, {@code model_version_alias.created|
  * deleted}) plus Cairn's own ({@code model_version_alias.updated} with the previous and new version
  * per variant, {@code version.failed}, …). Subscriptions name events exactly, by entity ({@code
- * model_version_alias.*}) or all ({@code *}); entities that no event reaches yet ({@code
- * activation}, {@code integrity}, {@code signature}, {@code model_version_tag}) may be subscribed
- * to ahead of the changes that will emit them.
+ * model_version_alias.*}) or all ({@code *}). {@code activation} has no registry-side change to
+ * hang on (a ModelActivation is the operator's custom resource): it may be subscribed to, and is
+ * reserved for when the registry records activations.
  */
 public final class WebhookEvents {
 
@@ -43,6 +44,7 @@ public final class WebhookEvents {
           "version.ready", "model_version.ready",
           "version.archived", "model_version.archived",
           "version.failed", "version.failed",
+          "version.signed", "signature.attached",
           "alias.deleted", "model_version_alias.deleted");
 
   private WebhookEvents() {}
@@ -73,32 +75,42 @@ public final class WebhookEvents {
   }
 
   /**
-   * The webhook event of a journal event of {@code type} with {@code data}, recorded with audit row
-   * {@code auditSeq} whose {@code before} is given (the previous pointers of an alias); empty for
-   * events no webhook hears (an instance's report).
+   * The webhook events of a journal event of {@code type} with {@code data}, recorded with audit
+   * row {@code auditSeq} whose {@code before} is given (an alias's previous pointers, a version
+   * before a PATCH); empty for events no webhook hears (an instance's report). One journal event
+   * may make several: a failed version found by an integrity check is also {@code
+   * integrity.failed}, a PATCH that changes labels is one {@code model_version_tag.set|deleted} per
+   * key (MLflow's version tags), beside its state's event if it moved one.
    */
-  public static Optional<Outgoing> of(
+  public static List<Outgoing> of(
       String type, JsonNode data, Optional<Long> auditSeq, JsonNode before) {
-    String name = DIRECT.get(type);
-    ObjectNode out = data.isObject() ? ((ObjectNode) data).deepCopy() : null;
-    if (out == null) {
-      return Optional.empty();
+    if (!data.isObject()) {
+      return List.of();
     }
+    ObjectNode base = ((ObjectNode) data).deepCopy();
+    // MLflow names a registered model by one string; Cairn's is project.model (issue 30 item 6).
+    if (base.hasNonNull("project") && base.hasNonNull("model")) {
+      base.put("name", base.get("project").asText() + "." + base.get("model").asText());
+    }
+    auditSeq.ifPresent(seq -> base.put("audit_seq", seq));
+    List<Outgoing> out = new ArrayList<>();
+    String name = DIRECT.get(type);
     if (type.equals("alias.updated")) {
       boolean first = before == null || before.isNull() || before.isEmpty();
       name = first ? "model_version_alias.created" : "model_version_alias.updated";
       if (!first) {
-        out.set("previous", before.deepCopy());
+        base.set("previous", before.deepCopy());
       }
     }
-    if (name == null) {
-      return Optional.empty();
+    if (name != null) {
+      out.add(new Outgoing(name, base));
     }
-    // MLflow names a registered model by one string; Cairn's is project.model (issue 30 item 6).
-    if (out.hasNonNull("project") && out.hasNonNull("model")) {
-      out.put("name", out.get("project").asText() + "." + out.get("model").asText());
+    if (type.equals("version.failed") && base.path("integrity").isObject()) {
+      out.add(new Outgoing("integrity.failed", base));
     }
-    auditSeq.ifPresent(seq -> out.put("audit_seq", seq));
-    return Optional.of(new Outgoing(name, out));
+    if (base.has("labels") && type.startsWith("version.")) {
+      out.addAll(VersionTags.changes(base, before));
+    }
+    return out;
   }
 }

@@ -113,7 +113,10 @@ public final class SignatureService {
             .put("project", project)
             .put("model", model)
             .put("version", version)
-            .put("signer", signature.signer());
+            .put("version_id", signature.versionId().toString())
+            .put("method", signature.method())
+            .put("signer", signature.signer())
+            .put("bundle_sha256", signature.sha256());
     journal.record(
         tx,
         JournalEntry.audited(

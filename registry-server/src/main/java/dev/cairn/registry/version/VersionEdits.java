@@ -2,6 +2,7 @@ package dev.cairn.registry.version;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionPatch;
 import dev.cairn.registry.audit.Actor;
@@ -18,6 +19,7 @@ import dev.cairn.registry.model.ModelLookup;
 import dev.cairn.registry.model.StoredModel;
 import dev.cairn.registry.pointer.AliasPointers;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -91,9 +93,19 @@ final class VersionEdits {
                       model + ":" + version,
                       json.valueToTree(before),
                       json.valueToTree(after)));
-          if (state != was) {
-            String type = state == VersionState.ARCHIVED ? "version.archived" : "version.ready";
-            entry = entry.announcing(project, model, type, EventData.version(project, after));
+          // Labels are MLflow's version tags (issue 30 item 2): a change announces the labels
+          // after, which the outbox diffs against the audit's before into model_version_tag.*.
+          boolean relabelled = !Objects.equals(after.labels(), before.labels());
+          if (state != was || relabelled) {
+            String type =
+                state == was
+                    ? "version.updated"
+                    : state == VersionState.ARCHIVED ? "version.archived" : "version.ready";
+            ObjectNode data = EventData.version(project, after);
+            if (relabelled) {
+              data.set("labels", json.valueToTree(after.labels()));
+            }
+            entry = entry.announcing(project, model, type, data);
           }
           journal.record(tx, entry);
           // The answer is the version as GET shows it, the aliases that point at it included.
