@@ -2,14 +2,10 @@ package dev.cairn.registry.oci;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionFile;
-import dev.cairn.registry.signature.TestSigner;
-import dev.cairn.registry.testing.Http;
 import dev.cairn.registry.testing.TestRegistry;
 import dev.cairn.registry.testing.TestTokens;
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,7 +103,7 @@ class OrasPullTest {
     assertThat(unsigned.getManifests()).as("no signature yet").isEmpty();
 
     // Issue 29 item 6: once the version is signed, its OMS bundle is its one referrer.
-    byte[] bundle = sign(fixture.high);
+    byte[] bundle = fixture.sign(registry, fixture.high);
     Referrers referrers = oras.getReferrers(at, ArtifactType.from(SIGSTORE));
     assertThat(referrers.getManifests()).hasSize(1);
     ManifestDescriptor listed = referrers.getManifests().get(0);
@@ -140,28 +136,6 @@ class OrasPullTest {
     assertThat(fresh.getReferrers(at, null).getManifests()).containsExactly(listed);
     assertThat(fresh.getManifest(ref(fixture.high.version())).getDescriptor().getDigest())
         .isEqualTo(digest);
-  }
-
-  /** Trusts a fresh key in the fixture's project and stores its bundle over {@code v}'s files. */
-  private static byte[] sign(Version v) {
-    TestSigner signer = TestSigner.generate();
-    Http http = registry.http();
-    String project = "/api/v1/projects/" + fixture.project;
-    HttpResponse<String> trusted =
-        http.send("PUT", project + "/trust", TestTokens.ADMIN, signer.policy("ci"));
-    assertThat(trusted.statusCode()).as(trusted.body()).isEqualTo(200);
-    Map<String, String> files = new HashMap<>();
-    v.files().forEach(f -> files.put(f.path(), f.sha256()));
-    byte[] bundle = signer.sign(files);
-    HttpResponse<String> stored =
-        http.sendBytes(
-            "PUT",
-            project + "/models/m/versions/" + v.version() + "/signature",
-            TestTokens.PUBLISHER,
-            bundle,
-            Map.of("Content-Type", "application/json"));
-    assertThat(stored.statusCode()).as(stored.body()).isEqualTo(201);
-    return bundle;
   }
 
   @Test
