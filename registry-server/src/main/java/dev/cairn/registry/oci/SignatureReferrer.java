@@ -26,6 +26,7 @@ public record SignatureReferrer(
   public static final String EMPTY_DIGEST =
       "sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a";
 
+  static final String BUNDLE_FILE = "model.sig";
   static final String CREATED = "org.opencontainers.image.created";
   static final String METHOD = "dev.cairn.signature.method";
 
@@ -57,8 +58,10 @@ public record SignatureReferrer(
     manifest.put("mediaType", ModelPack.MANIFEST_MEDIA_TYPE);
     manifest.put("artifactType", SIGSTORE_BUNDLE);
     manifest.put("config", ModelPack.descriptor(EMPTY_MEDIA_TYPE, EMPTY_DIGEST, 2));
-    manifest.put(
-        "layers", List.of(ModelPack.descriptor(SIGSTORE_BUNDLE, bundleDigest, bundle.length)));
+    Map<String, Object> layer = ModelPack.descriptor(SIGSTORE_BUNDLE, bundleDigest, bundle.length);
+    // Named as the client tools name it, so `oras pull` writes the bundle to model.sig.
+    layer.put("annotations", Map.of(ModelPack.TITLE, BUNDLE_FILE));
+    manifest.put("layers", List.of(layer));
     manifest.put(
         "subject",
         ModelPack.descriptor(

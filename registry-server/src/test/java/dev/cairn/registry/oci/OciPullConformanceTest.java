@@ -296,6 +296,8 @@ class OciPullConformanceTest {
     assertThat(text(empty)).isEqualTo("{}");
     JsonNode layer = referrer.get("layers").get(0);
     assertThat(layer.get("mediaType").asText()).isEqualTo(SIGSTORE);
+    assertThat(layer.get("annotations").get("org.opencontainers.image.title").asText())
+        .isEqualTo("model.sig");
     HttpResponse<byte[]> layerBytes = blob("GET", layer.get("digest").asText(), Map.of());
     assertThat(layerBytes.statusCode()).isEqualTo(200);
     assertThat(layerBytes.body()).isEqualTo(bundle);
