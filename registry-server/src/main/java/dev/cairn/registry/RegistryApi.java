@@ -26,6 +26,7 @@ import dev.cairn.registry.resolve.ResolveCache;
 import dev.cairn.registry.service.HealthChecks;
 import dev.cairn.registry.service.HttpMetrics;
 import dev.cairn.registry.service.Liveness;
+import dev.cairn.registry.signature.SignatureRepository;
 import dev.cairn.registry.webhook.Webhooks;
 import java.util.Optional;
 
@@ -99,8 +100,7 @@ final class RegistryApi {
               catalog.versionRepository(),
               catalog.pointers(),
               new OciRepository(),
-              // TODO(issue 28): the stored OMS signatures, once the registry keeps them.
-              SignatureReferrers.NONE),
+              SignatureReferrers.stored(new SignatureRepository())),
           new FileDownloads(artifacts.blobs(), artifacts.references(), artifacts.failures()));
     } catch (RuntimeException | Error e) {
       closeQuietly(webhooks);

@@ -112,7 +112,7 @@ public final class ModelPack {
     return Optional.empty();
   }
 
-  private static Map<String, Object> descriptor(String mediaType, String digest, long size) {
+  static Map<String, Object> descriptor(String mediaType, String digest, long size) {
     Map<String, Object> descriptor = new TreeMap<>();
     descriptor.put("mediaType", mediaType);
     descriptor.put("digest", digest);
@@ -120,7 +120,7 @@ public final class ModelPack {
     return descriptor;
   }
 
-  private static String sha256(byte[] bytes) {
+  static String sha256(byte[] bytes) {
     return OciDigest.of(HexFormat.of().formatHex(Sha256.newDigest().digest(bytes)));
   }
 }

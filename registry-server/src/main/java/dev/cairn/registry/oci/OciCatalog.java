@@ -9,10 +9,12 @@ import dev.cairn.registry.domain.ApiException;
 import dev.cairn.registry.model.ModelLookup;
 import dev.cairn.registry.model.StoredModel;
 import dev.cairn.registry.pointer.AliasPointers;
+import dev.cairn.registry.signature.StoredSignature;
 import dev.cairn.registry.version.StoredVersion;
 import dev.cairn.registry.version.VersionRepository;
 import io.helidon.dbclient.DbExecute;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.UUID;
@@ -22,7 +24,9 @@ import java.util.UUID;
  * ModelPack image by tag or by digest, and a blob by digest (a file of a servable version, or an
  * image's config or manifest bytes). Rendered images are kept by version id: a version's content
  * never changes, so neither do its bytes. A digest that no cached image has costs one listing of
- * the model's servable versions and renders only those not seen yet.
+ * the model's servable versions and renders only those not seen yet; one that no image has either
+ * costs one more query, of the signatures of those versions (a signature's referrer manifest, its
+ * bundle and the empty config are served by digest too).
  */
 public final class OciCatalog {
 
@@ -36,9 +40,15 @@ public final class OciCatalog {
   private final SignatureReferrers signatures;
   private final Cache<UUID, ModelPack.Image> images =
       Caffeine.newBuilder().maximumSize(MAX_IMAGES).build();
+  // A signature is inserted once and never updated, so its referrer is kept like an image.
+  private final Cache<UUID, SignatureReferrer> referrers =
+      Caffeine.newBuilder().maximumSize(MAX_IMAGES).build();
 
   /** A version's image, with what it was rendered from. */
   public record Found(StoredModel model, StoredVersion version, ModelPack.Image image) {}
+
+  /** A manifest's bytes and digest: a version's image, or the referrer of its signature. */
+  public record Manifest(byte[] bytes, String digest) {}
 
   /** A blob: a stored file of a version, or bytes of an image (its config or manifest). */
   public sealed interface Blob {
@@ -67,14 +77,22 @@ public final class OciCatalog {
     return db.read(exec -> List.copyOf(tagMap(exec, model(exec, project, model)).keySet()));
   }
 
-  /** The image {@code reference} (a tag or a digest) names; MANIFEST_UNKNOWN when none. */
-  public Found manifest(String project, String model, String reference) {
+  /**
+   * The manifest {@code reference} names: a tag or digest of a version's image, or the digest of a
+   * signature's referrer; MANIFEST_UNKNOWN when none.
+   */
+  public Manifest manifest(String project, String model, String reference) {
     return db.read(
         exec -> {
           StoredModel m = model(exec, project, model);
           if (OciDigest.looksLikeDigest(reference)) {
-            OciDigest digest = OciDigest.parse(reference);
-            return byDigest(exec, m, digest.toString(), false)
+            String digest = OciDigest.parse(reference).toString();
+            return byDigest(exec, m, digest, false)
+                .map(f -> new Manifest(f.image().manifest(), f.image().digest()))
+                .or(
+                    () ->
+                        referrerByDigest(exec, m, digest, false)
+                            .map(r -> new Manifest(r.manifest(), r.digest())))
                 .orElseThrow(() -> OciError.manifestUnknown(project + "/" + model, reference));
           }
           if (!OciTags.isTag(reference)) {
@@ -85,6 +103,7 @@ public final class OciCatalog {
             throw OciError.manifestUnknown(project + "/" + model, "tag " + reference);
           }
           return found(exec, m, version)
+              .map(f -> new Manifest(f.image().manifest(), f.image().digest()))
               .orElseThrow(() -> OciError.manifestUnknown(project + "/" + model, reference));
         });
   }
@@ -113,27 +132,84 @@ public final class OciCatalog {
               return new Blob.File(holder.get(), file.get());
             }
           }
-          return byDigest(exec, m, digest.toString(), true)
+          String wanted = digest.toString();
+          return byDigest(exec, m, wanted, true)
               .<Blob>map(
                   f ->
                       new Blob.Bytes(
-                          f.image().configDigest().equals(digest.toString())
+                          f.image().configDigest().equals(wanted)
                               ? f.image().config()
                               : f.image().manifest()))
-              .orElseThrow(() -> OciError.blobUnknown(name, digest.toString()));
+              .or(
+                  () ->
+                      referrerByDigest(exec, m, wanted, true)
+                          .map(r -> new Blob.Bytes(referrerBlob(r, wanted))))
+              .orElseThrow(() -> OciError.blobUnknown(name, wanted));
         });
   }
 
   /** The referrers of the manifest {@code digest}: none when it names no image here. */
-  public List<SignatureReferrers.Referrer> referrers(
-      String project, String model, OciDigest digest) {
+  public List<SignatureReferrer> referrers(String project, String model, OciDigest digest) {
     return db.read(
         exec -> {
           StoredModel m = model(exec, project, model);
           return byDigest(exec, m, digest.toString(), false)
-              .map(f -> signatures.of(exec, f.version().id()))
-              .orElse(List.of());
+              .flatMap(
+                  f ->
+                      Optional.ofNullable(
+                              signatures.of(exec, List.of(f.version().id())).get(f.version().id()))
+                          .map(s -> referrer(s, f.image())))
+              .stream()
+              .toList();
         });
+  }
+
+  /**
+   * The referrer of a servable version's signature whose manifest (or, with {@code blobsToo}, its
+   * bundle or the empty config) has {@code digest}.
+   */
+  private Optional<SignatureReferrer> referrerByDigest(
+      DbExecute exec, StoredModel m, String digest, boolean blobsToo) {
+    List<OciRepository.Servable> servable = repository.servable(exec, m.id());
+    Map<UUID, StoredSignature> signed =
+        signatures.of(exec, servable.stream().map(OciRepository.Servable::id).toList());
+    for (OciRepository.Servable s : servable) {
+      StoredSignature signature = signed.get(s.id());
+      if (signature == null) {
+        continue;
+      }
+      SignatureReferrer cached = referrers.getIfPresent(s.id());
+      if (cached != null && !matches(cached, digest, blobsToo)) {
+        continue;
+      }
+      Optional<SignatureReferrer> r =
+          versions
+              .find(exec, m.id(), m.view().name(), s.version())
+              .map(v -> referrer(signature, image(m, v)));
+      if (r.isPresent() && matches(r.get(), digest, blobsToo)) {
+        return r;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean matches(SignatureReferrer r, String digest, boolean blobsToo) {
+    return r.digest().equals(digest)
+        || (blobsToo
+            && (r.bundleDigest().equals(digest) || SignatureReferrer.EMPTY_DIGEST.equals(digest)));
+  }
+
+  private static byte[] referrerBlob(SignatureReferrer r, String digest) {
+    if (r.bundleDigest().equals(digest)) {
+      return r.bundle();
+    }
+    return SignatureReferrer.EMPTY_DIGEST.equals(digest)
+        ? SignatureReferrer.emptyConfig()
+        : r.manifest();
+  }
+
+  private SignatureReferrer referrer(StoredSignature signature, ModelPack.Image image) {
+    return referrers.get(signature.versionId(), id -> SignatureReferrer.render(signature, image));
   }
 
   private SortedMap<String, String> tagMap(DbExecute exec, StoredModel m) {

@@ -1,30 +1,29 @@
 package dev.cairn.registry.oci;
 
+import dev.cairn.registry.signature.SignatureRepository;
+import dev.cairn.registry.signature.StoredSignature;
 import io.helidon.dbclient.DbExecute;
-import java.util.List;
+import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * The artifacts that refer to a version's manifest: its OMS signature bundle, as a descriptor of
- * artifactType {@code application/vnd.dev.sigstore.bundle.v0.3+json}, once the registry stores
- * signatures (issue 28). Until then {@link #NONE} answers: the referrers API lists nothing.
+ * Where the OCI API finds the artifacts that refer to a version's manifest: the version's accepted
+ * OMS signature ({@code model.sig}), which {@link SignatureReferrer} renders as an OCI artifact of
+ * artifactType {@value SignatureReferrer#SIGSTORE_BUNDLE}. A seam so a catalog without the
+ * signature table ({@link #NONE}) lists no referrers.
  */
 @FunctionalInterface
 public interface SignatureReferrers {
 
-  String SIGSTORE_BUNDLE = "application/vnd.dev.sigstore.bundle.v0.3+json";
+  /** No signatures: every version has no referrers. */
+  SignatureReferrers NONE = (exec, versionIds) -> Map.of();
 
-  /** An OCI descriptor of one referrer (its manifest's media type, digest and size). */
-  record Referrer(
-      String mediaType,
-      String digest,
-      long size,
-      String artifactType,
-      Map<String, String> annotations) {}
+  /** The accepted signatures of those of {@code versionIds} that have one, by version id. */
+  Map<UUID, StoredSignature> of(DbExecute exec, Collection<UUID> versionIds);
 
-  /** No signature table yet: every version has no referrers. */
-  SignatureReferrers NONE = (exec, versionId) -> List.of();
-
-  List<Referrer> of(DbExecute exec, UUID versionId);
+  /** The signatures of {@code version_signatures}: one query per call, whatever the count. */
+  static SignatureReferrers stored(SignatureRepository repository) {
+    return repository::findAll;
+  }
 }

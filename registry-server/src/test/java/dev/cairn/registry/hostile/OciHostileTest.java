@@ -37,6 +37,8 @@ import org.junit.jupiter.api.Test;
 class OciHostileTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String EMPTY =
+      "sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a";
 
   private static URI base;
   private static OciFixture fixture;
@@ -162,6 +164,46 @@ class OciHostileTest {
         send(base, "GET", repo + "/tags/list", TestTokens.OTHER_PROJECT, Map.of());
     assertThat(elsewhere.statusCode()).isEqualTo(404);
     assertThat(code(elsewhere)).isEqualTo("NAME_UNKNOWN");
+  }
+
+  /**
+   * Issue 29 item 6: a signature's referrer, its bundle and the empty config belong to the signed
+   * version's repository only; asked of another model (or another project's token) they are
+   * unknown, and a digest no manifest has lists no referrers even where versions are signed.
+   */
+  @Test
+  void aSignaturesReferrerIsUnknownOutsideItsRepository() throws Exception {
+    TestRegistry registry = TestRegistry.shared();
+    OciFixture signed = OciFixture.publish(registry, "oci-hostile-signed");
+    byte[] bundle = signed.sign(registry, signed.high);
+    String own = "/v2/" + signed.name();
+    String subject =
+        header(get(own + "/manifests/" + signed.high.version()), "Docker-Content-Digest");
+    JsonNode listed = JSON.readTree(get(own + "/referrers/" + subject).body()).get("manifests");
+    assertThat(listed).hasSize(1);
+    String referrer = listed.get(0).get("digest").asText();
+    String layer = "sha256:" + Versions.sha256(bundle);
+    assertThat(get(own + "/blobs/" + layer).body()).isEqualTo(bundle);
+
+    assertThat(code(get(repo + "/manifests/" + referrer))).isEqualTo("MANIFEST_UNKNOWN");
+    assertThat(code(get(repo + "/blobs/" + layer))).isEqualTo("BLOB_UNKNOWN");
+    assertThat(code(get(repo + "/blobs/" + EMPTY)))
+        .as("no signed version here")
+        .isEqualTo("BLOB_UNKNOWN");
+    assertThat(JSON.readTree(get(repo + "/referrers/" + subject).body()).get("manifests"))
+        .isEmpty();
+    assertThat(JSON.readTree(get(own + "/referrers/" + referrer).body()).get("manifests"))
+        .as("a referrer has no referrers of its own")
+        .isEmpty();
+    assertThat(
+            JSON.readTree(get(own + "/referrers/sha256:" + "0".repeat(64)).body()).get("manifests"))
+        .isEmpty();
+    HttpResponse<byte[]> elsewhere =
+        send(base, "GET", own + "/manifests/" + referrer, TestTokens.OTHER_PROJECT, Map.of());
+    assertThat(code(elsewhere)).isEqualTo("NAME_UNKNOWN");
+    HttpResponse<byte[]> past =
+        get(own + "/blobs/" + layer, Map.of("Range", "bytes=" + bundle.length + "-"));
+    assertThat(past.statusCode()).isEqualTo(416);
   }
 
   @Test

@@ -7,6 +7,8 @@ import dev.cairn.client.model.ModelCreate;
 import dev.cairn.client.model.ProjectCreate;
 import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionCreate;
+import dev.cairn.registry.signature.TestSigner;
+import dev.cairn.registry.testing.Http;
 import dev.cairn.registry.testing.TestRegistry;
 import dev.cairn.registry.testing.TestTokens;
 import dev.cairn.registry.testing.Versions;
@@ -21,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,6 +112,36 @@ public final class OciFixture {
       throw new UncheckedIOException(e);
     }
     return publisher.versions().complete(project, "m", v.version());
+  }
+
+  /**
+   * Trusts a fresh key in the project and stores its OMS bundle over {@code v}'s files (issue 29
+   * item 6: a signed version has its bundle as its one OCI referrer); the bundle's bytes.
+   */
+  public byte[] sign(TestRegistry registry, Version v) {
+    TestSigner signer = TestSigner.generate();
+    Http http = registry.http();
+    String at = "/api/v1/projects/" + project;
+    HttpResponse<String> trusted =
+        http.send("PUT", at + "/trust", TestTokens.ADMIN, signer.policy("ci"));
+    if (trusted.statusCode() != 200) {
+      throw new IllegalStateException("trust PUT: " + trusted.statusCode() + " " + trusted.body());
+    }
+    Map<String, String> files = new HashMap<>();
+    v.files().forEach(f -> files.put(f.path(), f.sha256()));
+    byte[] bundle = signer.sign(files);
+    HttpResponse<String> stored =
+        http.sendBytes(
+            "PUT",
+            at + "/models/m/versions/" + v.version() + "/signature",
+            TestTokens.PUBLISHER,
+            bundle,
+            Map.of("Content-Type", "application/json"));
+    if (stored.statusCode() != 201) {
+      throw new IllegalStateException(
+          "signature PUT: " + stored.statusCode() + " " + stored.body());
+    }
+    return bundle;
   }
 
   /** A request to {@code path} with {@code Authorization: Bearer token} (none for null). */

@@ -50,6 +50,7 @@ class OciPullConformanceTest {
           "TOOMANYREQUESTS");
 
   private static final String MANIFEST = "application/vnd.oci.image.manifest.v1+json";
+  private static final String SIGSTORE = "application/vnd.dev.sigstore.bundle.v0.3+json";
   private static final String DUMMY_DIGEST = "sha256:" + Versions.sha256("nonexistent".getBytes());
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -255,6 +256,56 @@ class OciPullConformanceTest {
     assertThat(header(res, "OCI-Filters-Applied")).isEqualTo("artifactType");
     assertThat(JSON.readTree(res.body()).get("mediaType").asText())
         .isEqualTo("application/vnd.oci.image.index.v1+json");
+  }
+
+  /**
+   * Issue 29 item 6, as 03_discovery's referrers cases check a pushed referrer: the signed
+   * version's index lists one descriptor whose type, size and annotations are those of the manifest
+   * served by its digest, which hashes to it; that manifest's subject, config and layer are all
+   * served.
+   */
+  @Test
+  void aSignedVersionListsItsSignatureAsAReferrerServedByDigest() throws Exception {
+    byte[] bundle = fixture.sign(registry, fixture.low);
+    String subject = header(manifestGet("GET", fixture.low.version()), "Docker-Content-Digest");
+    String referrers = "/v2/" + fixture.name() + "/referrers/" + subject;
+    JsonNode index = JSON.readTree(get(base, referrers).body());
+    assertThat(index.get("manifests")).hasSize(1);
+    JsonNode listed = index.get("manifests").get(0);
+    assertThat(listed.get("mediaType").asText()).isEqualTo(MANIFEST);
+    assertThat(listed.get("artifactType").asText()).isEqualTo(SIGSTORE);
+
+    String digest = listed.get("digest").asText();
+    HttpResponse<byte[]> got = manifestGet("GET", digest);
+    assertThat(got.statusCode()).isEqualTo(200);
+    assertThat(header(got, "Content-Type")).isEqualTo(MANIFEST);
+    assertThat(header(got, "Docker-Content-Digest")).isEqualTo(digest);
+    assertThat("sha256:" + Versions.sha256(got.body())).isEqualTo(digest);
+    assertThat((long) got.body().length).isEqualTo(listed.get("size").asLong());
+    assertThat(manifestGet("HEAD", digest).statusCode()).isEqualTo(200);
+    JsonNode referrer = JSON.readTree(got.body());
+    assertThat(referrer.get("artifactType").asText()).isEqualTo(SIGSTORE);
+    assertThat(referrer.get("subject").get("digest").asText()).isEqualTo(subject);
+    assertThat(listed.get("annotations")).isEqualTo(referrer.get("annotations"));
+    assertThat(referrer.get("annotations").get("org.opencontainers.image.created")).isNotNull();
+
+    JsonNode config = referrer.get("config");
+    assertThat(config.get("mediaType").asText()).isEqualTo("application/vnd.oci.empty.v1+json");
+    HttpResponse<byte[]> empty = blob("GET", config.get("digest").asText(), Map.of());
+    assertThat(empty.statusCode()).isEqualTo(200);
+    assertThat(text(empty)).isEqualTo("{}");
+    JsonNode layer = referrer.get("layers").get(0);
+    assertThat(layer.get("mediaType").asText()).isEqualTo(SIGSTORE);
+    assertThat(layer.get("annotations").get("org.opencontainers.image.title").asText())
+        .isEqualTo("model.sig");
+    HttpResponse<byte[]> layerBytes = blob("GET", layer.get("digest").asText(), Map.of());
+    assertThat(layerBytes.statusCode()).isEqualTo(200);
+    assertThat(layerBytes.body()).isEqualTo(bundle);
+
+    JsonNode filtered =
+        JSON.readTree(get(base, referrers + "?artifactType=application/vnd.example%2Bjson").body());
+    assertThat(filtered.get("manifests")).isEmpty();
+    assertThat(manifestGet("GET", digest).body()).as("deterministic").isEqualTo(got.body());
   }
 
   @Test

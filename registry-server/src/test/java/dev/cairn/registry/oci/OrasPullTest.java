@@ -13,9 +13,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import land.oras.ArtifactType;
 import land.oras.ContainerRef;
 import land.oras.Layer;
 import land.oras.Manifest;
+import land.oras.ManifestDescriptor;
 import land.oras.Referrers;
 import land.oras.Registry;
 import org.junit.jupiter.api.AfterAll;
@@ -25,12 +27,17 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 29 item 8 and its "Must show": oras-java-sdk 0.7.0, an OCI client nobody here wrote, pulls
  * a version by tag, by alias (plain and per variant) and by digest with byte-identical files, with
- * Basic (any user, the token as password) and with Bearer; reads the referrers; every layer digest
- * is the file's pinned SHA-256; and the manifest digest is the same after the registry restarts.
- * oras-java writes each layer to its title but does not create directories, so the test makes
- * {@code tokenizer/} first (the oras CLI creates it).
+ * Basic (any user, the token as password) and with Bearer; reads the referrers (a signed version's
+ * OMS bundle, fetched byte for byte, issue 29 item 6); every layer digest is the file's pinned
+ * SHA-256; and the manifest digest is the same after the registry restarts. oras-java writes each
+ * layer to its title but does not create directories, so the test makes {@code tokenizer/} first
+ * (the oras CLI creates it).
  */
 class OrasPullTest {
+
+  private static final String SIGSTORE = "application/vnd.dev.sigstore.bundle.v0.3+json";
+  private static final String EMPTY =
+      "sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a";
 
   private static TestRegistry registry;
   private static OciFixture fixture;
@@ -88,11 +95,47 @@ class OrasPullTest {
   @Test
   void readsTheReferrersOfAVersion() {
     Registry oras = basic();
-    String digest = oras.getManifest(ref(fixture.high.version())).getDescriptor().getDigest();
-    Referrers referrers = oras.getReferrers(ContainerRef.parse(prefix() + "@" + digest), null);
-    assertThat(referrers.getMediaType()).isEqualTo("application/vnd.oci.image.index.v1+json");
-    // No signature is stored yet (issue 28 brings them); the index is there and empty.
-    assertThat(referrers.getManifests()).isEmpty();
+    Manifest subject = oras.getManifest(ref(fixture.high.version()));
+    String digest = subject.getDescriptor().getDigest();
+    ContainerRef at = ContainerRef.parse(prefix() + "@" + digest);
+    Referrers unsigned = oras.getReferrers(at, null);
+    assertThat(unsigned.getMediaType()).isEqualTo("application/vnd.oci.image.index.v1+json");
+    assertThat(unsigned.getManifests()).as("no signature yet").isEmpty();
+
+    // Issue 29 item 6: once the version is signed, its OMS bundle is its one referrer.
+    byte[] bundle = fixture.sign(registry, fixture.high);
+    Referrers referrers = oras.getReferrers(at, ArtifactType.from(SIGSTORE));
+    assertThat(referrers.getManifests()).hasSize(1);
+    ManifestDescriptor listed = referrers.getManifests().get(0);
+    assertThat(listed.getArtifactType()).isEqualTo(SIGSTORE);
+    assertThat(listed.getMediaType()).isEqualTo("application/vnd.oci.image.manifest.v1+json");
+    assertThat(
+            oras.getReferrers(at, ArtifactType.from("application/vnd.example+json")).getManifests())
+        .as("another artifactType")
+        .isEmpty();
+
+    Manifest signature = oras.getManifest(ContainerRef.parse(prefix() + "@" + listed.getDigest()));
+    assertThat(signature.getDescriptor().getDigest()).isEqualTo(listed.getDigest());
+    assertThat(signature.getDescriptor().getSize()).isEqualTo(listed.getSize());
+    assertThat(signature.getArtifactTypeAsString()).isEqualTo(SIGSTORE);
+    assertThat(signature.getSubject().getDigest()).isEqualTo(digest);
+    assertThat(signature.getConfig().getMediaType()).isEqualTo("application/vnd.oci.empty.v1+json");
+    assertThat(signature.getConfig().getDigest()).isEqualTo(EMPTY);
+    assertThat(signature.getLayers()).hasSize(1);
+    Layer layer = signature.getLayers().get(0);
+    assertThat(layer.getMediaType()).isEqualTo(SIGSTORE);
+    byte[] fetched = oras.getBlob(ContainerRef.parse(prefix() + "@" + layer.getDigest()));
+    assertThat(fetched).as("the bundle, byte for byte").isEqualTo(bundle);
+    assertThat(oras.getBlob(ContainerRef.parse(prefix() + "@" + EMPTY)))
+        .isEqualTo("{}".getBytes(StandardCharsets.UTF_8));
+
+    // Immutable: the same referrer after a restart, and the subject's digest did not move.
+    registry.stopServer();
+    registry.startServer();
+    Registry fresh = basic();
+    assertThat(fresh.getReferrers(at, null).getManifests()).containsExactly(listed);
+    assertThat(fresh.getManifest(ref(fixture.high.version())).getDescriptor().getDigest())
+        .isEqualTo(digest);
   }
 
   @Test

@@ -19,11 +19,12 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Manifests and blobs: the bytes of a pull. A manifest is the version's ModelPack image, with its
- * {@code Docker-Content-Digest}, type and length; a blob is a file streamed from the blob store
- * through {@link FileDownloads} (never held whole: its size is checked before the headers and a
- * whole file is hashed on the way, as the download route does), or an image's config bytes, with
- * {@code Range} answered 206 or 416. HEAD answers the same headers without opening the bytes.
+ * Manifests and blobs: the bytes of a pull. A manifest is the version's ModelPack image (or, by
+ * digest, the referrer of its signature), with its {@code Docker-Content-Digest}, type and length;
+ * a blob is a file streamed from the blob store through {@link FileDownloads} (never held whole:
+ * its size is checked before the headers and a whole file is hashed on the way, as the download
+ * route does), or an image's config bytes, with {@code Range} answered 206 or 416. HEAD answers the
+ * same headers without opening the bytes.
  */
 final class OciContent {
 
@@ -38,7 +39,7 @@ final class OciContent {
   }
 
   void manifest(ServerRequest req, ServerResponse res, OciPath path) {
-    OciCatalog.Found found = catalog.manifest(path.project(), path.model(), path.reference());
+    OciCatalog.Manifest found = catalog.manifest(path.project(), path.model(), path.reference());
     if (!acceptsManifest(req.headers().first(HeaderNames.ACCEPT))) {
       throw new OciError(
           404,
@@ -46,10 +47,10 @@ final class OciContent {
           "manifest unknown",
           "this registry serves " + ModelPack.MANIFEST_MEDIA_TYPE + " only, which Accept excludes");
     }
-    byte[] bytes = found.image().manifest();
+    byte[] bytes = found.bytes();
     res.header(HeaderNames.CONTENT_TYPE, ModelPack.MANIFEST_MEDIA_TYPE);
-    res.header(OciRoutes.CONTENT_DIGEST, found.image().digest());
-    res.header(HeaderNames.ETAG, "\"" + found.image().digest() + "\"");
+    res.header(OciRoutes.CONTENT_DIGEST, found.digest());
+    res.header(HeaderNames.ETAG, "\"" + found.digest() + "\"");
     sendBytes(req, res, bytes);
   }
 

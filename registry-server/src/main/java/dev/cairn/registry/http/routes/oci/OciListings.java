@@ -8,7 +8,7 @@ import dev.cairn.registry.oci.OciCatalog;
 import dev.cairn.registry.oci.OciDigest;
 import dev.cairn.registry.oci.OciError;
 import dev.cairn.registry.oci.OciPath;
-import dev.cairn.registry.oci.SignatureReferrers;
+import dev.cairn.registry.oci.SignatureReferrer;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.webserver.http.ServerRequest;
@@ -88,7 +88,7 @@ final class OciListings {
     OciDigest digest = OciDigest.parse(path.reference());
     Optional<String> artifactType =
         req.query().first("artifactType").asOptional().filter(t -> !t.isEmpty());
-    List<SignatureReferrers.Referrer> referrers =
+    List<SignatureReferrer> referrers =
         catalog.referrers(path.project(), path.model(), digest).stream()
             .filter(r -> artifactType.isEmpty() || artifactType.get().equals(r.artifactType()))
             .toList();
@@ -96,7 +96,7 @@ final class OciListings {
     body.put("schemaVersion", 2);
     body.put("mediaType", INDEX_MEDIA_TYPE);
     ArrayNode manifests = body.putArray("manifests");
-    for (SignatureReferrers.Referrer r : referrers) {
+    for (SignatureReferrer r : referrers) {
       ObjectNode d = manifests.addObject();
       d.put("mediaType", r.mediaType());
       d.put("digest", r.digest());
