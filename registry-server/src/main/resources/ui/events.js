@@ -1,16 +1,37 @@
 // The project's event stream, read with a same-origin fetch (the session cookie goes with it) and
 // parsed here, so that a reconnect can resume with Last-Event-ID after a drop. A 401 ends the
-// session: the console signs out instead of retrying.
+// session: the console signs out instead of retrying. Any other failure (refused, unreachable, a
+// dropped stream) is retried after a capped exponential backoff with jitter, so a registry that is
+// down or restarting is not hit every second by every open console: the wait doubles from 1 s up to
+// 30 s, plus up to a fifth of it at random so consoles that lost the registry together do not come
+// back in step; a stream that opens resets it. The same rule as the Java Backoff(1 s, 30 s, 0.2)
+// (registry-client dev.cairn.client.retry.Backoff): the cap applies before the jitter.
 
 import { signedOut } from './api.js';
 
-/** Calls `onEvent({id, type, data})` for each event until `signal` aborts. */
-export function follow(project, { models = [], types = [], onEvent, signal }) {
+const FIRST_MS = 1000;
+const MAX_MS = 30000;
+const JITTER = 0.2;
+
+/** The wait after `failures` failures in a row (at least 1); `random()` draws in [0, 1). */
+export function retryDelay(failures, random = Math.random) {
+  const base = Math.min(MAX_MS, FIRST_MS * 2 ** Math.min(Math.max(failures, 1) - 1, 30));
+  const spread = Math.floor(base * JITTER);
+  return base + Math.floor(random() * (spread + 1));
+}
+
+/**
+ * Calls `onEvent({id, type, data})` for each event until `signal` aborts, and `onState` with
+ * `{state: 'open'}` when the stream opens or `{state: 'retrying', failures, delayMs}` before each
+ * wait, for a connection indicator.
+ */
+export function follow(project, { models = [], types = [], onEvent, onState = () => {}, signal }) {
   const params = new URLSearchParams();
   models.forEach((m) => params.append('model', m));
   types.forEach((t) => params.append('type', t));
   const url = `/api/v1/projects/${encodeURIComponent(project)}/events?${params}`;
   let last = null;
+  let failures = 0;
   (async () => {
     while (!signal.aborted) {
       try {
@@ -26,6 +47,8 @@ export function follow(project, { models = [], types = [], onEvent, signal }) {
         if (!res.ok) {
           throw new Error(`events: HTTP ${res.status}`);
         }
+        failures = 0;
+        onState({ state: 'open' });
         const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
         let buffer = '';
         for (;;) {
@@ -49,7 +72,11 @@ export function follow(project, { models = [], types = [], onEvent, signal }) {
           return;
         }
       }
-      await new Promise((resolve) => setTimeout(resolve, 1000));
+      // A stream that ended or never opened: the first failure after an open waits FIRST_MS again.
+      failures += 1;
+      const delayMs = retryDelay(failures);
+      onState({ state: 'retrying', failures, delayMs });
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
     }
   })();
 }

@@ -10,6 +10,15 @@ export async function render({ params, signal }) {
   const { project, model, alias } = params;
   const region = h('div', { id: 'rollout', 'aria-live': 'polite' });
   const updated = h('p', { id: 'rollout-updated' });
+  // The event stream's connection: live, or how long until the next try (issue 27 item 4).
+  const live = h('p', { id: 'events-state', 'aria-live': 'polite' }, 'Connecting to the event stream…');
+  function connection({ state, failures, delayMs }) {
+    live.dataset.state = state;
+    live.dataset.failures = String(failures ?? 0);
+    live.textContent = state === 'open'
+      ? 'Live: following the event stream.'
+      : `Event stream lost; retrying in ${(delayMs / 1000).toFixed(1)} s (failure ${failures} in a row).`;
+  }
 
   async function draw() {
     const [target, instances] = await Promise.all([
@@ -27,9 +36,9 @@ export async function render({ params, signal }) {
     updated.textContent = `Updated ${when(new Date().toISOString())}`;
   }
 
-  show(h('h1', {}, `Rollout of ${model} @${alias}`), region, updated);
+  show(h('h1', {}, `Rollout of ${model} @${alias}`), region, updated, live);
   // Follow first: a report that lands while the first draw is under way redraws instead of being
   // missed (the stream starts at "now").
-  follow(project, { models: [model], onEvent: () => draw().catch(() => {}), signal });
+  follow(project, { models: [model], onEvent: () => draw().catch(() => {}), onState: connection, signal });
   await draw();
 }

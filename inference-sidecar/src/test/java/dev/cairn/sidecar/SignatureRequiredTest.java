@@ -3,10 +3,13 @@ package dev.cairn.sidecar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.client.CairnClient;
 import dev.cairn.client.model.AliasUpdate;
+import dev.cairn.client.model.Instance;
+import dev.cairn.client.model.LoadedVersion;
 import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionFile;
 import dev.cairn.registry.testing.TestRegistry;
@@ -22,6 +25,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +66,9 @@ class SignatureRequiredTest {
       SidecarClient client = new SidecarClient(sidecar.port());
       await().atMost(Duration.ofSeconds(30)).until(sidecar::ready);
       assertThat(client.infer("scorer")).isEqualTo(1f);
+      String hint = Pem.hint(trusted.getPublic());
+      assertSigned(client, "v1", hint);
+      awaitReportedSigner(project, "v1", hint);
 
       point(approver, project, "v2");
       awaitLastError(client, "SIGNATURE_REQUIRED:default");
@@ -79,7 +86,73 @@ class SignatureRequiredTest {
       await()
           .atMost(Duration.ofSeconds(10))
           .until(() -> client.get("/status").body().path("last_error").isNull());
+      assertSigned(client, "v4", hint);
+      awaitReportedSigner(project, "v4", hint);
     }
+  }
+
+  @Test
+  void withoutRequiredSignaturesReportsNoSigner() throws Exception {
+    String project = Sidecars.projectWithModel(registry, "unsig", "scorer");
+    CairnClient publisher = registry.client(TestTokens.PUBLISHER);
+    Sidecars.onnxVersion(publisher, project, "scorer", "v1", 1);
+    point(registry.client(TestTokens.APPROVER), project, "v1");
+    try (Sidecar sidecar =
+        Sidecar.start(Sidecars.settings(registry.uri(), project, "scorer", cache, List.of()))) {
+      SidecarClient client = new SidecarClient(sidecar.port());
+      await().atMost(Duration.ofSeconds(30)).until(sidecar::ready);
+      JsonNode status = client.get("/status").body();
+      assertThat(status.path("signatures").has("default")).isTrue();
+      assertThat(status.path("signatures").path("default").isNull()).isTrue();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                LoadedVersion loaded = reported(project);
+                assertThat(loaded.version()).isEqualTo("v1");
+                assertThat(loaded.signature()).isNull();
+              });
+    }
+  }
+
+  /** {@code /status} names the signer of the version served, at the top and under models. */
+  private static void assertSigned(SidecarClient client, String version, String hint) {
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              JsonNode status = client.get("/status").body();
+              assertThat(status.path("versions").path("default").asText()).isEqualTo(version);
+              for (JsonNode node : List.of(status, status.path("models").path("scorer"))) {
+                JsonNode signed = node.path("signatures").path("default");
+                assertThat(signed.path("method").asText()).isEqualTo("key");
+                assertThat(signed.path("signer").asText()).contains(hint);
+                assertThat(Instant.parse(signed.path("verified_at").asText()))
+                    .isBeforeOrEqualTo(Instant.now());
+              }
+            });
+  }
+
+  /** The registry's instance list carries the signer the sidecar reported for what it serves. */
+  private void awaitReportedSigner(String project, String version, String hint) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              LoadedVersion loaded = reported(project);
+              assertThat(loaded.version()).isEqualTo(version);
+              assertThat(loaded.signature()).isNotNull();
+              assertThat(loaded.signature().method()).isEqualTo("key");
+              assertThat(loaded.signature().signer()).contains(hint);
+              assertThat(loaded.signature().verifiedAt()).isNotNull();
+            });
+  }
+
+  private LoadedVersion reported(String project) {
+    List<Instance> instances =
+        registry.client(TestTokens.ADMIN).instances().list(project, "scorer", "production");
+    assertThat(instances).hasSize(1);
+    return instances.get(0).loaded().get("default");
   }
 
   private static void awaitLastError(SidecarClient client, String code) {

@@ -1,6 +1,9 @@
 package dev.cairn.sidecar.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cairn.client.model.VersionSignature;
 import dev.cairn.sidecar.fleet.Fleet;
 import dev.cairn.sidecar.fleet.ServedModel;
 import dev.cairn.sidecar.metrics.SidecarMetrics;
@@ -84,17 +87,32 @@ public final class StatusRoutes implements HttpService {
         .put("last_error", fleet.health().lastError(m));
     ObjectNode versions = node.putObject("versions");
     ObjectNode digests = node.putObject("digests");
+    // Issue 28 item 4: who signed each variant served, null when signatures are not required.
+    ObjectNode signatures = node.putObject("signatures");
     set.variants()
         .forEach(
             (variant, served) -> {
               versions.put(variant, served.version());
               digests.put(variant, served.digest());
+              signatures.set(variant, signature(served.signature()));
             });
     ServedModel.LastReport report = m.lastReport();
     node.putObject("report")
         .put("last_attempt_at", text(report.lastAttemptAt()))
         .put("last_success_at", text(report.lastSuccessAt()))
         .put("last_error", report.lastError());
+  }
+
+  private JsonNode signature(VersionSignature signed) {
+    if (signed == null) {
+      return NullNode.getInstance();
+    }
+    return responses
+        .json()
+        .createObjectNode()
+        .put("method", signed.method())
+        .put("signer", signed.signer())
+        .put("verified_at", text(signed.verifiedAt()));
   }
 
   private static String text(Object value) {

@@ -94,7 +94,11 @@ public final class InstanceReporter implements AutoCloseable {
             (variant, served) ->
                 loaded.put(
                     variant,
-                    new LoadedVersion(served.version(), served.digest(), now.set().loadedAt())));
+                    new LoadedVersion(
+                        served.version(),
+                        served.digest(),
+                        now.set().loadedAt(),
+                        served.signature())));
     try {
       client
           .instances()

@@ -1,5 +1,6 @@
 package dev.cairn.sidecar.serving;
 
+import dev.cairn.client.model.VersionSignature;
 import dev.cairn.runtime.LoadedModel;
 import java.time.Instant;
 import java.util.Map;
@@ -16,8 +17,18 @@ public final class ServingSet {
 
   private static final Logger LOG = Logger.getLogger(ServingSet.class.getName());
 
-  /** One variant as served: its version, digest and loaded model. */
-  public record Served(String version, String digest, String format, LoadedModel model) {}
+  /**
+   * One variant as served: its version, digest and loaded model, and who signed it when the sidecar
+   * verified the signature before loading ({@code null} when signatures are not required).
+   */
+  public record Served(
+      String version, String digest, String format, LoadedModel model, VersionSignature signature) {
+
+    /** A variant loaded without a signature check. */
+    public Served(String version, String digest, String format, LoadedModel model) {
+      this(version, digest, format, model, null);
+    }
+  }
 
   private final TargetSet target;
   private final Map<String, Served> variants;

@@ -2,6 +2,7 @@ package dev.cairn.sidecar.serving;
 
 import dev.cairn.client.CairnApiException;
 import dev.cairn.client.CairnClient;
+import dev.cairn.client.model.VersionSignature;
 import dev.cairn.runtime.LoadedModel;
 import dev.cairn.runtime.ModelArtifact;
 import dev.cairn.runtime.ModelRuntimes;
@@ -10,6 +11,7 @@ import dev.cairn.runtime.RuntimeRequirement;
 import dev.cairn.sidecar.cache.ArtifactCache;
 import dev.cairn.sidecar.cache.DigestMismatch;
 import dev.cairn.sidecar.config.ModelRef;
+import dev.cairn.signing.VerifiedSignature;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -60,17 +62,28 @@ public final class SetLoader implements SetPreparer {
       for (TargetSet.TargetVariant variant : target.variants().values()) {
         Map<String, Path> files = fetch(variant, offline);
         // After fetch: the digests it verified are the ones the signature must cover.
-        signatures.check(variant, offline);
+        VersionSignature signed =
+            signatures.check(variant, offline).map(SetLoader::signedBy).orElse(null);
         LoadedModel model = load(variant, files);
         loaded.put(
             variant.variant(),
-            new ServingSet.Served(variant.version(), variant.digest(), variant.format(), model));
+            new ServingSet.Served(
+                variant.version(), variant.digest(), variant.format(), model, signed));
       }
       return new ServingSet(target, loaded, Instant.now());
     } catch (SwapFailure | RuntimeException e) {
       loaded.values().forEach(served -> served.model().close());
       throw e;
     }
+  }
+
+  /**
+   * Who signed a variant, as {@code /status} and the instance report show it. {@code trusted} stays
+   * out: this sidecar's own trust material decided, not the project's current policy.
+   */
+  private static VersionSignature signedBy(VerifiedSignature verified) {
+    return new VersionSignature(
+        verified.method().wireName(), verified.signer(), Instant.now(), null);
   }
 
   private Map<String, Path> fetch(TargetSet.TargetVariant variant, boolean offline)

@@ -80,6 +80,11 @@ public final class InstanceService {
                 Text.line("loaded", variant);
                 Text.line("loaded", loaded == null ? null : loaded.version());
                 Text.line("loaded", loaded == null ? null : loaded.digest());
+                // The instance's own claim of who signed what it serves, shown as reported.
+                if (loaded != null && loaded.signature() != null) {
+                  Text.line("loaded.signature.method", loaded.signature().method());
+                  Text.line("loaded.signature.signer", loaded.signature().signer());
+                }
               });
     }
     if (InstanceState.reported(report.state()).isEmpty()) {
