@@ -15,11 +15,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code version push|list|get|pull|verify|sign}.
- *
- * <p>One file per noun of the command tree on purpose (about 240 lines): each subcommand is a short
- * nested class sharing the noun's options and help, so {@code cairn version --help} reads as this
- * file does.
+ * {@code version push|list|get|pull}: the group of the {@code version} noun, its columns, and the
+ * verbs that move a version's files or read it. The group gathers the verbs other classes own:
+ * {@link VersionChecks} (verify), {@link SignCommand} (sign), {@link VersionChanges}
+ * (validate|archive|delete|notes) and {@link VersionTransfers} (import|export), each subcommand a
+ * short nested class, so {@code cairn version --help} lists them all.
  */
 final class VersionCommands {
 
@@ -44,7 +44,7 @@ final class VersionCommands {
                 new ListVersions(terminal),
                 new GetVersion(terminal),
                 new Pull(terminal),
-                new Verify(terminal),
+                new VersionChecks.Verify(terminal),
                 new SignCommand(terminal)));
     verbs.addAll(VersionChanges.verbs(terminal));
     verbs.addAll(VersionTransfers.verbs(terminal));
@@ -217,66 +217,6 @@ final class VersionCommands {
                   + ":"
                   + version
                   + (v.digest() != null ? ", digest " + v.digest() : ", which is " + v.state()));
-    }
-  }
-
-  @Command(
-      name = "verify",
-      description =
-          "Have the registry re-hash the version's bytes; with --signature or --key, check its"
-              + " OMS signature here instead.")
-  static final class Verify extends CliCommand {
-    @Parameters(index = "0")
-    String model;
-
-    @Parameters(index = "1")
-    String version;
-
-    @Option(
-        names = "--signature",
-        arity = "0..1",
-        fallbackValue = "",
-        paramLabel = "FILE",
-        description = "Check the signature here: this model.sig, or (no FILE) the registry's.")
-    String signature;
-
-    @Option(
-        names = "--key",
-        paramLabel = "PEM",
-        description = "Trust this public key (repeatable) instead of the project's trust policy.")
-    List<Path> keys = List.of();
-
-    @Option(
-        names = "--dir",
-        description = "With --signature: hash the files here instead of downloading them.")
-    Path dir;
-
-    Verify(Terminal terminal) {
-      super(terminal);
-    }
-
-    @Override
-    public void run() {
-      if (signature != null || !keys.isEmpty()) {
-        SignatureCheck.Verified ok =
-            SignatureCheck.run(client(), project(), model, version, signature, keys, dir);
-        output().one(ok, "signer", SignatureCheck.COLUMNS);
-        return;
-      }
-      if (dir != null) {
-        throw new ExitCodes.Failure(ExitCodes.USAGE, "--dir goes with --signature or --key");
-      }
-      var verification = client().versions().verify(project(), model, version);
-      output()
-          .many(
-              verification.files(),
-              "path",
-              List.of(
-                  Output.Column.of("PATH", "path"),
-                  Output.Column.of("STATUS", "status"),
-                  Output.Column.of("SHA256", "sha256"),
-                  Output.Column.wide("ACTUAL", "actual")),
-              verification);
     }
   }
 }

@@ -9,7 +9,6 @@ import dev.cairn.operator.metrics.OperatorMetrics;
 import dev.cairn.operator.registry.RegistryEventRelay;
 import dev.cairn.operator.registry.RegistryFailure;
 import dev.cairn.signing.SignatureRefusal;
-import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -20,7 +19,6 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +26,12 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 /**
- * Reconciles a ModelVersion (spec 30-operator): fetches every file through SHA-256, compares it
- * with the pinned digest, verifies {@code spec.signature} when given ({@link SignatureGate}),
- * registers the version as references, waits for READY and attaches the signature. Once {@code
- * Verified} the spec is frozen ({@code SpecImmutable}). The finalizer {@value #FINALIZER} archives
- * the registry version on deletion, and holds the deletion while an alias points at it.
+ * Reconciles a ModelVersion (spec 30-operator): fetches every file through SHA-256 and compares it
+ * with the pinned digest ({@link SourceCheck}), verifies {@code spec.signature} when given ({@link
+ * SignatureGate}), registers the version as references, waits for READY and attaches the signature.
+ * Once {@code Verified} the spec is frozen ({@code SpecImmutable}). The finalizer {@value
+ * #FINALIZER} archives the registry version on deletion, and holds the deletion while an alias
+ * points at it.
  */
 @ControllerConfiguration(name = "modelversion", finalizerName = ModelVersionReconciler.FINALIZER)
 public final class ModelVersionReconciler
@@ -46,7 +45,7 @@ public final class ModelVersionReconciler
   private final CairnClient registry;
   private final VersionRegistration registration;
   private final VersionArchiver archiver;
-  private final SourceFetcher fetcher;
+  private final SourceCheck sourceCheck;
   private final SignatureGate signatures;
   private final RegistryEventRelay relay;
   private final ModelVersionOutcomes outcomes;
@@ -64,8 +63,8 @@ public final class ModelVersionReconciler
       Backoff.PerKey backoff) {
     this.registry = registry;
     this.registration = new VersionRegistration(registry);
-    this.fetcher = fetcher;
     this.signatures = new SignatureGate(registry, fetcher);
+    this.sourceCheck = new SourceCheck(fetcher, signatures);
     this.relay = relay;
     this.backoff = backoff;
     this.metrics = metrics;
@@ -126,29 +125,15 @@ public final class ModelVersionReconciler
               + "; give exactly one of inline, configMapRef, secretRef or uri");
     }
 
-    Map<String, SourceDigest> verified = new LinkedHashMap<>();
-    List<String> mismatches = new ArrayList<>();
-    byte[] bundle = null;
+    SourceCheck.Result sources;
     try {
-      SourceCredentials credentials = credentials(mv, context);
-      for (FileSource file : spec.files()) {
-        SourceDigest actual = fetcher.digest(file.uri(), credentials);
-        verified.put(file.path(), actual);
-        if (!actual.sha256().equals(file.sha256())) {
-          mismatches.add(
-              file.path()
-                  + ": expected sha256:"
-                  + file.sha256()
-                  + ", actual sha256:"
-                  + actual.sha256());
-        }
-      }
-      if (spec.signature() != null) {
-        bundle = signatures.read(mv, context.getClient(), credentials);
-      }
-    } catch (IOException | SourceCredentialsException e) {
+      sources = sourceCheck.run(mv, context.getClient());
+    } catch (IOException | SourceCheck.SourceCredentialsException e) {
       return outcomes.sourceUnavailable(mv, status, generation, e.getMessage());
     }
+    Map<String, SourceDigest> verified = sources.verified();
+    List<String> mismatches = sources.mismatches();
+    byte[] bundle = sources.bundle();
     if (!mismatches.isEmpty()) {
       return outcomes.checksumMismatch(mv, status, generation, String.join("; ", mismatches));
     }
@@ -216,26 +201,6 @@ public final class ModelVersionReconciler
     }
   }
 
-  private SourceCredentials credentials(ModelVersion mv, Context<ModelVersion> context)
-      throws SourceCredentialsException {
-    String name = mv.getSpec().credentialsSecret();
-    if (name == null || name.isBlank()) {
-      return SourceCredentials.none();
-    }
-    Secret secret =
-        context
-            .getClient()
-            .secrets()
-            .inNamespace(mv.getMetadata().getNamespace())
-            .withName(name)
-            .get();
-    if (secret == null) {
-      throw new SourceCredentialsException(
-          "credentialsSecret '" + name + "' does not exist in " + mv.getMetadata().getNamespace());
-    }
-    return SourceCredentials.fromSecretData(secret.getData());
-  }
-
   /**
    * Variants for a model the operator creates: the resource's {@code modelVariants}, else the
    * variants of every ModelVersion of that model in the namespace.
@@ -254,12 +219,5 @@ public final class ModelVersionReconciler
             other -> mv.getSpec().model().equals(other.getSpec().model()))
         .forEach(other -> variants.add(other.getSpec().variantOrDefault()));
     return List.copyOf(variants);
-  }
-
-  /** The credentials Secret named by the resource is missing. */
-  static final class SourceCredentialsException extends Exception {
-    SourceCredentialsException(String message) {
-      super(message);
-    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.cairn.operator.e2e;
 
-import static dev.cairn.operator.e2e.OperatorFixture.phase;
+import static dev.cairn.operator.e2e.SignedVersions.files;
+import static dev.cairn.operator.e2e.SignedVersions.withSignature;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -8,10 +9,8 @@ import static org.awaitility.Awaitility.await;
 import dev.cairn.client.CairnApiException;
 import dev.cairn.operator.crd.Condition;
 import dev.cairn.operator.crd.Conditions;
-import dev.cairn.operator.modelactivation.ModelActivation;
 import dev.cairn.operator.modelversion.FileSource;
 import dev.cairn.operator.modelversion.ModelVersion;
-import dev.cairn.operator.modelversion.ModelVersionSpec;
 import dev.cairn.operator.modelversion.ResourceKeyRef;
 import dev.cairn.operator.modelversion.SignatureSource;
 import dev.cairn.operator.testing.Examples;
@@ -27,20 +26,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 28 item 5: {@code ModelVersion.spec.signature} verified against the project's trust policy
- * before registration and attached to the version (condition {@code Signed}), and a {@code
- * ModelActivation} refused by {@code require_signature} reporting the code without hot-looping.
+ * Issue 28 item 5, the version side: {@code ModelVersion.spec.signature}, read inline, from a
+ * ConfigMap, a Secret or beside the artifact, verified against the project's trust policy before
+ * registration and attached to the version (condition {@code Signed}); a refused or misplaced
+ * signature registers nothing. A {@code ModelActivation} refused by {@code require_signature} is
+ * {@link SignedActivationTest}'s.
  */
 @EnableKubernetesMockClient(crud = true)
 class SignedModelTest {
@@ -68,7 +67,7 @@ class SignedModelTest {
     String ns = fx.namespace("signed");
     KeyPair ci = RegistrySignatureCalls.key();
     calls.trustKeys(ns, Map.of("ci", ci));
-    ModelVersion mv = churn(ns, 0);
+    ModelVersion mv = SignedVersions.churn(fx, ns, 0);
     byte[] bundle = RegistrySignatureCalls.sign(ci, "churn", files(mv));
     mv.setSpec(
         withSignature(
@@ -86,7 +85,7 @@ class SignedModelTest {
     assertThat(calls.stored(ns, "churn", "v1")).isEqualTo(bundle);
 
     // Without spec.signature there is no Signed condition at all.
-    ModelVersion plain = churn(ns, 1);
+    ModelVersion plain = SignedVersions.churn(fx, ns, 1);
     fx.kube.resource(plain).create();
     ModelVersion unsigned = fx.awaitVersion(ns, "churn-v2", "Verified");
     assertThat(Conditions.find(unsigned.getStatus().conditions(), "Signed")).isEmpty();
@@ -100,7 +99,7 @@ class SignedModelTest {
     calls.trustKeys(ns, Map.of("ci", ci));
 
     // Signed by a key the policy does not name, read from a ConfigMap.
-    ModelVersion untrusted = churn(ns, 0);
+    ModelVersion untrusted = SignedVersions.churn(fx, ns, 0);
     byte[] stranger =
         RegistrySignatureCalls.sign(RegistrySignatureCalls.key(), "churn", files(untrusted));
     fx.kube
@@ -121,7 +120,7 @@ class SignedModelTest {
     assertRefused(ns, "churn-v1", "SIGNATURE_UNTRUSTED", "v1");
 
     // Signed by the trusted key over other bytes, read from a Secret.
-    ModelVersion mismatched = churn(ns, 1);
+    ModelVersion mismatched = SignedVersions.churn(fx, ns, 1);
     String otherDigest = "0".repeat(64);
     byte[] wrong = RegistrySignatureCalls.sign(ci, "churn", Map.of("model.json", otherDigest));
     fx.kube
@@ -146,7 +145,7 @@ class SignedModelTest {
   @Test
   void aSignatureNamingTwoPlacesOrAMissingConfigMapIsReportedAndRegistersNothing() {
     String ns = fx.namespace("badsource");
-    ModelVersion two = churn(ns, 0);
+    ModelVersion two = SignedVersions.churn(fx, ns, 0);
     two.setSpec(
         withSignature(
             two.getSpec(),
@@ -157,7 +156,7 @@ class SignedModelTest {
     assertThat(signed.reason()).isEqualTo("InvalidSpec");
     assertThat(signed.message()).contains("[inline, uri]");
 
-    ModelVersion missing = churn(ns, 1);
+    ModelVersion missing = SignedVersions.churn(fx, ns, 1);
     missing.setSpec(
         withSignature(
             missing.getSpec(),
@@ -187,7 +186,7 @@ class SignedModelTest {
     String ns = fx.namespace("beside");
     KeyPair ci = RegistrySignatureCalls.key();
     calls.trustKeys(ns, Map.of("ci", ci));
-    ModelVersion mv = churn(ns, 0);
+    ModelVersion mv = SignedVersions.churn(fx, ns, 0);
     Path folder = Path.of("target", "signed-sources", ns, "churn", "v1");
     Files.createDirectories(folder);
     Files.copy(
@@ -208,80 +207,6 @@ class SignedModelTest {
       assertThat(Conditions.isTrue(verified.getStatus().conditions(), "Signed")).isTrue();
       assertThat(calls.stored(ns, "churn", "v1")).isNotNull();
     }
-  }
-
-  @Test
-  void anActivationRefusedForAnUnsignedVersionReportsTheCodeAndRecoversOnceSigned() {
-    String ns = fx.namespace("required");
-    fx.publishChurn(ns);
-    KeyPair ci = RegistrySignatureCalls.key();
-    calls.trustKeys(ns, Map.of("ci", ci));
-    calls.requireSignature(ns);
-
-    ModelActivation ma = Examples.modelActivation("single-variant/modelactivation.yaml", ns);
-    fx.kube.resource(ma).create();
-    ModelActivation refused =
-        fx.awaitActivation(ns, "churn-production", a -> "Failed".equals(phase(a)));
-    Condition ready = Conditions.find(refused.getStatus().conditions(), "Ready").orElseThrow();
-    assertThat(ready.status()).isEqualTo("False");
-    assertThat(ready.reason()).isEqualTo("SIGNATURE_REQUIRED");
-    assertThat(ready.message()).contains("v1");
-    assertThatThrownBy(() -> fx.admin.aliases().get(ns, "churn", "production"))
-        .isInstanceOfSatisfying(
-            CairnApiException.class, e -> assertThat(e.status()).isEqualTo(404));
-
-    // Retried with the growing backoff (0.5 s doubling), not in a tight loop.
-    long before = fx.operator.metrics().failureCount("ModelActivation", "SIGNATURE_REQUIRED");
-    await()
-        .during(Duration.ofSeconds(4))
-        .atMost(Duration.ofSeconds(6))
-        .until(
-            () ->
-                fx.operator.metrics().failureCount("ModelActivation", "SIGNATURE_REQUIRED") - before
-                    <= 6);
-
-    // Signing v1 with the trusted key lets the next attempt through, with no spec change.
-    byte[] bundle =
-        RegistrySignatureCalls.sign(
-            ci,
-            "churn",
-            files(
-                Examples.modelVersions("single-variant/modelversions.yaml", ns, fx.sources.base())
-                    .getFirst()));
-    assertThat(calls.attach(ns, "churn", "v1", bundle)).isEqualTo(201);
-    ModelActivation active =
-        fx.awaitActivation(ns, "churn-production", a -> "Active".equals(phase(a)));
-    assertThat(Conditions.isTrue(active.getStatus().conditions(), "Ready")).isTrue();
-    assertThat(fx.admin.aliases().get(ns, "churn", "production").pointers())
-        .isEqualTo(Map.of("default", "v1"));
-
-    // v2 signed by ci, then ci dropped from the policy: moving the alias to v2 is untrusted.
-    ModelVersion v2 = churn(ns, 1);
-    assertThat(calls.attach(ns, "churn", "v2", RegistrySignatureCalls.sign(ci, "churn", files(v2))))
-        .isEqualTo(201);
-    calls.trustKeys(ns, Map.of("other", RegistrySignatureCalls.key()));
-    // The operator patches the status meanwhile: an edit of a stale copy is tried again.
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .ignoreExceptions()
-        .untilAsserted(
-            () ->
-                fx.editActivation(
-                    ns, "churn-production", s -> OperatorFixture.withVersion(s, "v2")));
-    ModelActivation untrusted =
-        fx.awaitActivation(
-            ns,
-            "churn-production",
-            a ->
-                Conditions.find(a.getStatus().conditions(), "Ready")
-                    .map(c -> "SIGNATURE_UNTRUSTED".equals(c.reason()))
-                    .orElse(false));
-    assertThat(phase(untrusted)).isEqualTo("Failed");
-    assertThat(Conditions.find(untrusted.getStatus().conditions(), "Ready").orElseThrow().message())
-        .contains("v2");
-    assertThat(fx.admin.aliases().get(ns, "churn", "production").pointers())
-        .as("nothing changed")
-        .isEqualTo(Map.of("default", "v1"));
   }
 
   /**
@@ -311,32 +236,5 @@ class SignedModelTest {
         .isInstanceOfSatisfying(
             CairnApiException.class, e -> assertThat(e.status()).isEqualTo(404));
     return signed.get();
-  }
-
-  /** The single-variant example's {@code index}-th ModelVersion in {@code ns}. */
-  private static ModelVersion churn(String ns, int index) {
-    return Examples.modelVersions("single-variant/modelversions.yaml", ns, fx.sources.base())
-        .get(index);
-  }
-
-  private static Map<String, String> files(ModelVersion mv) {
-    Map<String, String> files = new TreeMap<>();
-    mv.getSpec().files().forEach(f -> files.put(f.path(), f.sha256()));
-    return files;
-  }
-
-  private static ModelVersionSpec withSignature(ModelVersionSpec s, SignatureSource signature) {
-    return new ModelVersionSpec(
-        s.project(),
-        s.model(),
-        s.version(),
-        s.variant(),
-        s.modelVariants(),
-        s.format(),
-        s.files(),
-        s.credentialsSecret(),
-        s.description(),
-        s.metadata(),
-        signature);
   }
 }

@@ -1,6 +1,10 @@
 package dev.cairn.registry.config;
 
+import static dev.cairn.registry.config.ConfigValues.optional;
+
+import io.helidon.config.Config;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -14,4 +18,31 @@ public record ReferenceSettings(
     boolean allowHardLinks,
     boolean allowHttp,
     boolean allowLinkLocal,
-    List<AddressRange> allowedRanges) {}
+    List<AddressRange> allowedRanges) {
+
+  static ReferenceSettings read(Config c) {
+    return new ReferenceSettings(
+        optional(c, "references.file-roots").stream()
+            .flatMap(s -> Arrays.stream(s.split(",")))
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .map(s -> Path.of(s).toAbsolutePath().normalize())
+            .toList(),
+        c.get("references.file-roots-allow-hard-links").asBoolean().orElse(false),
+        c.get("references.allow-http").asBoolean().orElse(true),
+        c.get("references.allow-link-local").asBoolean().orElse(false),
+        ranges(optional(c, "references.allow-cidrs").orElse("")));
+  }
+
+  private static List<AddressRange> ranges(String cidrs) {
+    try {
+      return Arrays.stream(cidrs.split(","))
+          .map(String::trim)
+          .filter(s -> !s.isEmpty())
+          .map(AddressRange::parse)
+          .toList();
+    } catch (IllegalArgumentException e) {
+      throw new StartupException("CAIRN_REFERENCE_ALLOW_CIDRS: " + e.getMessage());
+    }
+  }
+}

@@ -1,5 +1,8 @@
 package dev.cairn.registry.config;
 
+import static dev.cairn.registry.config.ConfigValues.integer;
+
+import io.helidon.config.Config;
 import java.time.Duration;
 
 /**
@@ -14,5 +17,19 @@ public record SessionSettings(Duration maxLifetime, boolean secureCookie) {
     if (maxLifetime.isNegative() || maxLifetime.isZero()) {
       throw new StartupException("CAIRN_SESSION_MAX_HOURS must be at least 1");
     }
+  }
+
+  /**
+   * A cookie without {@code Secure} would travel over plain HTTP, so only development may ask for
+   * one (a browser at http://localhost accepts Secure cookies anyway; this is for a development
+   * registry reached by another name over plain HTTP).
+   */
+  static SessionSettings read(Config c, String environment) {
+    boolean secure = c.get("sessions.secure-cookie").asBoolean().orElse(true);
+    if (!secure && "production".equals(environment)) {
+      throw new StartupException(
+          "CAIRN_SESSION_SECURE_COOKIE=false is for plain-HTTP development only, not production.");
+    }
+    return new SessionSettings(Duration.ofHours(integer(c, "sessions.max-hours", 12)), secure);
   }
 }

@@ -21,7 +21,10 @@ import java.util.TreeSet;
 /**
  * Reads {@link RegistrySettings}: each {@code CAIRN_*} environment variable overrides its key in
  * {@code application.yaml}. The environment is passed in, so tests configure a server without
- * touching the process environment.
+ * touching the process environment. This class owns the variable names and the checks that span
+ * groups (environment, origins); a group with rules of its own reads and checks its keys in its
+ * record ({@link BlobSettings#read}, {@link ReferenceSettings#read}, {@link SessionSettings#read},
+ * {@link WebhookSettings#read}).
  */
 public final class SettingsLoader {
 
@@ -165,38 +168,14 @@ public final class SettingsLoader {
         new ScrubSettings(
             number(c, "integrity.scrub-bytes-per-second", 8L * 1024 * 1024),
             Duration.ofSeconds(number(c, "integrity.scrub-interval-seconds", 86_400))),
-        blobs(c, env),
+        BlobSettings.read(c, env),
         Duration.ofSeconds(integer(c, "events.heartbeat-seconds", 15)),
         Duration.ofHours(integer(c, "events.retention-hours", 7 * 24)),
-        new ReferenceSettings(
-            optional(c, "references.file-roots").stream()
-                .flatMap(s -> Arrays.stream(s.split(",")))
-                .map(String::trim)
-                .filter(s -> !s.isEmpty())
-                .map(s -> Path.of(s).toAbsolutePath().normalize())
-                .toList(),
-            c.get("references.file-roots-allow-hard-links").asBoolean().orElse(false),
-            c.get("references.allow-http").asBoolean().orElse(true),
-            c.get("references.allow-link-local").asBoolean().orElse(false),
-            ranges(optional(c, "references.allow-cidrs").orElse(""))),
-        sessions(c, environment),
+        ReferenceSettings.read(c),
+        SessionSettings.read(c, environment),
         resolveCacheSize(c),
         mlflowDefaultProject(c),
         WebhookSettings.read(c));
-  }
-
-  /**
-   * Session lifetime and cookie flags. A cookie without {@code Secure} would travel over plain
-   * HTTP, so only development may ask for one (a browser at http://localhost accepts Secure cookies
-   * anyway; this is for a development registry reached by another name over plain HTTP).
-   */
-  private static SessionSettings sessions(Config c, String environment) {
-    boolean secure = c.get("sessions.secure-cookie").asBoolean().orElse(true);
-    if (!secure && "production".equals(environment)) {
-      throw new StartupException(
-          "CAIRN_SESSION_SECURE_COOKIE=false is for plain-HTTP development only, not production.");
-    }
-    return new SessionSettings(Duration.ofHours(integer(c, "sessions.max-hours", 12)), secure);
   }
 
   /**
@@ -226,40 +205,6 @@ public final class SettingsLoader {
           "CAIRN_RESOLVE_CACHE_SIZE must be at least 1 (resolutions cached), not " + size + ".");
     }
     return size;
-  }
-
-  /** The blob store; AWS keys come from the usual AWS variables, as every AWS tool reads them. */
-  private static BlobSettings blobs(Config c, Map<String, String> environment) {
-    String store = optional(c, "blobs.store").orElse("file");
-    if (!store.equals("file") && !store.startsWith("s3://")) {
-      throw new StartupException(
-          "CAIRN_BLOB_STORE must be 'file' or s3://bucket/prefix, not '" + store + "'.");
-    }
-    long maxFileBytes;
-    try {
-      maxFileBytes = c.get("limits.max-file-bytes").asLong().orElse(10L * 1024 * 1024 * 1024);
-    } catch (RuntimeException e) {
-      throw new StartupException("CAIRN_MAX_FILE_BYTES must be a number of bytes.");
-    }
-    return new BlobSettings(
-        store.equals("file") ? Optional.empty() : Optional.of(store),
-        optional(c, "blobs.s3.endpoint"),
-        optional(c, "blobs.s3.region").orElse("us-east-1"),
-        Optional.ofNullable(environment.get("AWS_ACCESS_KEY_ID")).filter(v -> !v.isBlank()),
-        Optional.ofNullable(environment.get("AWS_SECRET_ACCESS_KEY")).filter(v -> !v.isBlank()),
-        maxFileBytes);
-  }
-
-  private static List<AddressRange> ranges(String cidrs) {
-    try {
-      return Arrays.stream(cidrs.split(","))
-          .map(String::trim)
-          .filter(s -> !s.isEmpty())
-          .map(AddressRange::parse)
-          .toList();
-    } catch (IllegalArgumentException e) {
-      throw new StartupException("CAIRN_REFERENCE_ALLOW_CIDRS: " + e.getMessage());
-    }
   }
 
   /**

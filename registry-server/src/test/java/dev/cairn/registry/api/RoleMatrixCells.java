@@ -28,8 +28,6 @@ final class RoleMatrixCells {
   static final int[] SESSION_OPEN = {401, 401, 201, 201, 201, 201, 201, 201};
   static final int[] SESSION_SHOW = {401, 401, 404, 404, 404, 404, 404, 404};
   static final int[] SESSION_CLOSE = {401, 401, 204, 204, 204, 204, 204, 204};
-  // Issue 28: the publisher stores the signature (201); the admin sends the same bytes (200).
-  static final int[] SIGNATURE_PUT = {401, 401, 403, 201, 403, 200, 404, 403};
 
   private RoleMatrixCells() {}
 
@@ -246,25 +244,7 @@ final class RoleMatrixCells {
     cells.add(new Cell("DELETE", session, () -> session, null, SESSION_CLOSE));
     cells.addAll(MlflowMatrixCells.all(p, r1, r2, fresh));
     cells.addAll(WebhookMatrixCells.all(p));
-    // Issue 28, in this order: the admin's trust PUT trusts the key that signs r1, the
-    // publisher's signature PUT stores the bundle, and the signature GET then finds it.
-    String trust = "/api/v1/projects/{project}/trust";
-    cells.add(new Cell("GET", trust, () -> project + "/trust", null, READ));
-    cells.add(new Cell("PUT", trust, () -> project + "/trust", fresh.trustPolicy(), ADMIN_CHANGE));
-    cells.add(
-        new Cell(
-            "PUT",
-            files + "/signature",
-            () -> model + "/versions/" + r1 + "/signature",
-            fresh.bundle(p, r1),
-            SIGNATURE_PUT));
-    cells.add(
-        new Cell(
-            "GET",
-            files + "/signature",
-            () -> model + "/versions/" + r1 + "/signature",
-            null,
-            READ));
+    cells.addAll(SignatureMatrixCells.all(p, r1, fresh));
     return cells;
   }
 }

@@ -28,9 +28,10 @@ import org.junit.jupiter.api.Test;
  * endpoints take hostile input. Before: there were no webhooks. Now a target must be https (plain
  * http only by setting), may not carry user-info, and may not resolve to loopback, link-local
  * (cloud metadata), private or unique-local addresses unless that exact range is allow-listed — the
- * rules of references; redirects are not followed; an answer is read to 4 KiB at most; event names
- * are checked and never echoed. This registry allows plain http and only 127.0.0.2/32, so 127.0.0.1
- * stays refused beside an allowed neighbour.
+ * rules of references; redirects are not followed; an answer is read to 4 KiB at most. This class
+ * owns where a webhook may POST and what it reads back; the endpoints' other hostile input (event
+ * names, bodies, ids) is {@link WebhookInputHostileTest}'s. This registry allows plain http and
+ * only 127.0.0.2/32, so 127.0.0.1 stays refused beside an allowed neighbour.
  */
 class WebhookHostileTest {
 
@@ -172,70 +173,6 @@ class WebhookHostileTest {
       assertThat(assertProblem(res, 400, "BAD_REQUEST").get("detail").asText())
           .doesNotContain("pw");
     }
-  }
-
-  @Test
-  void badEventNamesAreRefusedWithoutEcho() {
-    for (String events :
-        new String[] {
-          "[]",
-          "[\"unknown.created\"]",
-          "[\"model_version.created; DROP TABLE\"]",
-          "[\"*.*\"]",
-          "[\"model_version.\\u202ecreated\"]",
-          "[\"model_version.Created\"]",
-          "[null]",
-          "[\"" + "a".repeat(5000) + ".created\"]",
-          "[" + "\"model_version.created\",".repeat(40) + "\"*\"]"
-        }) {
-      var res = http.post(webhooks, TestTokens.ADMIN, create("http://127.0.0.2:9/hook", events));
-      JsonNode problem = assertProblem(res, 400, "BAD_REQUEST");
-      assertThat(problem.toString()).as(events).doesNotContain("DROP", "unknown", "aaaa");
-    }
-  }
-
-  @Test
-  void oversizeBodiesUnknownMembersAndBadIdsAreProblems() {
-    String huge =
-        "{\"url\":\"http://127.0.0.2:9/hook\",\"events\":[\"*\"],\"description\":\""
-            + "d".repeat(2 * 1024 * 1024)
-            + "\"}";
-    assertThat(http.post(webhooks, TestTokens.ADMIN, huge).statusCode()).isEqualTo(413);
-    var longDescription =
-        http.post(
-            webhooks,
-            TestTokens.ADMIN,
-            "{\"url\":\"http://127.0.0.2:9/hook\",\"events\":[\"*\"],\"description\":\""
-                + "d".repeat(5000)
-                + "\"}");
-    assertProblem(longDescription, 400, "BAD_REQUEST");
-    var unknown =
-        http.post(
-            webhooks,
-            TestTokens.ADMIN,
-            "{\"url\":\"http://127.0.0.2:9/hook\",\"events\":[\"*\"],\"secret\":\"whsec_mine\"}");
-    assertThat(unknown.statusCode()).isEqualTo(400);
-    var longUrl =
-        http.post(
-            webhooks,
-            TestTokens.ADMIN,
-            create("http://127.0.0.2:9/" + "p".repeat(3000), "[\"*\"]"));
-    assertProblem(longUrl, 400, "BAD_REQUEST");
-    var badFormat =
-        http.post(
-            webhooks,
-            TestTokens.ADMIN,
-            "{\"url\":\"http://127.0.0.2:9/hook\",\"events\":[\"*\"],\"format\":\"svix\"}");
-    assertProblem(badFormat, 400, "BAD_REQUEST");
-    var badId = http.get(webhooks + "/not-an-id-at-all", TestTokens.ADMIN);
-    assertThat(assertProblem(badId, 404, "WEBHOOK_NOT_FOUND").get("detail").asText())
-        .doesNotContain("not-an-id");
-    var badDelivery =
-        http.post(
-            webhooks + "/00000000-0000-0000-0000-000000000000/deliveries/x/redeliver",
-            TestTokens.ADMIN,
-            null);
-    assertThat(badDelivery.statusCode()).isEqualTo(404);
   }
 
   private static List<JsonNode> attempts(String hook) {
