@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -39,24 +38,7 @@ final class GuardedHttp implements AutoCloseable {
   private final CloseableHttpClient client;
 
   GuardedHttp(ReferenceAddresses addresses) {
-    DnsResolver resolver =
-        new DnsResolver() {
-          @Override
-          public InetAddress[] resolve(String host) throws UnknownHostException {
-            InetAddress[] all = InetAddress.getAllByName(host);
-            for (InetAddress address : all) {
-              if (!addresses.permits(address)) {
-                throw new InsideAddressException(host, address);
-              }
-            }
-            return Arrays.copyOf(all, all.length);
-          }
-
-          @Override
-          public String resolveCanonicalHostname(String host) {
-            return host;
-          }
-        };
+    DnsResolver resolver = new GuardedDns(addresses, InsideAddressException::new);
     client =
         HttpClients.custom()
             .setConnectionManager(

@@ -1,9 +1,9 @@
 package dev.cairn.registry.webhook;
 
+import dev.cairn.registry.artifact.GuardedDns;
 import dev.cairn.registry.artifact.ReferenceAddresses;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.Optional;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
@@ -56,23 +55,10 @@ final class WebhookSender implements AutoCloseable {
 
   WebhookSender(ReferenceAddresses addresses) {
     DnsResolver resolver =
-        new DnsResolver() {
-          @Override
-          public InetAddress[] resolve(String host) throws UnknownHostException {
-            InetAddress[] all = InetAddress.getAllByName(host);
-            for (InetAddress address : all) {
-              if (!addresses.permits(address)) {
-                throw new UnknownHostException(host + " is not an allowed webhook target");
-              }
-            }
-            return Arrays.copyOf(all, all.length);
-          }
-
-          @Override
-          public String resolveCanonicalHostname(String host) {
-            return host;
-          }
-        };
+        new GuardedDns(
+            addresses,
+            (host, address) ->
+                new UnknownHostException(host + " is not an allowed webhook target"));
     Timeout timeout = Timeout.ofSeconds(TIMEOUT.toSeconds());
     client =
         HttpClients.custom()
