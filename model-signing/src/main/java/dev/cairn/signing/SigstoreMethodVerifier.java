@@ -1,19 +1,15 @@
 package dev.cairn.signing;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.util.JsonFormat;
 import dev.cairn.signing.VerificationMaterial.FulcioMaterial;
 import dev.sigstore.KeylessVerificationException;
 import dev.sigstore.KeylessVerifier;
 import dev.sigstore.VerificationOptions;
 import dev.sigstore.bundle.Bundle;
 import dev.sigstore.bundle.BundleParseException;
-import dev.sigstore.proto.trustroot.v1.TrustedRoot;
 import dev.sigstore.trustroot.SigstoreTrustedRoot;
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 
@@ -45,7 +41,9 @@ final class SigstoreMethodVerifier {
             .orElseThrow(
                 () ->
                     SignatureRefusal.of(
-                        RefusalCode.SIGNATURE_UNTRUSTED, "no Sigstore trusted root is configured"));
+                        RefusalCode.SIGNATURE_UNTRUSTED,
+                        "no Sigstore trusted root is configured: keyless (sigstore) signatures"
+                            + " need CAIRN_SIGSTORE_TRUSTED_ROOT, a trusted_root.json"));
     FulcioIdentity identity = FulcioIdentity.of(material.certificate());
     if (trust.identities().stream().noneMatch(identity::matches)) {
       throw SignatureRefusal.of(
@@ -56,7 +54,8 @@ final class SigstoreMethodVerifier {
     ModelStatement statement = ModelStatement.parse(envelope.payload());
     try {
       KeylessVerifier.builder()
-          .trustedRootProvider(() -> SigstoreTrustedRoot.from(trustedRoot(trustedRoot)))
+          .trustedRootProvider(
+              () -> SigstoreTrustedRoot.from(SigstoreTrustedRoots.parse(trustedRoot)))
           .build()
           .verify(
               HexFormat.of().parseHex(statement.rootDigest()),
@@ -77,18 +76,6 @@ final class SigstoreMethodVerifier {
           RefusalCode.SIGNATURE_INVALID, "sigstore-java could not process the bundle", e);
     }
     return new VerifiedSigner(identity.signer(), identity.san());
-  }
-
-  private static TrustedRoot trustedRoot(byte[] json) throws IOException {
-    TrustedRoot.Builder builder = TrustedRoot.newBuilder();
-    try {
-      JsonFormat.parser()
-          .ignoringUnknownFields()
-          .merge(new String(json, StandardCharsets.UTF_8), builder);
-    } catch (InvalidProtocolBufferException e) {
-      throw new IOException("trusted_root.json is not a Sigstore TrustedRoot", e);
-    }
-    return builder.build();
   }
 
   private static Bundle withoutTimestamps(byte[] raw) throws SignatureRefusal {

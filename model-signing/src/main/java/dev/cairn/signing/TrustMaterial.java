@@ -38,6 +38,16 @@ public record TrustMaterial(
   /** A keyless signer: the certificate's SAN (e-mail or URI) and its OIDC issuer. */
   public record KeylessIdentity(String san, String issuer) {}
 
+  /**
+   * This material with the deployment's Sigstore trusted root (a policy names identities, a process
+   * setting supplies the root they are checked against); empty leaves it as it is.
+   */
+  public TrustMaterial withSigstoreTrustedRoot(Optional<byte[]> trustedRootJson) {
+    return trustedRootJson.isEmpty()
+        ? this
+        : new TrustMaterial(keys, roots, identities, trustedRootJson);
+  }
+
   public static TrustMaterial none() {
     return builder().build();
   }
