@@ -22,6 +22,14 @@ Combinations the schema cannot express; each message names the value to change.
 {{- if and (eq .Values.environment "production") (has "*" .Values.auth.allowedOrigins) -}}
 {{- fail "auth.allowedOrigins may not contain \"*\" with environment=production: list the origins" -}}
 {{- end -}}
+{{- if and .Values.signing.sigstoreTrustedRoot .Values.signing.sigstoreTrustedRootConfigMap -}}
+{{- fail "signing.sigstoreTrustedRoot and signing.sigstoreTrustedRootConfigMap both name a Sigstore trusted root: set one" -}}
+{{- end -}}
+{{- with .Values.signing.sigstoreTrustedRoot -}}
+{{- if not (hasKey (fromJson .) "mediaType") -}}
+{{- fail "signing.sigstoreTrustedRoot is not a Sigstore trusted_root.json (JSON with a mediaType): give the file with --set-file signing.sigstoreTrustedRoot=trusted_root.json" -}}
+{{- end -}}
+{{- end -}}
 {{- include "cairn.validateNames" . -}}
 {{- end -}}
 

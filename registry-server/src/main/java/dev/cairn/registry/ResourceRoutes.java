@@ -59,7 +59,7 @@ final class ResourceRoutes {
     this.catalog = catalog;
     this.artifacts = artifacts;
     this.settings = settings;
-    this.signatures = Signatures.create(kernel, catalog, meters);
+    this.signatures = Signatures.create(kernel, catalog, meters, settings.signing());
     this.artifactWiring =
         new ArtifactWiring(kernel, catalog, artifacts, meters, settings, signatures);
   }

@@ -1,5 +1,6 @@
 package dev.cairn.registry;
 
+import dev.cairn.registry.config.SigningSettings;
 import dev.cairn.registry.project.ProjectRepository;
 import dev.cairn.registry.signature.SignatureJudge;
 import dev.cairn.registry.signature.SignatureRepository;
@@ -20,9 +21,10 @@ record Signatures(
     SignatureService signatures,
     SignatureStatus status) {
 
-  static Signatures create(Kernel kernel, Catalog catalog, Meters meters) {
+  static Signatures create(
+      Kernel kernel, Catalog catalog, Meters meters, SigningSettings settings) {
     TrustRepository trustRepository = new TrustRepository();
-    TrustMaterials materials = new TrustMaterials(trustRepository);
+    TrustMaterials materials = new TrustMaterials(trustRepository, settings.sigstoreTrustedRoot());
     SignatureRepository signatureRepository = new SignatureRepository();
     SignatureJudge judge = new SignatureJudge();
     new UntrustedPointers(kernel.db(), materials, judge).observedBy(meters.domain());

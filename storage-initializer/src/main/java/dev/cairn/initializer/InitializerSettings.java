@@ -45,7 +45,8 @@ public record InitializerSettings(
           TOKEN,
           SignatureSettings.REQUIRE,
           SignatureSettings.KEYS,
-          SignatureSettings.ROOTS);
+          SignatureSettings.ROOTS,
+          SignatureSettings.SIGSTORE_ROOT);
 
   /** A token file past this is not a token. */
   private static final long MAX_TOKEN_BYTES = 64 << 10;

@@ -80,9 +80,11 @@ final class SignatureCheck implements SignatureGate {
 
   private TrustMaterial trust(CairnClient client, CairnUri uri) {
     try {
-      return settings.localTrust()
-          ? TrustPolicies.fromPemFiles(settings.trustedKeys(), settings.trustedRoots())
-          : TrustPolicies.fromPolicy(client.signatures().trust(uri.project()));
+      TrustMaterial trust =
+          settings.localTrust()
+              ? TrustPolicies.fromPemFiles(settings.trustedKeys(), settings.trustedRoots())
+              : TrustPolicies.fromPolicy(client.signatures().trust(uri.project()));
+      return trust.withSigstoreTrustedRoot(settings.sigstoreTrustedRoot());
     } catch (IOException e) {
       throw new InitFailure(
           ExitCode.USAGE, "trust files cannot be read: " + e.getMessage() + " (" + uri + ")", e);

@@ -1,10 +1,12 @@
 package dev.cairn.initializer;
 
+import dev.cairn.signing.SigstoreTrustedRoots;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -12,14 +14,21 @@ import java.util.Set;
  * CAIRN_REQUIRE_SIGNATURE} ({@code false}: then only a project whose {@code require_signature}
  * policy covers the ref's protected alias asks for one) and the trust files {@code
  * CAIRN_TRUSTED_KEYS} / {@code CAIRN_TRUSTED_ROOTS} (comma-separated PEM paths; none: the project's
- * trust policy from the registry).
+ * trust policy from the registry), and {@code CAIRN_SIGSTORE_TRUSTED_ROOT}: the Sigstore {@code
+ * trusted_root.json} keyless ({@code sigstore}) signatures are checked against, read and checked
+ * here so that a file that is no trusted root is a usage error (exit 1) naming the variable.
  */
-record SignatureSettings(boolean required, List<Path> trustedKeys, List<Path> trustedRoots) {
+record SignatureSettings(
+    boolean required,
+    List<Path> trustedKeys,
+    List<Path> trustedRoots,
+    Optional<byte[]> sigstoreTrustedRoot) {
 
   static final String REQUIRE = "CAIRN_REQUIRE_SIGNATURE";
   static final String KEYS = "CAIRN_TRUSTED_KEYS";
   static final String ROOTS = "CAIRN_TRUSTED_ROOTS";
-  static final Set<String> KNOWN = Set.of(REQUIRE, KEYS, ROOTS);
+  static final String SIGSTORE_ROOT = "CAIRN_SIGSTORE_TRUSTED_ROOT";
+  static final Set<String> KNOWN = Set.of(REQUIRE, KEYS, ROOTS, SIGSTORE_ROOT);
 
   static SignatureSettings from(Map<String, String> env) {
     String require = env.getOrDefault(REQUIRE, "").strip().toLowerCase(Locale.ROOT);
@@ -31,7 +40,19 @@ record SignatureSettings(boolean required, List<Path> trustedKeys, List<Path> tr
               throw new InitFailure(
                   ExitCode.USAGE, REQUIRE + " must be true or false, not '" + shown(require) + "'");
         };
-    return new SignatureSettings(required, paths(env, KEYS), paths(env, ROOTS));
+    return new SignatureSettings(required, paths(env, KEYS), paths(env, ROOTS), sigstoreRoot(env));
+  }
+
+  private static Optional<byte[]> sigstoreRoot(Map<String, String> env) {
+    String file = env.getOrDefault(SIGSTORE_ROOT, "").strip();
+    if (file.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(SigstoreTrustedRoots.read(Path.of(file)));
+    } catch (IllegalArgumentException e) {
+      throw new InitFailure(ExitCode.USAGE, SIGSTORE_ROOT + ": " + e.getMessage());
+    }
   }
 
   boolean localTrust() {

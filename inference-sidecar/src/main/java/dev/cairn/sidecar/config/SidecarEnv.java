@@ -2,6 +2,7 @@ package dev.cairn.sidecar.config;
 
 import dev.cairn.client.process.EnvValues;
 import dev.cairn.runtime.onnx.OnnxSettings;
+import dev.cairn.signing.SigstoreTrustedRoots;
 import dev.cairn.signing.TrustPolicies;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,6 +21,8 @@ import java.util.stream.Stream;
 
 /** Reads {@link SidecarSettings} from the environment variables of spec 50. */
 final class SidecarEnv {
+
+  static final String SIGSTORE_TRUSTED_ROOT = "CAIRN_SIGSTORE_TRUSTED_ROOT";
 
   private SidecarEnv() {}
 
@@ -93,12 +96,26 @@ final class SidecarEnv {
       throw new IllegalArgumentException(
           "CAIRN_TRUSTED_KEYS/CAIRN_TRUSTED_ROOTS are set but CAIRN_REQUIRE_SIGNATURE is not true");
     }
+    Optional<Path> sigstoreRoot = value(env, SIGSTORE_TRUSTED_ROOT).map(Path::of);
+    if (!required && sigstoreRoot.isPresent()) {
+      throw new IllegalArgumentException(
+          SIGSTORE_TRUSTED_ROOT + " is set but CAIRN_REQUIRE_SIGNATURE is not true");
+    }
+    // Read now so that a file that is no trusted root fails the start, not every keyless load.
+    sigstoreRoot.ifPresent(
+        file -> {
+          try {
+            SigstoreTrustedRoots.read(file);
+          } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(SIGSTORE_TRUSTED_ROOT + ": " + e.getMessage(), e);
+          }
+        });
     try {
       TrustPolicies.fromPemFiles(keys, roots); // a file that is not PEM fails the start, not a load
     } catch (IOException e) {
       throw new UncheckedIOException("trust files cannot be read", e);
     }
-    return new SignatureSettings(required, keys, roots);
+    return new SignatureSettings(required, keys, roots, sigstoreRoot);
   }
 
   private static List<Path> paths(Map<String, String> env, String name) {

@@ -74,7 +74,8 @@ public record SidecarSettings(
           "CAIRN_MAX_DECODING_BYTES",
           "CAIRN_REQUIRE_SIGNATURE",
           "CAIRN_TRUSTED_KEYS",
-          "CAIRN_TRUSTED_ROOTS");
+          "CAIRN_TRUSTED_ROOTS",
+          "CAIRN_SIGSTORE_TRUSTED_ROOT");
 
   /** The settings the environment gives (spec 50's variables); a bad one is refused. */
   public static SidecarSettings fromEnv(Map<String, String> env) {

@@ -2,16 +2,24 @@ package dev.cairn.sidecar.config;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Whether the sidecar loads only signed versions (issue 28 item 4): {@code CAIRN_REQUIRE_SIGNATURE}
  * ({@code false}), and where trust comes from — the PEM files of {@code CAIRN_TRUSTED_KEYS} and
  * {@code CAIRN_TRUSTED_ROOTS} (comma-separated paths), or, when both are empty, the project's trust
- * policy read from the registry before each load.
+ * policy read from the registry before each load. Keyless ({@code sigstore}) signatures are checked
+ * against the Sigstore {@code trusted_root.json} of {@code CAIRN_SIGSTORE_TRUSTED_ROOT} (none:
+ * refused), for the identities of the project's policy.
  */
-public record SignatureSettings(boolean required, List<Path> trustedKeys, List<Path> trustedRoots) {
+public record SignatureSettings(
+    boolean required,
+    List<Path> trustedKeys,
+    List<Path> trustedRoots,
+    Optional<Path> sigstoreTrustedRoot) {
 
-  public static final SignatureSettings OFF = new SignatureSettings(false, List.of(), List.of());
+  public static final SignatureSettings OFF =
+      new SignatureSettings(false, List.of(), List.of(), Optional.empty());
 
   public SignatureSettings {
     trustedKeys = List.copyOf(trustedKeys);
@@ -25,6 +33,11 @@ public record SignatureSettings(boolean required, List<Path> trustedKeys, List<P
 
   /** Signatures required, trusted by these PEM files (none: the project's policy). */
   public static SignatureSettings required(List<Path> keys, List<Path> roots) {
-    return new SignatureSettings(true, keys, roots);
+    return new SignatureSettings(true, keys, roots, Optional.empty());
+  }
+
+  /** The same settings with keyless signatures checked against {@code trustedRootJson}. */
+  public SignatureSettings withSigstoreTrustedRoot(Path trustedRootJson) {
+    return new SignatureSettings(required, trustedKeys, trustedRoots, Optional.of(trustedRootJson));
   }
 }

@@ -10,6 +10,7 @@ import dev.cairn.sidecar.config.SignatureSettings;
 import dev.cairn.signing.ModelSignatureVerifier;
 import dev.cairn.signing.SignatureBundle;
 import dev.cairn.signing.SignatureRefusal;
+import dev.cairn.signing.SigstoreTrustedRoots;
 import dev.cairn.signing.TrustMaterial;
 import dev.cairn.signing.TrustPolicies;
 import dev.cairn.signing.VerifiedSignature;
@@ -65,10 +66,21 @@ public final class SignatureGate {
     } catch (IOException e) {
       throw new UncheckedIOException("trust files cannot be read", e);
     }
-    return new Required(client, cacheDir.resolve("signatures"), ref, local);
+    // Checked when the settings were read; read once here, it stays for the process's life.
+    Optional<byte[]> sigstoreRoot = settings.sigstoreTrustedRoot().map(SigstoreTrustedRoots::read);
+    return new Required(client, cacheDir.resolve("signatures"), ref, local, sigstoreRoot);
   }
 
-  private record Required(CairnClient client, Path dir, ModelRef ref, TrustMaterial local)
+  /**
+   * The check; {@code sigstoreRoot} ({@code CAIRN_SIGSTORE_TRUSTED_ROOT}) is added to whichever
+   * trust applies, so a keyless signer is checked against it for the policy's identities.
+   */
+  private record Required(
+      CairnClient client,
+      Path dir,
+      ModelRef ref,
+      TrustMaterial local,
+      Optional<byte[]> sigstoreRoot)
       implements Check {
 
     @Override
@@ -109,7 +121,9 @@ public final class SignatureGate {
       try {
         VerifiedSignature ok =
             ModelSignatureVerifier.verify(
-                SignatureBundle.parse(bundle, SignatureBundle.DEFAULT_LIMIT), trust, files);
+                SignatureBundle.parse(bundle, SignatureBundle.DEFAULT_LIMIT),
+                trust.withSigstoreTrustedRoot(sigstoreRoot),
+                files);
         if (!offline) {
           keep(kept, bundle);
         }

@@ -35,7 +35,8 @@ public record RegistrySettings(
     SessionSettings sessions,
     int resolveCacheSize,
     Optional<String> mlflowDefaultProject,
-    WebhookSettings webhooks) {
+    WebhookSettings webhooks,
+    SigningSettings signing) {
 
   public boolean embeddedDatabase() {
     return dbUrl.isEmpty();

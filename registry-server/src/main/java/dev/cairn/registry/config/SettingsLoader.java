@@ -24,7 +24,7 @@ import java.util.TreeSet;
  * touching the process environment. This class owns the variable names and the checks that span
  * groups (environment, origins); a group with rules of its own reads and checks its keys in its
  * record ({@link BlobSettings#read}, {@link ReferenceSettings#read}, {@link SessionSettings#read},
- * {@link WebhookSettings#read}).
+ * {@link WebhookSettings#read}, {@link SigningSettings#read}).
  */
 public final class SettingsLoader {
 
@@ -78,7 +78,9 @@ public final class SettingsLoader {
           // Issue 30: webhooks.
           Map.entry("CAIRN_WEBHOOK_RETRY_SECONDS", "webhooks.retry-seconds"),
           Map.entry("CAIRN_WEBHOOK_ALLOW_HTTP", "webhooks.allow-http"),
-          Map.entry("CAIRN_WEBHOOK_ALLOW_CIDRS", "webhooks.allow-cidrs"));
+          Map.entry("CAIRN_WEBHOOK_ALLOW_CIDRS", "webhooks.allow-cidrs"),
+          // Issue 28: keyless signatures.
+          Map.entry(SigningSettings.VARIABLE, "signing.sigstore-trusted-root"));
 
   private SettingsLoader() {}
 
@@ -175,7 +177,8 @@ public final class SettingsLoader {
         SessionSettings.read(c, environment),
         resolveCacheSize(c),
         mlflowDefaultProject(c),
-        WebhookSettings.read(c));
+        WebhookSettings.read(c),
+        SigningSettings.read(c));
   }
 
   /**
