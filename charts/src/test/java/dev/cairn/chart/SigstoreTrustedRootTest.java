@@ -38,6 +38,16 @@ class SigstoreTrustedRootTest {
         .doesNotContainKey("CAIRN_SIGSTORE_TRUSTED_ROOT");
     assertThat(rendered.configMap("cairn-sigstore")).isEmpty();
     assertThat(volume(rendered)).isEmpty();
+    assertThat(
+            rendered
+                .deployment("operator")
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .getFirst()
+                .getEnv())
+        .noneMatch(e -> e.getName().equals("CAIRN_SIGSTORE_TRUSTED_ROOT"));
   }
 
   @Test
@@ -64,6 +74,21 @@ class SigstoreTrustedRootTest {
             rendered.deployment("registry").getSpec().getTemplate().getMetadata().getAnnotations())
         .as("a new root rolls the pods, which read it at start")
         .containsKey("checksum/sigstore");
+
+    // The operator verifies spec.signature before registering: the same file, the same path.
+    PodSpec operator = rendered.deployment("operator").getSpec().getTemplate().getSpec();
+    assertThat(operator.getContainers().getFirst().getEnv())
+        .filteredOn(e -> e.getName().equals("CAIRN_SIGSTORE_TRUSTED_ROOT"))
+        .singleElement()
+        .satisfies(e -> assertThat(e.getValue()).isEqualTo(variable));
+    assertThat(operator.getVolumes())
+        .filteredOn(v -> v.getName().equals("sigstore"))
+        .singleElement()
+        .satisfies(v -> assertThat(v.getConfigMap().getName()).isEqualTo("cairn-sigstore"));
+    assertThat(operator.getContainers().getFirst().getVolumeMounts())
+        .filteredOn(m -> m.getName().equals("sigstore"))
+        .singleElement()
+        .satisfies(m -> assertThat(m.getMountPath()).isEqualTo("/etc/cairn/sigstore"));
   }
 
   @Test

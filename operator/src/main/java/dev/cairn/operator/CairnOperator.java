@@ -8,6 +8,7 @@ import dev.cairn.operator.modelactivation.ModelActivationReconciler;
 import dev.cairn.operator.modelversion.ModelVersionReconciler;
 import dev.cairn.operator.modelversion.SourceFetcher;
 import dev.cairn.operator.registry.RegistryEventRelay;
+import dev.cairn.signing.SigstoreTrustedRoots;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
@@ -65,7 +66,13 @@ public final class CairnOperator implements AutoCloseable {
             });
     operator.register(
         new ModelVersionReconciler(
-            registry, new SourceFetcher(settings.fileRoots()), relay, events, metrics, backoff),
+            registry,
+            new SourceFetcher(settings.fileRoots()),
+            relay,
+            events,
+            metrics,
+            backoff,
+            settings.sigstoreTrustedRoot().map(SigstoreTrustedRoots::read)),
         o -> configure(o, settings));
     operator.register(
         new ModelActivationReconciler(registry, relay, events, metrics, backoff),

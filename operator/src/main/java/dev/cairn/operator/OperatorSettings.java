@@ -1,6 +1,7 @@
 package dev.cairn.operator;
 
 import dev.cairn.client.process.EnvValues;
+import dev.cairn.signing.SigstoreTrustedRoots;
 import io.fabric8.kubernetes.client.Config;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -36,6 +37,9 @@ import java.util.stream.Collectors;
  *       resource (60)</td></tr>
  *   <tr><td>{@code CAIRN_OPERATOR_FILE_ROOTS}</td><td>directories {@code file://} sources may
  *       come from (none)</td></tr>
+ *   <tr><td>{@code CAIRN_SIGSTORE_TRUSTED_ROOT}</td><td>Sigstore {@code trusted_root.json} that
+ *       keyless {@code spec.signature} bundles are verified against (none: refused); read and
+ *       checked at start</td></tr>
  * </table>
  */
 public record OperatorSettings(
@@ -49,10 +53,13 @@ public record OperatorSettings(
     String leaseNamespace,
     String identity,
     Duration resync,
-    List<Path> fileRoots) {
+    List<Path> fileRoots,
+    Optional<Path> sigstoreTrustedRoot) {
 
   private static final String SERVICE_ACCOUNT_NAMESPACE =
       "/var/run/secrets/kubernetes.io/serviceaccount/namespace";
+
+  static final String SIGSTORE_TRUSTED_ROOT = "CAIRN_SIGSTORE_TRUSTED_ROOT";
 
   /** Every variable the operator reads. */
   public static final Set<String> VARIABLES =
@@ -67,7 +74,8 @@ public record OperatorSettings(
           "CAIRN_LEASE_NAME",
           "CAIRN_LEASE_NAMESPACE",
           "CAIRN_RESYNC_SECONDS",
-          "CAIRN_OPERATOR_FILE_ROOTS");
+          "CAIRN_OPERATOR_FILE_ROOTS",
+          SIGSTORE_TRUSTED_ROOT);
 
   public static OperatorSettings fromEnvironment(Map<String, String> env) {
     String url = env.get("CAIRN_REGISTRY_URL");
@@ -87,7 +95,29 @@ public record OperatorSettings(
             .orElseGet(OperatorSettings::kubeNamespace),
         Optional.ofNullable(env.get("POD_NAME")).orElseGet(OperatorSettings::hostName),
         Duration.ofSeconds(EnvValues.number(env, "CAIRN_RESYNC_SECONDS", 60, Long.MAX_VALUE)),
-        list(env.get("CAIRN_OPERATOR_FILE_ROOTS")).stream().map(Path::of).toList());
+        list(env.get("CAIRN_OPERATOR_FILE_ROOTS")).stream().map(Path::of).toList(),
+        sigstoreTrustedRoot(env));
+  }
+
+  /**
+   * The trusted root keyless signatures are checked against (issue 28), read once here so that a
+   * file that is not one stops the start instead of refusing every keyless ModelVersion.
+   */
+  private static Optional<Path> sigstoreTrustedRoot(Map<String, String> env) {
+    Optional<Path> file =
+        Optional.ofNullable(env.get(SIGSTORE_TRUSTED_ROOT))
+            .map(String::strip)
+            .filter(f -> !f.isEmpty())
+            .map(Path::of);
+    file.ifPresent(
+        f -> {
+          try {
+            SigstoreTrustedRoots.read(f);
+          } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(SIGSTORE_TRUSTED_ROOT + ": " + e.getMessage(), e);
+          }
+        });
+    return file;
   }
 
   private static String token(Map<String, String> env) {

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -60,10 +61,11 @@ public final class ModelVersionReconciler
       RegistryEventRelay relay,
       KubeEvents events,
       OperatorMetrics metrics,
-      Backoff.PerKey backoff) {
+      Backoff.PerKey backoff,
+      Optional<byte[]> sigstoreTrustedRoot) {
     this.registry = registry;
     this.registration = new VersionRegistration(registry);
-    this.signatures = new SignatureGate(registry, fetcher);
+    this.signatures = new SignatureGate(registry, fetcher, sigstoreTrustedRoot);
     this.sourceCheck = new SourceCheck(fetcher, signatures);
     this.relay = relay;
     this.backoff = backoff;

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The signature step of a ModelVersion (issue 28 item 5): reads the {@code model.sig} bundle from
@@ -32,10 +33,16 @@ final class SignatureGate {
 
   private final CairnClient registry;
   private final SourceFetcher fetcher;
+  private final Optional<byte[]> sigstoreTrustedRoot;
 
-  SignatureGate(CairnClient registry, SourceFetcher fetcher) {
+  /**
+   * {@code sigstoreTrustedRoot} is {@code CAIRN_SIGSTORE_TRUSTED_ROOT}'s: keyless signers are
+   * checked against it for the identities of the project's policy (none: keyless is refused).
+   */
+  SignatureGate(CairnClient registry, SourceFetcher fetcher, Optional<byte[]> sigstoreTrustedRoot) {
     this.registry = registry;
     this.fetcher = fetcher;
+    this.sigstoreTrustedRoot = sigstoreTrustedRoot;
   }
 
   /** The bundle bytes; an {@link IOException} when they cannot be read now (retried). */
@@ -87,7 +94,10 @@ final class SignatureGate {
   Signed verify(String project, byte[] bundle, Map<String, String> files) throws SignatureRefusal {
     SignatureBundle parsed = SignatureBundle.parse(bundle, SignatureBundle.DEFAULT_LIMIT);
     VerifiedSignature verified =
-        ModelSignatureVerifier.verify(parsed, trustMaterial(trust(project)), files);
+        ModelSignatureVerifier.verify(
+            parsed,
+            trustMaterial(trust(project)).withSigstoreTrustedRoot(sigstoreTrustedRoot),
+            files);
     return new Signed(bundle, verified);
   }
 

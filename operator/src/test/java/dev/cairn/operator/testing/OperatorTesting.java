@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -91,7 +92,8 @@ public final class OperatorTesting {
         "cairn-system",
         identity,
         Duration.ofSeconds(5),
-        List.of());
+        List.of(),
+        Optional.empty());
   }
 
   /** A namespace name no other test uses (also the registry project). */
