@@ -13,6 +13,7 @@ import dev.cairn.chart.testing.MockCluster;
 import dev.cairn.chart.testing.Rendered;
 import dev.cairn.chart.testing.Repo;
 import dev.cairn.chart.testing.WalkThrough;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,6 +45,11 @@ class K8sExamplesTest {
         .extracting(HasMetadata::getKind)
         .contains("Namespace", "Deployment", "Service", "Secret", "ConfigMap")
         .contains("ModelVersion", "ModelActivation");
+    assertThat(objects)
+        .as("examples/signed shows spec.signature, checked against the CRD like every example")
+        .filteredOn(
+            o -> o instanceof GenericKubernetesResource g && g.get("spec", "signature") != null)
+        .isNotEmpty();
     for (HasMetadata object : objects) {
       assertThat(ManifestChecks.problems(object))
           .as(object.getKind() + "/" + object.getMetadata().getName())
@@ -177,7 +183,10 @@ class K8sExamplesTest {
     List<HasMetadata> objects = new ArrayList<>(WalkThrough.prepare(work.resolve("generated")));
     objects.addAll(WalkThrough.kustomized(work, null));
     for (Path folder :
-        List.of(Repo.resolve("examples/single-variant"), Repo.resolve("examples/ink-three-mode"))) {
+        List.of(
+            Repo.resolve("examples/single-variant"),
+            Repo.resolve("examples/ink-three-mode"),
+            Repo.resolve("examples/signed"))) {
       objects.addAll(WalkThrough.parsed(folder));
     }
     return objects;

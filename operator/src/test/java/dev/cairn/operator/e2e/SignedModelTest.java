@@ -92,6 +92,36 @@ class SignedModelTest {
     assertThat(calls.stored(ns, "churn", "v2")).isNull();
   }
 
+  /** {@code examples/signed/modelversion.yaml} as it stands, its ConfigMap made as it says. */
+  @Test
+  void theSignedExampleIsVerifiedFromTheConfigMapItNames() {
+    String ns = fx.namespace("example");
+    KeyPair ci = RegistrySignatureCalls.key();
+    calls.trustKeys(ns, Map.of("ci", ci));
+    ModelVersion mv =
+        Examples.modelVersions("signed/modelversion.yaml", ns, fx.sources.base()).getFirst();
+    ResourceKeyRef ref = mv.getSpec().signature().configMapRef();
+    assertThat(ref).as("the example reads its bundle from a ConfigMap").isNotNull();
+    byte[] bundle = RegistrySignatureCalls.sign(ci, "churn", files(mv));
+    fx.kube
+        .resource(
+            new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName(ref.name())
+                .withNamespace(ns)
+                .endMetadata()
+                .addToData(ref.key(), new String(bundle, StandardCharsets.UTF_8))
+                .build())
+        .create();
+    fx.kube.resource(mv).create();
+
+    ModelVersion verified = fx.awaitVersion(ns, mv.getMetadata().getName(), "Verified");
+    Condition signed = Conditions.find(verified.getStatus().conditions(), "Signed").orElseThrow();
+    assertThat(signed.status()).isEqualTo("True");
+    assertThat(signed.message()).contains("trusted as ci");
+    assertThat(calls.stored(ns, "churn", mv.getSpec().version())).isEqualTo(bundle);
+  }
+
   @Test
   void anUntrustedOrMismatchedSignatureRegistersNothing() {
     String ns = fx.namespace("refused");
