@@ -4,7 +4,7 @@
 import { get, projectPath, query } from '../api.js';
 import { h, pointers, show, table, when } from '../dom.js';
 import { follow } from '../events.js';
-import { loaded } from './version.js';
+import { loaded, signers } from './version.js';
 
 export async function render({ params, signal }) {
   const { project, model, alias } = params;
@@ -30,8 +30,8 @@ export async function render({ params, signal }) {
     region.replaceChildren(
       h('p', {}, target ? `Target: generation ${target.generation} (${pointers(target.pointers)}); ` : 'No target; ',
         `${onTarget}/${items.length} replicas on it.`),
-      table('Replicas', ['Instance', 'State', 'Generation', 'Loaded versions', 'Last error', 'Reported'], items, (i) => [
-        i.id, i.state, String(i.generation ?? '—'), loaded(i.loaded), i.last_error || '—', when(i.reported_at),
+      table('Replicas', ['Instance', 'State', 'Generation', 'Loaded versions', 'Signed by', 'Last error', 'Reported'], items, (i) => [
+        i.id, i.state, String(i.generation ?? '—'), loaded(i.loaded), signers(i.loaded), i.last_error || '—', when(i.reported_at),
       ]));
     updated.textContent = `Updated ${when(new Date().toISOString())}`;
   }

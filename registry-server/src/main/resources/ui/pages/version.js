@@ -63,8 +63,8 @@ export async function render({ params, caller, navigate, signal }) {
     ]),
     table('Validation', ['Check', 'Result'], validation(v.validation), (row) => row),
     runs.length
-      ? table('Where it runs', ['Instance', 'State', 'Generation', 'Loaded versions', 'Last error'], runs, (i) => [
-        i.id, i.state, String(i.generation ?? '—'), loaded(i.loaded), i.last_error || '—',
+      ? table('Where it runs', ['Instance', 'State', 'Generation', 'Loaded versions', 'Signed by', 'Last error'], runs, (i) => [
+        i.id, i.state, String(i.generation ?? '—'), loaded(i.loaded), signers(i.loaded), i.last_error || '—',
       ])
       : notServed(project, model, v),
     h('h2', {}, 'Provenance'), h('pre', {}, JSON.stringify(v.provenance || {}, null, 2)),
@@ -108,4 +108,14 @@ function validation(result) {
 
 export function loaded(map) {
   return pointers(Object.fromEntries(Object.entries(map || {}).map(([k, l]) => [k, l.version])));
+}
+
+/**
+ * Who signed what an instance serves, as the instance itself verified it (a sidecar with
+ * CAIRN_REQUIRE_SIGNATURE reports `loaded.<variant>.signature`; issue 28): `variant=signer`, or
+ * "—" when it checked none.
+ */
+export function signers(map) {
+  const signed = Object.entries(map || {}).filter(([, l]) => l.signature && l.signature.signer);
+  return signed.length ? signed.map(([variant, l]) => `${variant}=${l.signature.signer}`).join(', ') : '—';
 }

@@ -1,5 +1,6 @@
 package dev.cairn.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.client.model.AuditEntry;
 import dev.cairn.client.model.AuditQuery;
 import dev.cairn.client.model.Instance;
@@ -38,7 +39,9 @@ final class ObserveCommands {
         List.of(new StdRegister(terminal), new StdCheck(terminal)));
   }
 
-  @Command(name = "list", description = "Per replica: state, generation, versions, last error.")
+  @Command(
+      name = "list",
+      description = "Per replica: state, generation, versions, signers, last error.")
   static final class Instances extends CliCommand {
     @Option(names = "--model")
     String model;
@@ -78,9 +81,34 @@ final class ObserveCommands {
                                         .append(e.getValue().path("version").asText()));
                         return versions.isEmpty() ? "-" : versions.toString();
                       }),
+                  new Output.Column("SIGNED BY", false, ObserveCommands::signers),
                   Output.Column.of("LAST ERROR", "last_error")),
               instances);
     }
+  }
+
+  /**
+   * Who signed what each variant serves, as the instance verified it itself ({@code
+   * CAIRN_REQUIRE_SIGNATURE=true}, issue 28): {@code variant=signer}, "-" when nothing it serves
+   * was checked (a sidecar that does not require signatures reports none).
+   */
+  static String signers(JsonNode instance) {
+    StringBuilder signers = new StringBuilder();
+    instance
+        .path("loaded")
+        .properties()
+        .forEach(
+            e -> {
+              String signer = e.getValue().path("signature").path("signer").asText("");
+              if (!signer.isEmpty()) {
+                signers
+                    .append(signers.isEmpty() ? "" : ",")
+                    .append(e.getKey())
+                    .append('=')
+                    .append(signer);
+              }
+            });
+    return signers.isEmpty() ? "-" : signers.toString();
   }
 
   @Command(name = "log", description = "Audit entries of the project, newest first.")

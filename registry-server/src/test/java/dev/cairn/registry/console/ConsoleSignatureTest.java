@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.client.CairnClient;
 import dev.cairn.client.model.AliasUpdate;
+import dev.cairn.client.model.InstanceReport;
+import dev.cairn.client.model.LoadedVersion;
 import dev.cairn.client.model.ModelCreate;
 import dev.cairn.client.model.ProjectCreate;
+import dev.cairn.client.model.VersionSignature;
 import dev.cairn.registry.signature.TestSigner;
 import dev.cairn.registry.testing.Http;
 import dev.cairn.registry.testing.TestRegistry;
@@ -13,6 +16,7 @@ import dev.cairn.registry.testing.TestTokens;
 import dev.cairn.registry.testing.Versions;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +26,8 @@ import org.openqa.selenium.By;
  * Issue 28 item 7: the version page shows the signature (method, signer, verified when, trusted) or
  * "unsigned"; the production confirmation says whether each target version is signed by a trusted
  * signer and, when the project requires signatures, that the registry will refuse the change; the
- * project page lists the trust policy, read-only.
+ * project page lists the trust policy, read-only; the rollout and "where it runs" tables show who
+ * signed what each replica verified.
  */
 class ConsoleSignatureTest extends ConsoleSession {
 
@@ -160,6 +165,54 @@ class ConsoleSignatureTest extends ConsoleSession {
                 .findElements(By.cssSelector("#trust-policy input, #trust-policy button")))
         .as("read-only")
         .isEmpty();
+  }
+
+  @Test
+  void theRolloutAndWhereItRunsShowTheSignerEachReplicaVerified() throws Exception {
+    admin
+        .aliases()
+        .put(project, "m", "production", AliasUpdate.version(signed, "serve"), null, null);
+    Instant now = Instant.now();
+    report(
+        "verified-0",
+        new LoadedVersion(signed, null, now, new VersionSignature("key", ci.hint(), now, null)));
+    report("unchecked-0", new LoadedVersion(signed, null, now));
+    browser.signIn(TestTokens.READER);
+
+    browser.go("#/p/" + project + "/m/m/a/production/rollout");
+    // Both pages redraw on the model's events (an instance report is one): text is read inside
+    // the wait, never from an element kept across a redraw.
+    String headers = browser.until(d -> d.findElement(By.cssSelector("#rollout thead")).getText());
+    assertThat(headers).contains("Signed by");
+    assertThat(rowText("verified-0")).contains("default=" + ci.hint());
+    assertThat(rowText("unchecked-0")).doesNotContain(ci.hint());
+    browser.screenshot(ConsoleData.screenshots().resolve("rollout-signers.png"));
+
+    browser.go("#/p/" + project + "/m/m/v/" + signed);
+    assertThat(rowText("verified-0")).contains("default=" + ci.hint());
+  }
+
+  /** The text of the table row of instance {@code id}, read in one go. */
+  private String rowText(String id) {
+    return browser.until(d -> d.findElement(By.xpath("//tr[td[text()='" + id + "']]")).getText());
+  }
+
+  private void report(String id, LoadedVersion loaded) {
+    admin
+        .instances()
+        .report(
+            project,
+            id,
+            new InstanceReport(
+                "m",
+                "production",
+                1L,
+                Map.of("default", loaded),
+                "READY",
+                null,
+                "pod-" + id,
+                "node-1",
+                600));
   }
 
   /** Types {@code version} as the default pointer and opens the confirmation. */
