@@ -64,13 +64,21 @@ public final class MockCluster {
               false);
       server.init();
       answerDiscovery(server);
-      // The Prometheus Operator's kind, as if its CRD were installed.
+      // The Prometheus Operator's kinds, as if its CRDs were installed.
       server.expectCustomResource(
           new CustomResourceDefinitionContext.Builder()
               .withGroup("monitoring.coreos.com")
               .withVersion("v1")
               .withKind("ServiceMonitor")
               .withPlural("servicemonitors")
+              .withScope("Namespaced")
+              .build());
+      server.expectCustomResource(
+          new CustomResourceDefinitionContext.Builder()
+              .withGroup("monitoring.coreos.com")
+              .withVersion("v1")
+              .withKind("PrometheusRule")
+              .withPlural("prometheusrules")
               .withScope("Namespaced")
               .build());
       shared = new MockCluster(server, Path.of(path));
