@@ -2,14 +2,13 @@ package dev.cairn.registry.hostile;
 
 import static dev.cairn.registry.oci.OciCalls.b64;
 import static dev.cairn.registry.oci.OciCalls.code;
+import static dev.cairn.registry.oci.OciCalls.json;
 import static dev.cairn.registry.oci.OciFixture.header;
 import static dev.cairn.registry.oci.OciFixture.send;
 import static dev.cairn.registry.oci.OciFixture.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.registry.oci.OciCalls;
-import dev.cairn.registry.oci.OciFixture;
 import dev.cairn.registry.testing.RawHttp;
 import dev.cairn.registry.testing.TestRegistry;
 import dev.cairn.registry.testing.TestTokens;
@@ -27,16 +26,11 @@ import org.junit.jupiter.api.Test;
  */
 class OciAuthHostileTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  private static OciFixture fixture;
   private static OciCalls calls;
 
   @BeforeAll
   static void publish() {
-    TestRegistry registry = TestRegistry.shared();
-    fixture = OciFixture.publish(registry, "oci-auth");
-    calls = new OciCalls(registry.uri(), fixture);
+    calls = OciCalls.published(TestRegistry.shared(), "oci-auth");
   }
 
   @Test
@@ -66,7 +60,7 @@ class OciAuthHostileTest {
               "Bearer realm=\"http://127.0.0.1:"
                   + calls.base.getPort()
                   + "/v2/token\",service=\"cairn\",scope=\"repository:"
-                  + fixture.name()
+                  + calls.fixture.name()
                   + ":pull\"");
       assertThat(text(res)).doesNotContain("wrong-token");
     }
@@ -97,12 +91,12 @@ class OciAuthHostileTest {
         send(
             calls.base,
             "GET",
-            "/v2/token?service=cairn&scope=repository:" + fixture.name() + ":pull",
+            "/v2/token?service=cairn&scope=repository:" + calls.fixture.name() + ":pull",
             null,
             Map.of("Authorization", "Basic " + b64("u:" + TestTokens.READER)));
     assertThat(issued.statusCode()).isEqualTo(200);
     assertThat(header(issued, "Cache-Control")).isEqualTo("no-store");
-    String token = JSON.readTree(issued.body()).get("token").asText();
+    String token = json(issued).get("token").asText();
     assertThat(send(calls.base, "GET", calls.repo + "/tags/list", token, Map.of()).statusCode())
         .isEqualTo(200);
   }

@@ -1,12 +1,12 @@
 package dev.cairn.registry.hostile;
 
 import static dev.cairn.registry.oci.OciCalls.code;
+import static dev.cairn.registry.oci.OciCalls.json;
 import static dev.cairn.registry.oci.OciFixture.header;
 import static dev.cairn.registry.oci.OciFixture.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.client.model.FileDeclaration;
 import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionCreate;
@@ -33,18 +33,14 @@ import org.junit.jupiter.api.Test;
  */
 class OciHostileTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String EMPTY =
       "sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a";
 
-  private static OciFixture fixture;
   private static OciCalls calls;
 
   @BeforeAll
   static void publish() {
-    TestRegistry registry = TestRegistry.shared();
-    fixture = OciFixture.publish(registry, "oci-hostile");
-    calls = new OciCalls(registry.uri(), fixture);
+    calls = OciCalls.published(TestRegistry.shared(), "oci-hostile");
   }
 
   @Test
@@ -67,8 +63,8 @@ class OciHostileTest {
   void traversalAndOddShapesInNamesNeverReachALookup() {
     for (String path :
         List.of(
-            "/v2/" + fixture.project + "/%2e%2e/manifests/x",
-            "/v2/" + fixture.project + "/..%2fm/manifests/x",
+            "/v2/" + calls.fixture.project + "/%2e%2e/manifests/x",
+            "/v2/" + calls.fixture.project + "/..%2fm/manifests/x",
             "/v2/" + "a".repeat(3000) + "/m/tags/list")) {
       RawHttp.Exchange ex = calls.raw("GET " + path, TestTokens.READER);
       assertThat(ex.statuses()).as(path).containsExactly(400);
@@ -77,17 +73,17 @@ class OciHostileTest {
     // An empty segment or a NUL is refused by the transport before any route (problem+json 400).
     for (String path :
         List.of(
-            "/v2/" + fixture.project + "//m/manifests/x",
-            "/v2/" + fixture.project + "/m%00/tags/list")) {
+            "/v2/" + calls.fixture.project + "//m/manifests/x",
+            "/v2/" + calls.fixture.project + "/m%00/tags/list")) {
       assertThat(calls.raw("GET " + path, TestTokens.READER).statuses())
           .as(path)
           .containsExactly(400);
     }
     for (String path :
         List.of(
-            "/v2/" + fixture.name() + "/extra/manifests/x",
+            "/v2/" + calls.fixture.name() + "/extra/manifests/x",
             "/v2/m/manifests/x",
-            "/v2/" + fixture.project + "/no-such-model/tags/list")) {
+            "/v2/" + calls.fixture.project + "/no-such-model/tags/list")) {
       HttpResponse<byte[]> res = calls.get(path);
       assertThat(res.statusCode()).as(path).isEqualTo(404);
       assertThat(code(res)).as(path).isEqualTo("NAME_UNKNOWN");
@@ -100,7 +96,7 @@ class OciHostileTest {
         .isEqualTo("MANIFEST_UNKNOWN");
     assertThat(code(calls.get(calls.repo + "/manifests/bad%20tag"))).isEqualTo("MANIFEST_UNKNOWN");
     String pending =
-        TestRegistryAccess.pending(fixture.project, "pending content".getBytes()).version();
+        TestRegistryAccess.pending(calls.fixture.project, "pending content".getBytes()).version();
     assertThat(code(calls.get(calls.repo + "/manifests/" + pending))).isEqualTo("MANIFEST_UNKNOWN");
     HttpResponse<byte[]> elsewhere =
         send(calls.base, "GET", calls.repo + "/tags/list", TestTokens.OTHER_PROJECT, Map.of());
@@ -121,8 +117,7 @@ class OciHostileTest {
     String own = "/v2/" + signed.name();
     String subject =
         header(calls.get(own + "/manifests/" + signed.high.version()), "Docker-Content-Digest");
-    JsonNode listed =
-        JSON.readTree(calls.get(own + "/referrers/" + subject).body()).get("manifests");
+    JsonNode listed = json(calls.get(own + "/referrers/" + subject)).get("manifests");
     assertThat(listed).hasSize(1);
     String referrer = listed.get(0).get("digest").asText();
     String layer = "sha256:" + Versions.sha256(bundle);
@@ -134,15 +129,11 @@ class OciHostileTest {
     assertThat(code(calls.get(calls.repo + "/blobs/" + EMPTY)))
         .as("no signed version here")
         .isEqualTo("BLOB_UNKNOWN");
-    assertThat(
-            JSON.readTree(calls.get(calls.repo + "/referrers/" + subject).body()).get("manifests"))
-        .isEmpty();
-    assertThat(JSON.readTree(calls.get(own + "/referrers/" + referrer).body()).get("manifests"))
+    assertThat(json(calls.get(calls.repo + "/referrers/" + subject)).get("manifests")).isEmpty();
+    assertThat(json(calls.get(own + "/referrers/" + referrer)).get("manifests"))
         .as("a referrer has no referrers of its own")
         .isEmpty();
-    assertThat(
-            JSON.readTree(calls.get(own + "/referrers/sha256:" + "0".repeat(64)).body())
-                .get("manifests"))
+    assertThat(json(calls.get(own + "/referrers/sha256:" + "0".repeat(64))).get("manifests"))
         .isEmpty();
     HttpResponse<byte[]> elsewhere =
         send(calls.base, "GET", own + "/manifests/" + referrer, TestTokens.OTHER_PROJECT, Map.of());

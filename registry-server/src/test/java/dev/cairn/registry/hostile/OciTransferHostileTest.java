@@ -8,9 +8,7 @@ import static dev.cairn.registry.oci.OciFixture.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.registry.oci.OciCalls;
-import dev.cairn.registry.oci.OciFixture;
 import dev.cairn.registry.testing.TestRegistry;
 import dev.cairn.registry.testing.TestTokens;
 import java.net.http.HttpResponse;
@@ -27,25 +25,20 @@ import org.junit.jupiter.api.Test;
  */
 class OciTransferHostileTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  private static OciFixture fixture;
   private static OciCalls calls;
 
   @BeforeAll
   static void publish() {
-    TestRegistry registry = TestRegistry.shared();
-    fixture = OciFixture.publish(registry, "oci-transfer");
-    calls = new OciCalls(registry.uri(), fixture);
+    calls = OciCalls.published(TestRegistry.shared(), "oci-transfer");
   }
 
   @Test
   void hugeNegativeAndNonNumericPageSizes() throws Exception {
     HttpResponse<byte[]> huge = calls.get(calls.repo + "/tags/list?n=99999999999999999");
     assertThat(huge.statusCode()).isEqualTo(200);
-    assertThat(JSON.readTree(huge.body()).get("tags")).hasSize(4);
+    assertThat(json(huge).get("tags")).hasSize(4);
     HttpResponse<byte[]> zero = calls.get(calls.repo + "/tags/list?n=0");
-    assertThat(JSON.readTree(zero.body()).get("tags")).isEmpty();
+    assertThat(json(zero).get("tags")).isEmpty();
     assertThat(header(zero, "Link")).isNull();
     for (String n : List.of("-1", "abc", "1e3", "99999999999999999999999")) {
       HttpResponse<byte[]> res = calls.get(calls.repo + "/tags/list?n=" + n);
@@ -53,7 +46,7 @@ class OciTransferHostileTest {
       assertThat(code(res)).as(n).isEqualTo("PAGINATION_NUMBER_INVALID");
     }
     HttpResponse<byte[]> pastEverything = calls.get(calls.repo + "/tags/list?last=zzzz");
-    assertThat(JSON.readTree(pastEverything.body()).get("tags")).isEmpty();
+    assertThat(json(pastEverything).get("tags")).isEmpty();
   }
 
   @Test

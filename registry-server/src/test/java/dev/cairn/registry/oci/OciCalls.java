@@ -3,6 +3,7 @@ package dev.cairn.registry.oci;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.registry.testing.RawHttp;
+import dev.cairn.registry.testing.TestRegistry;
 import dev.cairn.registry.testing.TestTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,12 +25,21 @@ public final class OciCalls {
 
   public final URI base;
 
+  /** What is published in the repository. */
+  public final OciFixture fixture;
+
   /** {@code /v2/<project>/<model>}. */
   public final String repo;
 
   public OciCalls(URI base, OciFixture fixture) {
     this.base = base;
+    this.fixture = fixture;
     this.repo = "/v2/" + fixture.name();
+  }
+
+  /** {@link OciFixture#publish} in a fresh project of {@code registry}, and calls to it. */
+  public static OciCalls published(TestRegistry registry, String prefix) {
+    return new OciCalls(registry.uri(), OciFixture.publish(registry, prefix));
   }
 
   /** GET {@code path} (from the root) as the reader. */

@@ -29,17 +29,14 @@ class OciDiscoveryConformanceTest {
   private static final String DUMMY_DIGEST = "sha256:" + Versions.sha256("nonexistent".getBytes());
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static TestRegistry registry;
-  private static OciFixture fixture;
   private static OciCalls calls;
   private static String manifestDigest;
 
   @BeforeAll
   static void publish() {
-    registry = TestRegistry.shared();
-    fixture = OciFixture.publish(registry, "oci-discovery");
-    calls = new OciCalls(registry.uri(), fixture);
-    manifestDigest = header(calls.manifest("GET", fixture.high.version()), "Docker-Content-Digest");
+    calls = OciCalls.published(TestRegistry.shared(), "oci-discovery");
+    manifestDigest =
+        header(calls.manifest("GET", calls.fixture.high.version()), "Docker-Content-Digest");
   }
 
   @Test
@@ -47,12 +44,15 @@ class OciDiscoveryConformanceTest {
     HttpResponse<byte[]> all = calls.get(calls.repo + "/tags/list");
     assertThat(all.statusCode()).isEqualTo(200);
     JsonNode body = JSON.readTree(all.body());
-    assertThat(body.get("name").asText()).isEqualTo(fixture.name());
+    assertThat(body.get("name").asText()).isEqualTo(calls.fixture.name());
     List<String> tags = new ArrayList<>();
     body.get("tags").forEach(t -> tags.add(t.asText()));
     assertThat(tags)
         .containsExactlyInAnyOrder(
-            fixture.high.version(), fixture.low.version(), "production", "production-LOW")
+            calls.fixture.high.version(),
+            calls.fixture.low.version(),
+            "production",
+            "production-LOW")
         .isSorted();
     int n = tags.size() - 1;
     HttpResponse<byte[]> first = calls.get(calls.repo + "/tags/list?n=" + n);
@@ -61,7 +61,7 @@ class OciDiscoveryConformanceTest {
     assertThat(header(first, "Link"))
         .isEqualTo(
             "</v2/"
-                + fixture.name()
+                + calls.fixture.name()
                 + "/tags/list?n="
                 + n
                 + "&last="
@@ -90,7 +90,7 @@ class OciDiscoveryConformanceTest {
     HttpResponse<byte[]> res =
         calls.get(
             "/v2/"
-                + fixture.name()
+                + calls.fixture.name()
                 + "/referrers/"
                 + manifestDigest
                 + "?artifactType=application/vnd.dev.sigstore.bundle.v0.3%2Bjson");
@@ -109,8 +109,9 @@ class OciDiscoveryConformanceTest {
    */
   @Test
   void aSignedVersionListsItsSignatureAsAReferrerServedByDigest() throws Exception {
-    byte[] bundle = fixture.sign(registry, fixture.low);
-    String subject = header(calls.manifest("GET", fixture.low.version()), "Docker-Content-Digest");
+    byte[] bundle = calls.fixture.sign(TestRegistry.shared(), calls.fixture.low);
+    String subject =
+        header(calls.manifest("GET", calls.fixture.low.version()), "Docker-Content-Digest");
     String referrers = calls.repo + "/referrers/" + subject;
     JsonNode index = JSON.readTree(calls.get(referrers).body());
     assertThat(index.get("manifests")).hasSize(1);

@@ -50,19 +50,16 @@ class OciPullConformanceTest {
   private static final String DUMMY_DIGEST = "sha256:" + Versions.sha256("nonexistent".getBytes());
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static OciFixture fixture;
   private static OciCalls calls;
   private static String manifestDigest;
   private static JsonNode manifest;
 
   @BeforeAll
-  static void publish() throws Exception {
-    TestRegistry registry = TestRegistry.shared();
-    fixture = OciFixture.publish(registry, "oci-conformance");
-    calls = new OciCalls(registry.uri(), fixture);
-    HttpResponse<byte[]> byTag = calls.manifest("GET", fixture.high.version());
+  static void publish() {
+    calls = OciCalls.published(TestRegistry.shared(), "oci-conformance");
+    HttpResponse<byte[]> byTag = calls.manifest("GET", calls.fixture.high.version());
     manifestDigest = header(byTag, "Docker-Content-Digest");
-    manifest = JSON.readTree(byTag.body());
+    manifest = OciCalls.json(byTag);
   }
 
   @Test
@@ -138,7 +135,7 @@ class OciPullConformanceTest {
     assertThat(header(byDigest, "Content-Type")).isEqualTo(MANIFEST);
     HttpResponse<byte[]> full = calls.manifest("GET", manifestDigest);
     assertThat(header(byDigest, "Content-Length")).isEqualTo(String.valueOf(full.body().length));
-    HttpResponse<byte[]> byTag = calls.manifest("HEAD", fixture.high.version());
+    HttpResponse<byte[]> byTag = calls.manifest("HEAD", calls.fixture.high.version());
     assertThat(byTag.statusCode()).isEqualTo(200);
     assertThat(header(byTag, "Docker-Content-Digest")).isEqualTo(manifestDigest);
   }
@@ -160,7 +157,7 @@ class OciPullConformanceTest {
     assertThat(byDigest.statusCode()).isEqualTo(200);
     assertThat("sha256:" + Versions.sha256(byDigest.body())).isEqualTo(manifestDigest);
     assertThat(header(byDigest, "Content-Type")).isEqualTo(MANIFEST);
-    HttpResponse<byte[]> byTag = calls.manifest("GET", fixture.high.version());
+    HttpResponse<byte[]> byTag = calls.manifest("GET", calls.fixture.high.version());
     assertThat(byTag.statusCode()).isEqualTo(200);
     assertThat(byTag.body()).isEqualTo(byDigest.body());
   }
