@@ -3,8 +3,10 @@ package dev.cairn.cli.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
 import dev.cairn.cli.CliRunner;
 import dev.cairn.cli.ExitCodes;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,42 +34,21 @@ class BrokenDownloadTest {
   void aReadyVersionOfOneFile() throws Exception {
     Map<String, Object> file =
         Map.of("path", "w.bin", "sha256", "a".repeat(64), "size_bytes", 100_000);
-    hostile
-        .registry()
-        .json(
-            VERSION,
-            200,
-            new ObjectMapper()
-                .writeValueAsString(
-                    Map.of("version", "v1", "state", "READY", "files", List.of(file))));
+    hostile.registry.json(
+        VERSION,
+        200,
+        new ObjectMapper()
+            .writeValueAsString(Map.of("version", "v1", "state", "READY", "files", List.of(file))));
   }
 
   @Test
   void aConnectionThatBreaksMidFileExitsSixAndKeepsNothing() throws Exception {
-    hostile
-        .registry()
-        .answer(
-            VERSION + "/files/w.bin",
-            exchange -> {
-              exchange.sendResponseHeaders(200, 100_000);
-              OutputStream out = exchange.getResponseBody();
-              out.write(new byte[40_000]);
-              out.flush();
-              // Returning closes the exchange 60,000 bytes short: the server drops the connection.
-            });
-    Path pulled = hostile.home().resolve("pulled");
+    hostile.registry.answer(VERSION + "/files/w.bin", BrokenDownloadTest::hangUpShort);
+    Path pulled = hostile.home.resolve("pulled");
 
-    CliRunner.Result pull = hostile.cli().run("version", "pull", "m", "v1", pulled.toString());
+    CliRunner.Result pull = hostile.cli.run("version", "pull", "m", "v1", pulled.toString());
 
-    assertThat(pull.code()).as(pull.err()).isEqualTo(ExitCodes.UNREACHABLE);
-    assertThat(pull.err())
-        .startsWith("error: w.bin: the download stopped after ")
-        .contains(" of 100000 bytes: ")
-        .doesNotContain("null")
-        .hasLineCount(1);
-    try (Stream<Path> left = Files.list(pulled)) {
-      assertThat(left).isEmpty();
-    }
+    assertBrokenAndNothingKept(pull, pulled);
   }
 
   /**
@@ -77,32 +58,19 @@ class BrokenDownloadTest {
    */
   @Test
   void aConnectionThatBreaksWithTheRegistryGoingAwayStillExitsSixNamingTheFile() throws Exception {
-    hostile
-        .registry()
-        .answer(
-            VERSION + "/files/w.bin",
-            exchange -> {
-              // From now on the registry answers nothing but 503.
-              hostile
-                  .registry()
-                  .json(VERSION, 503, "{\"code\":\"UNAVAILABLE\",\"detail\":\"restarting\"}");
-              exchange.sendResponseHeaders(200, 100_000);
-              OutputStream out = exchange.getResponseBody();
-              out.write(new byte[40_000]);
-              out.flush();
-            });
-    Path pulled = hostile.home().resolve("pulled-gone");
+    hostile.registry.answer(
+        VERSION + "/files/w.bin",
+        exchange -> {
+          // From now on the registry answers nothing but 503.
+          hostile.registry.json(
+              VERSION, 503, "{\"code\":\"UNAVAILABLE\",\"detail\":\"restarting\"}");
+          hangUpShort(exchange);
+        });
+    Path pulled = hostile.home.resolve("pulled-gone");
 
-    CliRunner.Result pull = hostile.cli().run("version", "pull", "m", "v1", pulled.toString());
+    CliRunner.Result pull = hostile.cli.run("version", "pull", "m", "v1", pulled.toString());
 
-    assertThat(pull.code()).as(pull.err()).isEqualTo(ExitCodes.UNREACHABLE);
-    assertThat(pull.err())
-        .startsWith("error: w.bin: the download stopped after ")
-        .contains(" of 100000 bytes: ")
-        .hasLineCount(1);
-    try (Stream<Path> left = Files.list(pulled)) {
-      assertThat(left).isEmpty();
-    }
+    assertBrokenAndNothingKept(pull, pulled);
   }
 
   /**
@@ -114,29 +82,48 @@ class BrokenDownloadTest {
     byte[] bytes = "weights without a size".getBytes(StandardCharsets.UTF_8);
     String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     Map<String, Object> file = Map.of("path", "w.bin", "sha256", sha256);
-    hostile
-        .registry()
-        .json(
-            VERSION,
-            200,
-            new ObjectMapper()
-                .writeValueAsString(
-                    Map.of("version", "v1", "state", "READY", "files", List.of(file))));
-    hostile
-        .registry()
-        .answer(
-            VERSION + "/files/w.bin",
-            exchange -> {
-              exchange.sendResponseHeaders(200, bytes.length);
-              try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-              }
-            });
-    Path pulled = hostile.home().resolve("pulled-unsized");
+    hostile.registry.json(
+        VERSION,
+        200,
+        new ObjectMapper()
+            .writeValueAsString(Map.of("version", "v1", "state", "READY", "files", List.of(file))));
+    hostile.registry.answer(
+        VERSION + "/files/w.bin",
+        exchange -> {
+          exchange.sendResponseHeaders(200, bytes.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+          }
+        });
+    Path pulled = hostile.home.resolve("pulled-unsized");
 
-    CliRunner.Result pull = hostile.cli().run("version", "pull", "m", "v1", pulled.toString());
+    CliRunner.Result pull = hostile.cli.run("version", "pull", "m", "v1", pulled.toString());
 
     assertThat(pull.code()).as(pull.err()).isZero();
     assertThat(pulled.resolve("w.bin")).hasBinaryContent(bytes);
+  }
+
+  /**
+   * Promises 100,000 bytes, sends 40,000; returning closes the exchange and drops the connection.
+   */
+  private static void hangUpShort(HttpExchange exchange) throws IOException {
+    exchange.sendResponseHeaders(200, 100_000);
+    OutputStream out = exchange.getResponseBody();
+    out.write(new byte[40_000]);
+    out.flush();
+  }
+
+  /** Exit 6 with one line naming the file and how far it got, and no part left in {@code dir}. */
+  private static void assertBrokenAndNothingKept(CliRunner.Result pull, Path dir)
+      throws IOException {
+    assertThat(pull.code()).as(pull.err()).isEqualTo(ExitCodes.UNREACHABLE);
+    assertThat(pull.err())
+        .startsWith("error: w.bin: the download stopped after ")
+        .contains(" of 100000 bytes: ")
+        .doesNotContain("null")
+        .hasLineCount(1);
+    try (Stream<Path> left = Files.list(dir)) {
+      assertThat(left).isEmpty();
+    }
   }
 }

@@ -37,7 +37,7 @@ class CliOutputHostileTest {
   @BeforeEach
   void lyingRegistry() throws Exception {
     Map<String, Object> project = Map.of("name", "p", "description", EVIL, "created_by", EVIL);
-    hostile.registry().json("/api/v1/projects", 200, page(project));
+    hostile.registry.json("/api/v1/projects", 200, page(project));
     Map<String, Object> model =
         Map.of(
             "name",
@@ -50,46 +50,39 @@ class CliOutputHostileTest {
             Map.of("k" + EVIL, EVIL),
             "description",
             EVIL);
-    hostile.registry().json("/api/v1/projects/p/models", 200, page(model));
-    hostile.registry().json("/api/v1/projects/p/models/m", 200, JSON.writeValueAsString(model));
-    hostile
-        .registry()
-        .json(
-            "/api/v1/whoami",
-            200,
-            JSON.writeValueAsString(
-                Map.of("name", EVIL, "roles", List.of("admin" + EVIL), "projects", List.of("*"))));
-    hostile
-        .registry()
-        .json(
-            "/api/v1/projects/p/models/m/aliases/production/history",
-            200,
-            page(
-                Map.of(
-                    "generation",
-                    2,
-                    "pointers",
-                    Map.of("default", "v1" + EVIL),
-                    "action",
-                    "ALIAS_UPDATE",
-                    "actor",
-                    EVIL,
-                    "reason",
-                    EVIL,
-                    "approved_by",
-                    EVIL)));
-    hostile
-        .registry()
-        .json(
-            "/api/v1/projects/p/models/broken",
-            400,
-            JSON.writeValueAsString(Map.of("code", "BAD" + EVIL, "detail", EVIL, "status", 400)));
+    hostile.registry.json("/api/v1/projects/p/models", 200, page(model));
+    hostile.registry.json("/api/v1/projects/p/models/m", 200, JSON.writeValueAsString(model));
+    hostile.registry.json(
+        "/api/v1/whoami",
+        200,
+        JSON.writeValueAsString(
+            Map.of("name", EVIL, "roles", List.of("admin" + EVIL), "projects", List.of("*"))));
+    hostile.registry.json(
+        "/api/v1/projects/p/models/m/aliases/production/history",
+        200,
+        page(
+            Map.of(
+                "generation",
+                2,
+                "pointers",
+                Map.of("default", "v1" + EVIL),
+                "action",
+                "ALIAS_UPDATE",
+                "actor",
+                EVIL,
+                "reason",
+                EVIL,
+                "approved_by",
+                EVIL)));
+    hostile.registry.json(
+        "/api/v1/projects/p/models/broken",
+        400,
+        JSON.writeValueAsString(Map.of("code", "BAD" + EVIL, "detail", EVIL, "status", 400)));
   }
 
   @Test
   void aliasHistoryShowsReasonsAndActorsAsVisibleEscapes() {
-    CliRunner.Result history =
-        hostile.cli().run("alias", "history", "m", "production", "-o", "wide");
+    CliRunner.Result history = hostile.cli.run("alias", "history", "m", "production", "-o", "wide");
 
     assertThat(history.code()).as(history.err()).isZero();
     assertNoRawControls(history.out());
@@ -100,7 +93,7 @@ class CliOutputHostileTest {
 
   @Test
   void projectListWideShowsDescriptionsAsVisibleEscapes() {
-    CliRunner.Result list = hostile.cli().run("project", "list", "-o", "wide");
+    CliRunner.Result list = hostile.cli.run("project", "list", "-o", "wide");
 
     assertThat(list.code()).as(list.err()).isZero();
     assertNoRawControls(list.out());
@@ -110,8 +103,8 @@ class CliOutputHostileTest {
 
   @Test
   void modelListTableAndNamesCarryNoRawControl() {
-    CliRunner.Result table = hostile.cli().run("model", "list", "-o", "wide");
-    CliRunner.Result names = hostile.cli().run("model", "list", "-o", "name");
+    CliRunner.Result table = hostile.cli.run("model", "list", "-o", "wide");
+    CliRunner.Result names = hostile.cli.run("model", "list", "-o", "name");
 
     assertThat(table.code()).as(table.err()).isZero();
     assertNoRawControls(table.out());
@@ -122,8 +115,8 @@ class CliOutputHostileTest {
 
   @Test
   void modelGetAndWhoamiCarryNoRawControl() {
-    CliRunner.Result model = hostile.cli().run("model", "get", "m");
-    CliRunner.Result whoami = hostile.cli().run("whoami");
+    CliRunner.Result model = hostile.cli.run("model", "get", "m");
+    CliRunner.Result whoami = hostile.cli.run("whoami");
 
     assertThat(model.code()).as(model.err()).isZero();
     assertNoRawControls(model.out());
@@ -135,7 +128,7 @@ class CliOutputHostileTest {
 
   @Test
   void problemCodeAndDetailReachStderrAsOneVisibleLine() {
-    CliRunner.Result refused = hostile.cli().run("model", "get", "broken");
+    CliRunner.Result refused = hostile.cli.run("model", "get", "broken");
 
     assertThat(refused.code()).isEqualTo(ExitCodes.REFUSED);
     assertNoRawControls(refused.err());
@@ -147,8 +140,8 @@ class CliOutputHostileTest {
 
   @Test
   void jsonAndYamlKeepTheApisTextExactly() throws Exception {
-    CliRunner.Result json = hostile.cli().run("model", "get", "m", "-o", "json");
-    CliRunner.Result yaml = hostile.cli().run("model", "get", "m", "-o", "yaml");
+    CliRunner.Result json = hostile.cli.run("model", "get", "m", "-o", "json");
+    CliRunner.Result yaml = hostile.cli.run("model", "get", "m", "-o", "yaml");
 
     assertThat(JSON.readTree(json.out()).path("description").asText()).isEqualTo(EVIL);
     JsonNode fromYaml = new YAMLMapper().readTree(yaml.out());
@@ -160,7 +153,7 @@ class CliOutputHostileTest {
   void theRealRegistryRefusesStoredEscapesAndTheRefusalIsShownSafely() {
     String project = TestRegistry.uniqueProject("escapes");
     CliRunner admin =
-        new CliRunner(hostile.home())
+        new CliRunner(hostile.home)
             .withEnv("CAIRN_SERVER", TestRegistry.shared().uri().toString())
             .withEnv("CAIRN_TOKEN", TestTokens.ADMIN);
 

@@ -14,9 +14,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class HostileSession implements BeforeEachCallback, AfterEachCallback {
 
-  private final Path home;
-  private HostileRegistry registry;
-  private CliRunner cli;
+  /** The CLI's home: a fresh directory under {@code target/hostile}. */
+  final Path home;
+
+  /** The registry of the running test (set before it, closed after it). */
+  HostileRegistry registry;
+
+  /** The CLI of the running test, logged in to {@link #registry}. */
+  CliRunner cli;
 
   HostileSession(String prefix) {
     this.home = ScratchDir.create(prefix);
@@ -35,17 +40,5 @@ final class HostileSession implements BeforeEachCallback, AfterEachCallback {
   @Override
   public void afterEach(ExtensionContext context) {
     registry.close();
-  }
-
-  Path home() {
-    return home;
-  }
-
-  HostileRegistry registry() {
-    return registry;
-  }
-
-  CliRunner cli() {
-    return cli;
   }
 }

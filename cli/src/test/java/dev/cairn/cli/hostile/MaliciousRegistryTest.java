@@ -48,107 +48,97 @@ class MaliciousRegistryTest {
 
   @Test
   void anEndlessListEndsAtTheCapWithOneLine() {
-    hostile.registry().endless(MODELS, 200, "{\"items\":[", "{\"name\":\"m\",\"state\":\"LIVE\"},");
+    hostile.registry.endless(MODELS, 200, "{\"items\":[", "{\"name\":\"m\",\"state\":\"LIVE\"},");
 
     CliRunner.Result list =
-        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> hostile.cli().run("model", "list"));
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> hostile.cli.run("model", "list"));
 
     assertThat(list.code()).isNotZero();
     assertThat(list.out()).isEmpty();
     assertThat(list.err()).hasLineCount(1).contains("32 MiB").contains("GET " + MODELS);
-    assertThat(hostile.registry().bytesSent()).isLessThan(2 * CAP);
+    assertThat(hostile.registry.bytesSent()).isLessThan(2 * CAP);
   }
 
   @Test
   void anEndlessProblemEndsAtItsCapWithOneLine() {
-    hostile
-        .registry()
-        .endless(MODELS + "/m", 500, "{\"code\":\"X\",\"detail\":\"", "y".repeat(1024));
+    hostile.registry.endless(MODELS + "/m", 500, "{\"code\":\"X\",\"detail\":\"", "y".repeat(1024));
 
     CliRunner.Result get =
         assertTimeoutPreemptively(
-            Duration.ofSeconds(60), () -> hostile.cli().run("model", "get", "m"));
+            Duration.ofSeconds(60), () -> hostile.cli.run("model", "get", "m"));
 
     assertThat(get.code()).isNotZero();
     assertThat(get.err()).hasLineCount(1).startsWith("error: HTTP_500");
     assertThat(get.err().length()).isLessThan(2_000);
-    assertThat(hostile.registry().bytesSent()).isLessThan(CAP);
+    assertThat(hostile.registry.bytesSent()).isLessThan(CAP);
   }
 
   @Test
   void anEndlessSidecarVerdictEndsAtTheCapWithOneLine() throws Exception {
-    hostile
-        .registry()
-        .endless(
-            "/inspect", 200, "{\"decision\":\"OK\",\"reasons\":[", "\"" + "x".repeat(1024) + "\",");
-    Path image = Files.writeString(hostile.home().resolve("print.png"), "an image");
+    hostile.registry.endless(
+        "/inspect", 200, "{\"decision\":\"OK\",\"reasons\":[", "\"" + "x".repeat(1024) + "\",");
+    Path image = Files.writeString(hostile.home.resolve("print.png"), "an image");
 
     CliRunner.Result inspect =
         assertTimeoutPreemptively(
             Duration.ofSeconds(60),
             () ->
-                hostile
-                    .cli()
-                    .run("inspect", "--sidecar", hostile.registry().url(), image.toString()));
+                hostile.cli.run("inspect", "--sidecar", hostile.registry.url(), image.toString()));
 
     assertThat(inspect.code()).isNotZero();
     assertThat(inspect.err()).hasLineCount(1).contains("the sidecar's answer").contains("32 MiB");
-    assertThat(hostile.registry().bytesSent()).isLessThan(2 * CAP);
+    assertThat(hostile.registry.bytesSent()).isLessThan(2 * CAP);
   }
 
   @Test
   void anEndlessDownloadIsCutOffPastItsPinnedSize() throws Exception {
     String version = MODELS + "/m/versions/v1";
     Map<String, Object> file = Map.of("path", "w.bin", "sha256", "a".repeat(64), "size_bytes", 10);
-    hostile
-        .registry()
-        .json(
-            version, 200, JSON.writeValueAsString(Map.of("version", "v1", "files", List.of(file))));
-    hostile.registry().endless(version + "/files/w.bin", 200, "", "x".repeat(1024));
-    Path pulled = hostile.home().resolve("pulled");
+    hostile.registry.json(
+        version, 200, JSON.writeValueAsString(Map.of("version", "v1", "files", List.of(file))));
+    hostile.registry.endless(version + "/files/w.bin", 200, "", "x".repeat(1024));
+    Path pulled = hostile.home.resolve("pulled");
 
     CliRunner.Result pull =
         assertTimeoutPreemptively(
             Duration.ofSeconds(60),
-            () -> hostile.cli().run("version", "pull", "m", "v1", pulled.toString()));
+            () -> hostile.cli.run("version", "pull", "m", "v1", pulled.toString()));
 
     assertThat(pull.code()).isEqualTo(ExitCodes.INTEGRITY);
     assertThat(pull.err()).hasLineCount(1).contains("'w.bin' runs past its pinned 10 bytes");
     assertThat(pulled.resolve("w.bin")).doesNotExist();
-    assertThat(hostile.registry().bytesSent()).isLessThan(CAP);
+    assertThat(hostile.registry.bytesSent()).isLessThan(CAP);
   }
 
   @Test
   void anEventWithoutEndDropsTheStreamAtTheCap() {
-    hostile.registry().endless("/api/v1/projects/p/events", 200, "id: 1\ndata: ", "x".repeat(1024));
+    hostile.registry.endless("/api/v1/projects/p/events", 200, "id: 1\ndata: ", "x".repeat(1024));
 
     CliRunner.Result watch =
         assertTimeoutPreemptively(
-            Duration.ofSeconds(60), () -> hostile.cli().run("events", "watch", "--timeout", "4"));
+            Duration.ofSeconds(60), () -> hostile.cli.run("events", "watch", "--timeout", "4"));
 
     // The stream opened (200) and was dropped at each cap: no event to print, a watch that ran out.
     assertThat(watch.code()).as(watch.err()).isZero();
     assertThat(watch.out()).isEmpty();
     // Each connection ends at the cap (plus what the socket buffers), then the client reconnects.
-    assertThat(hostile.registry().requests()).isPositive();
-    assertThat(hostile.registry().bytesSent())
-        .isLessThan(hostile.registry().requests() * (CAP + (8L << 20)));
+    assertThat(hostile.registry.requests()).isPositive();
+    assertThat(hostile.registry.bytesSent())
+        .isLessThan(hostile.registry.requests() * (CAP + (8L << 20)));
   }
 
   @Test
   void listRowsArriveWhileLaterPagesAreStillComing() throws Exception {
     CountDownLatch firstPagePrinted = new CountDownLatch(1);
-    hostile
-        .registry()
-        .answer(
-            MODELS,
-            exchange -> {
-              boolean first = exchange.getRequestURI().getQuery().indexOf("page_token") < 0;
-              if (!first) {
-                waitFor(firstPagePrinted);
-              }
-              send(exchange, first ? models(0, 100, "t1") : models(100, 102, null));
-            });
+    hostile.registry.answer(
+        MODELS,
+        exchange -> {
+          boolean first = exchange.getRequestURI().getQuery().indexOf("page_token") < 0;
+          if (!first) {
+            waitFor(firstPagePrinted);
+          }
+          send(exchange, first ? models(0, 100, "t1") : models(100, 102, null));
+        });
     ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     CompletableFuture<Integer> list =
@@ -163,19 +153,17 @@ class MaliciousRegistryTest {
 
   @Test
   void jsonAndYamlOfAPagedListAreOneDocumentWithEveryItem() throws Exception {
-    hostile
-        .registry()
-        .answer(
-            MODELS,
-            exchange ->
-                send(
-                    exchange,
-                    exchange.getRequestURI().getQuery().contains("page_token=t1")
-                        ? models(100, 150, null)
-                        : models(0, 100, "t1")));
+    hostile.registry.answer(
+        MODELS,
+        exchange ->
+            send(
+                exchange,
+                exchange.getRequestURI().getQuery().contains("page_token=t1")
+                    ? models(100, 150, null)
+                    : models(0, 100, "t1")));
 
-    CliRunner.Result json = hostile.cli().run("model", "list", "-o", "json");
-    CliRunner.Result yaml = hostile.cli().run("model", "list", "-o", "yaml");
+    CliRunner.Result json = hostile.cli.run("model", "list", "-o", "json");
+    CliRunner.Result yaml = hostile.cli.run("model", "list", "-o", "yaml");
 
     assertThat(json.code()).as(json.err()).isZero();
     assertThat(yaml.code()).as(yaml.err()).isZero();
@@ -188,10 +176,10 @@ class MaliciousRegistryTest {
 
   @Test
   void aPageTokenThatComesBackEndsTheListing() {
-    hostile.registry().answer(MODELS, exchange -> send(exchange, models(0, 1, "again")));
+    hostile.registry.answer(MODELS, exchange -> send(exchange, models(0, 1, "again")));
 
     CliRunner.Result list =
-        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> hostile.cli().run("model", "list"));
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> hostile.cli.run("model", "list"));
 
     assertThat(list.code()).isNotZero();
     assertThat(list.err()).hasLineCount(1).contains("page token");
@@ -205,9 +193,9 @@ class MaliciousRegistryTest {
             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
             Map.of(
                 "HOME",
-                hostile.home().toString(),
+                hostile.home.toString(),
                 "CAIRN_SERVER",
-                hostile.registry().url(),
+                hostile.registry.url(),
                 "CAIRN_TOKEN",
                 "t",
                 "CAIRN_PROJECT",
