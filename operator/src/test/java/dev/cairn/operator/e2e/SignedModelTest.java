@@ -15,12 +15,8 @@ import dev.cairn.operator.modelversion.ResourceKeyRef;
 import dev.cairn.operator.modelversion.SignatureSource;
 import dev.cairn.operator.testing.Examples;
 import dev.cairn.registry.testing.SourceServer;
-import dev.cairn.registry.testing.TestTokens;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,8 +27,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,26 +36,7 @@ import org.junit.jupiter.api.Test;
  * signature registers nothing. A {@code ModelActivation} refused by {@code require_signature} is
  * {@link SignedActivationTest}'s.
  */
-@EnableKubernetesMockClient(crud = true)
-class SignedModelTest {
-
-  static KubernetesMockServer server;
-  static KubernetesClient client;
-  private static OperatorFixture fx;
-  private static RegistrySignatureCalls calls;
-
-  @BeforeAll
-  static void start() {
-    fx = new OperatorFixture(server, client);
-    calls = new RegistrySignatureCalls(fx.registry.uri(), TestTokens.ADMIN);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (fx != null) {
-      fx.close();
-    }
-  }
+class SignedModelTest extends SignatureEndToEnd {
 
   @Test
   void aTrustedInlineSignatureIsVerifiedRegisteredAndAttached() {

@@ -234,7 +234,8 @@ class ResolveCacheTest {
             null,
             Instant.EPOCH,
             "test",
-            Instant.EPOCH);
+            Instant.EPOCH,
+            null);
     return new Resolved(
         "m@production", "m", "production", 1L, "default", v, new Manifest(v.digest(), List.of()));
   }

@@ -146,7 +146,8 @@ class SignaturePolicyTest {
         null,
         NOW,
         "carol",
-        NOW);
+        NOW,
+        null);
   }
 
   private static String code(Runnable call) {
