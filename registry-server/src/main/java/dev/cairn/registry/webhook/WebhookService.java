@@ -191,9 +191,15 @@ public final class WebhookService {
     db.inTransaction(
         tx -> {
           StoredEndpoint endpoint = lock(tx, project, id);
-          if (!endpoints.redeliver(tx, endpoint.id(), deliveryId)) {
-            throw ApiException.notFound(
-                "WEBHOOK_DELIVERY_NOT_FOUND", "delivery '" + delivery + "' does not exist");
+          switch (endpoints.redeliver(tx, endpoint.id(), deliveryId)) {
+            case NOT_FOUND ->
+                throw ApiException.notFound(
+                    "WEBHOOK_DELIVERY_NOT_FOUND", "delivery '" + delivery + "' does not exist");
+            case IN_FLIGHT ->
+                throw ApiException.conflict(
+                    "WEBHOOK_DELIVERY_IN_FLIGHT",
+                    "delivery '" + delivery + "' is being attempted; redeliver it once that ends");
+            case QUEUED -> {}
           }
           ObjectNode after = json.createObjectNode().put("delivery", delivery);
           audit(tx, actor, "WEBHOOK_REDELIVER", endpoint, null, after);
@@ -208,6 +214,11 @@ public final class WebhookService {
     return db.inTransaction(
         tx -> {
           StoredEndpoint endpoint = lock(tx, project, id);
+          if (endpoint.status() == EndpointStatus.DISABLED) {
+            // A disabled endpoint's rows are never claimed: the test would wait for nothing.
+            throw ApiException.conflict(
+                "WEBHOOK_DISABLED", "webhook '" + id + "' is disabled; set its status to ACTIVE");
+          }
           ObjectNode data =
               json.createObjectNode()
                   .put("project", project)
@@ -243,8 +254,8 @@ public final class WebhookService {
                 endpoint.project(),
                 null,
                 "webhook:" + endpoint.id(),
-                before == null ? null : json.valueToTree(before),
-                after == null ? null : json.valueToTree(after))));
+                before == null ? null : AuditedUrl.redact(json, before),
+                after == null ? null : AuditedUrl.redact(json, after))));
   }
 
   private void requireProject(DbExecute exec, String project) {

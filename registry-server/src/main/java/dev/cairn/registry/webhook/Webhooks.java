@@ -40,18 +40,8 @@ public final class Webhooks implements AutoCloseable {
             journal,
             json);
     service.wakeWith(worker::wake);
-    metrics.queue(() -> depth(queue).pending(), () -> depth(queue).oldestSeconds());
-  }
-
-  /**
-   * The queue's depth, or NaN figures while the database cannot be read: a scrape still answers.
-   */
-  private static DeliveryQueue.Depth depth(DeliveryQueue queue) {
-    try {
-      return queue.depth();
-    } catch (RuntimeException e) {
-      return new DeliveryQueue.Depth(0, Double.NaN);
-    }
+    QueueDepth depth = new QueueDepth(queue::depth);
+    metrics.queue(() -> depth.get().pending(), () -> depth.get().oldestSeconds());
   }
 
   public WebhookService service() {
