@@ -83,6 +83,22 @@ class ProcessStartupIT {
     assertThat(line).contains("eighty");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("processes") // all three verify keyless signatures (issue 28)
+  void endsWithOneLineNamingASigstoreTrustedRootThatIsNotOne(
+      String name, String jar, String portVariable, Map<String, String> env, @TempDir Path work)
+      throws Exception {
+    Path root = Files.createDirectories(work).resolve("trusted_root.json");
+    Files.writeString(root, "{\"mediaType\": \"not a root\"}");
+    Map<String, String> all = with(env, work, portVariable, "0");
+    all.put("CAIRN_SIGSTORE_TRUSTED_ROOT", root.toString());
+    all.put("CAIRN_REQUIRE_SIGNATURE", "true"); // the sidecar reads the root only then
+
+    String line = failedStart(name, jar, all, work);
+
+    assertThat(line).contains("CAIRN_SIGSTORE_TRUSTED_ROOT: " + root);
+  }
+
   @Test
   void theOperatorSaysInOneLineWithinTenSecondsThatTheKubernetesApiIsUnreachable(@TempDir Path work)
       throws Exception {
