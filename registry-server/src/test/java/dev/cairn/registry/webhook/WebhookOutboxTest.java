@@ -35,10 +35,7 @@ import org.junit.jupiter.api.Test;
 class WebhookOutboxTest {
 
   private static final Map<String, String> WEBHOOK_ENV =
-      Map.of(
-          "CAIRN_WEBHOOK_ALLOW_CIDRS", "127.0.0.1/32",
-          "CAIRN_WEBHOOK_ALLOW_HTTP", "true",
-          "CAIRN_WEBHOOK_RETRY_SECONDS", "0,1,1,1,1");
+      WebhookFixture.loopbackEnv(WebhookFixture.FAST_RETRIES);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static TestRegistry registry;
   private static CairnClient admin;
@@ -76,7 +73,7 @@ class WebhookOutboxTest {
   void aChangeWhoseEventFailsLeavesNoWebhookJob() throws Exception {
     List<String> p = project("hooks-tx");
     try (Receiver receiver = new Receiver()) {
-      WebhookDeliveryTest.createWebhook(
+      WebhookFixture.createWebhook(
           registry.http(), p.get(0), receiver.url(), "[\"*\"]", "standard");
       admin.aliases().put(p.get(0), "m", "kept", AliasUpdate.version(p.get(1), "r"), null, null);
       long before = count("SELECT COUNT(*) FROM webhook_deliveries");
@@ -117,7 +114,7 @@ class WebhookOutboxTest {
         RegistryServer second = secondReplica()) {
       // A slow receiver keeps attempts in flight, so both replicas' workers claim side by side.
       receiver.delayMillis.set(30);
-      WebhookDeliveryTest.createWebhook(
+      WebhookFixture.createWebhook(
           registry.http(), p.get(0), receiver.url(), "[\"model_version_alias.*\"]", "standard");
       CairnClient other = CairnClient.create(second.uri(), TestTokens.ADMIN);
       for (int i = 0; i < 60; i++) {
