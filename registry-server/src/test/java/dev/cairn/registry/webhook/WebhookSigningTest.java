@@ -49,18 +49,33 @@ class WebhookSigningTest {
       String secret = hook.get("secret").asText();
       assertThat(secret).startsWith("whsec_");
       assertThat(Base64.getDecoder().decode(secret.substring(6))).hasSize(32);
+      // From just before the PUT is sent to the signed request's arrival: the figure holds the
+      // request, the commit (alias, audit, event and outbox row in one transaction), the worker's
+      // wake-up, the claim and the delivery. The PUT's own answer time is kept beside it.
       List<Long> latencies = new ArrayList<>();
+      List<Long> answered = new ArrayList<>();
       for (int i = 0; i < 100; i++) {
+        AliasUpdate update = AliasUpdate.version(p.version(i), "r" + i);
         long before = System.nanoTime();
-        hooks
-            .admin
-            .aliases()
-            .put(p.name(), "m", "prod", AliasUpdate.version(p.version(i), "r" + i), null, null);
+        hooks.admin.aliases().put(p.name(), "m", "prod", update, null, null);
+        answered.add((System.nanoTime() - before) / 1_000_000);
         int expected = i + 1;
-        await().atMost(Duration.ofSeconds(5)).until(() -> receiver.requests.size() >= expected);
+        await()
+            .atMost(Duration.ofSeconds(5))
+            .pollInterval(Duration.ofMillis(5))
+            .until(() -> receiver.requests.size() >= expected);
         latencies.add((receiver.requests.get(i).arrivedNanos() - before) / 1_000_000);
       }
       Collections.sort(latencies);
+      Collections.sort(answered);
+      System.out.printf(
+          "alias PUT sent -> signed delivery over 100 changes: p50 %d ms, p99 %d ms, max %d ms"
+              + " (PUT answered: p50 %d ms, p99 %d ms)%n",
+          latencies.get(49),
+          latencies.get(98),
+          latencies.get(99),
+          answered.get(49),
+          answered.get(98));
       assertThat(latencies.get(98)).as("p99 latency in ms of " + latencies).isLessThan(1000);
 
       Webhook verifier = new Webhook(secret);
