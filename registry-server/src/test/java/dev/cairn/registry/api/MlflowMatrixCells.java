@@ -29,10 +29,11 @@ final class MlflowMatrixCells {
   /**
    * {@code model-versions/create} with a source only MLflow resolves ({@code runs:/}): the project
    * is hidden and the publisher role asked before the source is read, so a publisher learns it does
-   * not map (400 INVALID_PARAMETER_VALUE with the hint) and anyone less is refused as before. A
-   * source that maps is created in {@code MlflowVersionCreateTest}.
+   * not map (400 INVALID_PARAMETER_VALUE with the hint) and anyone else, an approver too (as for
+   * the native {@code POST …/versions}), is refused as before. A source that maps is created in
+   * {@code MlflowVersionCreateTest}.
    */
-  static final int[] VERSION_CREATE = {401, 401, 403, 400, 400, 400, 404, 403};
+  static final int[] VERSION_CREATE = {401, 401, 403, 400, 403, 400, 404, 403};
 
   /**
    * Cells for model {@code m} of project {@code p}, READY versions {@code r1} and {@code r2}, alias
