@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A subject and its reference measured in alternating rounds (subject, reference, subject, …), so
- * the drift of a shared machine — CPU steal moved a reference by a third within one minute here —
- * hits both alike. Each round's ratio compares neighbours; the verdict is their median.
+ * A subject and its reference measured in alternating rounds, so the drift of a shared machine —
+ * CPU steal moved a reference by a third within one minute here — hits both alike. Which load goes
+ * first swaps every round (subject, reference, reference, subject, …): whatever the load run first
+ * in a pair pays or gains (the other's garbage, a cooler core) falls on each side in turn rather
+ * than always on the subject. Each round's ratio compares neighbours; the verdict is their median.
  */
 final class Alternation {
 
@@ -44,8 +46,11 @@ final class Alternation {
     List<Double> p99s = new ArrayList<>();
     List<Double> referenceP99s = new ArrayList<>();
     for (int round = 1; round <= rounds; round++) {
-      Sample s = subject.load().measure();
-      Sample r = reference.load().measure();
+      boolean subjectFirst = round % 2 == 1;
+      Sample first = (subjectFirst ? subject : reference).load().measure();
+      Sample second = (subjectFirst ? reference : subject).load().measure();
+      Sample s = subjectFirst ? first : second;
+      Sample r = subjectFirst ? second : first;
       record(results, round, subject.name(), s);
       record(results, round, reference.name(), r);
       results.put("round_" + round + "_ratio", s.perSecond() / r.perSecond());

@@ -3,6 +3,7 @@ package dev.cairn.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cairn.client.CairnApiException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,10 +14,18 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code trust add-key|remove-key|add-root|remove-root}: the edits of one trust-policy entry (issue
- * 28). Each reads the current policy, changes one entry and puts the whole document back, so an
- * edit never drops what it does not name; the document itself is {@link TrustCommands}'s.
+ * 28). Each reads the current policy, changes one entry and puts the whole document back only if
+ * the policy is still at the version it read ({@code If-Match}), so an edit never drops what it
+ * does not name, nor an entry another admin changed meanwhile: a key revoked since the read stays
+ * revoked (review 12 item 10). On 412 the edit is made again on a fresh read, a few times; the
+ * document itself is {@link TrustCommands}'s.
  */
 final class TrustEdits {
+
+  /**
+   * Reads a concurrent writer may invalidate before the edit gives up (each is a GET and a PUT).
+   */
+  static final int ATTEMPTS = 5;
 
   private TrustEdits() {}
 
@@ -29,8 +38,21 @@ final class TrustEdits {
     void apply(UnaryOperator<ObjectNode> edit) {
       var client = client();
       String project = project();
-      ObjectNode changed = edit.apply(TrustCommands.body(client.signatures().trust(project)));
-      TrustCommands.print(output(), client.signatures().putTrust(project, changed));
+      for (int attempt = 1; ; attempt++) {
+        JsonNode read = client.signatures().trust(project);
+        ObjectNode changed = edit.apply(TrustCommands.body(read));
+        try {
+          JsonNode stored =
+              client.signatures().putTrust(project, changed, read.path("version").asLong());
+          TrustCommands.print(output(), stored);
+          return;
+        } catch (CairnApiException e) {
+          if (e.status() != 412 || attempt == ATTEMPTS) {
+            throw e;
+          }
+          // Another admin's change came first: edit what it made, not what this read.
+        }
+      }
     }
   }
 

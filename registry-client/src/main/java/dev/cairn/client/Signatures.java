@@ -44,8 +44,21 @@ public final class Signatures {
    * identities}).
    */
   public JsonNode putTrust(String project, JsonNode policy) {
+    return putTrust(project, policy, null);
+  }
+
+  /**
+   * Replaces the trust policy only if it is still at {@code ifMatch} (the {@code version} it was
+   * read at; null: unconditionally); else {@link CairnApiException} 412 {@code
+   * PRECONDITION_FAILED}, and nothing changed.
+   */
+  public JsonNode putTrust(String project, JsonNode policy, Long ifMatch) {
     return transport.send(
-        "PUT", ApiPaths.projectPath(project) + "/trust", policy, new TypeReference<JsonNode>() {});
+        "PUT",
+        ApiPaths.projectPath(project) + "/trust",
+        policy,
+        new TypeReference<JsonNode>() {},
+        ApiPaths.conditions(ifMatch, null));
   }
 
   /** The project as the registry answers it, for members the typed view does not carry yet. */

@@ -8,6 +8,7 @@ import dev.cairn.registry.artifact.OciImporter;
 import dev.cairn.registry.artifact.OneShotPublisher;
 import dev.cairn.registry.artifact.StagedPublication;
 import dev.cairn.registry.artifact.UploadService;
+import dev.cairn.registry.artifact.UploadedVersions;
 import dev.cairn.registry.artifact.ValidateService;
 import dev.cairn.registry.artifact.VersionDeletion;
 import dev.cairn.registry.config.RegistrySettings;
@@ -48,11 +49,10 @@ final class ArtifactWiring {
   OneShotPublisher oneShot(VersionService versions) {
     return new OneShotPublisher(
         artifacts.blobs(),
-        publication(versions),
+        uploads(versions),
         kernel.json(),
         settings.blobs().maxFileBytes(),
-        settings.maxJsonBytes(),
-        meters.domain());
+        settings.maxJsonBytes());
   }
 
   ArtifactsDirPublisher artifactsDir(VersionService versions) {
@@ -64,10 +64,9 @@ final class ArtifactWiring {
     return new OciImporter(
         artifacts.references(),
         artifacts.blobs(),
-        publication(versions),
+        uploads(versions),
         kernel.json(),
-        settings.blobs().maxFileBytes(),
-        meters.domain());
+        settings.blobs().maxFileBytes());
   }
 
   StdRegistrationRoutes standardRoutes(VersionService versions) {
@@ -114,6 +113,11 @@ final class ArtifactWiring {
         catalog.versions(),
         new FileDownloads(artifacts.blobs(), artifacts.references(), artifacts.failures()),
         kernel.responses());
+  }
+
+  /** Where the uploads of the API (multipart one-shot, OCI import) end. */
+  private UploadedVersions uploads(VersionService versions) {
+    return new UploadedVersions(publication(versions), meters.domain());
   }
 
   /** The one transaction both one-shot paths end in (staged files become a version). */

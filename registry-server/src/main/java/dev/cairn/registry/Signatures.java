@@ -25,7 +25,8 @@ record Signatures(
     TrustMaterials materials = new TrustMaterials(trustRepository);
     SignatureRepository signatureRepository = new SignatureRepository();
     SignatureJudge judge = new SignatureJudge();
-    new UntrustedPointers(kernel.db(), materials, judge).observedBy(meters.domain());
+    new UntrustedPointers(kernel.db(), materials, judge, signatureRepository)
+        .observedBy(meters.domain());
     return new Signatures(
         new TrustService(
             kernel.db(), new ProjectRepository(), trustRepository, kernel.journal(), kernel.json()),

@@ -13,10 +13,16 @@ import java.util.Set;
 
 /**
  * Where the registry is and what proves who asks: {@code CAIRN_REGISTRY_URL} and {@code
- * CAIRN_REGISTRY_TOKEN_FILE} (issue 29 item 1).
+ * CAIRN_REGISTRY_TOKEN_FILE} / {@code CAIRN_REGISTRY_TOKEN} (issue 29 item 1). The token goes to
+ * that registry only (review 12 item 4): a {@code cairn://} URI naming another host is refused, and
+ * no token is taken that was not configured (not the pod's service-account token, whose audience is
+ * the Kubernetes API server).
+ *
+ * @param tokenFile {@code CAIRN_REGISTRY_TOKEN_FILE} when set
+ * @param envToken {@code CAIRN_REGISTRY_TOKEN} when set and not blank
  */
 public record InitializerSettings(
-    URI registryUrl, Path tokenFile, boolean tokenFileGiven, Optional<String> envToken) {
+    URI registryUrl, Optional<Path> tokenFile, Optional<String> envToken) {
 
   public static final String REGISTRY_URL = "CAIRN_REGISTRY_URL";
   public static final String TOKEN_FILE = "CAIRN_REGISTRY_TOKEN_FILE";
@@ -32,10 +38,6 @@ public record InitializerSettings(
    * cairn-system} (the README's walk-through), named {@code <release>-registry}.
    */
   public static final String DEFAULT_REGISTRY_URL = "http://cairn-registry.cairn-system.svc:8080";
-
-  /** The pod's projected service-account token. */
-  public static final String DEFAULT_TOKEN_FILE =
-      "/var/run/secrets/kubernetes.io/serviceaccount/token";
 
   /** Every variable read, so a misspelt one is reported instead of silently defaulted. */
   public static final Set<String> KNOWN =
@@ -68,66 +70,75 @@ public record InitializerSettings(
     String file = env.getOrDefault(TOKEN_FILE, "");
     Optional<String> token =
         Optional.ofNullable(env.get(TOKEN)).map(String::strip).filter(t -> !t.isEmpty());
-    return file.isBlank()
-        ? new InitializerSettings(registry, Path.of(DEFAULT_TOKEN_FILE), false, token)
-        : new InitializerSettings(registry, Path.of(file.trim()), true, token);
+    return new InitializerSettings(
+        registry, file.isBlank() ? Optional.empty() : Optional.of(Path.of(file.trim())), token);
   }
 
   /**
-   * The registry {@code uri} names: the configured one without a host; with a host, that host with
-   * the configured scheme when the configured URL has the same host and port, else https.
+   * The registry {@code uri} names: the configured one, whether the URI names no host or the
+   * configured host and port (default ports filled in, so {@code reg} is {@code reg:80} for an
+   * {@code http} registry). Any other host is refused before any request: the token is the
+   * configured registry's, and an InferenceService author must not be able to send it elsewhere.
    */
   public URI registryFor(CairnUri uri) {
     if (uri.host().isEmpty()) {
       return registryUrl;
     }
     String host = uri.host().get();
-    String configured = registryUrl.getHost().toLowerCase(Locale.ROOT);
-    int port =
-        registryUrl.getPort() >= 0 ? registryUrl.getPort() : defaultPort(registryUrl.getScheme());
-    String scheme = "https";
     int colon = host.lastIndexOf(':');
     String name = colon < 0 ? host : host.substring(0, colon);
-    if (name.equals(configured)) {
-      int given =
-          colon < 0
-              ? defaultPort(registryUrl.getScheme())
-              : Integer.parseInt(host.substring(colon + 1));
-      if (given == port) {
-        scheme = registryUrl.getScheme();
-      }
+    int given =
+        colon < 0
+            ? defaultPort(registryUrl.getScheme())
+            : Integer.parseInt(host.substring(colon + 1));
+    if (name.equals(registryUrl.getHost().toLowerCase(Locale.ROOT)) && given == configuredPort()) {
+      return registryUrl;
     }
-    return URI.create(scheme + "://" + host);
+    throw new InitFailure(
+        ExitCode.USAGE,
+        uri
+            + " names the registry host "
+            + host
+            + ", but this initializer loads only from "
+            + REGISTRY_URL
+            + " ("
+            + registryUrl.getHost()
+            + ":"
+            + configuredPort()
+            + "), the one registry its token is for; leave the host out");
+  }
+
+  private int configuredPort() {
+    return registryUrl.getPort() >= 0
+        ? registryUrl.getPort()
+        : defaultPort(registryUrl.getScheme());
   }
 
   /**
-   * The token: from the named file, else {@code CAIRN_REGISTRY_TOKEN}, else the pod's
-   * service-account token, else empty (the registry then answers 401). A named file that cannot be
-   * read is a usage error.
+   * The token: from the named file, else {@code CAIRN_REGISTRY_TOKEN}, else none (the registry then
+   * answers 401). A named file that cannot be read is a usage error.
    */
   public Optional<String> token() {
-    if (!tokenFileGiven && envToken.isPresent()) {
+    if (tokenFile.isEmpty()) {
       return envToken;
     }
+    Path file = tokenFile.get();
     try {
-      if (Files.size(tokenFile) > MAX_TOKEN_BYTES) {
+      if (Files.size(file) > MAX_TOKEN_BYTES) {
         throw new InitFailure(
-            ExitCode.USAGE, TOKEN_FILE + " " + tokenFile + " is too large to be a token");
+            ExitCode.USAGE, TOKEN_FILE + " " + file + " is too large to be a token");
       }
-      String token = Files.readString(tokenFile).strip();
+      String token = Files.readString(file).strip();
       if (token.isEmpty()) {
-        throw new InitFailure(ExitCode.USAGE, "token file " + tokenFile + " is empty");
+        throw new InitFailure(ExitCode.USAGE, "token file " + file + " is empty");
       }
       return Optional.of(token);
     } catch (NoSuchFileException e) {
-      if (!tokenFileGiven) {
-        return Optional.empty();
-      }
       throw new InitFailure(
-          ExitCode.USAGE, TOKEN_FILE + " names " + tokenFile + ", which does not exist");
+          ExitCode.USAGE, TOKEN_FILE + " names " + file + ", which does not exist");
     } catch (IOException e) {
       throw new InitFailure(
-          ExitCode.USAGE, "cannot read token file " + tokenFile + ": " + e.getMessage());
+          ExitCode.USAGE, "cannot read token file " + file + ": " + e.getMessage());
     }
   }
 

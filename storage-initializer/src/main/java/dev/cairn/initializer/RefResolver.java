@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * Turns a {@code cairn://} URI into the one version to install, asking the registry once: an alias
- * or a version through {@code GET …/resolve}; a digest by finding the version that carries it (the
- * registry has no digest ref) and resolving that version by name.
+ * or a version through {@code GET …/resolve}; a digest by finding the READY or ARCHIVED version
+ * that carries it (the registry has no digest ref) and resolving that version by name.
  */
 final class RefResolver {
 
@@ -58,20 +58,33 @@ final class RefResolver {
     return resolved;
   }
 
+  /**
+   * The version carrying the digest, READY or ARCHIVED (what {@code :version} and the OCI API serve
+   * too; review 12 item 17): a READY one first when several carry it, since the same files may be
+   * published twice.
+   */
   private Optional<Version> byDigest(CairnUri uri) {
-    VersionQuery query = VersionQuery.all().withState(Version.State.READY.wire()).withLimit(PAGE);
+    // No state filter: the list takes one state, and two passes would list the model twice.
+    VersionQuery query = VersionQuery.all().withLimit(PAGE);
     if (uri.variant().isPresent()) {
       query = query.withVariant(uri.variant().get());
     }
+    Version archived = null;
     while (true) {
       Page<Version> page = client.versions().list(uri.project(), uri.model(), query);
       for (Version v : page.items()) {
-        if (uri.value().equals(v.digest())) {
+        if (!uri.value().equals(v.digest())) {
+          continue;
+        }
+        if (Version.State.READY.is(v.state())) {
           return Optional.of(v);
+        }
+        if (archived == null && Version.State.ARCHIVED.is(v.state())) {
+          archived = v;
         }
       }
       if (page.next().isEmpty()) {
-        return Optional.empty();
+        return Optional.ofNullable(archived);
       }
       query = query.withPageToken(page.next().get());
     }

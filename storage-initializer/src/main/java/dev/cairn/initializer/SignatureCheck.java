@@ -17,13 +17,20 @@ import java.util.Optional;
 /**
  * The signature gate of issue 29 (with issue 28's verification): when {@code
  * CAIRN_REQUIRE_SIGNATURE=true}, or when the project's {@code require_signature} policy is on and
- * the ref names one of the model's protected aliases, the version's {@code model.sig} is fetched
- * and verified against the resolved manifest's SHA-256s with the trust of {@link
- * SignatureSettings}. The installer then accepts no byte that is not its pinned SHA-256, so the
- * files put in place are the signed ones, from a single hash pass. A refusal exits 5 with the
- * {@code SIGNATURE_*} code first and nothing in place.
+ * the ref names a protected alias ({@code production} or one of the model's {@code
+ * protected_aliases}), the version's {@code model.sig} is fetched and verified against the resolved
+ * manifest's SHA-256s with the trust of {@link SignatureSettings}. The installer then accepts no
+ * byte that is not its pinned SHA-256, so the files put in place are the signed ones, from a single
+ * hash pass. A refusal exits 5 with the {@code SIGNATURE_*} code first and nothing in place.
  */
 final class SignatureCheck implements SignatureGate {
+
+  /**
+   * Protected on every model, whatever its {@code protected_aliases} say: the registry's own rule
+   * ({@code AliasRules.isProtected}), and a model created without the field stores none (review 12
+   * item 7).
+   */
+  static final String PRODUCTION = "production";
 
   private final SignatureSettings settings;
 
@@ -73,6 +80,9 @@ final class SignatureCheck implements SignatureGate {
     }
     if (!client.signatures().requiresSignature(uri.project())) {
       return false;
+    }
+    if (PRODUCTION.equals(resolved.alias())) {
+      return true;
     }
     var model = client.models().get(uri.project(), resolved.model());
     return model.protectedAliases() != null && model.protectedAliases().contains(resolved.alias());

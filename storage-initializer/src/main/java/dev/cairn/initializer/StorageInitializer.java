@@ -98,14 +98,17 @@ public final class StorageInitializer {
       }
     }
     InitializerSettings settings = InitializerSettings.from(env);
+    List<URI> registries = new ArrayList<>();
+    for (CairnUri uri : uris) {
+      registries.add(settings.registryFor(uri)); // a foreign host is refused before any request
+    }
     String token = settings.token().orElse(null);
     for (int i = 0; i < uris.size(); i++) {
-      installOne(settings, token, uris.get(i), Path.of(args[2 * i + 1]));
+      installOne(registries.get(i), token, uris.get(i), Path.of(args[2 * i + 1]));
     }
   }
 
-  private void installOne(InitializerSettings settings, String token, CairnUri uri, Path dest) {
-    URI registry = settings.registryFor(uri);
+  private void installOne(URI registry, String token, CairnUri uri, Path dest) {
     try {
       CairnClient client = CairnClient.create(registry, token);
       Resolved resolved = new RefResolver(client).resolve(uri);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -15,14 +16,15 @@ class InitializerSettingsTest {
 
   @TempDir Path dir;
 
+  /** Review 12 item 4: the pod's service-account token is for the API server, never sent. */
   @Test
-  void defaultsToTheChartServiceAndTheServiceAccountToken() {
+  void defaultsToTheChartServiceAndNoToken() {
     InitializerSettings settings = InitializerSettings.from(Map.of());
 
     assertThat(settings.registryUrl())
         .isEqualTo(URI.create("http://cairn-registry.cairn-system.svc:8080"));
-    assertThat(settings.tokenFile())
-        .isEqualTo(Path.of("/var/run/secrets/kubernetes.io/serviceaccount/token"));
+    assertThat(settings.tokenFile()).isEmpty();
+    assertThat(settings.token()).isEmpty();
   }
 
   @Test
@@ -42,15 +44,36 @@ class InitializerSettingsTest {
   }
 
   @Test
-  void aUriNamingAnotherHostOrPortUsesHttps() {
+  void aUriNamingTheConfiguredHostWithItsDefaultPortIsTheConfiguredRegistry() {
+    InitializerSettings settings = settings("https://reg.local/cairn");
+
+    assertThat(settings.registryFor(CairnUri.parse("cairn://reg.local/ink/m@production")))
+        .isEqualTo(URI.create("https://reg.local/cairn"));
+    assertThat(settings.registryFor(CairnUri.parse("cairn://REG.local:443/ink/m@production")))
+        .isEqualTo(URI.create("https://reg.local/cairn"));
+  }
+
+  /** Review 12 item 4: the token is the configured registry's; no URI sends it elsewhere. */
+  @Test
+  void aUriNamingAnotherHostOrPortIsRefusedAsUsage() {
     InitializerSettings settings = settings("http://reg.local:8080");
 
-    assertThat(settings.registryFor(CairnUri.parse("cairn://other.example/ink/m@production")))
-        .isEqualTo(URI.create("https://other.example"));
-    assertThat(settings.registryFor(CairnUri.parse("cairn://reg.local:9090/ink/m@production")))
-        .isEqualTo(URI.create("https://reg.local:9090"));
-    assertThat(settings.registryFor(CairnUri.parse("cairn://reg.local/ink/m@production")))
-        .isEqualTo(URI.create("https://reg.local"));
+    for (String uri :
+        List.of(
+            "cairn://attacker.example/ink/m@production",
+            "cairn://reg.local:9090/ink/m@production",
+            "cairn://reg.local/ink/m@production",
+            "cairn://reg.local.attacker.example:8080/ink/m@production")) {
+      assertThatThrownBy(() -> settings.registryFor(CairnUri.parse(uri)))
+          .as(uri)
+          .isInstanceOfSatisfying(
+              InitFailure.class,
+              e -> {
+                assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+                assertThat(e.getMessage())
+                    .contains("loads only from CAIRN_REGISTRY_URL (reg.local:8080)");
+              });
+    }
   }
 
   @Test
@@ -84,12 +107,13 @@ class InitializerSettingsTest {
   }
 
   @Test
-  void noServiceAccountTokenMeansNoToken() {
+  void withoutAFileOrVariableThereIsNoToken() {
     InitializerSettings settings =
-        new InitializerSettings(
-            URI.create("http://reg"), dir.resolve("absent"), false, Optional.empty());
+        new InitializerSettings(URI.create("http://reg"), Optional.empty(), Optional.empty());
 
     assertThat(settings.token()).isEmpty();
+    assertThat(InitializerSettings.from(Map.of(InitializerSettings.TOKEN, " \n")).token())
+        .isEmpty();
   }
 
   @Test

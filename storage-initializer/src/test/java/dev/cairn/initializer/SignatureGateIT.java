@@ -159,6 +159,44 @@ class SignatureGateIT {
     assertThat(byVersion.code()).as("a version ref names no alias: " + byVersion.err()).isZero();
   }
 
+  /**
+   * Review 12 item 7: {@code production} is protected on every model (the registry's rule), also on
+   * one created without {@code protected_aliases}, which stores none. A production pointer set
+   * before the project turned {@code require_signature} on is refused, not installed unverified.
+   */
+  @Test
+  void theProjectPolicyCoversProductionOnAModelWithoutProtectedAliases() throws Exception {
+    String project = TestRegistry.uniqueProject("kserve-prod");
+    CairnClient admin = registry.client(TestTokens.ADMIN);
+    admin.projects().create(ProjectCreate.named(project));
+    CairnClient publisher = registry.client(TestTokens.PUBLISHER);
+    publisher.models().create(project, ModelCreate.named("plain"));
+    Version plain = PublishedVersions.ready(publisher, project, "plain", null, files("plain"));
+    registry
+        .client(TestTokens.APPROVER)
+        .aliases()
+        .put(
+            project,
+            "plain",
+            "production",
+            AliasUpdate.version(plain.version(), "before the policy"),
+            null,
+            null);
+    assertThat(admin.models().get(project, "plain").protectedAliases()).isEmpty();
+    admin.signatures().requireSignature(project, true);
+
+    InitializerProcess.Result run =
+        initializer.run(
+            base(), "cairn://" + project + "/plain@production", work.resolve("p").toString());
+
+    assertThat(run.code()).as(run.err()).isEqualTo(ExitCode.SIGNATURE_REFUSED.code());
+    assertThat(run.errLines())
+        .singleElement()
+        .asString()
+        .startsWith("cairn-storage-initializer: signature refused: SIGNATURE_REQUIRED: plain:");
+    assertNothingIn(work.resolve("p"));
+  }
+
   private static ModelPatch protectedStaging() {
     return new ModelPatch(
         null, null, null, null, List.of("production", "staging"), "staging is protected here");

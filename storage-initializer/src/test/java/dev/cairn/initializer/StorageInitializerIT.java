@@ -12,6 +12,7 @@ import dev.cairn.client.model.AliasUpdate;
 import dev.cairn.client.model.ModelCreate;
 import dev.cairn.client.model.ProjectCreate;
 import dev.cairn.client.model.Version;
+import dev.cairn.client.model.VersionPatch;
 import dev.cairn.registry.testing.TestRegistry;
 import dev.cairn.registry.testing.TestTokens;
 import java.nio.file.Path;
@@ -117,5 +118,37 @@ class StorageInitializerIT {
     assertInstalled(byVariant, LOW);
     assertInstalled(byHost, HIGH);
     assertThat(run.out().lines()).hasSize(4);
+  }
+
+  /**
+   * Review 12 item 17: an archived version is still served by {@code :version} (and the OCI API),
+   * so its digest finds it too; the same pinned bytes are not "not found" by digest.
+   */
+  @Test
+  void installsAnArchivedVersionByDigestAsByVersion() throws Exception {
+    Map<String, byte[]> files = runs.files("archived");
+    Version v = runs.publishAlone("archived", files);
+    registry
+        .client(TestTokens.PUBLISHER)
+        .versions()
+        .patch(PROJECT, "archived", v.version(), new VersionPatch(null, null, null, "ARCHIVED"));
+    Path byDigest = runs.work.resolve("by-digest");
+    Path byVersion = runs.work.resolve("by-version");
+
+    InitializerProcess.Result run =
+        runs.initializer.run(
+            runs.env,
+            runs.uri("archived@" + v.digest()),
+            byDigest.toString(),
+            runs.uri("archived:" + v.version()),
+            byVersion.toString());
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertInstalled(byDigest, files);
+    assertInstalled(byVersion, files);
+    JsonNode resolution =
+        new ObjectMapper().readTree(byDigest.resolve(".cairn/resolution.json").toFile());
+    assertThat(resolution.get("version").asText()).isEqualTo(v.version());
+    assertThat(resolution.get("digest").asText()).isEqualTo(v.digest());
   }
 }

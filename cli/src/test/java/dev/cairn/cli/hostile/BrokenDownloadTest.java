@@ -3,8 +3,10 @@ package dev.cairn.cli.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
 import dev.cairn.cli.CliRunner;
 import dev.cairn.cli.ExitCodes;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,9 +16,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 25 item 6: a download that ends before its size while the version stays READY is a broken
@@ -26,56 +28,27 @@ class BrokenDownloadTest {
 
   private static final String VERSION = "/api/v1/projects/p/models/m/versions/v1";
 
-  private final Path home = ScratchDir.create("broken-download");
-  private HostileRegistry registry;
-  private CliRunner cli;
+  @RegisterExtension final HostileSession hostile = new HostileSession("broken-download");
 
   @BeforeEach
-  void registryThatHangsUp() throws Exception {
-    registry = HostileRegistry.start();
-    cli =
-        new CliRunner(home)
-            .withEnv("CAIRN_SERVER", registry.url())
-            .withEnv("CAIRN_TOKEN", "t")
-            .withEnv("CAIRN_PROJECT", "p");
+  void aReadyVersionOfOneFile() throws Exception {
     Map<String, Object> file =
         Map.of("path", "w.bin", "sha256", "a".repeat(64), "size_bytes", 100_000);
-    registry.json(
+    hostile.registry.json(
         VERSION,
         200,
         new ObjectMapper()
             .writeValueAsString(Map.of("version", "v1", "state", "READY", "files", List.of(file))));
   }
 
-  @AfterEach
-  void stop() {
-    registry.close();
-  }
-
   @Test
   void aConnectionThatBreaksMidFileExitsSixAndKeepsNothing() throws Exception {
-    registry.answer(
-        VERSION + "/files/w.bin",
-        exchange -> {
-          exchange.sendResponseHeaders(200, 100_000);
-          OutputStream out = exchange.getResponseBody();
-          out.write(new byte[40_000]);
-          out.flush();
-          // Returning closes the exchange 60,000 bytes short: the server drops the connection.
-        });
-    Path pulled = home.resolve("pulled");
+    hostile.registry.answer(VERSION + "/files/w.bin", BrokenDownloadTest::hangUpShort);
+    Path pulled = hostile.home.resolve("pulled");
 
-    CliRunner.Result pull = cli.run("version", "pull", "m", "v1", pulled.toString());
+    CliRunner.Result pull = hostile.cli.run("version", "pull", "m", "v1", pulled.toString());
 
-    assertThat(pull.code()).as(pull.err()).isEqualTo(ExitCodes.UNREACHABLE);
-    assertThat(pull.err())
-        .startsWith("error: w.bin: the download stopped after ")
-        .contains(" of 100000 bytes: ")
-        .doesNotContain("null")
-        .hasLineCount(1);
-    try (Stream<Path> left = Files.list(pulled)) {
-      assertThat(left).isEmpty();
-    }
+    assertBrokenAndNothingKept(pull, pulled);
   }
 
   /**
@@ -85,28 +58,19 @@ class BrokenDownloadTest {
    */
   @Test
   void aConnectionThatBreaksWithTheRegistryGoingAwayStillExitsSixNamingTheFile() throws Exception {
-    registry.answer(
+    hostile.registry.answer(
         VERSION + "/files/w.bin",
         exchange -> {
           // From now on the registry answers nothing but 503.
-          registry.json(VERSION, 503, "{\"code\":\"UNAVAILABLE\",\"detail\":\"restarting\"}");
-          exchange.sendResponseHeaders(200, 100_000);
-          OutputStream out = exchange.getResponseBody();
-          out.write(new byte[40_000]);
-          out.flush();
+          hostile.registry.json(
+              VERSION, 503, "{\"code\":\"UNAVAILABLE\",\"detail\":\"restarting\"}");
+          hangUpShort(exchange);
         });
-    Path pulled = home.resolve("pulled-gone");
+    Path pulled = hostile.home.resolve("pulled-gone");
 
-    CliRunner.Result pull = cli.run("version", "pull", "m", "v1", pulled.toString());
+    CliRunner.Result pull = hostile.cli.run("version", "pull", "m", "v1", pulled.toString());
 
-    assertThat(pull.code()).as(pull.err()).isEqualTo(ExitCodes.UNREACHABLE);
-    assertThat(pull.err())
-        .startsWith("error: w.bin: the download stopped after ")
-        .contains(" of 100000 bytes: ")
-        .hasLineCount(1);
-    try (Stream<Path> left = Files.list(pulled)) {
-      assertThat(left).isEmpty();
-    }
+    assertBrokenAndNothingKept(pull, pulled);
   }
 
   /**
@@ -118,12 +82,12 @@ class BrokenDownloadTest {
     byte[] bytes = "weights without a size".getBytes(StandardCharsets.UTF_8);
     String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     Map<String, Object> file = Map.of("path", "w.bin", "sha256", sha256);
-    registry.json(
+    hostile.registry.json(
         VERSION,
         200,
         new ObjectMapper()
             .writeValueAsString(Map.of("version", "v1", "state", "READY", "files", List.of(file))));
-    registry.answer(
+    hostile.registry.answer(
         VERSION + "/files/w.bin",
         exchange -> {
           exchange.sendResponseHeaders(200, bytes.length);
@@ -131,11 +95,35 @@ class BrokenDownloadTest {
             out.write(bytes);
           }
         });
-    Path pulled = home.resolve("pulled-unsized");
+    Path pulled = hostile.home.resolve("pulled-unsized");
 
-    CliRunner.Result pull = cli.run("version", "pull", "m", "v1", pulled.toString());
+    CliRunner.Result pull = hostile.cli.run("version", "pull", "m", "v1", pulled.toString());
 
     assertThat(pull.code()).as(pull.err()).isZero();
     assertThat(pulled.resolve("w.bin")).hasBinaryContent(bytes);
+  }
+
+  /**
+   * Promises 100,000 bytes, sends 40,000; returning closes the exchange and drops the connection.
+   */
+  private static void hangUpShort(HttpExchange exchange) throws IOException {
+    exchange.sendResponseHeaders(200, 100_000);
+    OutputStream out = exchange.getResponseBody();
+    out.write(new byte[40_000]);
+    out.flush();
+  }
+
+  /** Exit 6 with one line naming the file and how far it got, and no part left in {@code dir}. */
+  private static void assertBrokenAndNothingKept(CliRunner.Result pull, Path dir)
+      throws IOException {
+    assertThat(pull.code()).as(pull.err()).isEqualTo(ExitCodes.UNREACHABLE);
+    assertThat(pull.err())
+        .startsWith("error: w.bin: the download stopped after ")
+        .contains(" of 100000 bytes: ")
+        .doesNotContain("null")
+        .hasLineCount(1);
+    try (Stream<Path> left = Files.list(dir)) {
+      assertThat(left).isEmpty();
+    }
   }
 }

@@ -9,12 +9,11 @@ import dev.cairn.cli.CliRunner;
 import dev.cairn.cli.ExitCodes;
 import dev.cairn.registry.testing.TestRegistry;
 import dev.cairn.registry.testing.TestTokens;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 24, finding 3: text a registry hands back — descriptions, reasons, names, whoami, problem
@@ -33,20 +32,12 @@ class CliOutputHostileTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Path home = ScratchDir.create("output");
-  private HostileRegistry registry;
-  private CliRunner cli;
+  @RegisterExtension final HostileSession hostile = new HostileSession("output");
 
   @BeforeEach
   void lyingRegistry() throws Exception {
-    registry = HostileRegistry.start();
-    cli =
-        new CliRunner(home)
-            .withEnv("CAIRN_SERVER", registry.url())
-            .withEnv("CAIRN_TOKEN", "t")
-            .withEnv("CAIRN_PROJECT", "p");
     Map<String, Object> project = Map.of("name", "p", "description", EVIL, "created_by", EVIL);
-    registry.json("/api/v1/projects", 200, page(project));
+    hostile.registry.json("/api/v1/projects", 200, page(project));
     Map<String, Object> model =
         Map.of(
             "name",
@@ -59,14 +50,14 @@ class CliOutputHostileTest {
             Map.of("k" + EVIL, EVIL),
             "description",
             EVIL);
-    registry.json("/api/v1/projects/p/models", 200, page(model));
-    registry.json("/api/v1/projects/p/models/m", 200, JSON.writeValueAsString(model));
-    registry.json(
+    hostile.registry.json("/api/v1/projects/p/models", 200, page(model));
+    hostile.registry.json("/api/v1/projects/p/models/m", 200, JSON.writeValueAsString(model));
+    hostile.registry.json(
         "/api/v1/whoami",
         200,
         JSON.writeValueAsString(
             Map.of("name", EVIL, "roles", List.of("admin" + EVIL), "projects", List.of("*"))));
-    registry.json(
+    hostile.registry.json(
         "/api/v1/projects/p/models/m/aliases/production/history",
         200,
         page(
@@ -83,20 +74,15 @@ class CliOutputHostileTest {
                 EVIL,
                 "approved_by",
                 EVIL)));
-    registry.json(
+    hostile.registry.json(
         "/api/v1/projects/p/models/broken",
         400,
         JSON.writeValueAsString(Map.of("code", "BAD" + EVIL, "detail", EVIL, "status", 400)));
   }
 
-  @AfterEach
-  void stop() {
-    registry.close();
-  }
-
   @Test
   void aliasHistoryShowsReasonsAndActorsAsVisibleEscapes() {
-    CliRunner.Result history = cli.run("alias", "history", "m", "production", "-o", "wide");
+    CliRunner.Result history = hostile.cli.run("alias", "history", "m", "production", "-o", "wide");
 
     assertThat(history.code()).as(history.err()).isZero();
     assertNoRawControls(history.out());
@@ -107,7 +93,7 @@ class CliOutputHostileTest {
 
   @Test
   void projectListWideShowsDescriptionsAsVisibleEscapes() {
-    CliRunner.Result list = cli.run("project", "list", "-o", "wide");
+    CliRunner.Result list = hostile.cli.run("project", "list", "-o", "wide");
 
     assertThat(list.code()).as(list.err()).isZero();
     assertNoRawControls(list.out());
@@ -117,8 +103,8 @@ class CliOutputHostileTest {
 
   @Test
   void modelListTableAndNamesCarryNoRawControl() {
-    CliRunner.Result table = cli.run("model", "list", "-o", "wide");
-    CliRunner.Result names = cli.run("model", "list", "-o", "name");
+    CliRunner.Result table = hostile.cli.run("model", "list", "-o", "wide");
+    CliRunner.Result names = hostile.cli.run("model", "list", "-o", "name");
 
     assertThat(table.code()).as(table.err()).isZero();
     assertNoRawControls(table.out());
@@ -129,8 +115,8 @@ class CliOutputHostileTest {
 
   @Test
   void modelGetAndWhoamiCarryNoRawControl() {
-    CliRunner.Result model = cli.run("model", "get", "m");
-    CliRunner.Result whoami = cli.run("whoami");
+    CliRunner.Result model = hostile.cli.run("model", "get", "m");
+    CliRunner.Result whoami = hostile.cli.run("whoami");
 
     assertThat(model.code()).as(model.err()).isZero();
     assertNoRawControls(model.out());
@@ -142,7 +128,7 @@ class CliOutputHostileTest {
 
   @Test
   void problemCodeAndDetailReachStderrAsOneVisibleLine() {
-    CliRunner.Result refused = cli.run("model", "get", "broken");
+    CliRunner.Result refused = hostile.cli.run("model", "get", "broken");
 
     assertThat(refused.code()).isEqualTo(ExitCodes.REFUSED);
     assertNoRawControls(refused.err());
@@ -154,8 +140,8 @@ class CliOutputHostileTest {
 
   @Test
   void jsonAndYamlKeepTheApisTextExactly() throws Exception {
-    CliRunner.Result json = cli.run("model", "get", "m", "-o", "json");
-    CliRunner.Result yaml = cli.run("model", "get", "m", "-o", "yaml");
+    CliRunner.Result json = hostile.cli.run("model", "get", "m", "-o", "json");
+    CliRunner.Result yaml = hostile.cli.run("model", "get", "m", "-o", "yaml");
 
     assertThat(JSON.readTree(json.out()).path("description").asText()).isEqualTo(EVIL);
     JsonNode fromYaml = new YAMLMapper().readTree(yaml.out());
@@ -167,7 +153,7 @@ class CliOutputHostileTest {
   void theRealRegistryRefusesStoredEscapesAndTheRefusalIsShownSafely() {
     String project = TestRegistry.uniqueProject("escapes");
     CliRunner admin =
-        new CliRunner(home)
+        new CliRunner(hostile.home)
             .withEnv("CAIRN_SERVER", TestRegistry.shared().uri().toString())
             .withEnv("CAIRN_TOKEN", TestTokens.ADMIN);
 

@@ -28,9 +28,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 24, finding 6: {@code cairn} held whole answers in memory — a 280 MB model list took 1.3 GB
@@ -45,106 +44,93 @@ class MaliciousRegistryTest {
   private static final ObjectMapper YAML = new YAMLMapper();
   private static final String MODELS = "/api/v1/projects/p/models";
 
-  private final Path home = ScratchDir.create("malicious");
-  private HostileRegistry registry;
-  private CliRunner cli;
-
-  @BeforeEach
-  void lyingRegistry() {
-    registry = HostileRegistry.start();
-    cli =
-        new CliRunner(home)
-            .withEnv("CAIRN_SERVER", registry.url())
-            .withEnv("CAIRN_TOKEN", "t")
-            .withEnv("CAIRN_PROJECT", "p");
-  }
-
-  @AfterEach
-  void stop() {
-    registry.close();
-  }
+  @RegisterExtension final HostileSession hostile = new HostileSession("malicious");
 
   @Test
   void anEndlessListEndsAtTheCapWithOneLine() {
-    registry.endless(MODELS, 200, "{\"items\":[", "{\"name\":\"m\",\"state\":\"LIVE\"},");
+    hostile.registry.endless(MODELS, 200, "{\"items\":[", "{\"name\":\"m\",\"state\":\"LIVE\"},");
 
     CliRunner.Result list =
-        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> cli.run("model", "list"));
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> hostile.cli.run("model", "list"));
 
     assertThat(list.code()).isNotZero();
     assertThat(list.out()).isEmpty();
     assertThat(list.err()).hasLineCount(1).contains("32 MiB").contains("GET " + MODELS);
-    assertThat(registry.bytesSent()).isLessThan(2 * CAP);
+    assertThat(hostile.registry.bytesSent()).isLessThan(2 * CAP);
   }
 
   @Test
   void anEndlessProblemEndsAtItsCapWithOneLine() {
-    registry.endless(MODELS + "/m", 500, "{\"code\":\"X\",\"detail\":\"", "y".repeat(1024));
+    hostile.registry.endless(MODELS + "/m", 500, "{\"code\":\"X\",\"detail\":\"", "y".repeat(1024));
 
     CliRunner.Result get =
-        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> cli.run("model", "get", "m"));
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(60), () -> hostile.cli.run("model", "get", "m"));
 
     assertThat(get.code()).isNotZero();
     assertThat(get.err()).hasLineCount(1).startsWith("error: HTTP_500");
     assertThat(get.err().length()).isLessThan(2_000);
-    assertThat(registry.bytesSent()).isLessThan(CAP);
+    assertThat(hostile.registry.bytesSent()).isLessThan(CAP);
   }
 
   @Test
   void anEndlessSidecarVerdictEndsAtTheCapWithOneLine() throws Exception {
-    registry.endless(
+    hostile.registry.endless(
         "/inspect", 200, "{\"decision\":\"OK\",\"reasons\":[", "\"" + "x".repeat(1024) + "\",");
-    Path image = Files.writeString(home.resolve("print.png"), "an image");
+    Path image = Files.writeString(hostile.home.resolve("print.png"), "an image");
 
     CliRunner.Result inspect =
         assertTimeoutPreemptively(
             Duration.ofSeconds(60),
-            () -> cli.run("inspect", "--sidecar", registry.url(), image.toString()));
+            () ->
+                hostile.cli.run("inspect", "--sidecar", hostile.registry.url(), image.toString()));
 
     assertThat(inspect.code()).isNotZero();
     assertThat(inspect.err()).hasLineCount(1).contains("the sidecar's answer").contains("32 MiB");
-    assertThat(registry.bytesSent()).isLessThan(2 * CAP);
+    assertThat(hostile.registry.bytesSent()).isLessThan(2 * CAP);
   }
 
   @Test
   void anEndlessDownloadIsCutOffPastItsPinnedSize() throws Exception {
     String version = MODELS + "/m/versions/v1";
     Map<String, Object> file = Map.of("path", "w.bin", "sha256", "a".repeat(64), "size_bytes", 10);
-    registry.json(
+    hostile.registry.json(
         version, 200, JSON.writeValueAsString(Map.of("version", "v1", "files", List.of(file))));
-    registry.endless(version + "/files/w.bin", 200, "", "x".repeat(1024));
-    Path pulled = home.resolve("pulled");
+    hostile.registry.endless(version + "/files/w.bin", 200, "", "x".repeat(1024));
+    Path pulled = hostile.home.resolve("pulled");
 
     CliRunner.Result pull =
         assertTimeoutPreemptively(
-            Duration.ofSeconds(60), () -> cli.run("version", "pull", "m", "v1", pulled.toString()));
+            Duration.ofSeconds(60),
+            () -> hostile.cli.run("version", "pull", "m", "v1", pulled.toString()));
 
     assertThat(pull.code()).isEqualTo(ExitCodes.INTEGRITY);
     assertThat(pull.err()).hasLineCount(1).contains("'w.bin' runs past its pinned 10 bytes");
     assertThat(pulled.resolve("w.bin")).doesNotExist();
-    assertThat(registry.bytesSent()).isLessThan(CAP);
+    assertThat(hostile.registry.bytesSent()).isLessThan(CAP);
   }
 
   @Test
   void anEventWithoutEndDropsTheStreamAtTheCap() {
-    registry.endless("/api/v1/projects/p/events", 200, "id: 1\ndata: ", "x".repeat(1024));
+    hostile.registry.endless("/api/v1/projects/p/events", 200, "id: 1\ndata: ", "x".repeat(1024));
 
     CliRunner.Result watch =
         assertTimeoutPreemptively(
-            Duration.ofSeconds(60), () -> cli.run("events", "watch", "--timeout", "4"));
+            Duration.ofSeconds(60), () -> hostile.cli.run("events", "watch", "--timeout", "4"));
 
     // The stream opened (200) and was dropped at each cap: no event to print, a watch that ran out.
     assertThat(watch.code()).as(watch.err()).isZero();
     assertThat(watch.out()).isEmpty();
     // Each connection ends at the cap (plus what the socket buffers), then the client reconnects.
-    assertThat(registry.requests()).isPositive();
-    assertThat(registry.bytesSent()).isLessThan(registry.requests() * (CAP + (8L << 20)));
+    assertThat(hostile.registry.requests()).isPositive();
+    assertThat(hostile.registry.bytesSent())
+        .isLessThan(hostile.registry.requests() * (CAP + (8L << 20)));
   }
 
   @Test
   void listRowsArriveWhileLaterPagesAreStillComing() throws Exception {
     CountDownLatch firstPagePrinted = new CountDownLatch(1);
-    registry.answer(
+    hostile.registry.answer(
         MODELS,
         exchange -> {
           boolean first = exchange.getRequestURI().getQuery().indexOf("page_token") < 0;
@@ -167,7 +153,7 @@ class MaliciousRegistryTest {
 
   @Test
   void jsonAndYamlOfAPagedListAreOneDocumentWithEveryItem() throws Exception {
-    registry.answer(
+    hostile.registry.answer(
         MODELS,
         exchange ->
             send(
@@ -176,8 +162,8 @@ class MaliciousRegistryTest {
                     ? models(100, 150, null)
                     : models(0, 100, "t1")));
 
-    CliRunner.Result json = cli.run("model", "list", "-o", "json");
-    CliRunner.Result yaml = cli.run("model", "list", "-o", "yaml");
+    CliRunner.Result json = hostile.cli.run("model", "list", "-o", "json");
+    CliRunner.Result yaml = hostile.cli.run("model", "list", "-o", "yaml");
 
     assertThat(json.code()).as(json.err()).isZero();
     assertThat(yaml.code()).as(yaml.err()).isZero();
@@ -190,10 +176,10 @@ class MaliciousRegistryTest {
 
   @Test
   void aPageTokenThatComesBackEndsTheListing() {
-    registry.answer(MODELS, exchange -> send(exchange, models(0, 1, "again")));
+    hostile.registry.answer(MODELS, exchange -> send(exchange, models(0, 1, "again")));
 
     CliRunner.Result list =
-        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> cli.run("model", "list"));
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> hostile.cli.run("model", "list"));
 
     assertThat(list.code()).isNotZero();
     assertThat(list.err()).hasLineCount(1).contains("page token");
@@ -207,9 +193,9 @@ class MaliciousRegistryTest {
             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
             Map.of(
                 "HOME",
-                home.toString(),
+                hostile.home.toString(),
                 "CAIRN_SERVER",
-                registry.url(),
+                hostile.registry.url(),
                 "CAIRN_TOKEN",
                 "t",
                 "CAIRN_PROJECT",

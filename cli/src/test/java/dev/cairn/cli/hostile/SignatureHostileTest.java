@@ -10,10 +10,12 @@ import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterEach;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code version verify --signature} against a registry that lies (issue 28 item 6): an endless
@@ -24,65 +26,41 @@ class SignatureHostileTest {
 
   private static final String VERSION = "/api/v1/projects/p/models/m/versions/v1";
 
-  private final Path home = ScratchDir.create("signature-hostile");
-  private HostileRegistry registry;
-  private CliRunner cli;
+  @RegisterExtension final HostileSession hostile = new HostileSession("signature-hostile");
   private Path dir;
   private Path pub;
 
   @BeforeEach
-  void lyingRegistry() throws Exception {
-    registry = HostileRegistry.start();
-    cli =
-        new CliRunner(home)
-            .withEnv("CAIRN_SERVER", registry.url())
-            .withEnv("CAIRN_TOKEN", "t")
-            .withEnv("CAIRN_PROJECT", "p");
-    dir = Files.createDirectories(home.resolve("model"));
+  void aModelDirectoryAndAKey() throws Exception {
+    dir = Files.createDirectories(hostile.home.resolve("model"));
     Files.writeString(dir.resolve("w.bin"), "weights");
     KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
     generator.initialize(new ECGenParameterSpec("secp256r1"));
     pub =
         Files.writeString(
-            home.resolve("pub.pem"),
+            hostile.home.resolve("pub.pem"),
             "-----BEGIN PUBLIC KEY-----\n"
                 + Base64.getMimeEncoder()
                     .encodeToString(generator.generateKeyPair().getPublic().getEncoded())
                 + "\n-----END PUBLIC KEY-----\n");
   }
 
-  @AfterEach
-  void stop() {
-    registry.close();
-  }
-
   @Test
   void anEndlessBundleEndsAtFourMebibytesWithOneLine() {
-    registry.endless(VERSION + "/signature", 200, "{\"mediaType\":\"", "a");
+    hostile.registry.endless(VERSION + "/signature", 200, "{\"mediaType\":\"", "a");
 
     CliRunner.Result verify =
-        assertTimeoutPreemptively(
-            Duration.ofSeconds(60),
-            () ->
-                cli.run(
-                    "version",
-                    "verify",
-                    "m",
-                    "v1",
-                    "--signature",
-                    "--key",
-                    pub.toString(),
-                    "--dir",
-                    dir.toString()));
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> verify("--dir", dir.toString()));
 
     assertThat(verify.code()).isNotZero();
     assertThat(verify.err()).hasLineCount(1).contains("4 MiB").contains("/signature");
-    assertThat(registry.bytesSent()).isLessThan(32L << 20);
+    assertThat(hostile.registry.bytesSent()).isLessThan(32L << 20);
   }
 
   @Test
   void aFileLongerThanItsDeclaredSizeStopsThere() {
-    registry
+    hostile
+        .registry
         .json(VERSION + "/signature", 200, "{}")
         .json(
             VERSION,
@@ -92,10 +70,7 @@ class SignatureHostileTest {
                 + "\",\"size_bytes\":5}]}")
         .endless(VERSION + "/files/w.bin", 200, "", "x");
 
-    CliRunner.Result verify =
-        assertTimeoutPreemptively(
-            Duration.ofSeconds(60),
-            () -> cli.run("version", "verify", "m", "v1", "--signature", "--key", pub.toString()));
+    CliRunner.Result verify = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> verify());
 
     assertThat(verify.code()).isEqualTo(ExitCodes.INTEGRITY);
     assertThat(verify.err()).hasLineCount(1).contains("w.bin").contains("declared 5 bytes");
@@ -103,21 +78,20 @@ class SignatureHostileTest {
 
   @Test
   void aBundleThatIsNotABundleIsSignatureInvalid() {
-    registry.json(VERSION + "/signature", 200, "[".repeat(10_000));
+    hostile.registry.json(VERSION + "/signature", 200, "[".repeat(10_000));
 
-    CliRunner.Result verify =
-        cli.run(
-            "version",
-            "verify",
-            "m",
-            "v1",
-            "--signature",
-            "--key",
-            pub.toString(),
-            "--dir",
-            dir.toString());
+    CliRunner.Result verify = verify("--dir", dir.toString());
 
     assertThat(verify.code()).isEqualTo(ExitCodes.INTEGRITY);
     assertThat(verify.err()).hasLineCount(1).startsWith("error: SIGNATURE_INVALID");
+  }
+
+  /** {@code version verify m v1 --signature --key pub.pem}, then {@code more}. */
+  private CliRunner.Result verify(String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of("version", "verify", "m", "v1", "--signature", "--key", pub.toString()));
+    args.addAll(List.of(more));
+    return hostile.cli.run(args.toArray(String[]::new));
   }
 }

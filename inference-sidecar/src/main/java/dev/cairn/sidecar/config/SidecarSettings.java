@@ -20,11 +20,9 @@ import java.util.Set;
  * ImageLimits}), the fleet settings ({@link FleetSettings}) and the signature requirement ({@link
  * SignatureSettings}): {@code model} is the one model of a single-model sidecar, null for a fleet.
  * The re-resolve (60 s) and report (10 s) periods are fixed by the spec; tests shorten them through
- * {@link #withPeriods}.
- *
- * <p>One record at about 220 lines on purpose: it is the sidecar's environment contract of spec 50
- * read in one place, and its separable groups are already {@link ImageLimits} and {@link
- * FleetSettings}.
+ * {@link #withPeriods}. Reading the environment is {@link SidecarEnv}'s; a copy with some fields
+ * changed (the {@code withX} methods) is {@link SidecarSettingsCopy}'s, so that this record states
+ * the contract only.
  */
 public record SidecarSettings(
     URI registry,
@@ -115,48 +113,12 @@ public record SidecarSettings(
 
   /** The same settings with {@code /inspect} allowed to read under {@code roots}. */
   public SidecarSettings withImageRoots(List<Path> roots) {
-    return new SidecarSettings(
-        registry,
-        token,
-        project,
-        model,
-        alias,
-        cacheDir,
-        cacheMaxBytes,
-        host,
-        port,
-        roots,
-        instanceId,
-        reresolveEvery,
-        reportEvery,
-        onnx,
-        fleet,
-        stall,
-        images,
-        signatures);
+    return new SidecarSettingsCopy(this).imageRoots(roots).build();
   }
 
   /** The same settings with other re-resolve and report periods. */
   public SidecarSettings withPeriods(Duration reresolve, Duration report) {
-    return new SidecarSettings(
-        registry,
-        token,
-        project,
-        model,
-        alias,
-        cacheDir,
-        cacheMaxBytes,
-        host,
-        port,
-        imageRoots,
-        instanceId,
-        reresolve,
-        report,
-        onnx,
-        fleet,
-        stall,
-        images,
-        signatures);
+    return new SidecarSettingsCopy(this).periods(reresolve, report).build();
   }
 
   /**
@@ -168,93 +130,21 @@ public record SidecarSettings(
         newFleet.selector().isEmpty() && newFleet.models().size() == 1 && model != null
             ? newFleet.models().get(0)
             : null;
-    return new SidecarSettings(
-        registry,
-        token,
-        project,
-        single,
-        alias,
-        cacheDir,
-        cacheMaxBytes,
-        host,
-        port,
-        imageRoots,
-        instanceId,
-        reresolveEvery,
-        reportEvery,
-        onnx,
-        newFleet,
-        stall,
-        images,
-        signatures);
+    return new SidecarSettingsCopy(this).fleet(newFleet, single).build();
   }
 
   /** The same settings with another stall timeout for registry calls. */
   public SidecarSettings withStall(Duration newStall) {
-    return new SidecarSettings(
-        registry,
-        token,
-        project,
-        model,
-        alias,
-        cacheDir,
-        cacheMaxBytes,
-        host,
-        port,
-        imageRoots,
-        instanceId,
-        reresolveEvery,
-        reportEvery,
-        onnx,
-        fleet,
-        newStall,
-        images,
-        signatures);
+    return new SidecarSettingsCopy(this).stall(newStall).build();
   }
 
   /** The same settings with other limits on the images of {@code /inspect}. */
   public SidecarSettings withImageLimits(ImageLimits limits) {
-    return new SidecarSettings(
-        registry,
-        token,
-        project,
-        model,
-        alias,
-        cacheDir,
-        cacheMaxBytes,
-        host,
-        port,
-        imageRoots,
-        instanceId,
-        reresolveEvery,
-        reportEvery,
-        onnx,
-        fleet,
-        stall,
-        limits,
-        signatures);
+    return new SidecarSettingsCopy(this).images(limits).build();
   }
 
   /** The same settings with another signature requirement (issue 28 item 4). */
   public SidecarSettings withSignatures(SignatureSettings newSignatures) {
-    return new SidecarSettings(
-        registry,
-        token,
-        project,
-        model,
-        alias,
-        cacheDir,
-        cacheMaxBytes,
-        host,
-        port,
-        imageRoots,
-        instanceId,
-        reresolveEvery,
-        reportEvery,
-        onnx,
-        fleet,
-        stall,
-        images,
-        newSignatures);
+    return new SidecarSettingsCopy(this).signatures(newSignatures).build();
   }
 }

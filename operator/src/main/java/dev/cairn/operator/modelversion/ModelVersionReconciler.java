@@ -113,16 +113,9 @@ public final class ModelVersionReconciler
       return outcomes.verifying(mv, status, generation);
     }
 
-    if (spec.signature() != null && spec.signature().given().size() != 1) {
-      return outcomes.failed(
-          mv,
-          status,
-          generation,
-          SIGNED,
-          "InvalidSpec",
-          "spec.signature names "
-              + spec.signature().given()
-              + "; give exactly one of inline, configMapRef, secretRef or uri");
+    String invalid = SignatureGate.specProblem(spec);
+    if (invalid != null) {
+      return outcomes.failed(mv, status, generation, SIGNED, "InvalidSpec", invalid);
     }
 
     SourceCheck.Result sources;
@@ -163,7 +156,7 @@ public final class ModelVersionReconciler
           status,
           generation,
           refusal.code().name(),
-          refusal.wireCode() + ": " + refusal.detail() + "; nothing registered");
+          SignatureRefusalText.of(spec.signature(), refusal, verified.keySet()));
     } catch (VersionRegistration.VersionConflictException e) {
       return outcomes.failed(
           mv, status, generation, "Registered", "VersionConflict", e.getMessage());

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -38,17 +39,39 @@ final class SignatureGate {
     this.fetcher = fetcher;
   }
 
+  /**
+   * Why {@code spec.signature} cannot be read as given, or null. An {@code s3://} signature needs
+   * the resource's {@code credentialsSecret} (review 12 item 6): the files' digests may be checked
+   * with the pod's default AWS credentials, since only a digest comes back, but the bundle's bytes
+   * are parsed and judged, so a resource must not read an object with the operator's own IAM role.
+   */
+  static String specProblem(ModelVersionSpec spec) {
+    SignatureSource source = spec.signature();
+    if (source == null) {
+      return null;
+    }
+    if (source.given().size() != 1) {
+      return "spec.signature names "
+          + source.given()
+          + "; give exactly one of inline, configMapRef, secretRef or uri";
+    }
+    if (source.uri() != null
+        && source.uri().strip().toLowerCase(Locale.ROOT).startsWith("s3:")
+        && (spec.credentialsSecret() == null || spec.credentialsSecret().isBlank())) {
+      return "spec.signature.uri is an s3:// URI, which needs spec.credentialsSecret (the"
+          + " operator does not read a signature with its own AWS credentials)";
+    }
+    return null;
+  }
+
   /** The bundle bytes; an {@link IOException} when they cannot be read now (retried). */
   byte[] read(ModelVersion mv, KubernetesClient kube, SourceCredentials credentials)
       throws IOException {
     SignatureSource source = mv.getSpec().signature();
     String namespace = mv.getMetadata().getNamespace();
-    if (source.given().size() != 1) {
-      throw new IllegalArgumentException(
-          "spec.signature names "
-              + source.given()
-              + "; give exactly one of inline, configMapRef,"
-              + " secretRef or uri");
+    String invalid = specProblem(mv.getSpec());
+    if (invalid != null) {
+      throw new IllegalArgumentException(invalid);
     }
     if (source.inline() != null) {
       return source.inline().getBytes(StandardCharsets.UTF_8);

@@ -29,6 +29,12 @@ import software.amazon.awssdk.services.s3.S3Client;
  * (no redirects followed), {@code s3} (keys from the resource's {@code credentialsSecret}, else the
  * pod's default AWS credentials), and {@code file} for volumes mounted into the operator, limited
  * to {@code CAIRN_OPERATOR_FILE_ROOTS} so a resource cannot make the operator read its own secrets.
+ *
+ * <p>http(s) sources have no address rules (unlike the registry's reference fetches): the operator
+ * asks whatever its pod can reach. What a resource learns back is bounded instead: a digest and a
+ * size for files, the HTTP status or connection failure in {@code SourceUnavailable}, and for a
+ * signature only a refusal code ({@link SignatureRefusalText}), never the bytes. A NetworkPolicy on
+ * the operator is what limits where it may go (README, "Kubernetes operator").
  */
 public final class SourceFetcher {
 

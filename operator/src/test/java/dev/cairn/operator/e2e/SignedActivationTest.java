@@ -12,15 +12,9 @@ import dev.cairn.operator.crd.Conditions;
 import dev.cairn.operator.modelactivation.ModelActivation;
 import dev.cairn.operator.modelversion.ModelVersion;
 import dev.cairn.operator.testing.Examples;
-import dev.cairn.registry.testing.TestTokens;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,26 +24,7 @@ import org.junit.jupiter.api.Test;
  * {@code ModelVersion}'s own {@code spec.signature} is verified and attached is {@link
  * SignedModelTest}'s.
  */
-@EnableKubernetesMockClient(crud = true)
-class SignedActivationTest {
-
-  static KubernetesMockServer server;
-  static KubernetesClient client;
-  private static OperatorFixture fx;
-  private static RegistrySignatureCalls calls;
-
-  @BeforeAll
-  static void start() {
-    fx = new OperatorFixture(server, client);
-    calls = new RegistrySignatureCalls(fx.registry.uri(), TestTokens.ADMIN);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (fx != null) {
-      fx.close();
-    }
-  }
+class SignedActivationTest extends SignatureEndToEnd {
 
   @Test
   void anActivationRefusedForAnUnsignedVersionReportsTheCodeAndRecoversOnceSigned() {

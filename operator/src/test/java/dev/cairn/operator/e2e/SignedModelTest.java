@@ -15,12 +15,9 @@ import dev.cairn.operator.modelversion.ResourceKeyRef;
 import dev.cairn.operator.modelversion.SignatureSource;
 import dev.cairn.operator.testing.Examples;
 import dev.cairn.registry.testing.SourceServer;
-import dev.cairn.registry.testing.TestTokens;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,8 +27,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,26 +36,7 @@ import org.junit.jupiter.api.Test;
  * signature registers nothing. A {@code ModelActivation} refused by {@code require_signature} is
  * {@link SignedActivationTest}'s.
  */
-@EnableKubernetesMockClient(crud = true)
-class SignedModelTest {
-
-  static KubernetesMockServer server;
-  static KubernetesClient client;
-  private static OperatorFixture fx;
-  private static RegistrySignatureCalls calls;
-
-  @BeforeAll
-  static void start() {
-    fx = new OperatorFixture(server, client);
-    calls = new RegistrySignatureCalls(fx.registry.uri(), TestTokens.ADMIN);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (fx != null) {
-      fx.close();
-    }
-  }
+class SignedModelTest extends SignatureEndToEnd {
 
   @Test
   void aTrustedInlineSignatureIsVerifiedRegisteredAndAttached() {
@@ -207,6 +183,83 @@ class SignedModelTest {
       assertThat(Conditions.isTrue(verified.getStatus().conditions(), "Signed")).isTrue();
       assertThat(calls.stored(ns, "churn", "v1")).isNotNull();
     }
+  }
+
+  /**
+   * Review 12 items 5 and 6: the operator reads a Secret and a URI with its own rights, so a
+   * resource naming a Secret that holds no bundle (a password) or a URI that answers plain text (an
+   * internal endpoint) gets {@code SIGNATURE_INVALID} and a fixed sentence: no byte of what was
+   * read reaches the status or the Events the author can read.
+   */
+  @Test
+  void aSecretOrAUriHoldingNoBundleIsRefusedWithoutShowingWhatItHolds() throws IOException {
+    String ns = fx.namespace("hidden");
+    calls.trustKeys(ns, Map.of("ci", RegistrySignatureCalls.key()));
+    String password = "hunter2_DB_PASSWORD_7f3a9c";
+    String internal = "internal_admin_TOKEN_5d1e0b";
+    fx.kube
+        .resource(
+            new SecretBuilder()
+                .withNewMetadata()
+                .withName("db-credentials")
+                .withNamespace(ns)
+                .endMetadata()
+                .addToData(
+                    "password",
+                    Base64.getEncoder().encodeToString(password.getBytes(StandardCharsets.UTF_8)))
+                .build())
+        .create();
+    ModelVersion fromSecret = SignedVersions.churn(fx, ns, 0);
+    fromSecret.setSpec(
+        withSignature(
+            fromSecret.getSpec(),
+            new SignatureSource(
+                null, null, new ResourceKeyRef("db-credentials", "password"), null)));
+    fx.kube.resource(fromSecret).create();
+    Path served = Files.createDirectories(Path.of("target", "hidden-sources", ns));
+    Files.writeString(served.resolve("admin"), internal + "\n");
+    try (SourceServer endpoint = SourceServer.serving(served)) {
+      ModelVersion fromUri = SignedVersions.churn(fx, ns, 1);
+      fromUri.setSpec(
+          withSignature(
+              fromUri.getSpec(), new SignatureSource(null, null, null, endpoint.base() + "admin")));
+      fx.kube.resource(fromUri).create();
+
+      Condition secret = assertRefused(ns, "churn-v1", "SIGNATURE_INVALID", "v1");
+      Condition uri = assertRefused(ns, "churn-v2", "SIGNATURE_INVALID", "v2");
+
+      assertThat(secret.message())
+          .startsWith("SIGNATURE_INVALID: the signature bundle from Secret 'db-credentials'");
+      assertThat(uri.message())
+          .startsWith("SIGNATURE_INVALID: the signature bundle from spec.signature.uri");
+      for (String name : List.of("churn-v1", "churn-v2")) {
+        String status = new KubernetesSerialization().asJson(fx.version(ns, name).getStatus());
+        assertThat(status).as(name).doesNotContain("hunter2").doesNotContain("internal_admin");
+      }
+      assertThat(fx.kube.v1().events().inNamespace(ns).list().getItems())
+          .extracting(e -> String.valueOf(e.getMessage()))
+          .isNotEmpty()
+          .noneMatch(m -> m.contains("hunter2") || m.contains("internal_admin"));
+    }
+  }
+
+  /** Review 12 item 6: an s3:// signature is read only with the resource's own credentials. */
+  @Test
+  void anS3SignatureWithoutCredentialsSecretIsAnInvalidSpec() {
+    String ns = fx.namespace("s3sig");
+    ModelVersion mv = SignedVersions.churn(fx, ns, 0);
+    mv.setSpec(
+        withSignature(
+            mv.getSpec(), new SignatureSource(null, null, null, "s3://models/churn/model.sig")));
+    fx.kube.resource(mv).create();
+
+    ModelVersion failed = fx.awaitVersion(ns, "churn-v1", "Failed");
+    Condition signed = Conditions.find(failed.getStatus().conditions(), "Signed").orElseThrow();
+    assertThat(signed.reason()).isEqualTo("InvalidSpec");
+    assertThat(signed.message()).contains("needs spec.credentialsSecret");
+    assertThatThrownBy(() -> fx.admin.versions().get(ns, "churn", "v1"))
+        .isInstanceOfSatisfying(
+            CairnApiException.class, e -> assertThat(e.status()).isEqualTo(404));
   }
 
   /**

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * One version of a model as the API shows it: pinned files, content fields (immutable once not
  * PENDING), state. A view only: the server's transitions live in its own {@code VersionState} and
- * {@code VersionChange}.
+ * {@code VersionChange}. {@code signature} is null for an unsigned version (and in a stored row,
+ * before the server adds the signature status); one constructor, one copy for the {@code withX}.
  */
 public record Version(
     String id,
@@ -83,59 +84,21 @@ public record Version(
   }
 
   public Version withFiles(List<VersionFile> newFiles) {
-    return new Version(
-        id,
-        model,
-        version,
-        variant,
-        state,
-        format,
-        runtime,
-        digest,
-        sizeBytes,
-        List.copyOf(newFiles),
-        metadata,
-        provenance,
-        validation,
-        labels,
-        notes,
-        description,
-        aliases,
-        failure,
-        createdAt,
-        createdBy,
-        readyAt,
-        signature);
+    return copy(List.copyOf(newFiles), aliases, signature);
   }
 
   public Version withAliases(List<String> newAliases) {
-    return new Version(
-        id,
-        model,
-        version,
-        variant,
-        state,
-        format,
-        runtime,
-        digest,
-        sizeBytes,
-        files,
-        metadata,
-        provenance,
-        validation,
-        labels,
-        notes,
-        description,
-        List.copyOf(newAliases),
-        failure,
-        createdAt,
-        createdBy,
-        readyAt,
-        signature);
+    return copy(files, List.copyOf(newAliases), signature);
   }
 
   /** This version with {@code newSignature} (null: unsigned). */
   public Version withSignature(VersionSignature newSignature) {
+    return copy(files, aliases, newSignature);
+  }
+
+  /** The one copy: what the server adds to a stored row (files, aliases, signature) changes. */
+  private Version copy(
+      List<VersionFile> newFiles, List<String> newAliases, VersionSignature newSignature) {
     return new Version(
         id,
         model,
@@ -146,14 +109,14 @@ public record Version(
         runtime,
         digest,
         sizeBytes,
-        files,
+        newFiles,
         metadata,
         provenance,
         validation,
         labels,
         notes,
         description,
-        aliases,
+        newAliases,
         failure,
         createdAt,
         createdBy,

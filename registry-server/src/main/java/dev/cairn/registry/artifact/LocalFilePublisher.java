@@ -10,8 +10,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -69,20 +67,23 @@ public final class LocalFilePublisher {
       Map<String, Path> local,
       Opener opener,
       AutoName series) {
-    List<StagedPublication.StagedFile> staged = new ArrayList<>();
-    try {
+    try (StagedFiles staged = new StagedFiles()) {
       for (Map.Entry<String, Path> file : ModelSigFile.without(local).entrySet()) {
         try (InputStream in = opener.open(file.getValue(), file.getKey())) {
-          staged.add(
-              new StagedPublication.StagedFile(file.getKey(), blobs.stage(in, Long.MAX_VALUE)));
+          staged.add(file.getKey(), blobs.stage(in, Long.MAX_VALUE));
         }
       }
       return publication.publish(
-          actor, project, model, request, staged, false, series, ModelSigFile.read(local, opener));
+          actor,
+          project,
+          model,
+          request,
+          staged.list(),
+          false,
+          series,
+          ModelSigFile.read(local, opener));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } finally {
-      StagedPublication.close(staged);
     }
   }
 }

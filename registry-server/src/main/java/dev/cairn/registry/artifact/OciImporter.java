@@ -8,15 +8,11 @@ import dev.cairn.registry.audit.Actor;
 import dev.cairn.registry.blob.BlobStore;
 import dev.cairn.registry.blob.BlobTooLargeException;
 import dev.cairn.registry.blob.Sha256;
-import dev.cairn.registry.db.Db;
+import dev.cairn.registry.blob.StagedBlob;
 import dev.cairn.registry.domain.ApiException;
 import dev.cairn.registry.domain.JsonLimits;
-import dev.cairn.registry.metrics.DomainMetrics;
-import dev.cairn.registry.version.AutoName;
-import dev.cairn.registry.version.VersionState;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +23,7 @@ import java.util.logging.Logger;
  * {@code POST …/versions} with {@code source: oci://…}: imports a ModelPack artifact from an OCI
  * registry into a new version. The manifest is read (bounded, its digest checked when the source
  * names one), every raw layer is streamed into staging and held to the layer's digest and size, and
- * only then does {@link StagedPublication} write the version in one transaction (facts → decide →
+ * only then does {@link UploadedVersions} write the version in one transaction (facts → decide →
  * journal, as the one-shot upload). Any refusal or fetch failure keeps nothing: no row, no event,
  * no blob (staged bytes are dropped, never committed). The version's provenance records the source
  * and the manifest digest.
@@ -41,24 +37,21 @@ public final class OciImporter {
 
   private final ReferenceFetcher references;
   private final BlobStore blobs;
-  private final StagedPublication publication;
+  private final UploadedVersions uploads;
   private final ObjectMapper json;
   private final long maxFileBytes;
-  private final DomainMetrics metrics;
 
   public OciImporter(
       ReferenceFetcher references,
       BlobStore blobs,
-      StagedPublication publication,
+      UploadedVersions uploads,
       ObjectMapper json,
-      long maxFileBytes,
-      DomainMetrics metrics) {
+      long maxFileBytes) {
     this.references = references;
     this.blobs = blobs;
-    this.publication = publication;
+    this.uploads = uploads;
     this.json = JsonLimits.forRequests(json);
     this.maxFileBytes = maxFileBytes;
-    this.metrics = metrics;
   }
 
   public Version publish(Actor actor, String project, String model, VersionImport request) {
@@ -66,10 +59,7 @@ public final class OciImporter {
     if (source.scheme().equals("http") && !references.allowsHttp()) {
       throw ApiException.badRequest("plain http sources are turned off (oci+http://)");
     }
-    return metrics.timedPublish(
-        "oci_import",
-        () -> importTimed(actor, project, model, request, source),
-        v -> VersionState.of(v) == VersionState.READY);
+    return uploads.timed("oci_import", () -> importTimed(actor, project, model, request, source));
   }
 
   private Version importTimed(
@@ -89,31 +79,20 @@ public final class OciImporter {
           .with("actual", manifestDigest);
     }
     List<ModelPackManifest.Layer> layers = ModelPackManifest.layers(json, manifest, maxFileBytes);
-    List<StagedPublication.StagedFile> staged = new ArrayList<>();
-    try {
+    try (StagedFiles staged = new StagedFiles()) {
       for (ModelPackManifest.Layer layer : layers) {
         stage(puller, source, layer, staged);
       }
-      return publication.publish(
+      return uploads.publish(
           actor,
           project,
           model,
           create(request, source, manifestDigest),
           staged,
-          true,
-          AutoName.NUMBERED,
           // An imported artifact's signature, if any, is a referrer in its source registry; it is
           // not fetched here, so the version starts unsigned and can be signed with PUT
           // …/signature.
           Optional.empty());
-    } catch (RuntimeException e) {
-      if (Db.isUniqueViolation(e)) {
-        throw ApiException.conflict(
-            "VERSION_EXISTS", "that version already exists in model '" + model + "'");
-      }
-      throw e;
-    } finally {
-      StagedPublication.close(staged);
     }
   }
 
@@ -131,15 +110,10 @@ public final class OciImporter {
   }
 
   private void stage(
-      OciPuller puller,
-      OciSource source,
-      ModelPackManifest.Layer layer,
-      List<StagedPublication.StagedFile> staged) {
+      OciPuller puller, OciSource source, ModelPackManifest.Layer layer, StagedFiles staged) {
     try (InputStream in = puller.blob(layer.digest())) {
-      StagedPublication.StagedFile file =
-          new StagedPublication.StagedFile(layer.path(), blobs.stage(in, layer.size()));
-      staged.add(file);
-      DigestChecks.requireMatch(layer.path(), layer.sha256(), layer.size(), file.blob());
+      StagedBlob blob = staged.add(layer.path(), blobs.stage(in, layer.size()));
+      DigestChecks.requireMatch(layer.path(), layer.sha256(), layer.size(), blob);
     } catch (BlobTooLargeException e) {
       throw DigestChecks.mismatch("'" + layer.path() + "' is larger than its layer says");
     } catch (IOException e) {

@@ -76,7 +76,7 @@ final class OciPuller {
       GuardedHttp.Answer answer = sameHost ? send(uri, Map.of()) : http.get(uri, Map.of());
       int status = answer.status();
       if (status == 200) {
-        return answer.body();
+        return answer.stream();
       }
       Optional<String> location = answer.header().apply("Location");
       answer.close();

@@ -10,18 +10,13 @@ import dev.cairn.registry.audit.Actor;
 import dev.cairn.registry.blob.BlobStore;
 import dev.cairn.registry.blob.BlobTooLargeException;
 import dev.cairn.registry.blob.StagedBlob;
-import dev.cairn.registry.db.Db;
 import dev.cairn.registry.domain.ApiException;
 import dev.cairn.registry.domain.JsonLimits;
 import dev.cairn.registry.domain.Names;
 import dev.cairn.registry.domain.VersionLimits;
-import dev.cairn.registry.metrics.DomainMetrics;
-import dev.cairn.registry.version.AutoName;
 import dev.cairn.registry.version.FileDeclarations;
-import dev.cairn.registry.version.VersionState;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,22 +34,19 @@ import java.util.Set;
 public final class OneShotPublisher {
 
   private final BlobStore blobs;
-  private final StagedPublication publication;
+  private final UploadedVersions uploads;
   private final ObjectMapper json;
   private final long maxFileBytes;
   private final long maxJsonBytes;
-  private final DomainMetrics metrics;
 
   public OneShotPublisher(
       BlobStore blobs,
-      StagedPublication publication,
+      UploadedVersions uploads,
       ObjectMapper json,
       long maxFileBytes,
-      long maxJsonBytes,
-      DomainMetrics metrics) {
+      long maxJsonBytes) {
     this.blobs = blobs;
-    this.metrics = metrics;
-    this.publication = publication;
+    this.uploads = uploads;
     this.json = JsonLimits.forRequests(json);
     this.maxFileBytes = maxFileBytes;
     this.maxJsonBytes = maxJsonBytes;
@@ -62,40 +54,24 @@ public final class OneShotPublisher {
 
   public Version publish(
       Actor actor, String project, String model, String contentType, InputStream body) {
-    return metrics.timedPublish(
-        "one_shot",
-        () -> publishTimed(actor, project, model, contentType, body),
-        v -> VersionState.of(v) == VersionState.READY);
+    return uploads.timed("one_shot", () -> publishTimed(actor, project, model, contentType, body));
   }
 
   private Version publishTimed(
       Actor actor, String project, String model, String contentType, InputStream body) {
     MultipartReader reader = new MultipartReader(body, MultipartReader.boundary(contentType));
-    List<StagedPublication.StagedFile> staged = new ArrayList<>();
-    try {
+    try (StagedFiles staged = new StagedFiles()) {
       VersionCreate request = metadata(reader);
       Map<String, FileDeclaration> declared = declared(request);
       Optional<byte[]> modelSig = stageFiles(reader, declared, staged);
-      List<String> missing =
-          declared.keySet().stream()
-              .filter(p -> staged.stream().noneMatch(s -> s.path().equals(p)))
-              .toList();
+      List<String> missing = declared.keySet().stream().filter(p -> !staged.has(p)).toList();
       if (!missing.isEmpty()) {
         throw new ApiException(422, "VALIDATION_FAILED", "declared files have no part: " + missing)
             .with("missing", missing);
       }
-      return publication.publish(
-          actor, project, model, request, staged, true, AutoName.NUMBERED, modelSig);
+      return uploads.publish(actor, project, model, request, staged, modelSig);
     } catch (IOException e) {
       throw ApiException.badRequest("the upload was interrupted: " + e.getMessage());
-    } catch (RuntimeException e) {
-      if (Db.isUniqueViolation(e)) {
-        throw ApiException.conflict(
-            "VERSION_EXISTS", "that version already exists in model '" + model + "'");
-      }
-      throw e;
-    } finally {
-      StagedPublication.close(staged);
     }
   }
 
@@ -150,9 +126,7 @@ public final class OneShotPublisher {
 
   /** Stages every part; a {@code model.sig} part is read aside and returned (issue 28). */
   private Optional<byte[]> stageFiles(
-      MultipartReader reader,
-      Map<String, FileDeclaration> declared,
-      List<StagedPublication.StagedFile> staged)
+      MultipartReader reader, Map<String, FileDeclaration> declared, StagedFiles staged)
       throws IOException {
     Set<String> seen = new HashSet<>();
     Optional<byte[]> modelSig = Optional.empty();
@@ -177,7 +151,7 @@ public final class OneShotPublisher {
             ? new ApiException(413, "PAYLOAD_TOO_LARGE", "files are limited to " + limit + " bytes")
             : DigestChecks.mismatch("'" + path + "' is larger than declared");
       }
-      staged.add(new StagedPublication.StagedFile(path, blob));
+      staged.add(path, blob);
       if (declaration != null) {
         DigestChecks.requireMatch(
             path, declaration.sha256(), declaredSize == null ? blob.size() : declaredSize, blob);

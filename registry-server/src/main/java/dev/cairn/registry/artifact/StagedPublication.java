@@ -23,9 +23,10 @@ import java.util.Optional;
  * STD registration). One transaction locks the digests, makes the blobs visible (validation reads
  * them back), creates the version, records its files and completes it; a collector of the same
  * digest waits for the lock and then sees the reference. If the transaction fails, the blobs are
- * collected again. Closing the staged blobs stays with whoever staged them. Public so the wiring
- * builds it once and hands it to both publishers. A {@code model.sig} that came with the files is
- * verified and attached in the same transaction (issue 28).
+ * collected again. Closing the staged blobs stays with whoever staged them ({@link StagedFiles}).
+ * Public so the wiring builds it once for the uploads ({@link UploadedVersions}) and the local
+ * files ({@link LocalFilePublisher}). A {@code model.sig} that came with the files is verified and
+ * attached in the same transaction (issue 28).
  */
 public final class StagedPublication {
 
@@ -104,16 +105,6 @@ public final class StagedPublication {
     } catch (RuntimeException e) {
       staged.forEach(s -> collector.collect(s.blob().sha256()));
       throw e;
-    }
-  }
-
-  static void close(List<StagedFile> staged) {
-    for (StagedFile s : staged) {
-      try {
-        s.blob().close();
-      } catch (IOException e) {
-        // Leftover staging files are cleared at the next start.
-      }
     }
   }
 

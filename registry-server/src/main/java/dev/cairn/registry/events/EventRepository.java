@@ -3,12 +3,16 @@ package dev.cairn.registry.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.registry.db.Db;
 import dev.cairn.registry.db.Rows;
+import dev.cairn.registry.outbox.OutboxTrim;
 import io.helidon.dbclient.DbRow;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads the event table in sequence order, and trims it to the retention period. */
+/**
+ * Reads the event table in sequence order, and trims it (and the webhook outbox) to the retention
+ * period.
+ */
 public final class EventRepository {
 
   private static final String COLUMNS = "seq, at, project, model, type, data";
@@ -46,8 +50,13 @@ public final class EventRepository {
     return db.read(exec -> exec.get(NEWEST)).map(r -> Rows.longValue(r, "seq")).orElse(0L);
   }
 
+  /** Deletes events older than {@code cutoff}, and the finished webhook deliveries as old. */
   public long trimBefore(Instant cutoff) {
-    return db.inTransaction(tx -> tx.dml(TRIM, Rows.param(cutoff)));
+    return db.inTransaction(
+        tx -> {
+          OutboxTrim.before(tx, cutoff);
+          return tx.dml(TRIM, Rows.param(cutoff));
+        });
   }
 
   private static StoredEvent event(DbRow row) {

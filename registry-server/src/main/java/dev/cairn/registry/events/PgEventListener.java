@@ -16,7 +16,8 @@ import org.postgresql.PGNotification;
 /**
  * Holds one connection that {@code LISTEN}s for other replicas' commits and wakes the {@link
  * EventFeed}; every second without a notification it catches up anyway, so a lost NOTIFY only
- * delays delivery. It also trims events older than the retention period.
+ * delays delivery. It also trims events older than the retention period, and finished webhook
+ * deliveries as old ({@link dev.cairn.registry.outbox.OutboxTrim}).
  */
 public final class PgEventListener implements AutoCloseable {
 

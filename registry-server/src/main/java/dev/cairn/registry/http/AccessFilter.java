@@ -45,7 +45,7 @@ public final class AccessFilter implements Filter {
     metrics.record(method, route, status, nanos);
     String actor = state.principal == null ? "anonymous" : state.principal.name();
     if (mode.logs(route, status)) {
-      log.access(requestId, actor, method, route, status, nanos / 1_000_000.0);
+      log.access(requestId, actor, method, route, status, nanos);
     }
     if (isWrite(req.prologue().method()) && route.startsWith("/api/")) {
       var params = req.path().pathParameters();

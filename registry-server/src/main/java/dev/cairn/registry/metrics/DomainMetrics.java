@@ -89,7 +89,8 @@ public final class DomainMetrics {
         .name("cairn_alias_untrusted_pointers")
         .help(
             "Pointers of a protected alias (require_signature projects) to a version whose"
-                + " signature the current trust policy no longer trusts (issue 28).")
+                + " signature the current trust policy no longer trusts (issue 28); counted at"
+                + " most every 15 s, off the scrape.")
         .labelNames("project", "model", "alias")
         .callback(
             callback ->
@@ -99,7 +100,7 @@ public final class DomainMetrics {
         .register(registry);
   }
 
-  /** Where the untrusted-pointer gauge reads its values at each scrape. */
+  /** Where the untrusted-pointer gauge reads its values at each scrape (a cached reading). */
   public void untrustedPointersObserved(Supplier<Map<List<String>, Integer>> counts) {
     untrustedPointers = counts;
   }

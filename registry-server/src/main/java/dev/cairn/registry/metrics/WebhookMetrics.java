@@ -3,7 +3,6 @@ package dev.cairn.registry.metrics;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import java.util.function.DoubleSupplier;
-import java.util.function.LongSupplier;
 
 /**
  * Webhook delivery (issue 30 item 5): attempts by outcome ({@code delivered}, {@code retry}, {@code
@@ -13,7 +12,8 @@ import java.util.function.LongSupplier;
 public final class WebhookMetrics {
 
   private final Counter deliveries;
-  private volatile LongSupplier depth = () -> 0;
+  private final Counter unrecorded;
+  private volatile DoubleSupplier depth = () -> 0;
   private volatile DoubleSupplier oldest = () -> 0;
 
   public WebhookMetrics(Metrics metrics) {
@@ -24,10 +24,18 @@ public final class WebhookMetrics {
             .help("Webhook delivery attempts by outcome (delivered, retry, failed, gone).")
             .labelNames("outcome")
             .register(registry);
+    unrecorded =
+        Counter.builder()
+            .name("cairn_webhook_unrecorded_attempts_total")
+            .help(
+                "Webhook attempts whose outcome was not stored: error (the database refused it),"
+                    + " superseded (the attempt outlived its lease and the row was claimed again).")
+            .labelNames("reason")
+            .register(registry);
     GaugeWithCallback.builder()
         .name("cairn_webhook_queue_depth")
         .help("Webhook deliveries waiting for an attempt, across all replicas.")
-        .callback(cb -> cb.call(depth.getAsLong()))
+        .callback(cb -> cb.call(depth.getAsDouble()))
         .register(registry);
     GaugeWithCallback.builder()
         .name("cairn_webhook_oldest_pending_seconds")
@@ -40,8 +48,13 @@ public final class WebhookMetrics {
     deliveries.labelValues(outcome).inc();
   }
 
-  /** Where the gauges read the queue from (the delivery worker's queue). */
-  public void queue(LongSupplier depth, DoubleSupplier oldest) {
+  /** An attempt whose outcome was not stored, and why. */
+  public void unrecorded(String reason) {
+    unrecorded.labelValues(reason).inc();
+  }
+
+  /** Where the gauges read the queue from (the delivery worker's queue); NaN when unknown. */
+  public void queue(DoubleSupplier depth, DoubleSupplier oldest) {
     this.depth = depth;
     this.oldest = oldest;
   }

@@ -6,10 +6,10 @@ import java.time.Instant;
 import java.util.stream.Collectors;
 
 /**
- * The outbox fan-out of one event: a row per active endpoint of the event's project subscribed to
- * it, written as a leading write of the journal's event statement, so the event and its webhook
- * jobs commit or roll back together, in the same round trip. The row's id, made here by the
- * database, is the {@code webhook-id} of every attempt.
+ * The outbox fan-out of one event: a row per active endpoint of the event's (live) project, by its
+ * id, subscribed to it, written as a leading write of the journal's event statement, so the event
+ * and its webhook jobs commit or roll back together, in the same round trip. The row's id, made
+ * here by the database, is the {@code webhook-id} of every attempt.
  */
 public final class OutboxWrites {
 
@@ -18,7 +18,9 @@ public final class OutboxWrites {
           + " (id, endpoint_id, event_type, data, created_at, state, attempts, next_attempt_at)"
           + " SELECT gen_random_uuid(), e.id, ?, CAST(? AS jsonb), ?, ?, 0, now()"
           + " FROM webhook_endpoints e"
-          + " WHERE e.project = ? AND e.status = ? AND e.events && CAST(? AS text[])";
+          + " WHERE e.project_id = (SELECT p.id FROM projects p"
+          + "   WHERE p.name = ? AND p.deleted_at IS NULL)"
+          + " AND e.status = ? AND e.events && CAST(? AS text[])";
 
   private OutboxWrites() {}
 

@@ -39,6 +39,11 @@ public final class ProjectRepository {
       "UPDATE projects SET description = ?, policies = CAST(? AS jsonb), updated_at = ? WHERE id = CAST(? AS uuid)";
   private static final String DELETE =
       "UPDATE projects SET deleted_at = ? WHERE id = CAST(? AS uuid)";
+
+  /** A deleted project's webhooks go with it (deliveries and attempts by cascade): review 12/3. */
+  private static final String DELETE_WEBHOOKS =
+      "DELETE FROM webhook_endpoints WHERE project_id = CAST(? AS uuid)";
+
   private static final String LIST =
       "SELECT "
           + COLUMNS
@@ -76,6 +81,8 @@ public final class ProjectRepository {
 
   public void delete(DbExecute tx, UUID id, Instant at) {
     tx.dml(DELETE, Rows.param(at), id);
+    // The name becomes free: a project created with it later must not inherit these endpoints.
+    tx.dml(DELETE_WEBHOOKS, id);
   }
 
   /** Visible projects after {@code afterName}, by name. */

@@ -22,6 +22,12 @@ import java.util.function.Supplier;
  * the one the computation started from. A computation that started with no slot stores only if no
  * slot appeared meanwhile (an invalidation creates one) and no slot younger than the computation
  * was evicted meanwhile from the model's stripe (an invalidation's slot might have been).
+ *
+ * <p>A new trust policy changes every resolution of its project (each says whether its signature is
+ * trusted), including those of models with no slot yet. It bumps a counter of the project's stripe
+ * before dropping the project's slots; a computation stores only if that counter is the one it read
+ * at its start, so an answer judged under the old policy is never kept (issue 28, review 12 item
+ * 15). A slot stored before the bump is dropped by the sweep that follows it.
  */
 public final class ResolveCache {
 
@@ -52,6 +58,9 @@ public final class ResolveCache {
 
   /** Per stripe of models, the newest epoch of a slot evicted from it. */
   private final AtomicLongArray evicted = new AtomicLongArray(STRIPES);
+
+  /** Per stripe of projects, how many trust policies changed in it. */
+  private final AtomicLongArray trustChanges = new AtomicLongArray(STRIPES);
 
   private final DomainMetrics metrics;
   private final ObjectMapper json;
@@ -85,6 +94,7 @@ public final class ResolveCache {
     ModelKey key = new ModelKey(project, model);
     // Read before the slot: an invalidation numbered up to here committed before this reads.
     long start = epochs.get();
+    long trust = trustChanges.get(projectStripe(project));
     Slot slot = slots.getIfPresent(key);
     Answer cached = slot == null ? null : slot.answers().get(selector);
     if (cached != null) {
@@ -100,7 +110,9 @@ public final class ResolveCache {
             key,
             (k, current) -> {
               long now = current == null ? NO_SLOT : current.epoch();
-              if (now != seen || (current == null && evicted.get(stripe(k)) > start)) {
+              if (now != seen
+                  || (current == null && evicted.get(stripe(k)) > start)
+                  || trustChanges.get(projectStripe(project)) != trust) {
                 return current;
               }
               return current == null
@@ -120,7 +132,9 @@ public final class ResolveCache {
     if (event.model() != null) {
       invalidate(new ModelKey(event.project(), event.model()));
     } else if (TRUST_UPDATED.equals(event.type())) {
-      // Every resolution of the project says whether its signature is trusted (issue 28).
+      // Every resolution of the project says whether its signature is trusted (issue 28). The
+      // count first: a computation that misses the sweep below sees it when it stores.
+      trustChanges.incrementAndGet(projectStripe(event.project()));
       slots.asMap().keySet().stream()
           .filter(key -> key.project().equals(event.project()))
           .toList()
@@ -140,6 +154,10 @@ public final class ResolveCache {
 
   private static int stripe(ModelKey key) {
     return key.hashCode() & (STRIPES - 1);
+  }
+
+  private static int projectStripe(String project) {
+    return project.hashCode() & (STRIPES - 1);
   }
 
   private void invalidate(ModelKey key) {

@@ -39,7 +39,8 @@ public final class TrustDocument {
   /**
    * What a PUT may carry: the three lists; the members a GET answers with ({@code version}, the
    * stamps, each key's {@code hint}) are accepted and ignored, so an answer can be edited and sent
-   * back.
+   * back (the version an edit was made from is stated with {@code If-Match}, see {@link
+   * TrustRules}).
    */
   record Body(
       List<TrustedKey> keys,

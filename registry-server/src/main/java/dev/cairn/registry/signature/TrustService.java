@@ -17,7 +17,8 @@ import java.util.Optional;
 
 /**
  * {@code GET/PUT …/trust}: a project's trust policy. A PUT locks the project row (two PUTs number
- * their versions one after the other), stores the policy whole and records {@code TRUST_UPDATE}
+ * their versions one after the other; one that names the version it edited, {@code If-Match}, is
+ * refused 412 when another came first), stores the policy whole and records {@code TRUST_UPDATE}
  * with the event {@code trust.updated}, which drops the project's cached resolutions on every
  * replica; decisions read the policy from the database, so it is effective at once everywhere.
  */
@@ -53,15 +54,18 @@ public final class TrustService {
         });
   }
 
-  /** Replaces the policy with the one {@code body} holds (validated before anything is locked). */
-  public TrustPolicy put(Actor actor, String project, byte[] body) {
+  /**
+   * Replaces the policy with the one {@code body} holds (validated before anything is locked), when
+   * the stored one is at version {@code expected} (if given).
+   */
+  public TrustPolicy put(Actor actor, String project, Optional<Long> expected, byte[] body) {
     TrustPolicy asked = TrustDocument.parse(body);
     return db.inTransaction(
         tx -> {
           StoredProject stored =
               projects.lock(tx, project).orElseThrow(() -> ProjectNotFound.of(project));
           Optional<TrustPolicy> current = trust.find(tx, stored.id());
-          TrustPolicy next = TrustRules.next(current, asked, actor.name(), Rows.now());
+          TrustPolicy next = TrustRules.next(current, asked, expected, actor.name(), Rows.now());
           journal.record(
               tx,
               JournalEntry.audited(

@@ -117,7 +117,9 @@ public final class VersionChange {
           failure,
           v.createdAt(),
           v.createdBy(),
-          readyAt);
+          readyAt,
+          // The next row, unsigned like every row: SignatureStatus adds the signature to the view.
+          null);
     }
   }
 }

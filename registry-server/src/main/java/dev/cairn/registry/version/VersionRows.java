@@ -42,7 +42,9 @@ final class VersionRows {
             Rows.fromJson(Rows.string(row, "failure"), Failure.class),
             Rows.instant(row, "created_at"),
             Rows.string(row, "created_by"),
-            Rows.instant(row, "ready_at")));
+            Rows.instant(row, "ready_at"),
+            // A row has no signature: SignatureStatus adds it to the view.
+            null));
   }
 
   static VersionFile file(DbRow row) {

@@ -125,6 +125,8 @@ public final class VersionService {
             null,
             now,
             actor.name(),
+            null,
+            // A new version is unsigned; a model.sig that came with it is attached afterwards.
             null);
     versions.insert(tx, m.id(), new StoredVersion(id, version));
     journal.record(

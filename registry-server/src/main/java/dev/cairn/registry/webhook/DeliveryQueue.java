@@ -21,36 +21,61 @@ import java.util.UUID;
  */
 final class DeliveryQueue {
 
-  /** Longer than an attempt can take (15 s to connect, 15 s for the answer). */
+  /** Longer than an attempt can take ({@link WebhookSender#DEADLINE}, its hard total). */
   static final Duration LEASE = Duration.ofSeconds(45);
 
+  /**
+   * Due rows, oldest first, of endpoints that have fewer than {@link WebhookSender#PER_ENDPOINT}
+   * rows leased (on any replica), at most that many per endpoint counting those: an endpoint's
+   * backlog cannot take every sending slot, and no claimed row waits for a connection while its
+   * lease runs out. The leased count reads the partial index {@code webhook_deliveries_leased}.
+   */
   private static final String CLAIM =
-      "UPDATE webhook_deliveries d"
-          + " SET lease_until = now() + make_interval(secs => ?), attempts = d.attempts + 1"
-          + " FROM (SELECT q.id FROM webhook_deliveries q"
+      "WITH candidates AS ("
+          + "   SELECT q.id, q.endpoint_id, q.next_attempt_at, q.created_at FROM webhook_deliveries q"
           + "   JOIN webhook_endpoints qe ON qe.id = q.endpoint_id"
           + "   WHERE q.state = ? AND q.next_attempt_at <= now()"
           + "   AND (q.lease_until IS NULL OR q.lease_until < now()) AND qe.status = ?"
+          + "   AND (SELECT COUNT(*) FROM webhook_deliveries l WHERE l.endpoint_id = q.endpoint_id"
+          + "     AND l.state = ? AND l.lease_until >= now()) < ?"
           + "   ORDER BY q.next_attempt_at, q.created_at, q.id LIMIT ?"
-          + "   FOR UPDATE OF q SKIP LOCKED) c,"
-          + " webhook_endpoints e"
+          + "   FOR UPDATE OF q SKIP LOCKED),"
+          + " chosen AS ("
+          + "   SELECT r.id FROM (SELECT c.id, c.next_attempt_at, c.created_at,"
+          + "     ROW_NUMBER() OVER (PARTITION BY c.endpoint_id"
+          + "       ORDER BY c.next_attempt_at, c.created_at, c.id)"
+          + "     + (SELECT COUNT(*) FROM webhook_deliveries l WHERE l.endpoint_id = c.endpoint_id"
+          + "       AND l.state = ? AND l.lease_until >= now()) AS slot"
+          + "     FROM candidates c) r"
+          + "   WHERE r.slot <= ?)"
+          + " UPDATE webhook_deliveries d"
+          + " SET lease_until = now() + make_interval(secs => ?), attempts = d.attempts + 1"
+          + " FROM chosen c, webhook_endpoints e"
           + " WHERE d.id = c.id AND e.id = d.endpoint_id"
           + " RETURNING d.id, d.endpoint_id, d.event_type, CAST(d.data AS text) AS data,"
           + " d.created_at, d.attempts, e.url, e.format, e.secret, e.previous_secret,"
           + " e.previous_until > now() AS previous_valid";
+
   private static final String ATTEMPT =
       "INSERT INTO webhook_attempts"
           + " (delivery_id, attempt, at, status_code, latency_ms, response_excerpt, error)"
           + " VALUES (CAST(? AS uuid), ?, now(), ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+
+  /**
+   * The outcome is recorded only by the claim that made the attempt: {@code attempts} counts
+   * claims, so a row claimed again since (its lease ran out) no longer matches, and a late
+   * attempt's outcome cannot overwrite the newer one's.
+   */
+  private static final String OURS = " WHERE id = CAST(? AS uuid) AND attempts = ?";
+
   private static final String DELIVERED =
-      "UPDATE webhook_deliveries SET state = ?, delivered_at = now(), lease_until = NULL"
-          + " WHERE id = CAST(? AS uuid)";
+      "UPDATE webhook_deliveries SET state = ?, delivered_at = now(), lease_until = NULL" + OURS;
   private static final String RETRY =
       "UPDATE webhook_deliveries"
           + " SET next_attempt_at = now() + make_interval(secs => ?), lease_until = NULL"
-          + " WHERE id = CAST(? AS uuid)";
+          + OURS;
   private static final String GIVE_UP =
-      "UPDATE webhook_deliveries SET state = ?, lease_until = NULL WHERE id = CAST(? AS uuid)";
+      "UPDATE webhook_deliveries SET state = ?, lease_until = NULL" + OURS;
   private static final String DISABLE =
       "UPDATE webhook_endpoints SET status = ?, disabled_reason = ?, updated_at = now()"
           + " WHERE id = CAST(? AS uuid)";
@@ -84,7 +109,7 @@ final class DeliveryQueue {
   }
 
   /** Queue depth and the age of the oldest pending row, for the metrics. */
-  record Depth(long pending, double oldestSeconds) {}
+  record Depth(double pending, double oldestSeconds) {}
 
   private final Db db;
 
@@ -93,21 +118,51 @@ final class DeliveryQueue {
   }
 
   List<Claimed> claim(int limit) {
+    String pending = DeliveryState.PENDING.name();
     return db.inTransaction(
         tx ->
             Db.list(
                 tx,
                 CLAIM,
                 DeliveryQueue::claimed,
-                (double) LEASE.toSeconds(),
-                DeliveryState.PENDING.name(),
+                pending,
                 EndpointStatus.ACTIVE.name(),
-                limit));
+                pending,
+                WebhookSender.PER_ENDPOINT,
+                limit,
+                pending,
+                WebhookSender.PER_ENDPOINT,
+                (double) LEASE.toSeconds()));
   }
 
-  void record(Claimed row, WebhookSender.Outcome outcome, Next next) {
-    db.inTransaction(
+  /**
+   * Ends {@code row}'s claim with {@code outcome}; false, and nothing written, when the row was
+   * claimed again since (this attempt outlived its lease).
+   */
+  boolean record(Claimed row, WebhookSender.Outcome outcome, Next next) {
+    return db.inTransaction(
         tx -> {
+          long changed =
+              switch (next) {
+                case Next.Delivered d ->
+                    tx.dml(DELIVERED, DeliveryState.DELIVERED.name(), row.id(), row.attempt());
+                case Next.Retry r ->
+                    tx.dml(RETRY, (double) r.after().toMillis() / 1000, row.id(), row.attempt());
+                case Next.GiveUp g -> {
+                  long n = tx.dml(GIVE_UP, DeliveryState.FAILED.name(), row.id(), row.attempt());
+                  if (n == 1) {
+                    g.disableEndpoint()
+                        .ifPresent(
+                            why ->
+                                tx.dml(
+                                    DISABLE, EndpointStatus.DISABLED.name(), why, row.endpoint()));
+                  }
+                  yield n;
+                }
+              };
+          if (changed == 0) {
+            return false;
+          }
           tx.dml(
               ATTEMPT,
               row.id(),
@@ -116,17 +171,7 @@ final class DeliveryQueue {
               outcome.latency().toMillis(),
               outcome.excerpt(),
               outcome.error());
-          switch (next) {
-            case Next.Delivered d -> tx.dml(DELIVERED, DeliveryState.DELIVERED.name(), row.id());
-            case Next.Retry r -> tx.dml(RETRY, (double) r.after().toMillis() / 1000, row.id());
-            case Next.GiveUp g -> {
-              tx.dml(GIVE_UP, DeliveryState.FAILED.name(), row.id());
-              g.disableEndpoint()
-                  .ifPresent(
-                      why -> tx.dml(DISABLE, EndpointStatus.DISABLED.name(), why, row.endpoint()));
-            }
-          }
-          return null;
+          return true;
         });
   }
 

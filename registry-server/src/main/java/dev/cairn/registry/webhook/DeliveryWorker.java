@@ -28,8 +28,9 @@ public final class DeliveryWorker implements AutoCloseable {
   private static final int BATCH = 16;
 
   /**
-   * Attempts in flight at once on this replica: a slow endpoint (15 s to time out) holds one slot,
-   * not the loop, so the others' deliveries go on.
+   * Attempts in flight at once on this replica: a slow endpoint holds at most {@link
+   * WebhookSender#PER_ENDPOINT} slots (the claim takes no more of its rows), not the loop, so the
+   * others' deliveries go on.
    */
   private static final int IN_FLIGHT = 64;
 
@@ -133,7 +134,19 @@ public final class DeliveryWorker implements AutoCloseable {
               0, Duration.ZERO, null, e.getClass().getSimpleName(), Optional.empty());
     }
     DeliveryQueue.Next next = next(row.attempt(), outcome);
-    queue.record(row, outcome, next);
+    try {
+      if (!queue.record(row, outcome, next)) {
+        // Outlived its lease and the row was claimed again: that claim's outcome counts.
+        LOG.warning("webhook delivery " + row.id() + ": attempt " + row.attempt() + " superseded");
+        metrics.unrecorded("superseded");
+      }
+    } catch (RuntimeException e) {
+      // Said here because nothing else would: the task's Future is not read. The row keeps its
+      // lease and is attempted again once it ends.
+      LOG.log(Level.WARNING, "webhook delivery " + row.id() + ": outcome not recorded", e);
+      metrics.unrecorded("error");
+      return;
+    }
     metrics.attempted(
         switch (next) {
           case DeliveryQueue.Next.Delivered d -> "delivered";

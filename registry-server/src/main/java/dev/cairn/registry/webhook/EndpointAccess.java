@@ -69,8 +69,8 @@ final class EndpointAccess {
                 endpoint.project(),
                 null,
                 "webhook:" + endpoint.id(),
-                before == null ? null : json.valueToTree(before),
-                after == null ? null : json.valueToTree(after))));
+                before == null ? null : AuditedUrl.redact(json, before),
+                after == null ? null : AuditedUrl.redact(json, after))));
   }
 
   private static ApiException notFound(String id) {

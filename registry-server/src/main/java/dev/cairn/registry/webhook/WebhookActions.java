@@ -8,6 +8,7 @@ import dev.cairn.registry.audit.Actor;
 import dev.cairn.registry.db.Db;
 import dev.cairn.registry.db.Rows;
 import dev.cairn.registry.domain.ApiException;
+import dev.cairn.registry.outbox.EndpointStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -74,9 +75,15 @@ public final class WebhookActions {
     db.inTransaction(
         tx -> {
           StoredEndpoint endpoint = access.lock(tx, project, id);
-          if (!endpoints.redeliver(tx, endpoint.id(), deliveryId)) {
-            throw ApiException.notFound(
-                "WEBHOOK_DELIVERY_NOT_FOUND", "delivery '" + delivery + "' does not exist");
+          switch (endpoints.redeliver(tx, endpoint.id(), deliveryId)) {
+            case NOT_FOUND ->
+                throw ApiException.notFound(
+                    "WEBHOOK_DELIVERY_NOT_FOUND", "delivery '" + delivery + "' does not exist");
+            case IN_FLIGHT ->
+                throw ApiException.conflict(
+                    "WEBHOOK_DELIVERY_IN_FLIGHT",
+                    "delivery '" + delivery + "' is being attempted; redeliver it once that ends");
+            case QUEUED -> {}
           }
           ObjectNode after = json.createObjectNode().put("delivery", delivery);
           access.audit(tx, actor, "WEBHOOK_REDELIVER", endpoint, null, after);
@@ -91,6 +98,11 @@ public final class WebhookActions {
     return db.inTransaction(
         tx -> {
           StoredEndpoint endpoint = access.lock(tx, project, id);
+          if (endpoint.status() == EndpointStatus.DISABLED) {
+            // A disabled endpoint's rows are never claimed: the test would wait for nothing.
+            throw ApiException.conflict(
+                "WEBHOOK_DISABLED", "webhook '" + id + "' is disabled; set its status to ACTIVE");
+          }
           ObjectNode data =
               json.createObjectNode()
                   .put("project", project)

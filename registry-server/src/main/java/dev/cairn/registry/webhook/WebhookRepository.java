@@ -23,17 +23,31 @@ final class WebhookRepository {
       "id, project, url, CAST(array_to_json(events) AS text) AS events, status, description,"
           + " format, secret, previous_secret, previous_until, disabled_reason, created_at,"
           + " created_by, updated_at";
+
+  /** The live project of a name: endpoints are its (review 12/3), not the name's. */
+  private static final String PROJECT_ID =
+      "(SELECT id FROM projects WHERE name = ? AND deleted_at IS NULL)";
+
   private static final String INSERT =
-      "INSERT INTO webhook_endpoints (id, project, url, events, status, description, format,"
-          + " secret, created_at, created_by, updated_at)"
-          + " VALUES (CAST(? AS uuid), ?, ?, CAST(? AS text[]), ?, ?, ?, ?, ?, ?, ?)";
+      "INSERT INTO webhook_endpoints (id, project_id, project, url, events, status, description,"
+          + " format, secret, created_at, created_by, updated_at)"
+          + " VALUES (CAST(? AS uuid), "
+          + PROJECT_ID
+          + ", ?, ?, CAST(? AS text[]), ?, ?, ?, ?, ?, ?, ?)";
   private static final String FIND =
-      "SELECT " + COLUMNS + " FROM webhook_endpoints WHERE id = CAST(? AS uuid) AND project = ?";
+      "SELECT "
+          + COLUMNS
+          + " FROM webhook_endpoints WHERE id = CAST(? AS uuid) AND project_id = "
+          + PROJECT_ID;
   private static final String LOCK = FIND + " FOR UPDATE";
   private static final String LIST =
-      "SELECT " + COLUMNS + " FROM webhook_endpoints WHERE project = ? ORDER BY created_at, id";
+      "SELECT "
+          + COLUMNS
+          + " FROM webhook_endpoints WHERE project_id = "
+          + PROJECT_ID
+          + " ORDER BY created_at, id";
   private static final String COUNT =
-      "SELECT COUNT(*) AS n FROM webhook_endpoints WHERE project = ?";
+      "SELECT COUNT(*) AS n FROM webhook_endpoints WHERE project_id = " + PROJECT_ID;
   private static final String UPDATE =
       "UPDATE webhook_endpoints SET url = ?, events = CAST(? AS text[]), status = ?,"
           + " description = ?, format = ?, disabled_reason = ?, updated_at = ?"
@@ -50,8 +64,18 @@ final class WebhookRepository {
       "SELECT delivery_id, attempt, at, status_code, latency_ms, response_excerpt, error"
           + " FROM webhook_attempts WHERE delivery_id = ANY (CAST(? AS uuid[]))"
           + " ORDER BY attempt DESC";
+
+  /**
+   * Only a row no attempt holds: clearing a live lease would let the next claim send the same
+   * delivery while the first attempt is still on its way, and their outcomes race.
+   */
   private static final String REDELIVER =
       "UPDATE webhook_deliveries SET state = ?, next_attempt_at = now(), lease_until = NULL"
+          + " WHERE id = CAST(? AS uuid) AND endpoint_id = CAST(? AS uuid)"
+          + " AND (lease_until IS NULL OR lease_until < now())";
+
+  private static final String DELIVERY_EXISTS =
+      "SELECT 1 AS one FROM webhook_deliveries"
           + " WHERE id = CAST(? AS uuid) AND endpoint_id = CAST(? AS uuid)";
   private static final String ENQUEUE =
       "INSERT INTO webhook_deliveries"
@@ -62,6 +86,7 @@ final class WebhookRepository {
     tx.dml(
         INSERT,
         e.id(),
+        e.project(),
         e.project(),
         e.url(),
         array(e.events()),
@@ -111,9 +136,21 @@ final class WebhookRepository {
     tx.dml(DELETE, id);
   }
 
-  /** Whether delivery {@code delivery} of {@code endpoint} was put back in the queue. */
-  boolean redeliver(DbExecute tx, UUID endpoint, UUID delivery) {
-    return tx.dml(REDELIVER, DeliveryState.PENDING.name(), delivery, endpoint) == 1;
+  /** What a redelivery came to. */
+  enum Redelivery {
+    QUEUED,
+    IN_FLIGHT,
+    NOT_FOUND
+  }
+
+  /** Puts delivery {@code delivery} of {@code endpoint} back in the queue unless it is leased. */
+  Redelivery redeliver(DbExecute tx, UUID endpoint, UUID delivery) {
+    if (tx.dml(REDELIVER, DeliveryState.PENDING.name(), delivery, endpoint) == 1) {
+      return Redelivery.QUEUED;
+    }
+    return tx.get(DELIVERY_EXISTS, delivery, endpoint).isPresent()
+        ? Redelivery.IN_FLIGHT
+        : Redelivery.NOT_FOUND;
   }
 
   void enqueue(DbExecute tx, UUID delivery, UUID endpoint, String type, String data, Instant at) {

@@ -2,6 +2,7 @@ package dev.cairn.registry.webhook;
 
 import dev.cairn.registry.artifact.GuardedDns;
 import dev.cairn.registry.artifact.ReferenceAddresses;
+import dev.cairn.registry.artifact.RequestDeadlines;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -30,12 +31,29 @@ import org.apache.hc.core5.util.Timeout;
  * Sends one attempt: a POST through a resolver that refuses addresses {@link ReferenceAddresses}
  * does not permit, checked on the connection actually made (as references are). No redirects (a 3xx
  * is an unsuccessful answer), no retries of its own, 15 s to connect and 15 s for the answer, at
- * most 4 KiB of the answer's body read.
+ * most 4 KiB (and one byte to see the end) of the answer's body read. An answer that goes on past
+ * that is not drained: its connection is aborted, so a receiver that never stops sending holds
+ * nothing. Every attempt ends within {@link #DEADLINE} whatever the receiver does, well inside the
+ * lease ({@link DeliveryQueue#LEASE}), so no second attempt of the row can start while this one
+ * runs.
  */
 final class WebhookSender implements AutoCloseable {
 
   static final Duration TIMEOUT = Duration.ofSeconds(15);
   static final int EXCERPT_BYTES = 4096;
+
+  /** The whole attempt: waiting for a connection, connecting, sending and reading the excerpt. */
+  static final Duration DEADLINE = Duration.ofSeconds(30);
+
+  /**
+   * Attempts to one endpoint (one route) at a time on a replica; the worker claims no more than
+   * this per endpoint either, so rows do not queue here for a connection while their lease runs.
+   */
+  static final int PER_ENDPOINT = 8;
+
+  /** How long an attempt may wait for a pooled connection, well under {@link #DEADLINE}. */
+  static final Duration CONNECTION_WAIT = Duration.ofSeconds(5);
+
   private static final Duration MAX_RETRY_AFTER = Duration.ofDays(1);
 
   /** What an attempt came to: a status (0 when no answer came), its excerpt or the error. */
@@ -52,8 +70,16 @@ final class WebhookSender implements AutoCloseable {
   }
 
   private final CloseableHttpClient client;
+  private final RequestDeadlines deadlines = new RequestDeadlines("cairn-webhook-deadlines");
+  private final Duration deadline;
 
   WebhookSender(ReferenceAddresses addresses) {
+    this(addresses, DEADLINE);
+  }
+
+  /** With another total deadline: tests that must not wait 30 s for one. */
+  WebhookSender(ReferenceAddresses addresses, Duration deadline) {
+    this.deadline = deadline;
     DnsResolver resolver =
         new GuardedDns(
             addresses,
@@ -71,9 +97,13 @@ final class WebhookSender implements AutoCloseable {
                             .setSocketTimeout(timeout)
                             .build())
                     .setMaxConnTotal(64)
-                    .setMaxConnPerRoute(8)
+                    .setMaxConnPerRoute(PER_ENDPOINT)
                     .build())
-            .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(timeout).build())
+            .setDefaultRequestConfig(
+                RequestConfig.custom()
+                    .setResponseTimeout(timeout)
+                    .setConnectionRequestTimeout(Timeout.ofSeconds(CONNECTION_WAIT.toSeconds()))
+                    .build())
             .disableRedirectHandling()
             .disableAutomaticRetries()
             .disableCookieManagement()
@@ -86,23 +116,57 @@ final class WebhookSender implements AutoCloseable {
     HttpPost post = new HttpPost(URI.create(url));
     request.headers().forEach(post::setHeader);
     post.setEntity(new ByteArrayEntity(request.body(), ContentType.APPLICATION_JSON));
-    try (ClassicHttpResponse response = client.executeOpen(null, post, null)) {
-      String excerpt = "";
-      if (response.getEntity() != null) {
-        try (InputStream body = response.getEntity().getContent()) {
-          excerpt = new String(body.readNBytes(EXCERPT_BYTES), StandardCharsets.UTF_8);
-        }
+    RequestDeadlines.Armed armed = deadlines.arm(post, deadline);
+    try (armed) {
+      ClassicHttpResponse response = client.executeOpen(null, post, null);
+      try {
+        String excerpt = response.getEntity() == null ? "" : excerpt(post, response);
+        return new Outcome(
+            response.getCode(),
+            since(start),
+            excerpt,
+            null,
+            retryAfter(response.getFirstHeader("Retry-After")));
+      } finally {
+        closeQuietly(response);
       }
-      return new Outcome(
-          response.getCode(),
-          since(start),
-          excerpt,
-          null,
-          retryAfter(response.getFirstHeader("Retry-After")));
     } catch (IOException | RuntimeException e) {
       // The class name only: messages can carry addresses the endpoint's owner should not learn.
-      return new Outcome(
-          0, since(start), null, e.getClass().getSimpleName(), Optional.<Duration>empty());
+      String error = armed.fired() ? "DeadlineExceeded" : e.getClass().getSimpleName();
+      return new Outcome(0, since(start), null, error, Optional.<Duration>empty());
+    }
+  }
+
+  /**
+   * At most {@link #EXCERPT_BYTES} of the answer as storable text. A body that goes on past them is
+   * not read on: closing its stream would drain it to the end (so the connection could be reused),
+   * which for an endless body is never, so the request is aborted instead.
+   */
+  private static String excerpt(HttpPost post, ClassicHttpResponse response) throws IOException {
+    InputStream body = response.getEntity().getContent();
+    byte[] bytes = body.readNBytes(EXCERPT_BYTES);
+    if (body.read() == -1) {
+      body.close();
+    } else {
+      post.abort();
+    }
+    return storable(bytes);
+  }
+
+  /**
+   * Text PostgreSQL can store: invalid UTF-8 (a binary answer, a character cut at 4 KiB) becomes
+   * U+FFFD by the decoder, and so does NUL, which a {@code text} column refuses, failing the whole
+   * record of the attempt.
+   */
+  static String storable(byte[] bytes) {
+    return new String(bytes, StandardCharsets.UTF_8).replace('\u0000', '\uFFFD');
+  }
+
+  private static void closeQuietly(ClassicHttpResponse response) {
+    try {
+      response.close();
+    } catch (IOException e) {
+      // After an abort the close fails on the closed socket: the connection is gone either way.
     }
   }
 
@@ -137,6 +201,7 @@ final class WebhookSender implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    deadlines.close();
     client.close();
   }
 }

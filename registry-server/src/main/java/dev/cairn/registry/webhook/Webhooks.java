@@ -36,18 +36,8 @@ public final class Webhooks implements AutoCloseable {
     this.service = new WebhookService(db, endpoints, access, new WebhookRules(targets), secrets);
     // A test or a redelivery is queued outside the journal, so no event wakes the worker for it.
     this.actions = new WebhookActions(db, endpoints, access, secrets, json, worker::wake);
-    metrics.queue(() -> depth(queue).pending(), () -> depth(queue).oldestSeconds());
-  }
-
-  /**
-   * The queue's depth, or NaN figures while the database cannot be read: a scrape still answers.
-   */
-  private static DeliveryQueue.Depth depth(DeliveryQueue queue) {
-    try {
-      return queue.depth();
-    } catch (RuntimeException e) {
-      return new DeliveryQueue.Depth(0, Double.NaN);
-    }
+    QueueDepth depth = new QueueDepth(queue::depth);
+    metrics.queue(() -> depth.get().pending(), () -> depth.get().oldestSeconds());
   }
 
   public WebhookService service() {

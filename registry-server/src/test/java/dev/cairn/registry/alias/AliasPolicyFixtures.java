@@ -164,7 +164,8 @@ abstract class AliasPolicyFixtures {
         null,
         NOW,
         createdBy,
-        NOW);
+        NOW,
+        null);
   }
 
   static Caller caller(String name, boolean publish, boolean approve) {

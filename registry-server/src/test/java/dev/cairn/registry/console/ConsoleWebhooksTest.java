@@ -7,6 +7,9 @@ import dev.cairn.client.model.ProjectCreate;
 import dev.cairn.registry.testing.Http;
 import dev.cairn.registry.testing.TestRegistry;
 import dev.cairn.registry.testing.TestTokens;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -14,8 +17,8 @@ import org.openqa.selenium.WebElement;
 /**
  * Issue 30 item 5: a project's webhooks page lists its endpoints and, for one, the delivery log
  * with a Redeliver button; only admins are offered the page. The endpoint is a documentation
- * address created DISABLED (the shared registry reaches nothing outside), so its test delivery
- * stays PENDING and Redeliver queues it again.
+ * address created DISABLED (the shared registry reaches nothing outside), so a delivery put in its
+ * log stays PENDING and Redeliver queues it again.
  */
 class ConsoleWebhooksTest extends ConsoleSession {
 
@@ -32,11 +35,18 @@ class ConsoleWebhooksTest extends ConsoleSession {
             "{\"url\":\"https://198.51.100.7/ci\",\"events\":[\"model_version_alias.*\"],"
                 + "\"status\":\"DISABLED\"}");
     String id = new ObjectMapper().readTree(created.body()).get("id").asText();
-    String delivery =
-        new ObjectMapper()
-            .readTree(http.post(base + "/" + id + "/test", TestTokens.ADMIN, null).body())
-            .get("delivery_id")
-            .asText();
+    // A test of a DISABLED endpoint is refused (review 12 item 17): its log gets a row directly.
+    String delivery = UUID.randomUUID().toString();
+    try (Connection c = registry.sql();
+        PreparedStatement insert =
+            c.prepareStatement(
+                "INSERT INTO webhook_deliveries (id, endpoint_id, event_type, data, created_at,"
+                    + " state, attempts, next_attempt_at) VALUES (CAST(? AS uuid),"
+                    + " CAST(? AS uuid), 'webhook.test', '{}', now(), 'PENDING', 0, now())")) {
+      insert.setString(1, delivery);
+      insert.setString(2, id);
+      insert.executeUpdate();
+    }
 
     browser.signIn(TestTokens.ADMIN);
     browser.go("#/p/" + project + "/models");

@@ -75,6 +75,14 @@ class HttpFramingTest {
             400,
             "GET /api/v1/projects/a%00b HTTP/1.1\r\nHost: x\r\n" + auth() + "\r\n" + smuggled),
         Arguments.of(
+            "character a URI path may not hold",
+            400,
+            "GET /api/v1/projects/a{b HTTP/1.1\r\nHost: x\r\n" + auth() + "\r\n" + smuggled),
+        Arguments.of(
+            "malformed escape in path",
+            400,
+            "GET /api/v1/projects/a%zz HTTP/1.1\r\nHost: x\r\n" + auth() + "\r\n" + smuggled),
+        Arguments.of(
             "URI over 4 KiB",
             414,
             "GET /api/v1/projects?q="

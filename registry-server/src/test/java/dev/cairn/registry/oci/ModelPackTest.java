@@ -141,6 +141,7 @@ class ModelPackTest {
         null,
         CREATED,
         "publisher",
-        CREATED);
+        CREATED,
+        null);
   }
 }

@@ -1,9 +1,11 @@
 package dev.cairn.registry.oci;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cairn.client.CairnApiException;
 import dev.cairn.client.CairnClient;
 import dev.cairn.client.model.ModelCreate;
 import dev.cairn.client.model.Version;
@@ -21,6 +23,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -103,6 +107,28 @@ class OciImportTest {
     assertThat(imported.provenance()).containsEntry("oci_manifest_digest", digest);
   }
 
+  /** The import ends where the one-shot upload does ({@code UploadedVersions}). */
+  @Test
+  void aTakenNameIsVersionExistsAndCountsAsAFailedImport() {
+    VersionImport twice =
+        VersionImport.of(source(":" + fixture.low.version()))
+            .named("twice")
+            .withCredentials(reader());
+    double ready = value("ready");
+    double failed = value("failed");
+    publisher.versions().importOci(fixture.project, "copy", twice);
+
+    assertThatThrownBy(() -> publisher.versions().importOci(fixture.project, "copy", twice))
+        .isInstanceOfSatisfying(
+            CairnApiException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(409);
+              assertThat(e.code()).isEqualTo("VERSION_EXISTS");
+            });
+    assertThat(value("ready") - ready).isEqualTo(1);
+    assertThat(value("failed") - failed).isEqualTo(1);
+  }
+
   @Test
   void aLayerWhoseBytesAreNotItsDigestIsRefusedAndNothingIsLeft() throws IOException {
     byte[] genuine = "genuine weights".getBytes(StandardCharsets.UTF_8);
@@ -161,6 +187,15 @@ class OciImportTest {
           .containsExactly(
               Map.entry("weights/old.bin", TinyOciServer.digest(weights).substring(7)));
     }
+  }
+
+  /** The count of OCI imports that ended {@code outcome}, 0 before the first. */
+  private static double value(String outcome) {
+    String series =
+        "cairn_publish_duration_seconds_count{outcome=\"" + outcome + "\",path=\"oci_import\"}";
+    String metrics = registry.http().get("/metrics", null).body();
+    Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(metrics);
+    return m.find() ? Double.parseDouble(m.group(1)) : 0;
   }
 
   private static SourceCredentials reader() {

@@ -145,6 +145,60 @@ class ResolveCacheTest {
     }
   }
 
+  /**
+   * Review 12 item 15: the trust event dropped only models that had a slot, so a resolution of a
+   * model without one, judged under the old policy, was stored and served until the model's next
+   * event.
+   */
+  @Test
+  void aResolutionJudgedUnderAReplacedTrustPolicyIsAnsweredButNotStored() {
+    ResolveCache cache = cache(100);
+    AtomicInteger computed = new AtomicInteger();
+    Supplier<Resolved> underOldPolicy =
+        () -> {
+          computed.incrementAndGet();
+          cache.onEvent(trustUpdated("p")); // a key removed while this was judged
+          return resolved("v1");
+        };
+
+    cache.get("p", "m", "production", underOldPolicy);
+    cache.get("p", "m", "production", counting(computed, "v1"));
+
+    assertThat(computed).as("the second resolve computes again under the new policy").hasValue(2);
+  }
+
+  @Test
+  void aResolutionJudgedUnderAReplacedTrustPolicyIsNotAddedToAModelsCachedOnes() {
+    ResolveCache cache = cache(100);
+    AtomicInteger computed = new AtomicInteger();
+    cache.get("p", "m", "production", counting(computed, "v1"));
+    cache.get(
+        "p",
+        "m",
+        "staging",
+        () -> {
+          cache.onEvent(trustUpdated("p"));
+          return resolved("v1");
+        });
+
+    cache.get("p", "m", "staging", counting(computed, "v1"));
+    cache.get("p", "m", "production", counting(computed, "v1"));
+
+    assertThat(computed).hasValue(3);
+  }
+
+  @Test
+  void aTrustChangeOfAnotherProjectKeepsThisOnesResolutions() {
+    ResolveCache cache = cache(100);
+    AtomicInteger computed = new AtomicInteger();
+    cache.get("p", "m", "production", counting(computed, "v1"));
+
+    cache.onEvent(trustUpdated("q"));
+    cache.get("p", "m", "production", counting(computed, "v1"));
+
+    assertThat(computed).hasValue(1);
+  }
+
   @Test
   void aCacheHoldsAtLeastOneResolution() {
     assertThatThrownBy(() -> cache(0)).isInstanceOf(IllegalArgumentException.class);
@@ -180,13 +234,18 @@ class ResolveCacheTest {
             null,
             Instant.EPOCH,
             "test",
-            Instant.EPOCH);
+            Instant.EPOCH,
+            null);
     return new Resolved(
         "m@production", "m", "production", 1L, "default", v, new Manifest(v.digest(), List.of()));
   }
 
   private static StoredEvent event(String project, String model) {
     return new StoredEvent(1, Instant.now(), project, model, "alias.updated", null);
+  }
+
+  private static StoredEvent trustUpdated(String project) {
+    return new StoredEvent(1, Instant.now(), project, null, "trust.updated", null);
   }
 
   private double value(String series) {

@@ -78,9 +78,34 @@ class SignaturePolicyTest {
     assertThat(asked.keys())
         .singleElement()
         .satisfies(k -> assertThat(k.hint()).isEqualTo(signer.hint()));
-    TrustPolicy first = TrustRules.next(Optional.empty(), asked, "alice", NOW);
+    TrustPolicy first = TrustRules.next(Optional.empty(), asked, Optional.empty(), "alice", NOW);
     assertThat(first.version()).isEqualTo(1);
-    assertThat(TrustRules.next(Optional.of(first), asked, "bob", NOW).version()).isEqualTo(2);
+    assertThat(TrustRules.next(Optional.of(first), asked, Optional.empty(), "bob", NOW).version())
+        .isEqualTo(2);
+  }
+
+  /** Review 12 item 10: a PUT names the version it edited; another stored one is refused. */
+  @Test
+  void theRulesRefuseAnEditOfAnotherVersion() {
+    TrustPolicy asked = TrustDocument.parse(signer.policy("ci").getBytes(StandardCharsets.UTF_8));
+    TrustPolicy first = TrustRules.next(Optional.empty(), asked, Optional.of(0L), "alice", NOW);
+    assertThat(first.version()).isEqualTo(1);
+    assertThat(TrustRules.next(Optional.of(first), asked, Optional.of(1L), "bob", NOW).version())
+        .isEqualTo(2);
+
+    ApiException stale =
+        catchThrowableOfType(
+            ApiException.class,
+            () -> TrustRules.next(Optional.of(first), asked, Optional.of(0L), "bob", NOW));
+    assertThat(stale.status()).isEqualTo(412);
+    assertThat(stale.code()).isEqualTo("PRECONDITION_FAILED");
+    assertThat(
+            catchThrowableOfType(
+                    ApiException.class,
+                    () -> TrustRules.next(Optional.empty(), asked, Optional.of(1L), "bob", NOW))
+                .status())
+        .as("no policy is version 0")
+        .isEqualTo(412);
   }
 
   private SignaturePolicy.Decision decide(
@@ -121,7 +146,8 @@ class SignaturePolicyTest {
         null,
         NOW,
         "carol",
-        NOW);
+        NOW,
+        null);
   }
 
   private static String code(Runnable call) {

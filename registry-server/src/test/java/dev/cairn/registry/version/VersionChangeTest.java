@@ -101,6 +101,7 @@ class VersionChangeTest {
         failure,
         CREATED,
         "alice",
-        readyAt);
+        readyAt,
+        null);
   }
 }

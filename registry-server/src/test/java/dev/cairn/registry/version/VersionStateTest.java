@@ -210,6 +210,7 @@ class VersionStateTest {
         null,
         Instant.EPOCH,
         "carol",
+        null,
         null);
   }
 }

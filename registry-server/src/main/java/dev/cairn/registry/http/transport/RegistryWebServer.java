@@ -69,6 +69,8 @@ public final class RegistryWebServer implements AutoCloseable {
         .addProtocol(
             Http1Config.builder()
                 .validatePrologue(false)
+                // StrictFraming validates paths, parsing only those that need it.
+                .validatePath(false)
                 .addReceiveListener(
                     ReceiveListeners.of(
                         new StrictFraming(settings.blobs().maxFileBytes()), headerDeadline))

@@ -23,6 +23,9 @@ import org.junit.jupiter.api.Test;
  */
 class RouteOrderTest {
 
+  /** What the paths are filled with: "resolve" where a parameter could pose as the hot route. */
+  private static final List<String> VALUES = List.of("x", "resolve", "a.b", "a%2Fb", "%20");
+
   @Test
   void theHotRouteGoesFirstAndEveryPathFindsTheSameRoute() {
     ApiRoutes table = TestRegistry.shared().server().routeTable();
@@ -39,7 +42,7 @@ class RouteOrderTest {
     Map<String, PathMatcher> matchers = new HashMap<>();
     declared.forEach(t -> matchers.put(t, PathMatchers.create(t)));
     Set<String> paths = new LinkedHashSet<>();
-    declared.forEach(t -> paths.addAll(pathsFrom(t)));
+    declared.forEach(t -> paths.addAll(TemplatePaths.around(t, VALUES, "resolve", "resolve")));
     for (String path : paths) {
       UriPath uri = UriPath.create(path);
       assertThat(firstAccepting(registered, matchers, uri))
@@ -78,23 +81,5 @@ class RouteOrderTest {
       }
     }
     return Optional.empty();
-  }
-
-  /** The template filled in several ways, and broken in several ways. */
-  private static List<String> pathsFrom(String template) {
-    List<String> out = new ArrayList<>();
-    for (String value : List.of("x", "resolve", "a.b", "a%2Fb", "%20")) {
-      String filled =
-          template
-              .replaceAll("\\{\\+[^}]+}", "r/" + value + "/s")
-              .replaceAll("\\{[^}]+}", value)
-              .replace("*", value);
-      out.add(filled);
-      out.add(filled + "/");
-      out.add(filled + "/resolve");
-      out.add(filled.replaceFirst("/[^/]*$", ""));
-      out.add(filled.replaceFirst("/[^/]*$", "/resolve"));
-    }
-    return out;
   }
 }

@@ -74,20 +74,12 @@ class TemplatePathMatcherTest {
     assertThat(matched.path().pathParameters().get("project")).isEqualTo("bench");
   }
 
-  /** The template filled in several ways, and broken in several ways. */
+  /** The template filled in several ways, and broken in several ways (case, empty segments). */
   private static List<String> pathsFrom(String template) {
-    List<String> out = new ArrayList<>();
-    for (String value : List.of("x", "a.b", "a%2Fb", "%20", "caf%C3%A9")) {
-      String filled =
-          template
-              .replaceAll("\\{\\+[^}]+}", "r/" + value + "/s")
-              .replaceAll("\\{[^}]+}", value)
-              .replace("*", value);
-      out.add(filled);
-      out.add(filled + "/");
-      out.add(filled + "/extra");
-      out.add(filled.replaceFirst("/[^/]*$", ""));
-      out.add(filled.replaceFirst("/[^/]*$", "/other"));
+    List<String> values = List.of("x", "a.b", "a%2Fb", "%20", "caf%C3%A9");
+    List<String> out = new ArrayList<>(TemplatePaths.around(template, values, "extra", "other"));
+    for (String value : values) {
+      String filled = TemplatePaths.filled(template, value);
       out.add(filled.replace("/api/", "/API/"));
       out.add(filled.replace("//", "/"));
     }
