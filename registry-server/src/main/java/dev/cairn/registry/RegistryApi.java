@@ -84,7 +84,7 @@ final class RegistryApi {
           .addTo(routes, streams, resolveCache);
       // Issue 30: the outbox's worker wakes on every committed event, of any replica.
       webhooks = webhooks(kernel, meters, settings).start();
-      routes.add(new WebhookRoutes(webhooks.service(), kernel.responses()));
+      routes.add(new WebhookRoutes(webhooks.service(), webhooks.actions(), kernel.responses()));
       feed.subscribe(webhooks::wakeOn);
       Integrity integrity = integrity(kernel, artifacts, meters, settings).start();
       return new Assembly(

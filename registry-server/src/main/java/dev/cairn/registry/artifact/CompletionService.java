@@ -19,11 +19,8 @@ import dev.cairn.registry.version.VersionChange;
 import dev.cairn.registry.version.VersionLookup;
 import dev.cairn.registry.version.VersionState;
 import io.helidon.dbclient.DbTransaction;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Logger;
 
 /**
  * {@code POST …/complete}: every declared file present and verified → digest of the canonical
@@ -31,8 +28,6 @@ import java.util.logging.Logger;
  * announced in one transaction. Completing a READY version again answers it unchanged.
  */
 public final class CompletionService {
-
-  private static final Logger LOG = Logger.getLogger(CompletionService.class.getName());
 
   private final Db db;
   private final VersionLookup versions;
@@ -133,10 +128,7 @@ public final class CompletionService {
     return after;
   }
 
-  /**
-   * Fetches every reference file not verified yet and checks its pinned digest and size while it
-   * streams; the bytes are never stored. A mismatch fails the version.
-   */
+  /** Checks every reference file not verified yet ({@link ReferenceCheck}); a mismatch fails it. */
   private List<String> fetchReferences(Actor actor, String project, String model, Version v) {
     if (VersionState.of(v) != VersionState.PENDING) {
       return List.of();
@@ -146,31 +138,7 @@ public final class CompletionService {
       if (!"reference".equals(f.source()) || Boolean.TRUE.equals(f.present())) {
         continue;
       }
-      StreamDigest digest;
-      try (InputStream in = references.open(f.uri())) {
-        digest = StreamDigest.of(in, f.sizeBytes());
-      } catch (IOException e) {
-        // One answer for every failure (refused address, closed port, timeout, 404): no oracle
-        // for what lies behind the registry. The log says which.
-        LOG.warning("reference " + f.uri() + " of " + model + ":" + v.version() + ": " + e);
-        throw ReferenceAnswers.unavailable(f.path());
-      }
-      if (!digest.matches(f.sha256(), f.sizeBytes())) {
-        // The caller chose the URI: telling it the digest and size found there would let it read
-        // any document it can point at. The log has them.
-        LOG.warning(
-            "reference "
-                + f.uri()
-                + " of "
-                + model
-                + ":"
-                + v.version()
-                + " is "
-                + (digest.overLimit() ? "over " + f.sizeBytes() + " bytes" : digest.sha256())
-                + " ("
-                + digest.size()
-                + " bytes), declared "
-                + f.sha256());
+      if (!ReferenceCheck.matches(references, f, model + ":" + v.version())) {
         String detail = ReferenceAnswers.mismatch(f.path());
         failures.fail(actor, project, model, v.version(), "VERSION_REFERENCE_MISMATCH", detail);
         throw new ApiException(400, "CHECKSUM_MISMATCH", detail);

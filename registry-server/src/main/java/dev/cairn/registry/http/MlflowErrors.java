@@ -21,9 +21,10 @@ public final class MlflowErrors {
   public static final String PREFIX = "/api/2.0/mlflow";
 
   private static final String HINT =
-      " Cairn answers MLflow's model-registry reads and its artifact downloads (README, \"Using"
-          + " MLflow clients\"); create and change versions with the Cairn API (/api/v1) or the"
-          + " cairn CLI.";
+      " Cairn answers MLflow's model-registry reads, alias writes, model-versions/create from"
+          + " an http(s) or s3 source with a pinned digest, and its artifact downloads (README,"
+          + " \"Using MLflow clients\"); otherwise create and change versions with the Cairn API"
+          + " (/api/v1) or the cairn CLI.";
 
   private MlflowErrors() {}
 

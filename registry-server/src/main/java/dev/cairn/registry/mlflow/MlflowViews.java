@@ -74,7 +74,11 @@ public final class MlflowViews {
     node.put("current_stage", NO_STAGE);
     node.put("description", v.description() == null ? "" : v.description());
     node.put("source", MlflowArtifactPath.downloadUri(project, v.model(), v.version()));
-    node.put("run_id", "");
+    // A version made through MLflow's create keeps the run it came from as provenance.
+    node.put("run_id", provenance(v, "mlflow_run_id"));
+    if (!provenance(v, "mlflow_run_link").isEmpty()) {
+      node.put("run_link", provenance(v, "mlflow_run_link"));
+    }
     node.put("status", status(v.state()));
     if (v.failure() != null) {
       node.put("status_message", v.failure().code() + ": " + v.failure().detail());
@@ -121,6 +125,10 @@ public final class MlflowViews {
       return MlflowStatus.FAILED_REGISTRATION.name();
     }
     return MlflowStatus.READY.name();
+  }
+
+  private static String provenance(Version v, String key) {
+    return v.provenance() != null && v.provenance().get(key) instanceof String s ? s : "";
   }
 
   private static void labels(ArrayNode tags, Map<String, String> labels) {

@@ -9,12 +9,13 @@ import dev.cairn.registry.metrics.WebhookMetrics;
 import dev.cairn.registry.project.ProjectRepository;
 
 /**
- * The webhook machinery of one replica, built together: the admin's service and the delivery worker
- * over the shared outbox. {@link #start} starts the worker; {@link #close} stops it.
+ * The webhook machinery of one replica, built together: the admin's services and the delivery
+ * worker over the shared outbox. {@link #start} starts the worker; {@link #close} stops it.
  */
 public final class Webhooks implements AutoCloseable {
 
   private final WebhookService service;
+  private final WebhookActions actions;
   private final DeliveryWorker worker;
 
   public Webhooks(
@@ -30,22 +31,21 @@ public final class Webhooks implements AutoCloseable {
     this.worker =
         new DeliveryWorker(
             queue, new WebhookSender(targets.addresses()), secrets, settings, metrics);
-    this.service =
-        new WebhookService(
-            db,
-            new WebhookRepository(),
-            new ProjectRepository(),
-            new WebhookRules(targets),
-            secrets,
-            journal,
-            json);
-    service.wakeWith(worker::wake);
+    WebhookRepository endpoints = new WebhookRepository();
+    EndpointAccess access = new EndpointAccess(endpoints, new ProjectRepository(), journal, json);
+    this.service = new WebhookService(db, endpoints, access, new WebhookRules(targets), secrets);
+    // A test or a redelivery is queued outside the journal, so no event wakes the worker for it.
+    this.actions = new WebhookActions(db, endpoints, access, secrets, json, worker::wake);
     QueueDepth depth = new QueueDepth(queue::depth);
     metrics.queue(() -> depth.get().pending(), () -> depth.get().oldestSeconds());
   }
 
   public WebhookService service() {
     return service;
+  }
+
+  public WebhookActions actions() {
+    return actions;
   }
 
   /** Tells the worker something may be due: {@code event} committed on some replica. */

@@ -10,10 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The MLflow-compatible surface in the role matrix (issue 30, item 7): every route reads, so every
- * caller with a role gets 200, no or a bad token 401, a token of another project 404 (MLflow's
+ * The MLflow-compatible surface in the role matrix (issue 30, item 7): every read answers every
+ * caller with a role 200, no or a bad token 401, a token of another project 404 (MLflow's
  * RESOURCE_DOES_NOT_EXIST, as the native API hides a project). The POST form of {@code
- * get-latest-versions} is a read too.
+ * get-latest-versions} is a read too; the alias writes and {@code model-versions/create} ask for a
+ * publisher.
  */
 final class MlflowMatrixCells {
 
@@ -24,6 +25,15 @@ final class MlflowMatrixCells {
 
   // MLflow answers an alias write with 200 and an empty object, never 204.
   static final int[] ALIAS_SET = {401, 401, 403, 200, 200, 200, 404, 403};
+
+  /**
+   * {@code model-versions/create} with a source only MLflow resolves ({@code runs:/}): the project
+   * is hidden and the publisher role asked before the source is read, so a publisher learns it does
+   * not map (400 INVALID_PARAMETER_VALUE with the hint) and anyone else, an approver too (as for
+   * the native {@code POST …/versions}), is refused as before. A source that maps is created in
+   * {@code MlflowVersionCreateTest}.
+   */
+  static final int[] VERSION_CREATE = {401, 401, 403, 400, 403, 400, 404, 403};
 
   /**
    * Cells for model {@code m} of project {@code p}, READY versions {@code r1} and {@code r2}, alias
@@ -66,6 +76,13 @@ final class MlflowMatrixCells {
             },
             null,
             ALIAS_SET));
+    cells.add(
+        new Cell(
+            "POST",
+            API + "/model-versions/create",
+            () -> API + "/model-versions/create",
+            "{\"name\":\"" + p + ".m\",\"source\":\"runs:/0a1b2c/model\"}",
+            VERSION_CREATE));
     read(cells, API + "/model-versions/get", "?name=" + name + "&version=" + version);
     read(cells, API + "/model-versions/search", "?filter=" + q("name = '" + p + ".m'"));
     read(cells, API + "/model-versions/get-download-uri", "?name=" + name + "&version=" + version);

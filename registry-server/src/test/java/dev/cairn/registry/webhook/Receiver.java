@@ -20,8 +20,8 @@ import java.util.stream.Collectors;
  */
 final class Receiver implements AutoCloseable {
 
-  /** One request as it arrived; header names lower-cased. */
-  record Received(long arrivedNanos, Map<String, String> headers, String body) {
+  /** One request as it arrived and the status it was answered; header names lower-cased. */
+  record Received(long arrivedNanos, Map<String, String> headers, String body, int answered) {
     String header(String name) {
       return headers.get(name.toLowerCase());
     }
@@ -55,7 +55,8 @@ final class Receiver implements AutoCloseable {
                   .collect(
                       Collectors.toMap(
                           e -> e.getKey().toLowerCase(), e -> String.join(",", e.getValue())));
-          requests.add(new Received(at, headers, body));
+          int status = answer.get();
+          requests.add(new Received(at, headers, body, status));
           if (delayMillis.get() > 0) {
             try {
               Thread.sleep(delayMillis.get());
@@ -65,7 +66,7 @@ final class Receiver implements AutoCloseable {
           }
           answerHeaders.forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
           byte[] reply = "ok".getBytes(StandardCharsets.UTF_8);
-          exchange.sendResponseHeaders(answer.get(), reply.length);
+          exchange.sendResponseHeaders(status, reply.length);
           exchange.getResponseBody().write(reply);
           exchange.close();
         });

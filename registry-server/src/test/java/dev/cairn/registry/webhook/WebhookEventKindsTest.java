@@ -1,20 +1,17 @@
 package dev.cairn.registry.webhook;
 
+import static dev.cairn.registry.webhook.WebhookFixture.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cairn.client.CairnClient;
-import dev.cairn.client.model.ModelCreate;
-import dev.cairn.client.model.ProjectCreate;
 import dev.cairn.client.model.Version;
 import dev.cairn.common.testing.MultipartBodies;
 import dev.cairn.registry.blob.FileBlobStore;
 import dev.cairn.registry.signature.TestSigner;
 import dev.cairn.registry.testing.Http;
 import dev.cairn.registry.testing.SseReader;
-import dev.cairn.registry.testing.TestRegistry;
 import dev.cairn.registry.testing.TestTokens;
 import dev.cairn.registry.testing.Versions;
 import java.net.URI;
@@ -40,35 +37,24 @@ import org.junit.jupiter.api.Test;
  */
 class WebhookEventKindsTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static TestRegistry registry;
+  private static WebhookFixture hooks;
   private static CairnClient admin;
   private static Http http;
 
   @BeforeAll
   static void start() {
-    registry =
-        TestRegistry.start(
+    hooks =
+        WebhookFixture.start(
             Map.of(
-                "CAIRN_WEBHOOK_ALLOW_CIDRS", "127.0.0.1/32",
-                "CAIRN_WEBHOOK_ALLOW_HTTP", "true",
-                "CAIRN_WEBHOOK_RETRY_SECONDS", "0,1,1,1,1",
                 "CAIRN_SCRUB_BYTES_PER_SECOND", "1048576",
                 "CAIRN_SCRUB_INTERVAL_SECONDS", "1"));
-    admin = registry.client(TestTokens.ADMIN);
-    http = registry.http();
+    admin = hooks.admin;
+    http = hooks.http;
   }
 
   @AfterAll
   static void stop() {
-    registry.close();
-  }
-
-  private static String project(String prefix) {
-    String project = TestRegistry.uniqueProject(prefix);
-    admin.projects().create(ProjectCreate.named(project));
-    admin.models().create(project, ModelCreate.named("m"));
-    return project;
+    hooks.close();
   }
 
   private static List<JsonNode> bodies(Receiver receiver, int count) throws Exception {
@@ -82,7 +68,7 @@ class WebhookEventKindsTest {
 
   @Test
   void anAcceptedSignatureIsSignatureAttachedWithItsSignerAndBundle() throws Exception {
-    String project = project("hooksig");
+    String project = hooks.project("hooksig");
     Version v = Versions.ready(admin, project, "m", "default", "signed bytes");
     TestSigner ci = TestSigner.generate();
     HttpResponse<String> trusted =
@@ -90,8 +76,7 @@ class WebhookEventKindsTest {
             "PUT", "/api/v1/projects/" + project + "/trust", TestTokens.ADMIN, ci.policy("ci"));
     assertThat(trusted.statusCode()).as(trusted.body()).isEqualTo(200);
     try (Receiver receiver = new Receiver()) {
-      WebhookDeliveryTest.createWebhook(
-          http, project, receiver.url(), "[\"signature.*\"]", "standard");
+      hooks.createWebhook(project, receiver.url(), "[\"signature.*\"]", "standard");
       byte[] bundle = ci.sign(Map.of(v.files().get(0).path(), v.files().get(0).sha256()));
       HttpResponse<String> put =
           http.sendBytes(
@@ -133,7 +118,7 @@ class WebhookEventKindsTest {
 
   @Test
   void aModelSigPublishedWithTheFilesIsSignatureAttachedToo() throws Exception {
-    String project = project("hookpub");
+    String project = hooks.project("hookpub");
     TestSigner ci = TestSigner.generate();
     HttpResponse<String> trusted =
         http.send(
@@ -142,8 +127,7 @@ class WebhookEventKindsTest {
     byte[] weights = "weights".getBytes(StandardCharsets.UTF_8);
     byte[] bundle = ci.sign(Map.of("weights.bin", Versions.sha256(weights)));
     try (Receiver receiver = new Receiver()) {
-      WebhookDeliveryTest.createWebhook(
-          http, project, receiver.url(), "[\"signature.attached\"]", "mlflow");
+      hooks.createWebhook(project, receiver.url(), "[\"signature.attached\"]", "mlflow");
       HttpResponse<String> published =
           http.sendBytes(
               "POST",
@@ -171,13 +155,14 @@ class WebhookEventKindsTest {
 
   @Test
   void aBlobTheScrubberFindsChangedIsIntegrityFailedAndVersionFailed() throws Exception {
-    String project = project("hookscrub");
+    String project = hooks.project("hookscrub");
     try (Receiver receiver = new Receiver()) {
-      WebhookDeliveryTest.createWebhook(
-          http, project, receiver.url(), "[\"integrity.*\",\"version.failed\"]", "mlflow");
+      hooks.createWebhook(
+          project, receiver.url(), "[\"integrity.*\",\"version.failed\"]", "mlflow");
       Version v = Versions.ready(admin, project, "m", "default", "bytes to rot");
       Files.writeString(
-          FileBlobStore.open(registry.dataDir().resolve("blobs")).path(v.files().get(0).sha256()),
+          FileBlobStore.open(hooks.registry.dataDir().resolve("blobs"))
+              .path(v.files().get(0).sha256()),
           "BYTES TO ROT");
 
       List<JsonNode> events = bodies(receiver, 2);
@@ -201,7 +186,7 @@ class WebhookEventKindsTest {
 
   @Test
   void aLabelPatchIsOneTagEventPerChangedKeyAndAVersionUpdatedOnTheStream() throws Exception {
-    String project = project("hooktag");
+    String project = hooks.project("hooktag");
     Version v = Versions.ready(admin, project, "m", "default", "tagged bytes");
     String path = "/api/v1/projects/" + project + "/models/m/versions/" + v.version();
     // The stream's next event (it starts after the newest one when it connects).
@@ -210,15 +195,15 @@ class WebhookEventKindsTest {
             () -> {
               try {
                 return SseReader.read(
-                    URI.create(registry.uri() + "/api/v1/projects/" + project + "/events"), 1);
+                    URI.create(hooks.registry.uri() + "/api/v1/projects/" + project + "/events"),
+                    1);
               } catch (Exception e) {
                 throw new IllegalStateException(e);
               }
             });
     Thread.sleep(1000);
     try (Receiver receiver = new Receiver()) {
-      WebhookDeliveryTest.createWebhook(
-          http, project, receiver.url(), "[\"model_version_tag.*\"]", "standard");
+      hooks.createWebhook(project, receiver.url(), "[\"model_version_tag.*\"]", "standard");
       HttpResponse<String> first =
           http.patch(path, TestTokens.ADMIN, "{\"labels\":{\"team\":\"nlp\",\"stage\":\"qa\"}}");
       assertThat(first.statusCode()).as(first.body()).isEqualTo(200);

@@ -18,7 +18,6 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,12 +39,7 @@ class WebhookLeaseTest {
 
   @BeforeAll
   static void start() {
-    registry =
-        TestRegistry.start(
-            Map.of(
-                "CAIRN_WEBHOOK_ALLOW_CIDRS", "127.0.0.1/32",
-                "CAIRN_WEBHOOK_ALLOW_HTTP", "true",
-                "CAIRN_WEBHOOK_RETRY_SECONDS", "0,60"));
+    registry = TestRegistry.start(WebhookFixture.loopbackEnv("0,60"));
     http = registry.http();
   }
 

@@ -17,7 +17,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,12 +37,7 @@ class WebhookProjectLifecycleTest {
 
   @BeforeAll
   static void start() {
-    registry =
-        TestRegistry.start(
-            Map.of(
-                "CAIRN_WEBHOOK_ALLOW_CIDRS", "127.0.0.1/32",
-                "CAIRN_WEBHOOK_ALLOW_HTTP", "true",
-                "CAIRN_WEBHOOK_RETRY_SECONDS", "0,60"));
+    registry = TestRegistry.start(WebhookFixture.loopbackEnv("0,60"));
     http = registry.http();
     admin = registry.client(TestTokens.ADMIN);
   }

@@ -150,7 +150,7 @@ public final class MlflowRoutes implements RouteGroup {
     responses.ok(res, responses.json().createObjectNode());
   }
 
-  private static String text(JsonNode body, String field) {
+  static String text(JsonNode body, String field) {
     JsonNode value = body.path(field);
     if (!value.isTextual()) {
       throw MlflowErrorCodes.invalid("'" + field + "' is required and must be a string");
@@ -203,7 +203,7 @@ public final class MlflowRoutes implements RouteGroup {
    * Refuses a caller without a role, and answers a project the caller may not see exactly as a
    * missing one (RESOURCE_DOES_NOT_EXIST), as the native API does.
    */
-  private static void visible(ApiRequest req, String project) {
+  static void visible(ApiRequest req, String project) {
     req.require(Role.READER);
     if (!req.principal().canSee(project)) {
       throw MlflowErrorCodes.missing(ProjectNotFound.of(project).detail());

@@ -6,6 +6,7 @@ import dev.cairn.client.model.WebhookPatch;
 import dev.cairn.registry.auth.Role;
 import dev.cairn.registry.http.request.ApiRequest;
 import dev.cairn.registry.http.request.Responses;
+import dev.cairn.registry.webhook.WebhookActions;
 import dev.cairn.registry.webhook.WebhookService;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.Map;
@@ -20,10 +21,12 @@ public final class WebhookRoutes implements RouteGroup {
   private static final String WEBHOOK = WEBHOOKS + "/{webhook}";
 
   private final WebhookService webhooks;
+  private final WebhookActions actions;
   private final Responses responses;
 
-  public WebhookRoutes(WebhookService webhooks, Responses responses) {
+  public WebhookRoutes(WebhookService webhooks, WebhookActions actions, Responses responses) {
     this.webhooks = webhooks;
+    this.actions = actions;
     this.responses = responses;
   }
 
@@ -80,22 +83,22 @@ public final class WebhookRoutes implements RouteGroup {
 
   private void rotate(ApiRequest req, ServerResponse res) {
     String project = admin(req);
-    responses.ok(res, webhooks.rotateSecret(req.actor(), project, id(req)));
+    responses.ok(res, actions.rotateSecret(req.actor(), project, id(req)));
   }
 
   private void test(ApiRequest req, ServerResponse res) {
     String project = admin(req);
-    responses.send(res, 202, Map.of("delivery_id", webhooks.test(req.actor(), project, id(req))));
+    responses.send(res, 202, Map.of("delivery_id", actions.test(req.actor(), project, id(req))));
   }
 
   private void deliveries(ApiRequest req, ServerResponse res) {
     String project = admin(req);
-    responses.ok(res, Map.of("items", webhooks.deliveries(project, id(req), req.limit())));
+    responses.ok(res, Map.of("items", actions.deliveries(project, id(req), req.limit())));
   }
 
   private void redeliver(ApiRequest req, ServerResponse res) {
     String project = admin(req);
-    webhooks.redeliver(
+    actions.redeliver(
         req.actor(), project, id(req), req.raw().path().pathParameters().get("delivery"));
     responses.send(res, 202, Map.of("redelivered", true));
   }

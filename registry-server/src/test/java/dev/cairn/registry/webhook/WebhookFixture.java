@@ -1,0 +1,127 @@
+package dev.cairn.registry.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cairn.client.CairnClient;
+import dev.cairn.client.model.ModelCreate;
+import dev.cairn.client.model.ProjectCreate;
+import dev.cairn.registry.testing.Http;
+import dev.cairn.registry.testing.TestRegistry;
+import dev.cairn.registry.testing.TestTokens;
+import dev.cairn.registry.testing.Versions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A registry that may deliver webhooks to a {@link Receiver} on loopback (plain http, 127.0.0.1
+ * allow-listed, a retry schedule of seconds) and the steps the webhook tests share: a project with
+ * a model and two ready versions, an endpoint created over HTTP, its delivery log.
+ */
+final class WebhookFixture implements AutoCloseable {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Retry seconds a test's schedule uses unless it needs its own. */
+  static final String FAST_RETRIES = "0,1,1,1,1";
+
+  final TestRegistry registry;
+  final CairnClient admin;
+  final Http http;
+
+  private WebhookFixture(TestRegistry registry) {
+    this.registry = registry;
+    this.admin = registry.client(TestTokens.ADMIN);
+    this.http = registry.http();
+  }
+
+  /** A registry delivering to loopback, with {@code extra} settings on top. */
+  static WebhookFixture start(Map<String, String> extra) {
+    Map<String, String> env = new HashMap<>(loopbackEnv(FAST_RETRIES));
+    env.putAll(extra);
+    return new WebhookFixture(TestRegistry.start(env));
+  }
+
+  /** The settings that let a registry deliver to a receiver on 127.0.0.1 over plain http. */
+  static Map<String, String> loopbackEnv(String retrySeconds) {
+    return Map.of(
+        "CAIRN_WEBHOOK_ALLOW_CIDRS", "127.0.0.1/32",
+        "CAIRN_WEBHOOK_ALLOW_HTTP", "true",
+        "CAIRN_WEBHOOK_RETRY_SECONDS", retrySeconds);
+  }
+
+  /** A fresh project holding model {@code m}. */
+  String project(String prefix) {
+    String project = TestRegistry.uniqueProject(prefix);
+    admin.projects().create(ProjectCreate.named(project));
+    admin.models().create(project, ModelCreate.named("m"));
+    return project;
+  }
+
+  /** A fresh project whose model {@code m} has two ready versions, returned by name. */
+  ProjectWithVersions projectWithTwoVersions(String prefix) {
+    String project = project(prefix);
+    return new ProjectWithVersions(
+        project,
+        List.of(
+            Versions.ready(admin, project, "m", "default", "one").version(),
+            Versions.ready(admin, project, "m", "default", "two").version()));
+  }
+
+  /** A project and its versions; {@link #version} alternates between them. */
+  record ProjectWithVersions(String name, List<String> versions) {
+    String version(int i) {
+      return versions.get(i % versions.size());
+    }
+  }
+
+  JsonNode createWebhook(String project, String url, String events, String format)
+      throws Exception {
+    return createWebhook(http, project, url, events, format);
+  }
+
+  /** Creates an endpoint as the admin; the answer carries its id and (once) its secret. */
+  static JsonNode createWebhook(Http http, String project, String url, String events, String format)
+      throws Exception {
+    var res =
+        http.post(
+            "/api/v1/projects/" + project + "/webhooks",
+            TestTokens.ADMIN,
+            "{\"url\":\"" + url + "\",\"events\":" + events + ",\"format\":\"" + format + "\"}");
+    assertThat(res.statusCode()).as(res.body()).isEqualTo(201);
+    return JSON.readTree(res.body());
+  }
+
+  /** The endpoint's delivery log, newest first, each with its attempts. */
+  List<JsonNode> deliveries(String project, String hookId) throws Exception {
+    var res =
+        http.get(
+            "/api/v1/projects/" + project + "/webhooks/" + hookId + "/deliveries?limit=100",
+            TestTokens.ADMIN);
+    assertThat(res.statusCode()).as(res.body()).isEqualTo(200);
+    List<JsonNode> out = new ArrayList<>();
+    JSON.readTree(res.body()).get("items").forEach(out::add);
+    return out;
+  }
+
+  /** The request's headers as the Standard Webhooks library takes them. */
+  static Map<String, List<String>> headers(Receiver.Received r) {
+    return r.headers().entrySet().stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue())));
+  }
+
+  /** The distinct {@code webhook-id}s a receiver got: the events, however often each came. */
+  static Set<String> distinctIds(Receiver receiver) {
+    return receiver.requests.stream().map(r -> r.header("webhook-id")).collect(Collectors.toSet());
+  }
+
+  @Override
+  public void close() {
+    registry.close();
+  }
+}
