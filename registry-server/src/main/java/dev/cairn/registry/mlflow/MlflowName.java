@@ -68,9 +68,9 @@ public record MlflowName(String project, String model) {
   }
 
   /**
-   * The Cairn version an MLflow version names: {@code "N"} is {@code vN}; anything else is taken as
-   * the Cairn name itself (a version literally named {@code "3"} is therefore reached as {@code
-   * "3"} only when no {@code v3} exists — see README, "Using MLflow clients").
+   * The Cairn version an MLflow version names: an all-digit {@code "N"} is always {@code vN};
+   * anything else is taken as the Cairn name itself. A Cairn version literally named {@code "3"}
+   * is therefore not reachable through MLflow (README, "Using MLflow clients").
    */
   public static String cairnVersion(String mlflowVersion) {
     if (mlflowVersion == null || mlflowVersion.isEmpty()) {
