@@ -12,6 +12,7 @@ import dev.cairn.registry.testing.TestRegistry;
 import dev.cairn.registry.testing.TestTokens;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -137,7 +138,7 @@ class WebhookLeaseTest {
         exchange -> {
           hits.incrementAndGet();
           exchange.getRequestBody().readAllBytes();
-          byte[] body = "ok\u0000".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          byte[] body = "ok\u0000".getBytes(StandardCharsets.UTF_8);
           exchange.sendResponseHeaders(200, body.length);
           exchange.getResponseBody().write(body);
           exchange.close();
