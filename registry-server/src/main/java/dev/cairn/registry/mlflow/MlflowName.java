@@ -69,8 +69,8 @@ public record MlflowName(String project, String model) {
 
   /**
    * The Cairn version an MLflow version names: an all-digit {@code "N"} is always {@code vN};
-   * anything else is taken as the Cairn name itself. A Cairn version literally named {@code "3"}
-   * is therefore not reachable through MLflow (README, "Using MLflow clients").
+   * anything else is taken as the Cairn name itself. A Cairn version literally named {@code "3"} is
+   * therefore not reachable through MLflow (README, "Using MLflow clients").
    */
   public static String cairnVersion(String mlflowVersion) {
     if (mlflowVersion == null || mlflowVersion.isEmpty()) {
