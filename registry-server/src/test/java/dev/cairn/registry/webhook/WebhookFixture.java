@@ -97,16 +97,42 @@ final class WebhookFixture implements AutoCloseable {
     return JSON.readTree(res.body());
   }
 
+  /** Creates an endpoint for every event, {@code ACTIVE} or {@code DISABLED}; its path. */
+  String endpoint(String project, String url, String status) throws Exception {
+    String webhooks = "/api/v1/projects/" + project + "/webhooks";
+    var res =
+        http.post(
+            webhooks,
+            TestTokens.ADMIN,
+            "{\"url\":\"" + url + "\",\"events\":[\"*\"],\"status\":\"" + status + "\"}");
+    assertThat(res.statusCode()).as(res.body()).isEqualTo(201);
+    return webhooks + "/" + JSON.readTree(res.body()).get("id").asText();
+  }
+
+  /** Queues a test delivery to the endpoint at {@code hook} (its path); the delivery's id. */
+  String queueTest(String hook) throws Exception {
+    var res = http.post(hook + "/test", TestTokens.ADMIN, null);
+    assertThat(res.statusCode()).as(res.body()).isEqualTo(202);
+    return JSON.readTree(res.body()).get("delivery_id").asText();
+  }
+
   /** The endpoint's delivery log, newest first, each with its attempts. */
   List<JsonNode> deliveries(String project, String hookId) throws Exception {
-    var res =
-        http.get(
-            "/api/v1/projects/" + project + "/webhooks/" + hookId + "/deliveries?limit=100",
-            TestTokens.ADMIN);
+    return deliveries("/api/v1/projects/" + project + "/webhooks/" + hookId);
+  }
+
+  /** The delivery log of the endpoint at {@code hook} (its path). */
+  List<JsonNode> deliveries(String hook) throws Exception {
+    var res = http.get(hook + "/deliveries?limit=100", TestTokens.ADMIN);
     assertThat(res.statusCode()).as(res.body()).isEqualTo(200);
     List<JsonNode> out = new ArrayList<>();
     JSON.readTree(res.body()).get("items").forEach(out::add);
     return out;
+  }
+
+  /** The states of the endpoint's deliveries, newest first. */
+  List<String> states(String hook) throws Exception {
+    return deliveries(hook).stream().map(d -> d.get("state").asText()).toList();
   }
 
   /** The request's headers as the Standard Webhooks library takes them. */

@@ -1,62 +1,28 @@
 package dev.cairn.registry.resolve;
 
+import static dev.cairn.registry.resolve.ResolveCaches.counting;
+import static dev.cairn.registry.resolve.ResolveCaches.resolved;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cairn.client.CairnJson;
-import dev.cairn.client.model.Manifest;
 import dev.cairn.client.model.Resolved;
-import dev.cairn.client.model.Version;
 import dev.cairn.registry.events.StoredEvent;
-import dev.cairn.registry.metrics.DomainMetrics;
 import dev.cairn.registry.metrics.Metrics;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 27 item 7: the resolve cache was two unbounded maps (one entry per model ever resolved or
- * written to). It is bounded now, and still never stores an answer computed from data older than an
- * invalidation of its model.
+ * Issue 27 item 7 and review 12 item 15, what drops a cached resolution: the resolve cache never
+ * stores an answer computed from data older than an invalidation of its model (an event of the
+ * model, or a trust policy change of its project), even when that invalidation has no slot (the
+ * model had none, or it was evicted meanwhile). How big the cache grows is {@link
+ * ResolveCacheBoundsTest}.
  */
-class ResolveCacheTest {
+class ResolveCacheInvalidationTest {
 
-  private final Metrics metrics = new Metrics();
-
-  private ResolveCache cache(long size) {
-    return new ResolveCache(new DomainMetrics(metrics), CairnJson.strictMapper(), size);
-  }
-
-  @Test
-  void theBoundHoldsAndEvictionsAreCounted() {
-    ResolveCache cache = cache(50);
-    for (int i = 0; i < 1_000; i++) {
-      cache.get("p", "model-" + i, "production", counting(new AtomicInteger(), "v1"));
-      cache.get("p", "model-" + i, "staging", counting(new AtomicInteger(), "v1"));
-    }
-
-    assertThat(cache.weight()).isBetween(1L, 50L);
-    assertThat(value("cairn_resolve_cache_evictions_total")).isGreaterThan(0);
-    assertThat(value("cairn_resolve_cache_size")).isEqualTo(cache.weight());
-  }
-
-  @Test
-  void hitsAndMissesAreCounted() {
-    ResolveCache cache = cache(100);
-    AtomicInteger computed = new AtomicInteger();
-    for (int i = 0; i < 5; i++) {
-      cache.get("p", "m", "production", counting(computed, "v1"));
-    }
-
-    assertThat(computed).hasValue(1);
-    assertThat(value("cairn_resolve_cache_total{result=\"miss\"}")).isEqualTo(1);
-    assertThat(value("cairn_resolve_cache_total{result=\"hit\"}")).isEqualTo(4);
-    assertThat(value("cairn_resolve_cache_evictions_total")).isZero();
+  private static ResolveCache cache(long size) {
+    return ResolveCaches.cache(new Metrics(), size);
   }
 
   @Test
@@ -199,58 +165,11 @@ class ResolveCacheTest {
     assertThat(computed).hasValue(1);
   }
 
-  @Test
-  void aCacheHoldsAtLeastOneResolution() {
-    assertThatThrownBy(() -> cache(0)).isInstanceOf(IllegalArgumentException.class);
-  }
-
-  private static Supplier<Resolved> counting(AtomicInteger computed, String version) {
-    return () -> {
-      computed.incrementAndGet();
-      return resolved(version);
-    };
-  }
-
-  private static Resolved resolved(String version) {
-    Version v =
-        new Version(
-            null,
-            "m",
-            version,
-            "default",
-            "READY",
-            "generic",
-            null,
-            "sha256:" + "0".repeat(64),
-            1L,
-            List.of(),
-            Map.of(),
-            Map.of(),
-            null,
-            Map.of(),
-            null,
-            null,
-            List.of(),
-            null,
-            Instant.EPOCH,
-            "test",
-            Instant.EPOCH,
-            null);
-    return new Resolved(
-        "m@production", "m", "production", 1L, "default", v, new Manifest(v.digest(), List.of()));
-  }
-
   private static StoredEvent event(String project, String model) {
     return new StoredEvent(1, Instant.now(), project, model, "alias.updated", null);
   }
 
   private static StoredEvent trustUpdated(String project) {
     return new StoredEvent(1, Instant.now(), project, null, "trust.updated", null);
-  }
-
-  private double value(String series) {
-    Matcher m =
-        Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(metrics.prometheus());
-    return m.find() ? Double.parseDouble(m.group(1)) : 0;
   }
 }
