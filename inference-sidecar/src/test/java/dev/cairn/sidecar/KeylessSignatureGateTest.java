@@ -50,7 +50,7 @@ class KeylessSignatureGateTest {
     SignatureSettings settings =
         SidecarSettings.fromEnv(env(Map.of("CAIRN_SIGSTORE_TRUSTED_ROOT", TRUSTED_ROOT.toString())))
             .signatures();
-    assertThat(settings.sigstoreTrustedRoot()).hasValue(TRUSTED_ROOT);
+    assertThat(settings.sigstoreTrustedRoot()).hasValue(Files.readAllBytes(TRUSTED_ROOT));
 
     Optional<VerifiedSignature> verified = gate(settings).check(variant(), true);
 

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateException;
+import java.util.Optional;
 
 /**
  * Reads a Sigstore {@code trusted_root.json} that a deployment names ({@code
@@ -22,7 +23,28 @@ public final class SigstoreTrustedRoots {
   /** A public-good trusted root is ~7 KB; anything this large is not one. */
   static final long MAX_BYTES = 1024L * 1024;
 
+  /** The setting every process (registry, operator, sidecar, initializer) reads the path from. */
+  public static final String VARIABLE = "CAIRN_SIGSTORE_TRUSTED_ROOT";
+
   private SigstoreTrustedRoots() {}
+
+  /**
+   * The trusted root {@link #VARIABLE} names, read and checked once at start: a blank or missing
+   * value is none (keyless signatures refused); a file that is no usable root fails with one line
+   * starting with the setting's name, which each process turns into its own start failure.
+   *
+   * @throws IllegalArgumentException {@code "CAIRN_SIGSTORE_TRUSTED_ROOT: <file> <what is wrong>"}
+   */
+  public static Optional<byte[]> fromSetting(String file) {
+    if (file == null || file.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(read(Path.of(file.strip())));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(VARIABLE + ": " + e.getMessage(), e);
+    }
+  }
 
   /**
    * The bytes of {@code file} when it is a usable trusted root.

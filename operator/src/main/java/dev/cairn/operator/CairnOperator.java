@@ -8,7 +8,6 @@ import dev.cairn.operator.modelactivation.ModelActivationReconciler;
 import dev.cairn.operator.modelversion.ModelVersionReconciler;
 import dev.cairn.operator.modelversion.SourceFetcher;
 import dev.cairn.operator.registry.RegistryEventRelay;
-import dev.cairn.signing.SigstoreTrustedRoots;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
@@ -72,7 +71,7 @@ public final class CairnOperator implements AutoCloseable {
             events,
             metrics,
             backoff,
-            settings.sigstoreTrustedRoot().map(SigstoreTrustedRoots::read)),
+            settings.sigstoreTrustedRoot()),
         o -> configure(o, settings));
     operator.register(
         new ModelActivationReconciler(registry, relay, events, metrics, backoff),

@@ -54,12 +54,12 @@ public record OperatorSettings(
     String identity,
     Duration resync,
     List<Path> fileRoots,
-    Optional<Path> sigstoreTrustedRoot) {
+    Optional<byte[]> sigstoreTrustedRoot) {
 
   private static final String SERVICE_ACCOUNT_NAMESPACE =
       "/var/run/secrets/kubernetes.io/serviceaccount/namespace";
 
-  static final String SIGSTORE_TRUSTED_ROOT = "CAIRN_SIGSTORE_TRUSTED_ROOT";
+  static final String SIGSTORE_TRUSTED_ROOT = SigstoreTrustedRoots.VARIABLE;
 
   /** Every variable the operator reads. */
   public static final Set<String> VARIABLES =
@@ -96,28 +96,7 @@ public record OperatorSettings(
         Optional.ofNullable(env.get("POD_NAME")).orElseGet(OperatorSettings::hostName),
         Duration.ofSeconds(EnvValues.number(env, "CAIRN_RESYNC_SECONDS", 60, Long.MAX_VALUE)),
         list(env.get("CAIRN_OPERATOR_FILE_ROOTS")).stream().map(Path::of).toList(),
-        sigstoreTrustedRoot(env));
-  }
-
-  /**
-   * The trusted root keyless signatures are checked against (issue 28), read once here so that a
-   * file that is not one stops the start instead of refusing every keyless ModelVersion.
-   */
-  private static Optional<Path> sigstoreTrustedRoot(Map<String, String> env) {
-    Optional<Path> file =
-        Optional.ofNullable(env.get(SIGSTORE_TRUSTED_ROOT))
-            .map(String::strip)
-            .filter(f -> !f.isEmpty())
-            .map(Path::of);
-    file.ifPresent(
-        f -> {
-          try {
-            SigstoreTrustedRoots.read(f);
-          } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(SIGSTORE_TRUSTED_ROOT + ": " + e.getMessage(), e);
-          }
-        });
-    return file;
+        SigstoreTrustedRoots.fromSetting(env.get(SIGSTORE_TRUSTED_ROOT)));
   }
 
   private static String token(Map<String, String> env) {

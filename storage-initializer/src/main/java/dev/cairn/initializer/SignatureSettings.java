@@ -27,7 +27,7 @@ record SignatureSettings(
   static final String REQUIRE = "CAIRN_REQUIRE_SIGNATURE";
   static final String KEYS = "CAIRN_TRUSTED_KEYS";
   static final String ROOTS = "CAIRN_TRUSTED_ROOTS";
-  static final String SIGSTORE_ROOT = "CAIRN_SIGSTORE_TRUSTED_ROOT";
+  static final String SIGSTORE_ROOT = SigstoreTrustedRoots.VARIABLE;
   static final Set<String> KNOWN = Set.of(REQUIRE, KEYS, ROOTS, SIGSTORE_ROOT);
 
   static SignatureSettings from(Map<String, String> env) {
@@ -44,14 +44,10 @@ record SignatureSettings(
   }
 
   private static Optional<byte[]> sigstoreRoot(Map<String, String> env) {
-    String file = env.getOrDefault(SIGSTORE_ROOT, "").strip();
-    if (file.isEmpty()) {
-      return Optional.empty();
-    }
     try {
-      return Optional.of(SigstoreTrustedRoots.read(Path.of(file)));
+      return SigstoreTrustedRoots.fromSetting(env.get(SIGSTORE_ROOT));
     } catch (IllegalArgumentException e) {
-      throw new InitFailure(ExitCode.USAGE, SIGSTORE_ROOT + ": " + e.getMessage());
+      throw new InitFailure(ExitCode.USAGE, e.getMessage());
     }
   }
 

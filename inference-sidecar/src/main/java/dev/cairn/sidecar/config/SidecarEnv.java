@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 /** Reads {@link SidecarSettings} from the environment variables of spec 50. */
 final class SidecarEnv {
 
-  static final String SIGSTORE_TRUSTED_ROOT = "CAIRN_SIGSTORE_TRUSTED_ROOT";
+  static final String SIGSTORE_TRUSTED_ROOT = SigstoreTrustedRoots.VARIABLE;
 
   private SidecarEnv() {}
 
@@ -96,20 +96,13 @@ final class SidecarEnv {
       throw new IllegalArgumentException(
           "CAIRN_TRUSTED_KEYS/CAIRN_TRUSTED_ROOTS are set but CAIRN_REQUIRE_SIGNATURE is not true");
     }
-    Optional<Path> sigstoreRoot = value(env, SIGSTORE_TRUSTED_ROOT).map(Path::of);
-    if (!required && sigstoreRoot.isPresent()) {
+    if (!required && value(env, SIGSTORE_TRUSTED_ROOT).isPresent()) {
       throw new IllegalArgumentException(
           SIGSTORE_TRUSTED_ROOT + " is set but CAIRN_REQUIRE_SIGNATURE is not true");
     }
-    // Read now so that a file that is no trusted root fails the start, not every keyless load.
-    sigstoreRoot.ifPresent(
-        file -> {
-          try {
-            SigstoreTrustedRoots.read(file);
-          } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(SIGSTORE_TRUSTED_ROOT + ": " + e.getMessage(), e);
-          }
-        });
+    // Read once now: a file that is no trusted root fails the start, not every keyless load.
+    Optional<byte[]> sigstoreRoot =
+        SigstoreTrustedRoots.fromSetting(value(env, SIGSTORE_TRUSTED_ROOT).orElse(null));
     try {
       TrustPolicies.fromPemFiles(keys, roots); // a file that is not PEM fails the start, not a load
     } catch (IOException e) {

@@ -1,6 +1,7 @@
 package dev.cairn.sidecar.config;
 
 import dev.cairn.runtime.onnx.OnnxSettings;
+import dev.cairn.signing.SigstoreTrustedRoots;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,7 +74,7 @@ public record SidecarSettings(
           "CAIRN_REQUIRE_SIGNATURE",
           "CAIRN_TRUSTED_KEYS",
           "CAIRN_TRUSTED_ROOTS",
-          "CAIRN_SIGSTORE_TRUSTED_ROOT");
+          SigstoreTrustedRoots.VARIABLE);
 
   /** The settings the environment gives (spec 50's variables); a bad one is refused. */
   public static SidecarSettings fromEnv(Map<String, String> env) {

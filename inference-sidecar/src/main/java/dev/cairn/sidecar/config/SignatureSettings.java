@@ -16,7 +16,7 @@ public record SignatureSettings(
     boolean required,
     List<Path> trustedKeys,
     List<Path> trustedRoots,
-    Optional<Path> sigstoreTrustedRoot) {
+    Optional<byte[]> sigstoreTrustedRoot) {
 
   public static final SignatureSettings OFF =
       new SignatureSettings(false, List.of(), List.of(), Optional.empty());
@@ -34,10 +34,5 @@ public record SignatureSettings(
   /** Signatures required, trusted by these PEM files (none: the project's policy). */
   public static SignatureSettings required(List<Path> keys, List<Path> roots) {
     return new SignatureSettings(true, keys, roots, Optional.empty());
-  }
-
-  /** The same settings with keyless signatures checked against {@code trustedRootJson}. */
-  public SignatureSettings withSigstoreTrustedRoot(Path trustedRootJson) {
-    return new SignatureSettings(required, trustedKeys, trustedRoots, Optional.of(trustedRootJson));
   }
 }

@@ -10,7 +10,6 @@ import dev.cairn.sidecar.config.SignatureSettings;
 import dev.cairn.signing.ModelSignatureVerifier;
 import dev.cairn.signing.SignatureBundle;
 import dev.cairn.signing.SignatureRefusal;
-import dev.cairn.signing.SigstoreTrustedRoots;
 import dev.cairn.signing.TrustMaterial;
 import dev.cairn.signing.TrustPolicies;
 import dev.cairn.signing.VerifiedSignature;
@@ -66,9 +65,9 @@ public final class SignatureGate {
     } catch (IOException e) {
       throw new UncheckedIOException("trust files cannot be read", e);
     }
-    // Checked when the settings were read; read once here, it stays for the process's life.
-    Optional<byte[]> sigstoreRoot = settings.sigstoreTrustedRoot().map(SigstoreTrustedRoots::read);
-    return new Required(client, cacheDir.resolve("signatures"), ref, local, sigstoreRoot);
+    // Read and checked once, when the settings were read at start.
+    return new Required(
+        client, cacheDir.resolve("signatures"), ref, local, settings.sigstoreTrustedRoot());
   }
 
   /**

@@ -86,8 +86,8 @@ class KeylessSignatureGateTest {
   @Test
   void theSettingIsReadAtStartAndABadFileStopsIt() throws Exception {
     assertThat(settings(Map.of("CAIRN_SIGSTORE_TRUSTED_ROOT", TRUSTED_ROOT.toString())))
-        .extracting(OperatorSettings::sigstoreTrustedRoot)
-        .isEqualTo(Optional.of(TRUSTED_ROOT));
+        .extracting(s -> s.sigstoreTrustedRoot().orElseThrow())
+        .isEqualTo(Files.readAllBytes(TRUSTED_ROOT));
     Path bad = Files.writeString(dir.resolve("root.json"), "{\"mediaType\":\"x\"}");
     assertThatThrownBy(() -> settings(Map.of("CAIRN_SIGSTORE_TRUSTED_ROOT", bad.toString())))
         .isInstanceOf(IllegalArgumentException.class)

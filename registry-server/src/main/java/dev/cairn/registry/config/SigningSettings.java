@@ -2,7 +2,6 @@ package dev.cairn.registry.config;
 
 import dev.cairn.signing.SigstoreTrustedRoots;
 import io.helidon.config.Config;
-import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -14,7 +13,7 @@ import java.util.Optional;
  */
 public record SigningSettings(Optional<byte[]> sigstoreTrustedRoot) {
 
-  static final String VARIABLE = "CAIRN_SIGSTORE_TRUSTED_ROOT";
+  static final String VARIABLE = SigstoreTrustedRoots.VARIABLE;
 
   public SigningSettings {
     sigstoreTrustedRoot = sigstoreTrustedRoot.map(byte[]::clone);
@@ -26,15 +25,12 @@ public record SigningSettings(Optional<byte[]> sigstoreTrustedRoot) {
   }
 
   static SigningSettings read(Config c) {
-    return new SigningSettings(
-        ConfigValues.optional(c, "signing.sigstore-trusted-root").map(SigningSettings::root));
-  }
-
-  private static byte[] root(String file) {
     try {
-      return SigstoreTrustedRoots.read(Path.of(file));
+      return new SigningSettings(
+          SigstoreTrustedRoots.fromSetting(
+              ConfigValues.optional(c, "signing.sigstore-trusted-root").orElse(null)));
     } catch (IllegalArgumentException e) {
-      throw new StartupException(VARIABLE + ": " + e.getMessage());
+      throw new StartupException(e.getMessage());
     }
   }
 }
