@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * multipart one-shot and the OCI import): timed under its path's publish metric, the staged files
  * published as a new version that must come out READY (a numbered name when none is given), and a
  * name already taken answered {@code VERSION_EXISTS}. The staged files stay with the caller, which
- * closes them. Public so the wiring builds it once for both.
+ * closes them. Public so the wiring (another package) can build it for both.
  */
 public final class UploadedVersions {
 

@@ -3,12 +3,9 @@ package dev.cairn.registry.webhook;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cairn.registry.auth.TokenHashes;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 
 /**
@@ -28,7 +25,7 @@ final class AuditedUrl {
     if (tree instanceof ObjectNode node && node.hasNonNull("url")) {
       String url = node.get("url").asText();
       node.put("url", origin(url));
-      node.put("url_sha256", sha256(url));
+      node.put("url_sha256", TokenHashes.sha256Hex(url));
     }
     return tree;
   }
@@ -46,16 +43,6 @@ final class AuditedUrl {
     } catch (URISyntaxException e) {
       // Stored URLs were checked on the way in; an unparsable one is kept out rather than echoed.
       return "";
-    }
-  }
-
-  private static String sha256(String url) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(url.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
     }
   }
 }
