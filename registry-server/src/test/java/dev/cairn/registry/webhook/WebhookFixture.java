@@ -88,6 +88,24 @@ final class WebhookFixture implements AutoCloseable {
     return createWebhook(http, project, url, events, format);
   }
 
+  /** An endpoint whose receiver has gone: the port it listened on (free to bind again), its id. */
+  record DownEndpoint(int port, String hookId) {}
+
+  /**
+   * Creates a Standard Webhooks endpoint for {@code project}'s alias events on a receiver, then
+   * closes the receiver: every attempt finds the port closed until a test opens it again.
+   */
+  DownEndpoint aliasEndpointWithItsReceiverDown(String project) throws Exception {
+    Receiver receiver = new Receiver();
+    int port = receiver.port();
+    String hookId =
+        createWebhook(project, receiver.url(), "[\"model_version_alias.*\"]", "standard")
+            .get("id")
+            .asText();
+    receiver.close();
+    return new DownEndpoint(port, hookId);
+  }
+
   /** Creates an endpoint as the admin; the answer carries its id and (once) its secret. */
   static JsonNode createWebhook(Http http, String project, String url, String events, String format)
       throws Exception {
