@@ -2,16 +2,16 @@ package dev.cairn.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cairn.client.CairnClient;
 import dev.cairn.client.model.AliasUpdate;
-import dev.cairn.client.model.InstanceReport;
 import dev.cairn.client.model.LoadedVersion;
 import dev.cairn.client.model.VersionSignature;
+import dev.cairn.registry.testing.InstanceReports;
 import dev.cairn.registry.testing.TestTokens;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,17 +29,17 @@ class CliInstanceSignersTest extends LoggedInCli {
     cli.run("model", "create", "m");
     Path file = Files.writeString(work.resolve("w.bin"), "weights");
     assertThat(cli.run("version", "push", "m", file.toString()).code()).isZero();
-    String digest = registry.client(TestTokens.ADMIN).versions().get(project, "m", "v1").digest();
+    CairnClient admin = registry.client(TestTokens.ADMIN);
+    String digest = admin.versions().get(project, "m", "v1").digest();
     // A report names the alias generation it serves: generation 1 must exist.
-    registry
-        .client(TestTokens.ADMIN)
-        .aliases()
-        .put(project, "m", "production", AliasUpdate.version("v1", "serve"), null, null);
+    admin.aliases().put(project, "m", "production", AliasUpdate.version("v1", "serve"), null, null);
     Instant now = Instant.now();
-    report(
+    InstanceReports.serving(
+        admin,
+        project,
         "signed-0",
         new LoadedVersion("v1", digest, now, new VersionSignature("sigstore", KEYLESS, now, null)));
-    report("plain-0", new LoadedVersion("v1", digest, now));
+    InstanceReports.serving(admin, project, "plain-0", new LoadedVersion("v1", digest, now));
 
     CliRunner.Result list = cli.run("instances", "list", "--model", "m");
 
@@ -57,24 +57,5 @@ class CliInstanceSignersTest extends LoggedInCli {
         .asString()
         .doesNotContain(KEYLESS)
         .containsPattern("default=v1\\s+-");
-  }
-
-  private void report(String id, LoadedVersion loaded) {
-    registry
-        .client(TestTokens.ADMIN)
-        .instances()
-        .report(
-            project,
-            id,
-            new InstanceReport(
-                "m",
-                "production",
-                1L,
-                Map.of("default", loaded),
-                "READY",
-                null,
-                "pod-" + id,
-                "node-a",
-                60));
   }
 }

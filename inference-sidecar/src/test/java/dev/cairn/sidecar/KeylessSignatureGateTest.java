@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.client.CairnClient;
+import dev.cairn.registry.testing.KeylessVector;
 import dev.cairn.sidecar.config.ModelRef;
 import dev.cairn.sidecar.config.SidecarSettings;
 import dev.cairn.sidecar.config.SignatureSettings;
@@ -15,10 +16,8 @@ import dev.cairn.signing.VerifiedSignature;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,9 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KeylessSignatureGateTest {
 
-  static final Path OMS = Path.of("../model-signing/src/test/resources/oms-v1.0");
-  static final Path TRUSTED_ROOT = OMS.resolve("sigstore-java/trusted_root.json");
-  static final Path MODEL = OMS.resolve("model-transparency/scripts/tests/v1.1.0-sigstore");
   static final String DIGEST = "sha256:" + "ab".repeat(32);
   static final String POLICY =
       "{\"version\":1,\"keys\":[],\"roots\":[],\"identities\":[{\"san\":\"stefanb@us.ibm.com\","
@@ -48,17 +44,16 @@ class KeylessSignatureGateTest {
   @Test
   void withTheRootTheKeylessVectorVerifiesForThePolicysIdentity() throws Exception {
     SignatureSettings settings =
-        SidecarSettings.fromEnv(env(Map.of("CAIRN_SIGSTORE_TRUSTED_ROOT", TRUSTED_ROOT.toString())))
+        SidecarSettings.fromEnv(
+                env(Map.of("CAIRN_SIGSTORE_TRUSTED_ROOT", KeylessVector.TRUSTED_ROOT.toString())))
             .signatures();
-    assertThat(settings.sigstoreTrustedRoot()).hasValue(Files.readAllBytes(TRUSTED_ROOT));
+    assertThat(settings.sigstoreTrustedRoot())
+        .hasValue(Files.readAllBytes(KeylessVector.TRUSTED_ROOT));
 
     Optional<VerifiedSignature> verified = gate(settings).check(variant(), true);
 
     assertThat(verified)
-        .hasValueSatisfying(
-            v ->
-                assertThat(v.signer())
-                    .isEqualTo("stefanb@us.ibm.com (https://sigstore.verify.ibm.com/oauth2)"));
+        .hasValueSatisfying(v -> assertThat(v.signer()).isEqualTo(KeylessVector.SIGNER));
   }
 
   @Test
@@ -83,7 +78,7 @@ class KeylessSignatureGateTest {
         .hasMessageStartingWith("CAIRN_SIGSTORE_TRUSTED_ROOT: ")
         .hasMessageContaining(bad.toString());
     Map<String, String> notRequired =
-        env(Map.of("CAIRN_SIGSTORE_TRUSTED_ROOT", TRUSTED_ROOT.toString()));
+        env(Map.of("CAIRN_SIGSTORE_TRUSTED_ROOT", KeylessVector.TRUSTED_ROOT.toString()));
     notRequired.remove("CAIRN_REQUIRE_SIGNATURE");
     assertThatThrownBy(() -> SidecarSettings.fromEnv(notRequired))
         .hasMessageContaining("CAIRN_SIGSTORE_TRUSTED_ROOT is set but CAIRN_REQUIRE_SIGNATURE");
@@ -93,9 +88,7 @@ class KeylessSignatureGateTest {
   /** The gate, with the bundle and the project's policy kept in the cache by an earlier load. */
   private SignatureGate.Check gate(SignatureSettings settings) throws Exception {
     Path kept = Files.createDirectories(cache.resolve("signatures"));
-    Files.copy(
-        OMS.resolve("test-vectors/v1.0/valid/sigstore.bundle.json"),
-        kept.resolve(DIGEST.substring(7) + ".sig"));
+    Files.copy(KeylessVector.BUNDLE, kept.resolve(DIGEST.substring(7) + ".sig"));
     Files.writeString(kept.resolve("trust-policy.json"), POLICY);
     // Never called on the offline path: nothing listens there.
     CairnClient unused = CairnClient.create(URI.create("http://127.0.0.1:9"), "t");
@@ -104,10 +97,9 @@ class KeylessSignatureGateTest {
 
   private static TargetVariant variant() throws Exception {
     List<TargetFile> files = new ArrayList<>();
-    for (String name : List.of("signme-1", "signme-2")) {
-      byte[] bytes = Files.readAllBytes(MODEL.resolve(name));
-      String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-      files.add(new TargetFile(name, sha, bytes.length));
+    for (Map.Entry<String, String> file : KeylessVector.sha256s().entrySet()) {
+      long size = Files.size(KeylessVector.MODEL.resolve(file.getKey()));
+      files.add(new TargetFile(file.getKey(), file.getValue(), size));
     }
     return new TargetVariant("default", "v1", "generic", null, null, null, DIGEST, files);
   }

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.client.CairnClient;
 import dev.cairn.client.model.ModelCreate;
 import dev.cairn.client.model.ProjectCreate;
 import dev.cairn.client.model.Version;
+import dev.cairn.registry.testing.KeylessVector;
 import dev.cairn.registry.testing.TestRegistry;
 import dev.cairn.registry.testing.TestTokens;
 import java.io.ByteArrayOutputStream;
@@ -33,11 +33,6 @@ import org.junit.jupiter.api.Test;
  */
 class KeylessSignatureTest {
 
-  static final Path OMS = Path.of("../model-signing/src/test/resources/oms-v1.0");
-  static final Path TRUSTED_ROOT = OMS.resolve("sigstore-java/trusted_root.json");
-  static final Path MODEL = OMS.resolve("model-transparency/scripts/tests/v1.1.0-sigstore");
-  static final String SAN = "stefanb@us.ibm.com";
-  static final String ISSUER = "https://sigstore.verify.ibm.com/oauth2";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static TestRegistry registry;
@@ -48,29 +43,21 @@ class KeylessSignatureTest {
   @BeforeAll
   static void publishAndSign() throws Exception {
     // The registry needs the root too, or it refuses the keyless bundle at PUT.
-    registry = TestRegistry.start(Map.of("CAIRN_SIGSTORE_TRUSTED_ROOT", TRUSTED_ROOT.toString()));
+    registry =
+        TestRegistry.start(
+            Map.of("CAIRN_SIGSTORE_TRUSTED_ROOT", KeylessVector.TRUSTED_ROOT.toString()));
     project = TestRegistry.uniqueProject("keyless");
     CairnClient admin = registry.client(TestTokens.ADMIN);
     admin.projects().create(ProjectCreate.named(project));
     admin.models().create(project, ModelCreate.named("ref"));
-    ObjectNode policy = JSON.createObjectNode();
-    policy.putArray("keys");
-    policy.putArray("roots");
-    policy.putArray("identities").addObject().put("san", SAN).put("issuer", ISSUER);
-    admin.signatures().putTrust(project, policy);
+    admin.signatures().putTrust(project, KeylessVector.trustPolicy());
     Map<String, byte[]> files = new LinkedHashMap<>();
-    for (String name : new String[] {"signme-1", "signme-2"}) {
-      files.put(name, Files.readAllBytes(MODEL.resolve(name)));
+    for (String name : KeylessVector.FILES) {
+      files.put(name, Files.readAllBytes(KeylessVector.MODEL.resolve(name)));
     }
     CairnClient publisher = registry.client(TestTokens.PUBLISHER);
     signed = PublishedVersions.ready(publisher, project, "ref", null, files);
-    publisher
-        .signatures()
-        .putSignature(
-            project,
-            "ref",
-            signed.version(),
-            Files.readAllBytes(OMS.resolve("test-vectors/v1.0/valid/sigstore.bundle.json")));
+    publisher.signatures().putSignature(project, "ref", signed.version(), KeylessVector.bundle());
   }
 
   @AfterAll
@@ -86,12 +73,14 @@ class KeylessSignatureTest {
   @Test
   void withTheRootTheKeylessVersionInstallsAndNamesItsSigner() throws Exception {
     Path dest = work.resolve("mnt/models");
-    Run run = run(Map.of("CAIRN_SIGSTORE_TRUSTED_ROOT", TRUSTED_ROOT.toString()), dest);
+    Run run =
+        run(Map.of("CAIRN_SIGSTORE_TRUSTED_ROOT", KeylessVector.TRUSTED_ROOT.toString()), dest);
 
     assertThat(run.code()).as(run.err()).isZero();
     JsonNode resolution = JSON.readTree(dest.resolve(".cairn/resolution.json").toFile());
-    assertThat(resolution.get("signer").asText()).isEqualTo(SAN + " (" + ISSUER + ")");
-    assertThat(dest.resolve("signme-1")).hasSameBinaryContentAs(MODEL.resolve("signme-1"));
+    assertThat(resolution.get("signer").asText()).isEqualTo(KeylessVector.SIGNER);
+    assertThat(dest.resolve("signme-1"))
+        .hasSameBinaryContentAs(KeylessVector.MODEL.resolve("signme-1"));
   }
 
   @Test

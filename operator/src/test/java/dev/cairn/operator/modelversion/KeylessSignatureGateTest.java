@@ -3,24 +3,20 @@ package dev.cairn.operator.modelversion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.client.CairnClient;
 import dev.cairn.client.model.ProjectCreate;
 import dev.cairn.operator.OperatorSettings;
+import dev.cairn.registry.testing.KeylessVector;
 import dev.cairn.registry.testing.TestRegistry;
 import dev.cairn.registry.testing.TestTokens;
 import dev.cairn.signing.SignatureRefusal;
 import dev.cairn.signing.SigstoreTrustedRoots;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,12 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KeylessSignatureGateTest {
 
-  static final Path OMS = Path.of("../model-signing/src/test/resources/oms-v1.0");
-  static final Path TRUSTED_ROOT = OMS.resolve("sigstore-java/trusted_root.json");
-  static final Path MODEL = OMS.resolve("model-transparency/scripts/tests/v1.1.0-sigstore");
-  static final String SAN = "stefanb@us.ibm.com";
-  static final String ISSUER = "https://sigstore.verify.ibm.com/oauth2";
-
   private static final TestRegistry registry = TestRegistry.shared();
   private static CairnClient admin;
   private static String project;
@@ -50,11 +40,7 @@ class KeylessSignatureGateTest {
     admin = registry.client(TestTokens.ADMIN);
     project = TestRegistry.uniqueProject("keyless-op");
     admin.projects().create(ProjectCreate.named(project));
-    ObjectNode policy = new ObjectMapper().createObjectNode();
-    policy.putArray("keys");
-    policy.putArray("roots");
-    policy.putArray("identities").addObject().put("san", SAN).put("issuer", ISSUER);
-    admin.signatures().putTrust(project, policy);
+    admin.signatures().putTrust(project, KeylessVector.trustPolicy());
   }
 
   @Test
@@ -63,18 +49,19 @@ class KeylessSignatureGateTest {
         new SignatureGate(
             admin,
             new SourceFetcher(List.of()),
-            Optional.of(SigstoreTrustedRoots.read(TRUSTED_ROOT)));
+            Optional.of(SigstoreTrustedRoots.read(KeylessVector.TRUSTED_ROOT)));
 
-    SignatureGate.Signed signed = gate.verify(project, bundle(), files());
+    SignatureGate.Signed signed =
+        gate.verify(project, KeylessVector.bundle(), KeylessVector.sha256s());
 
-    assertThat(signed.signature().signer()).isEqualTo(SAN + " (" + ISSUER + ")");
+    assertThat(signed.signature().signer()).isEqualTo(KeylessVector.SIGNER);
   }
 
   @Test
   void withoutTheRootKeylessIsRefusedNamingTheSetting() throws Exception {
     SignatureGate gate = new SignatureGate(admin, new SourceFetcher(List.of()), Optional.empty());
 
-    assertThatThrownBy(() -> gate.verify(project, bundle(), files()))
+    assertThatThrownBy(() -> gate.verify(project, KeylessVector.bundle(), KeylessVector.sha256s()))
         .isInstanceOfSatisfying(
             SignatureRefusal.class,
             r -> {
@@ -85,9 +72,10 @@ class KeylessSignatureGateTest {
 
   @Test
   void theSettingIsReadAtStartAndABadFileStopsIt() throws Exception {
-    assertThat(settings(Map.of("CAIRN_SIGSTORE_TRUSTED_ROOT", TRUSTED_ROOT.toString())))
+    assertThat(
+            settings(Map.of("CAIRN_SIGSTORE_TRUSTED_ROOT", KeylessVector.TRUSTED_ROOT.toString())))
         .extracting(s -> s.sigstoreTrustedRoot().orElseThrow())
-        .isEqualTo(Files.readAllBytes(TRUSTED_ROOT));
+        .isEqualTo(Files.readAllBytes(KeylessVector.TRUSTED_ROOT));
     Path bad = Files.writeString(dir.resolve("root.json"), "{\"mediaType\":\"x\"}");
     assertThatThrownBy(() -> settings(Map.of("CAIRN_SIGSTORE_TRUSTED_ROOT", bad.toString())))
         .isInstanceOf(IllegalArgumentException.class)
@@ -102,18 +90,5 @@ class KeylessSignatureGateTest {
     env.put("CAIRN_LEASE_NAMESPACE", "cairn-system");
     env.put("POD_NAME", "operator-0");
     return OperatorSettings.fromEnvironment(env);
-  }
-
-  private static byte[] bundle() throws Exception {
-    return Files.readAllBytes(OMS.resolve("test-vectors/v1.0/valid/sigstore.bundle.json"));
-  }
-
-  private static Map<String, String> files() throws Exception {
-    Map<String, String> files = new TreeMap<>();
-    for (String name : List.of("signme-1", "signme-2")) {
-      byte[] bytes = Files.readAllBytes(MODEL.resolve(name));
-      files.put(name, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
-    }
-    return files;
   }
 }

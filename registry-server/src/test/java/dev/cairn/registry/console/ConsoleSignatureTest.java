@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.client.CairnClient;
 import dev.cairn.client.model.AliasUpdate;
-import dev.cairn.client.model.InstanceReport;
 import dev.cairn.client.model.LoadedVersion;
 import dev.cairn.client.model.ModelCreate;
 import dev.cairn.client.model.ProjectCreate;
 import dev.cairn.client.model.VersionSignature;
 import dev.cairn.registry.signature.TestSigner;
 import dev.cairn.registry.testing.Http;
+import dev.cairn.registry.testing.InstanceReports;
 import dev.cairn.registry.testing.TestRegistry;
 import dev.cairn.registry.testing.TestTokens;
 import dev.cairn.registry.testing.Versions;
@@ -173,10 +173,12 @@ class ConsoleSignatureTest extends ConsoleSession {
         .aliases()
         .put(project, "m", "production", AliasUpdate.version(signed, "serve"), null, null);
     Instant now = Instant.now();
-    report(
+    InstanceReports.serving(
+        admin,
+        project,
         "verified-0",
         new LoadedVersion(signed, null, now, new VersionSignature("key", ci.hint(), now, null)));
-    report("unchecked-0", new LoadedVersion(signed, null, now));
+    InstanceReports.serving(admin, project, "unchecked-0", new LoadedVersion(signed, null, now));
     browser.signIn(TestTokens.READER);
 
     browser.go("#/p/" + project + "/m/m/a/production/rollout");
@@ -195,24 +197,6 @@ class ConsoleSignatureTest extends ConsoleSession {
   /** The text of the table row of instance {@code id}, read in one go. */
   private String rowText(String id) {
     return browser.until(d -> d.findElement(By.xpath("//tr[td[text()='" + id + "']]")).getText());
-  }
-
-  private void report(String id, LoadedVersion loaded) {
-    admin
-        .instances()
-        .report(
-            project,
-            id,
-            new InstanceReport(
-                "m",
-                "production",
-                1L,
-                Map.of("default", loaded),
-                "READY",
-                null,
-                "pod-" + id,
-                "node-1",
-                600));
   }
 
   /** Types {@code version} as the default pointer and opens the confirmation. */

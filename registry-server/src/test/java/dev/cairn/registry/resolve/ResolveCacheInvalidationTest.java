@@ -44,41 +44,16 @@ class ResolveCacheInvalidationTest {
 
   @Test
   void aResolutionComputedAcrossAnInvalidationIsAnsweredButNotStored() {
-    ResolveCache cache = cache(100);
-    AtomicInteger computed = new AtomicInteger();
-    Supplier<Resolved> stale =
-        () -> {
-          computed.incrementAndGet();
-          cache.onEvent(event("p", "m")); // the alias moved while this was read
-          return resolved("v1");
-        };
+    Across across = resolvedAcross(event("p", "m"), "v2"); // the alias moved while this was read
 
-    assertThat(cache.get("p", "m", "production", stale).resolved().version().version())
-        .isEqualTo("v1");
-    Answer next = cache.get("p", "m", "production", counting(computed, "v2"));
-
-    assertThat(next.resolved().version().version()).isEqualTo("v2");
-    assertThat(computed).hasValue(2);
+    assertThat(across.first().resolved().version().version()).isEqualTo("v1");
+    assertThat(across.next().resolved().version().version()).isEqualTo("v2");
+    assertThat(across.computed()).hasValue(2);
   }
 
   @Test
   void aStaleResolutionIsNotAddedToAModelsCachedOnes() {
-    ResolveCache cache = cache(100);
-    AtomicInteger computed = new AtomicInteger();
-    cache.get("p", "m", "production", counting(computed, "v1"));
-    cache.get(
-        "p",
-        "m",
-        "staging",
-        () -> {
-          cache.onEvent(event("p", "m"));
-          return resolved("v1");
-        });
-
-    cache.get("p", "m", "staging", counting(computed, "v2"));
-    cache.get("p", "m", "production", counting(computed, "v2"));
-
-    assertThat(computed).hasValue(3);
+    assertThat(computedAroundAStaleStaging(event("p", "m"), "v2")).hasValue(3);
   }
 
   @Test
@@ -118,39 +93,16 @@ class ResolveCacheInvalidationTest {
    */
   @Test
   void aResolutionJudgedUnderAReplacedTrustPolicyIsAnsweredButNotStored() {
-    ResolveCache cache = cache(100);
-    AtomicInteger computed = new AtomicInteger();
-    Supplier<Resolved> underOldPolicy =
-        () -> {
-          computed.incrementAndGet();
-          cache.onEvent(trustUpdated("p")); // a key removed while this was judged
-          return resolved("v1");
-        };
+    Across across = resolvedAcross(trustUpdated("p"), "v1"); // a key removed while this was judged
 
-    cache.get("p", "m", "production", underOldPolicy);
-    cache.get("p", "m", "production", counting(computed, "v1"));
-
-    assertThat(computed).as("the second resolve computes again under the new policy").hasValue(2);
+    assertThat(across.computed())
+        .as("the second resolve computes again under the new policy")
+        .hasValue(2);
   }
 
   @Test
   void aResolutionJudgedUnderAReplacedTrustPolicyIsNotAddedToAModelsCachedOnes() {
-    ResolveCache cache = cache(100);
-    AtomicInteger computed = new AtomicInteger();
-    cache.get("p", "m", "production", counting(computed, "v1"));
-    cache.get(
-        "p",
-        "m",
-        "staging",
-        () -> {
-          cache.onEvent(trustUpdated("p"));
-          return resolved("v1");
-        });
-
-    cache.get("p", "m", "staging", counting(computed, "v1"));
-    cache.get("p", "m", "production", counting(computed, "v1"));
-
-    assertThat(computed).hasValue(3);
+    assertThat(computedAroundAStaleStaging(trustUpdated("p"), "v1")).hasValue(3);
   }
 
   @Test
@@ -163,6 +115,50 @@ class ResolveCacheInvalidationTest {
     cache.get("p", "m", "production", counting(computed, "v1"));
 
     assertThat(computed).hasValue(1);
+  }
+
+  /** The two answers of p/m/production when the first computation saw {@code invalidation}. */
+  private record Across(Answer first, Answer next, AtomicInteger computed) {}
+
+  /**
+   * The model-event and trust-change variants differ only in the invalidation that lands while the
+   * first resolution of p/m/production is computed; the second one answers {@code next}.
+   */
+  private static Across resolvedAcross(StoredEvent invalidation, String next) {
+    ResolveCache cache = cache(100);
+    AtomicInteger computed = new AtomicInteger();
+    Supplier<Resolved> stale =
+        () -> {
+          computed.incrementAndGet();
+          cache.onEvent(invalidation);
+          return resolved("v1");
+        };
+
+    Answer first = cache.get("p", "m", "production", stale);
+    Answer second = cache.get("p", "m", "production", counting(computed, next));
+    return new Across(first, second, computed);
+  }
+
+  /**
+   * Caches p/m/production, resolves p/m/staging across {@code invalidation}, then both again
+   * (answering {@code next}); the count says how many of the four were computed.
+   */
+  private static AtomicInteger computedAroundAStaleStaging(StoredEvent invalidation, String next) {
+    ResolveCache cache = cache(100);
+    AtomicInteger computed = new AtomicInteger();
+    cache.get("p", "m", "production", counting(computed, "v1"));
+    cache.get(
+        "p",
+        "m",
+        "staging",
+        () -> {
+          cache.onEvent(invalidation);
+          return resolved("v1");
+        });
+
+    cache.get("p", "m", "staging", counting(computed, next));
+    cache.get("p", "m", "production", counting(computed, next));
+    return computed;
   }
 
   private static StoredEvent event(String project, String model) {

@@ -6,9 +6,9 @@ import dev.cairn.client.model.Resolved;
 import dev.cairn.client.model.Version;
 import dev.cairn.registry.metrics.DomainMetrics;
 import dev.cairn.registry.metrics.Metrics;
+import dev.cairn.registry.testing.VersionBuilder;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -35,29 +35,11 @@ final class ResolveCaches {
   /** {@code m@production} pointing at {@code version} of model {@code m}. */
   static Resolved resolved(String version) {
     Version v =
-        new Version(
-            null,
-            "m",
-            version,
-            "default",
-            "READY",
-            "generic",
-            null,
-            "sha256:" + "0".repeat(64),
-            1L,
-            List.of(),
-            Map.of(),
-            Map.of(),
-            null,
-            Map.of(),
-            null,
-            null,
-            List.of(),
-            null,
-            Instant.EPOCH,
-            "test",
-            Instant.EPOCH,
-            null);
+        VersionBuilder.version()
+            .version(version)
+            .content("sha256:" + "0".repeat(64), 1L)
+            .readyAt(Instant.EPOCH)
+            .build();
     return new Resolved(
         "m@production", "m", "production", 1L, "default", v, new Manifest(v.digest(), List.of()));
   }

@@ -12,12 +12,11 @@ import dev.cairn.client.model.ProjectCreate;
 import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionCreate;
 import dev.cairn.registry.testing.Http;
+import dev.cairn.registry.testing.KeylessVector;
 import dev.cairn.registry.testing.TestRegistry;
 import dev.cairn.registry.testing.TestTokens;
-import dev.cairn.registry.testing.Versions;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,19 +33,14 @@ import org.junit.jupiter.api.Test;
  */
 class KeylessSignaturesTest {
 
-  static final Path OMS = Path.of("../model-signing/src/test/resources/oms-v1.0");
-  static final Path TRUSTED_ROOT = OMS.resolve("sigstore-java/trusted_root.json");
-  static final Path BUNDLE = OMS.resolve("test-vectors/v1.0/valid/sigstore.bundle.json");
-  static final Path MODEL = OMS.resolve("model-transparency/scripts/tests/v1.1.0-sigstore");
-  static final String SAN = "stefanb@us.ibm.com";
-  static final String ISSUER = "https://sigstore.verify.ibm.com/oauth2";
-
   private static final ObjectMapper JSON = new ObjectMapper();
   private static TestRegistry withRoot;
 
   @BeforeAll
   static void start() {
-    withRoot = TestRegistry.start(Map.of("CAIRN_SIGSTORE_TRUSTED_ROOT", TRUSTED_ROOT.toString()));
+    withRoot =
+        TestRegistry.start(
+            Map.of("CAIRN_SIGSTORE_TRUSTED_ROOT", KeylessVector.TRUSTED_ROOT.toString()));
   }
 
   @AfterAll
@@ -56,24 +50,25 @@ class KeylessSignaturesTest {
 
   @Test
   void aTrustedIdentityIsAcceptedAndRecordedAsTheSigner() throws Exception {
-    Signed signed = signKeyless(withRoot, SAN, ISSUER);
+    Signed signed = signKeyless(withRoot, KeylessVector.SAN, KeylessVector.ISSUER);
     assertThat(signed.response().statusCode()).as(signed.response().body()).isEqualTo(201);
     JsonNode body = JSON.readTree(signed.response().body());
     assertThat(body.get("method").asText()).isEqualTo("sigstore");
-    assertThat(body.get("signer").asText()).isEqualTo(SAN + " (" + ISSUER + ")");
+    assertThat(body.get("signer").asText()).isEqualTo(KeylessVector.SIGNER);
     assertThat(body.get("trusted").asBoolean()).isTrue();
   }
 
   @Test
   void anIdentityTheProjectDoesNotTrustIsRefused() throws Exception {
-    Signed signed = signKeyless(withRoot, "someone@example.com", ISSUER);
+    Signed signed = signKeyless(withRoot, "someone@example.com", KeylessVector.ISSUER);
     JsonNode problem = problem(signed, "SIGNATURE_UNTRUSTED");
-    assertThat(problem.get("detail").asText()).contains(SAN, "not a trusted identity");
+    assertThat(problem.get("detail").asText())
+        .contains(KeylessVector.SAN, "not a trusted identity");
   }
 
   @Test
   void withoutTheSettingKeylessIsRefusedNamingIt() throws Exception {
-    Signed signed = signKeyless(TestRegistry.shared(), SAN, ISSUER);
+    Signed signed = signKeyless(TestRegistry.shared(), KeylessVector.SAN, KeylessVector.ISSUER);
     JsonNode problem = problem(signed, "SIGNATURE_UNTRUSTED");
     assertThat(problem.get("detail").asText())
         .contains("no Sigstore trusted root", "CAIRN_SIGSTORE_TRUSTED_ROOT");
@@ -103,17 +98,17 @@ class KeylessSignaturesTest {
             "PUT",
             "/api/v1/projects/" + p + "/models/m/versions/" + v.version() + "/signature",
             TestTokens.PUBLISHER,
-            Files.readAllBytes(BUNDLE),
+            KeylessVector.bundle(),
             Map.of("Content-Type", "application/json"));
     return new Signed(p, v, response);
   }
 
   /** A READY version whose files are exactly the reference model's {@code signme-1}, {@code -2}. */
-  static Version publishReferenceModel(CairnClient admin, String p) throws Exception {
+  private static Version publishReferenceModel(CairnClient admin, String p) throws Exception {
     List<FileDeclaration> declared = new ArrayList<>();
-    for (String name : List.of("signme-1", "signme-2")) {
-      byte[] bytes = Files.readAllBytes(MODEL.resolve(name));
-      declared.add(new FileDeclaration(name, Versions.sha256(bytes), (long) bytes.length, null));
+    for (Map.Entry<String, String> file : KeylessVector.sha256s().entrySet()) {
+      long size = Files.size(KeylessVector.MODEL.resolve(file.getKey()));
+      declared.add(new FileDeclaration(file.getKey(), file.getValue(), size, null));
     }
     Version v =
         admin
@@ -125,7 +120,13 @@ class KeylessSignaturesTest {
     for (FileDeclaration file : declared) {
       admin
           .versions()
-          .upload(p, "m", v.version(), file.path(), MODEL.resolve(file.path()), file.sha256());
+          .upload(
+              p,
+              "m",
+              v.version(),
+              file.path(),
+              KeylessVector.MODEL.resolve(file.path()),
+              file.sha256());
     }
     return admin.versions().complete(p, "m", v.version());
   }

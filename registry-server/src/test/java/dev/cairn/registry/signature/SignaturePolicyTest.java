@@ -7,6 +7,7 @@ import dev.cairn.client.model.TrustPolicy;
 import dev.cairn.client.model.Version;
 import dev.cairn.client.model.VersionFile;
 import dev.cairn.registry.domain.ApiException;
+import dev.cairn.registry.testing.VersionBuilder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -125,29 +126,14 @@ class SignaturePolicyTest {
   }
 
   private static Version version(String state) {
-    return new Version(
-        ID.toString(),
-        "m",
-        "v1",
-        "default",
-        state,
-        "generic",
-        null,
-        "sha256:00",
-        1L,
-        List.of(new VersionFile("model.bin", SHA, 1L, "upload", null, true)),
-        Map.of(),
-        Map.of(),
-        null,
-        Map.of(),
-        null,
-        null,
-        List.of(),
-        null,
-        NOW,
-        "carol",
-        NOW,
-        null);
+    return VersionBuilder.version()
+        .id(ID.toString())
+        .state(state)
+        .content("sha256:00", 1L)
+        .files(List.of(new VersionFile("model.bin", SHA, 1L, "upload", null, true)))
+        .created(NOW, "carol")
+        .readyAt(NOW)
+        .build();
   }
 
   private static String code(Runnable call) {

@@ -7,9 +7,9 @@ import dev.cairn.client.model.Failure;
 import dev.cairn.client.model.Validation;
 import dev.cairn.client.model.Version;
 import dev.cairn.registry.domain.ApiException;
+import dev.cairn.registry.testing.VersionBuilder;
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -189,28 +189,12 @@ class VersionStateTest {
   }
 
   private static Version version(String state) {
-    return new Version(
-        "id",
-        "ink",
-        "v1",
-        "LOW",
-        state,
-        "generic",
-        null,
-        null,
-        null,
-        List.of(),
-        Map.of(),
-        Map.of(),
-        null,
-        Map.of(),
-        null,
-        null,
-        List.of(),
-        null,
-        Instant.EPOCH,
-        "carol",
-        null,
-        null);
+    return VersionBuilder.version()
+        .id("id")
+        .model("ink")
+        .variant("LOW")
+        .state(state)
+        .created(Instant.EPOCH, "carol")
+        .build();
   }
 }

@@ -1,6 +1,7 @@
 package dev.cairn.registry.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,11 +12,13 @@ import dev.cairn.registry.testing.Http;
 import dev.cairn.registry.testing.TestRegistry;
 import dev.cairn.registry.testing.TestTokens;
 import dev.cairn.registry.testing.Versions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -85,6 +88,24 @@ final class WebhookFixture implements AutoCloseable {
     return createWebhook(http, project, url, events, format);
   }
 
+  /** An endpoint whose receiver has gone: the port it listened on (free to bind again), its id. */
+  record DownEndpoint(int port, String hookId) {}
+
+  /**
+   * Creates a Standard Webhooks endpoint for {@code project}'s alias events on a receiver, then
+   * closes the receiver: every attempt finds the port closed until a test opens it again.
+   */
+  DownEndpoint aliasEndpointWithItsReceiverDown(String project) throws Exception {
+    Receiver receiver = new Receiver();
+    int port = receiver.port();
+    String hookId =
+        createWebhook(project, receiver.url(), "[\"model_version_alias.*\"]", "standard")
+            .get("id")
+            .asText();
+    receiver.close();
+    return new DownEndpoint(port, hookId);
+  }
+
   /** Creates an endpoint as the admin; the answer carries its id and (once) its secret. */
   static JsonNode createWebhook(Http http, String project, String url, String events, String format)
       throws Exception {
@@ -133,6 +154,18 @@ final class WebhookFixture implements AutoCloseable {
   /** The states of the endpoint's deliveries, newest first. */
   List<String> states(String hook) throws Exception {
     return deliveries(hook).stream().map(d -> d.get("state").asText()).toList();
+  }
+
+  /** The registry's /metrics page as scraped now. */
+  String metrics() {
+    return http.get("/metrics", null).body();
+  }
+
+  /**
+   * Waits up to 5 s for the /metrics page to satisfy {@code until} (gauges settle after a send).
+   */
+  void awaitMetrics(Predicate<String> until) {
+    await().atMost(Duration.ofSeconds(5)).until(() -> until.test(metrics()));
   }
 
   /** The request's headers as the Standard Webhooks library takes them. */

@@ -53,24 +53,15 @@ class WebhookLeaseTest extends SlowRetryHooks {
   void anAttemptThatOutlivedItsLeaseDoesNotOverwriteTheNewerClaim() throws Exception {
     try (HoldingReceiver slow = new HoldingReceiver()) {
       String hook = hooks.endpoint(project(), slow.url(), "ACTIVE");
-      String delivery = hooks.queueTest(hook);
-      await().atMost(Duration.ofSeconds(5)).until(() -> slow.held.get() == 1);
+      String delivery = heldInFlight(slow, hook);
       // As another replica does once the lease has ended: claim the row again.
       sql(
           "UPDATE webhook_deliveries SET attempts = attempts + 1,"
               + " lease_until = now() + interval '1 hour' WHERE id = CAST(? AS uuid)",
           delivery);
       slow.release();
-      await()
-          .atMost(Duration.ofSeconds(5))
-          .until(
-              () ->
-                  hooks
-                      .http
-                      .get("/metrics", null)
-                      .body()
-                      .contains(
-                          "cairn_webhook_unrecorded_attempts_total{reason=\"superseded\"} 1"));
+      hooks.awaitMetrics(
+          m -> m.contains("cairn_webhook_unrecorded_attempts_total{reason=\"superseded\"} 1"));
       JsonNode row = hooks.deliveries(hook).get(0);
       assertThat(row.get("state").asText()).as("the newer claim's to decide").isEqualTo("PENDING");
       assertThat(row.get("attempts")).isEmpty();
@@ -83,8 +74,7 @@ class WebhookLeaseTest extends SlowRetryHooks {
   void redeliverOfADeliveryInFlightIsAConflictAndChangesNothing() throws Exception {
     try (HoldingReceiver slow = new HoldingReceiver()) {
       String hook = hooks.endpoint(project(), slow.url(), "ACTIVE");
-      String delivery = hooks.queueTest(hook);
-      await().atMost(Duration.ofSeconds(5)).until(() -> slow.held.get() == 1);
+      String delivery = heldInFlight(slow, hook);
       String redeliver = hook + "/deliveries/" + delivery + "/redeliver";
       HttpResponse<String> res = hooks.http.post(redeliver, TestTokens.ADMIN, null);
       assertThat(res.statusCode()).as(res.body()).isEqualTo(409);
@@ -106,6 +96,13 @@ class WebhookLeaseTest extends SlowRetryHooks {
       assertThat(hooks.http.post(redeliver, TestTokens.ADMIN, null).statusCode()).isEqualTo(202);
       await().atMost(Duration.ofSeconds(5)).until(() -> slow.requests.get() == 2);
     }
+  }
+
+  /** Queues a test delivery of {@code hook} and waits until {@code slow} holds its attempt open. */
+  private String heldInFlight(HoldingReceiver slow, String hook) throws Exception {
+    String delivery = hooks.queueTest(hook);
+    await().atMost(Duration.ofSeconds(5)).until(() -> slow.held.get() == 1);
+    return delivery;
   }
 
   private String project() {

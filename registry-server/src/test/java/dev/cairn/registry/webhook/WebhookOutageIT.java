@@ -43,14 +43,9 @@ class WebhookOutageIT {
   @Test
   void aReceiverDownForThirtySecondsGetsEveryEventOnceItIsBack() throws Exception {
     WebhookFixture.ProjectWithVersions p = hooks.projectWithTwoVersions("outage");
-    Receiver first = new Receiver();
-    int port = first.port();
-    String hookId =
-        hooks
-            .createWebhook(p.name(), first.url(), "[\"model_version_alias.*\"]", "standard")
-            .get("id")
-            .asText();
-    first.close();
+    WebhookFixture.DownEndpoint gone = hooks.aliasEndpointWithItsReceiverDown(p.name());
+    int port = gone.port();
+    String hookId = gone.hookId();
     long downSince = System.nanoTime();
     // Changes spread over the outage, each paced by its own first attempt failing.
     for (int i = 0; i < CHANGES; i++) {

@@ -61,23 +61,11 @@ class WebhookProjectLifecycleTest {
       assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
       String oldId = JSON.readTree(created.body()).get("id").asText();
       // A pending delivery of the old endpoint (a DISABLED endpoint's rows wait for nothing).
-      sql(
-          "INSERT INTO webhook_deliveries (id, endpoint_id, event_type, data, created_at, state,"
-              + " attempts, next_attempt_at) VALUES ('"
-              + UUID.randomUUID()
-              + "', '"
-              + oldId
-              + "', 'webhook.test', '{}', now(), 'PENDING', 0, now())");
+      pending(oldId, 0, "now()");
       http.patch(webhooks + "/" + oldId, TestTokens.ADMIN, "{\"status\":\"ACTIVE\"}");
       await().atMost(Duration.ofSeconds(5)).until(() -> oldTeam.requests.size() == 1);
       // And one still waiting for its retry when the project goes.
-      sql(
-          "INSERT INTO webhook_deliveries (id, endpoint_id, event_type, data, created_at, state,"
-              + " attempts, next_attempt_at) VALUES ('"
-              + UUID.randomUUID()
-              + "', '"
-              + oldId
-              + "', 'webhook.test', '{}', now(), 'PENDING', 1, now() + interval '1 hour')");
+      pending(oldId, 1, "now() + interval '1 hour'");
       admin.projects().delete(project);
       assertThat(count("SELECT COUNT(*) FROM webhook_endpoints WHERE id = '" + oldId + "'"))
           .as("the deleted project's endpoint")
@@ -156,6 +144,23 @@ class WebhookProjectLifecycleTest {
             + (deliveredAgo == null ? "NULL" : "now() - interval '" + deliveredAgo + "'")
             + ")");
     return id;
+  }
+
+  /**
+   * A PENDING test delivery of {@code endpoint} made now, next attempted at {@code nextAttempt}.
+   */
+  private static void pending(String endpoint, int attempts, String nextAttempt) throws Exception {
+    sql(
+        "INSERT INTO webhook_deliveries (id, endpoint_id, event_type, data, created_at, state,"
+            + " attempts, next_attempt_at) VALUES ('"
+            + UUID.randomUUID()
+            + "', '"
+            + endpoint
+            + "', 'webhook.test', '{}', now(), 'PENDING', "
+            + attempts
+            + ", "
+            + nextAttempt
+            + ")");
   }
 
   private static boolean exists(String delivery) throws Exception {

@@ -40,14 +40,9 @@ class WebhookRetryTest {
   @Test
   void aReceiverThatWasDownGetsEveryEventOnceItIsBack() throws Exception {
     WebhookFixture.ProjectWithVersions p = hooks.projectWithTwoVersions("hooks");
-    Receiver receiver = new Receiver();
-    int port = receiver.port();
-    String hookId =
-        hooks
-            .createWebhook(p.name(), receiver.url(), "[\"model_version_alias.*\"]", "standard")
-            .get("id")
-            .asText();
-    receiver.close();
+    WebhookFixture.DownEndpoint gone = hooks.aliasEndpointWithItsReceiverDown(p.name());
+    int port = gone.port();
+    String hookId = gone.hookId();
     for (int i = 0; i < 10; i++) {
       hooks
           .admin

@@ -92,16 +92,8 @@ class WebhookSigningTest {
       assertThat(second.at("/data/name").asText()).isEqualTo(p.name() + ".m");
       assertThat(WebhookFixture.distinctIds(receiver)).hasSize(100);
       // Item 5: attempts by outcome, queue depth and oldest pending age in /metrics.
-      await()
-          .atMost(Duration.ofSeconds(5))
-          .until(
-              () ->
-                  hooks
-                      .http
-                      .get("/metrics", null)
-                      .body()
-                      .matches("(?s).*\\ncairn_webhook_queue_depth 0(\\.0)?\\n.*"));
-      String metrics = hooks.http.get("/metrics", null).body();
+      hooks.awaitMetrics(m -> m.matches("(?s).*\\ncairn_webhook_queue_depth 0(\\.0)?\\n.*"));
+      String metrics = hooks.metrics();
       assertThat(metrics)
           .containsPattern("cairn_webhook_deliveries_total\\{outcome=\"delivered\"\\} [1-9]")
           .contains("cairn_webhook_oldest_pending_seconds");
