@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -29,15 +31,18 @@ class ConsoleTest extends ConsoleSession {
     browser.go("#/projects");
 
     assertThat(browser.text(By.id("who"))).contains("bootstrap-admin");
-    // Projects come 25 a page in name order, and other test classes add theirs to this registry.
-    browser.until(
-        d -> {
-          if (browser.mainText().contains(data.project())) {
-            return true;
-          }
-          d.findElement(By.linkText("Next page")).click();
-          return null;
-        });
+    // Projects come 25 a page in name order, and other test classes add theirs to this registry:
+    // each page gets the usual wait (one wait for the whole walk ran out once the registry held
+    // enough projects on a loaded machine).
+    while (true) {
+      WebElement pager = browser.until(d -> d.findElement(By.cssSelector("nav.pager")));
+      if (browser.mainText().contains(data.project())) {
+        break;
+      }
+      pager.findElement(By.linkText("Next page")).click();
+      browser.until(ExpectedConditions.stalenessOf(pager)::apply);
+    }
+    assertThat(browser.mainText()).contains(data.project());
   }
 
   @Test
